@@ -1,0 +1,472 @@
+package io.github.eventcat.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.eventcat.catalog.Manifest.EventEntry;
+import io.github.eventcat.catalog.Manifest.TopicEntry;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.lang.model.SourceVersion;
+import org.apache.avro.Schema;
+
+/**
+ * Turns a read manifest into a {@link Catalog}: checks the listed files, compiles the schemas,
+ * derives events and subjects, and enforces the rules that span files and topics.
+ */
+final class CatalogAssembler {
+  private static final String MANIFEST = ManifestReader.FILE;
+
+  /** A listed schema file that exists inside the catalog with a supported extension. */
+  private record Listed(EventEntry entry, String path, SchemaFormat format) {}
+
+  /** An event with the place that defines it, for problems that involve several events. */
+  private record Located(Event event, TopicEntry topic, String file, String location) {}
+
+  /** A JSON (sub)schema reached by following {@code $ref}s. */
+  private record JsonTarget(String path, JsonNode node, String pointer) {}
+
+  /** Where an Avro named type is defined. */
+  private record AvroDefinition(String path, String pointer) {}
+
+  private final String source;
+  private final CatalogFiles files;
+  private final Manifest manifest;
+  private final Problems problems;
+  private Map<String, AvroFiles.Compiled> avro = Map.of();
+  private Map<String, JsonSchemaFiles.Compiled> json = Map.of();
+  private final Map<String, AvroDefinition> avroDefinitions = new HashMap<>();
+  private final Map<String, SchemaFile> schemaFiles = new TreeMap<>();
+
+  CatalogAssembler(String source, CatalogFiles files, Manifest manifest, Problems problems) {
+    this.source = source;
+    this.files = files;
+    this.manifest = manifest;
+    this.problems = problems;
+  }
+
+  Catalog assemble() throws IOException {
+    checkTopicNames();
+    Map<TopicEntry, List<Listed>> listed = new LinkedHashMap<>();
+    Set<String> avroPaths = new TreeSet<>();
+    Set<String> jsonPaths = new TreeSet<>();
+    for (TopicEntry topic : manifest.topics()) {
+      List<Listed> entries = listedFiles(topic);
+      listed.put(topic, entries);
+      entries.forEach(l -> (l.format() == SchemaFormat.AVRO ? avroPaths : jsonPaths).add(l.path()));
+    }
+    avro = AvroFiles.compile(files, avroPaths, problems);
+    json = JsonSchemaFiles.compile(files, jsonPaths, problems);
+    avro.values().forEach(c -> {
+      schemaFiles.put(c.path(), new SchemaFile(c.path(), SchemaFormat.AVRO, c.text(), c.references()));
+      c.scan().definitions().forEach(d ->
+          avroDefinitions.putIfAbsent(d.fullName(), new AvroDefinition(c.path(), d.pointer())));
+    });
+    json.values().forEach(c -> schemaFiles.put(
+        c.path(), new SchemaFile(c.path(), SchemaFormat.JSON, c.text(), c.references())));
+
+    Map<TopicEntry, List<Located>> eventsByTopic = new LinkedHashMap<>();
+    listed.forEach((topic, entries) -> eventsByTopic.put(topic, events(topic, entries)));
+    rejectJavaTypeClashes(eventsByTopic);
+    List<Topic> topics = new ArrayList<>();
+    Map<String, Subject> subjectsByName = new HashMap<>();
+    listed.forEach((topic, entries) -> topics.add(
+        topic(topic, entries, eventsByTopic.get(topic), subjectsByName)));
+    if (!problems.isEmpty()) {
+      throw new CatalogException(source, problems.sorted());
+    }
+    Map<String, Schema> avroSchemas = new HashMap<>();
+    avro.values().forEach(c -> avroSchemas.put(c.path(), c.schema()));
+    Map<String, JsonNode> jsonSchemas = new HashMap<>();
+    json.values().forEach(c -> jsonSchemas.put(c.path(), c.root()));
+    return new Catalog(
+        source,
+        manifest.description(),
+        manifest.javaPackage(),
+        manifest.compatibility(),
+        manifest.naming(),
+        topics,
+        List.copyOf(schemaFiles.values()),
+        avroSchemas,
+        jsonSchemas);
+  }
+
+  private void checkTopicNames() {
+    Map<String, String> byCollisionKey = new HashMap<>();
+    for (TopicEntry topic : manifest.topics()) {
+      Optional<String> problem = Names.topicNameProblem(topic.name());
+      if (problem.isPresent()) {
+        problems.add(MANIFEST, topic.location(), problem.get());
+        continue;
+      }
+      String other = byCollisionKey.putIfAbsent(Names.topicCollisionKey(topic.name()), topic.name());
+      if (other != null) {
+        problems.add(
+            MANIFEST,
+            topic.location(),
+            "topics \""
+                + other
+                + "\" and \""
+                + topic.name()
+                + "\" collide: Kafka treats '.' and '_' alike in topic names and refuses to"
+                + " create both — rename one");
+      }
+    }
+  }
+
+  private List<Listed> listedFiles(TopicEntry topic) {
+    List<Listed> listed = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (EventEntry entry : topic.events()) {
+      String written = entry.path();
+      Optional<String> path = files.resolve("", written);
+      Optional<SchemaFormat> format =
+          written.endsWith(".avsc")
+              ? Optional.of(SchemaFormat.AVRO)
+              : written.endsWith(".json") ? Optional.of(SchemaFormat.JSON) : Optional.empty();
+      if (path.isEmpty()) {
+        problems.add(MANIFEST, entry.location(), "\"" + written + "\" is outside the catalog"
+            + " root: list only files inside the directory that holds " + MANIFEST);
+      } else if (format.isEmpty()) {
+        problems.add(MANIFEST, entry.location(), "\"" + written + "\" is neither an Avro schema"
+            + " (.avsc) nor a JSON Schema (.json): rename it with the extension of its format");
+      } else if (!files.isRegularFile(path.get())) {
+        problems.add(MANIFEST, entry.location(), "schema file \"" + written + "\" does not exist:"
+            + " fix the path (relative to " + MANIFEST + ") or add the file");
+      } else if (!seen.add(path.get())) {
+        problems.add(MANIFEST, entry.location(), "\"" + written + "\" is listed twice on topic \""
+            + topic.name() + "\": remove one");
+      } else {
+        listed.add(new Listed(entry, path.get(), format.get()));
+      }
+    }
+    return listed;
+  }
+
+  private List<Located> events(TopicEntry topic, List<Listed> listed) {
+    List<Located> events = new ArrayList<>();
+    for (Listed l : listed) {
+      if (!schemaFiles.containsKey(l.path())) {
+        continue; // its problems are reported
+      }
+      if (l.format() == SchemaFormat.AVRO) {
+        avroEvents(topic, l, events);
+      } else {
+        jsonEvents(topic, l, events);
+      }
+    }
+    return events;
+  }
+
+  private void avroEvents(TopicEntry topic, Listed listed, List<Located> events) {
+    AvroFiles.Compiled compiled = avro.get(listed.path());
+    Schema schema = compiled.schema();
+    List<Schema> records = new ArrayList<>();
+    if (schema.getType() == Schema.Type.RECORD) {
+      records.add(schema);
+    } else if (schema.getType() == Schema.Type.UNION) {
+      if (!unionAllowed(topic, listed)) {
+        return;
+      }
+      List<Schema> branches = schema.getTypes();
+      for (int i = 0; i < branches.size(); i++) {
+        if (branches.get(i).getType() == Schema.Type.RECORD) {
+          records.add(branches.get(i));
+        } else {
+          problems.add(listed.path(), compiled.document().locate("/" + i),
+              "union branch " + i + " is " + branches.get(i).getType().getName()
+                  + ", not a record: a topic's union may hold only event records");
+        }
+      }
+    } else {
+      problems.add(listed.path(), compiled.document().locate(""),
+          "the top-level schema is " + schema.getType().getName() + ": an event must be a"
+              + " record (or, on a topic with TOPIC naming, a union of records)");
+      return;
+    }
+    for (Schema record : records) {
+      AvroDefinition definition = avroDefinitions.get(record.getFullName());
+      ParsedDocument document = avro.get(definition.path()).document();
+      String location = document.locate(definition.pointer());
+      boolean valid = true;
+      if (record.getNamespace() == null || record.getNamespace().isEmpty()) {
+        valid = false;
+        problems.add(definition.path(), location, "event record \"" + record.getName()
+            + "\" has no namespace: add one (e.g. \"namespace\": \"com.example.events\"); it is"
+            + " the Java package of the generated class");
+      }
+      if (topic.key().isPresent()) {
+        valid &= avroKeyField(topic, record, definition, document);
+      }
+      if (listed.entry().eventId().isPresent()
+          && record.getField(listed.entry().eventId().get()) == null) {
+        valid = false;
+        eventIdMissing(listed, record.getFullName(), definition.path());
+      }
+      if (valid) {
+        Event event = new Event(Names.snakeCase(record.getName()), record.getFullName(),
+            record.getFullName(), SchemaFormat.AVRO, schemaFiles.get(definition.path()),
+            listed.entry().eventId());
+        events.add(new Located(event, topic, definition.path(), location));
+      }
+    }
+  }
+
+  private boolean avroKeyField(
+      TopicEntry topic, Schema record, AvroDefinition definition, ParsedDocument document) {
+    String key = topic.key().orElseThrow();
+    Schema.Field field = record.getField(key);
+    if (field == null) {
+      problems.add(definition.path(), document.locate(definition.pointer()),
+          "event record \"" + record.getFullName() + "\" has no field \"" + key + "\", the key"
+              + " of topic \"" + topic.name() + "\": add it as a top-level field of type string"
+              + " (uuid allowed), int or long");
+      return false;
+    }
+    String location = document.locate(definition.pointer() + "/fields/" + field.pos());
+    Schema.Type type = field.schema().getType();
+    if (type == Schema.Type.UNION) {
+      problems.add(definition.path(), location,
+          "field \"" + key + "\" of \"" + record.getFullName() + "\" is the key of topic \""
+              + topic.name() + "\" and must always be present: make its type a plain string,"
+              + " int or long instead of the union " + field.schema());
+      return false;
+    }
+    if (type != Schema.Type.STRING && type != Schema.Type.INT && type != Schema.Type.LONG) {
+      problems.add(definition.path(), location,
+          "field \"" + key + "\" of \"" + record.getFullName() + "\" is the key of topic \""
+              + topic.name() + "\" but has type " + type.getName() + ": a key must be a string"
+              + " (uuid allowed), int or long");
+      return false;
+    }
+    return true;
+  }
+
+  private void jsonEvents(TopicEntry topic, Listed listed, List<Located> events) {
+    JsonSchemaFiles.Compiled compiled = json.get(listed.path());
+    JsonNode root = compiled.root();
+    JsonNode oneOf = root.get("oneOf");
+    if (oneOf != null && oneOf.isArray() && !root.has("properties")) {
+      if (!unionAllowed(topic, listed)) {
+        return;
+      }
+      for (int i = 0; i < oneOf.size(); i++) {
+        resolve(new JsonTarget(listed.path(), oneOf.get(i), "/oneOf/" + i))
+            .flatMap(target -> jsonEvent(topic, listed, target))
+            .ifPresent(events::add);
+      }
+    } else {
+      jsonEvent(topic, listed, new JsonTarget(listed.path(), root, "")).ifPresent(events::add);
+    }
+  }
+
+  private Optional<Located> jsonEvent(TopicEntry topic, Listed listed, JsonTarget target) {
+    ParsedDocument document = json.get(target.path()).document();
+    JsonNode node = target.node();
+    JsonNode titleNode = node.get("title");
+    if (titleNode == null || !titleNode.isTextual() || titleNode.asText().isBlank()) {
+      if (!target.pointer().isEmpty()) { // a missing top-level title is reported with the file
+        problems.add(target.path(), document.locate(target.pointer()), "union branch #"
+            + target.pointer() + " has no \"title\": each event needs one, e.g. \"title\":"
+            + " \"TaskCreated\"");
+      }
+      return Optional.empty();
+    }
+    String title = titleNode.asText();
+    String location = document.locate(target.pointer() + "/title");
+    String simpleName = Names.pascalCase(title);
+    boolean valid = true;
+    if (!SourceVersion.isIdentifier(simpleName) || SourceVersion.isKeyword(simpleName)) {
+      valid = false;
+      problems.add(target.path(), location, "title \"" + title + "\" does not give a Java type"
+          + " name (\"" + simpleName + "\"): start it with a letter, e.g. \"TaskCreated\"");
+    }
+    if (topic.key().isPresent()) {
+      valid &= jsonKeyField(topic, target, title, document);
+    }
+    JsonNode properties = node.path("properties");
+    if (listed.entry().eventId().isPresent() && !properties.has(listed.entry().eventId().get())) {
+      valid = false;
+      eventIdMissing(listed, title, target.path());
+    }
+    if (!valid) {
+      return Optional.empty();
+    }
+    Event event = new Event(Names.snakeCase(title), title,
+        manifest.javaPackage() + "." + simpleName, SchemaFormat.JSON,
+        schemaFiles.get(target.path()), listed.entry().eventId());
+    return Optional.of(new Located(event, topic, target.path(), location));
+  }
+
+  private boolean jsonKeyField(
+      TopicEntry topic, JsonTarget target, String title, ParsedDocument document) {
+    String key = topic.key().orElseThrow();
+    String propertyPointer = target.pointer() + "/properties/" + ParsedDocument.segment(key);
+    JsonNode property = target.node().path("properties").get(key);
+    String where = "property \"" + key + "\" of \"" + title + "\" is the key of topic \""
+        + topic.name() + "\"";
+    if (property == null) {
+      problems.add(target.path(), document.locate(target.pointer() + "/title"),
+          "event \"" + title + "\" has no property \"" + key + "\", the key of topic \""
+              + topic.name() + "\": add it to \"properties\" (type string or integer) and to"
+              + " \"required\"");
+      return false;
+    }
+    Optional<JsonTarget> resolved = resolve(new JsonTarget(target.path(), property, propertyPointer));
+    if (resolved.isEmpty()) {
+      return false;
+    }
+    JsonNode type = resolved.get().node().get("type");
+    Set<String> types = new TreeSet<>();
+    if (type != null && type.isTextual()) {
+      types.add(type.asText());
+    } else if (type != null && type.isArray()) {
+      type.forEach(t -> types.add(t.asText()));
+    }
+    boolean valid = true;
+    if (types.contains("null")) {
+      problems.add(target.path(), document.locate(propertyPointer), where
+          + " and must always be present: remove \"null\" from its type");
+      valid = false;
+    } else if (!(types.equals(Set.of("string")) || types.equals(Set.of("integer")))) {
+      problems.add(target.path(), document.locate(propertyPointer), where + " but has type "
+          + (type == null ? "(none)" : type.toString())
+          + ": a key must have \"type\": \"string\" or \"type\": \"integer\"");
+      valid = false;
+    }
+    JsonNode required = target.node().get("required");
+    boolean isRequired = false;
+    if (required != null && required.isArray()) {
+      for (JsonNode name : required) {
+        isRequired |= name.asText().equals(key);
+      }
+    }
+    if (!isRequired) {
+      problems.add(target.path(), document.locate(propertyPointer), where
+          + " and must always be present: add \"" + key + "\" to \"required\"");
+      valid = false;
+    }
+    return valid;
+  }
+
+  /** Follows {@code $ref}s (checked when the files were compiled) to the schema they name. */
+  private Optional<JsonTarget> resolve(JsonTarget target) {
+    JsonTarget current = target;
+    for (int depth = 0; depth < 32; depth++) {
+      JsonNode ref = current.node().get("$ref");
+      if (ref == null || !ref.isTextual()) {
+        return Optional.of(current);
+      }
+      String written = ref.asText();
+      int hash = written.indexOf('#');
+      String document = hash < 0 ? written : written.substring(0, hash);
+      String fragment = hash < 0 ? "" : written.substring(hash + 1);
+      String path = document.isEmpty()
+          ? current.path()
+          : files.resolve(CatalogFiles.directoryOf(current.path()), document).orElse("");
+      JsonSchemaFiles.Compiled compiled = json.get(path);
+      if (compiled == null) {
+        return Optional.empty();
+      }
+      current = new JsonTarget(path, compiled.root().at(fragment), fragment);
+    }
+    problems.add(target.path(), json.get(target.path()).document().locate(target.pointer()),
+        "$ref chain longer than 32 links: refer to the schema directly");
+    return Optional.empty();
+  }
+
+  private boolean unionAllowed(TopicEntry topic, Listed listed) {
+    if (topic.naming() == SubjectNamingStrategy.TOPIC) {
+      return true;
+    }
+    problems.add(MANIFEST, listed.entry().location(), "\"" + listed.entry().path() + "\" is a"
+        + " union of events, but topic \"" + topic.name() + "\" uses " + topic.naming()
+        + " naming, which registers one subject per record: list each event's record file"
+        + " instead, or use subject-naming: TOPIC");
+    return false;
+  }
+
+  private void eventIdMissing(Listed listed, String record, String file) {
+    problems.add(MANIFEST, listed.entry().eventIdLocation(), "event-id \""
+        + listed.entry().eventId().orElseThrow() + "\" is not a top-level field of \"" + record
+        + "\" (" + file + "): name one of its fields, or leave event-id out");
+  }
+
+  private void rejectJavaTypeClashes(Map<TopicEntry, List<Located>> eventsByTopic) {
+    Map<String, Located> byJavaType = new HashMap<>();
+    eventsByTopic.values().forEach(events -> events.removeIf(located -> {
+      Event event = located.event();
+      Located first = byJavaType.putIfAbsent(event.javaTypeName(), located);
+      if (first == null || isSameRecord(first.event(), event)) {
+        return false;
+      }
+      problems.add(located.file(), located.location(), "the event \"" + event.recordFullName()
+          + "\" gets the Java type " + event.javaTypeName() + ", which the event \""
+          + first.event().recordFullName() + "\" in " + first.file() + " already has: every"
+          + " event needs its own Java type — rename one (Avro: name or namespace; JSON Schema:"
+          + " title)");
+      return true;
+    }));
+  }
+
+  private static boolean isSameRecord(Event a, Event b) {
+    return a.schemaFile().path().equals(b.schemaFile().path())
+        && a.recordFullName().equals(b.recordFullName());
+  }
+
+  private Topic topic(
+      TopicEntry topic, List<Listed> listed, List<Located> events,
+      Map<String, Subject> subjectsByName) {
+    List<SchemaFile> valueFiles = new ArrayList<>();
+    listed.forEach(l -> Optional.ofNullable(schemaFiles.get(l.path())).ifPresent(valueFiles::add));
+    Map<String, Subject> subjects = new TreeMap<>();
+    if (topic.naming() == SubjectNamingStrategy.TOPIC) {
+      if (listed.size() > 1) {
+        problems.add(MANIFEST, topic.eventsLocation(), "topic \"" + topic.name() + "\" uses"
+            + " TOPIC naming, which registers a single value schema (subject \"" + topic.name()
+            + "-value\"), but lists " + listed.size() + " schema files: use subject-naming:"
+            + " RECORD or TOPIC_RECORD, or list one union (Avro) or oneOf (JSON Schema) schema"
+            + " whose branches are the events");
+      } else if (valueFiles.size() == 1) {
+        String name = topic.naming().subjectName(topic.name(), null, false);
+        subjects.put(name, new Subject(name, topic.name(), false, valueFiles.get(0),
+            topic.compatibility()));
+      }
+    } else {
+      for (Located located : events) {
+        String name = topic.naming().subjectName(
+            topic.name(), located.event().recordFullName(), false);
+        subjects.putIfAbsent(name, new Subject(name, topic.name(), false,
+            located.event().schemaFile(), topic.compatibility()));
+      }
+    }
+    for (Subject subject : subjects.values()) {
+      Subject first = subjectsByName.putIfAbsent(subject.name(), subject);
+      if (first == null) {
+        continue;
+      }
+      if (!first.schemaFile().path().equals(subject.schemaFile().path())) {
+        problems.add(MANIFEST, topic.location(), "subject \"" + subject.name() + "\" would hold"
+            + " two different schemas: " + first.schemaFile().path() + " (topic \""
+            + first.topic() + "\") and " + subject.schemaFile().path() + " (topic \""
+            + topic.name() + "\") — give the records different full names or use TOPIC_RECORD"
+            + " naming");
+      } else if (first.compatibility() != subject.compatibility()) {
+        problems.add(MANIFEST, topic.location(), "subject \"" + subject.name() + "\" is shared"
+            + " with topic \"" + first.topic() + "\" but would get compatibility "
+            + subject.compatibility() + " here and " + first.compatibility() + " there: give"
+            + " both topics the same level, or use TOPIC_RECORD naming");
+      }
+    }
+    return new Topic(topic.name(), topic.key().orElse(""), topic.partitions(), topic.retention(),
+        topic.naming(), topic.compatibility(), topic.description(), valueFiles,
+        events.stream().map(Located::event).toList(), List.copyOf(subjects.values()));
+  }
+}

@@ -1,0 +1,86 @@
+package io.github.eventcat.catalog;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Loads a catalog: a directory holding {@code catalog.yaml} and the schema files it lists.
+ *
+ * <p>Every rule is checked and every problem collected; {@link CatalogException} carries them all.
+ * A catalog loads whole or not at all.
+ */
+public final class CatalogLoader {
+  /** Where a catalog released as a jar keeps its manifest and schemas. */
+  public static final String JAR_CATALOG_DIRECTORY = "META-INF/eventcat/catalog";
+
+  private CatalogLoader() {}
+
+  /**
+   * Loads the catalog whose manifest is {@code root/catalog.yaml}. The root may be a directory on
+   * disk or inside any other {@link FileSystem}, such as an open zip file system.
+   *
+   * @throws CatalogException listing every problem when the catalog is not valid
+   * @throws UncheckedIOException when the files cannot be read at all
+   */
+  public static Catalog load(Path root) {
+    String source = root.toUri().toString();
+    Problems problems = new Problems();
+    CatalogFiles files = new CatalogFiles(root);
+    if (!Files.isRegularFile(files.root().resolve(ManifestReader.FILE))) {
+      problems.add(
+          ManifestReader.FILE,
+          "",
+          "the catalog directory has no "
+              + ManifestReader.FILE
+              + ": point to the directory that holds the catalog manifest");
+      throw new CatalogException(source, problems.sorted());
+    }
+    Optional<Manifest> manifest =
+        files.read(ManifestReader.FILE, problems).flatMap(t -> ManifestReader.read(t, problems));
+    if (manifest.isEmpty()) {
+      throw new CatalogException(source, problems.sorted());
+    }
+    try {
+      return new CatalogAssembler(source, files, manifest.get(), problems).assemble();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Tried to read the catalog at " + source + " but failed", e);
+    }
+  }
+
+  /**
+   * Loads the catalog packaged in a jar (a catalog released as a Maven artifact), under {@value
+   * #JAR_CATALOG_DIRECTORY}.
+   *
+   * @throws CatalogException listing every problem when the catalog is not valid
+   * @throws UncheckedIOException when the jar cannot be opened
+   */
+  public static Catalog loadFromJar(Path jar) {
+    try (FileSystem zip = FileSystems.newFileSystem(jar)) {
+      Path root = zip.getPath("/" + JAR_CATALOG_DIRECTORY);
+      if (!Files.isDirectory(root)) {
+        throw new CatalogException(
+            jar.toUri().toString(),
+            List.of(
+                new CatalogProblem(
+                    JAR_CATALOG_DIRECTORY,
+                    "",
+                    "the jar "
+                        + jar
+                        + " holds no catalog: expected "
+                        + JAR_CATALOG_DIRECTORY
+                        + "/"
+                        + ManifestReader.FILE)));
+      }
+      // Everything is read into memory before the zip file system closes.
+      return load(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Tried to open the catalog jar " + jar + " but failed", e);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package io.github.eventcat.catalog;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** What {@code catalog.yaml} says, before any schema file is read. */
+record Manifest(
+    String javaPackage,
+    CompatibilityLevel compatibility,
+    SubjectNamingStrategy naming,
+    Optional<String> description,
+    List<TopicEntry> topics) {
+
+  /** A topic as declared; {@code key} is empty when the manifest lacks it (already reported). */
+  record TopicEntry(
+      String name,
+      String location,
+      Optional<String> key,
+      OptionalInt partitions,
+      Optional<Duration> retention,
+      SubjectNamingStrategy naming,
+      CompatibilityLevel compatibility,
+      Optional<String> description,
+      List<EventEntry> events,
+      String eventsLocation) {}
+
+  /** One entry of a topic's {@code events} list. */
+  record EventEntry(
+      String path, String location, Optional<String> eventId, String eventIdLocation) {}
+}
