@@ -1,0 +1,137 @@
+package io.github.eventcat.codegen;
+
+import io.github.eventcat.catalog.Catalog;
+import io.github.eventcat.catalog.SchemaFile;
+import io.github.eventcat.catalog.SchemaFormat;
+import io.github.eventcat.catalog.SchemaReference;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.avro.Schema;
+import org.apache.avro.compiler.specific.SpecificCompiler;
+import org.apache.avro.generic.GenericData;
+
+/**
+ * Avro events: the {@code SpecificRecord} classes Avro's own compiler makes, with {@code String}
+ * strings and {@code BigDecimal} decimals. Avro 1.12's compiler already maps {@code uuid} to
+ * {@code UUID}, {@code timestamp-millis}/{@code -micros} to {@code Instant} and {@code date} to
+ * {@code LocalDate}.
+ *
+ * <p>All Avro schemas of the catalog are compiled together, so a named type used by several
+ * files, in any order, becomes one class.
+ */
+final class AvroSources implements SourceContributor {
+
+  @Override
+  public String id() {
+    return "avro-specific/1 avro=" + Schema.class.getPackage().getImplementationVersion();
+  }
+
+  @Override
+  public List<GeneratedFile> contribute(Catalog catalog, CodegenConfiguration configuration) {
+    List<SchemaFile> files = catalog.schemaFiles().stream()
+        .filter(f -> f.format() == SchemaFormat.AVRO)
+        .toList();
+    if (files.isEmpty()) {
+      return List.of();
+    }
+    // Avro's compiler marks the schemas it compiles ("avro.java.string"); the catalog's schemas
+    // are shared and must stay as written, so it gets copies. A schema's text inlines the named
+    // types it uses, so each copy stands alone; equal copies of a type are compiled once.
+    List<Schema> schemas = new ArrayList<>();
+    files.forEach(f -> schemas.add(new Schema.Parser().parse(catalog.avroSchema(f).toString())));
+    SpecificCompiler compiler = new SpecificCompiler(schemas);
+    compiler.setStringType(GenericData.StringType.String);
+    compiler.setEnableDecimalLogicalType(true);
+    compiler.setOutputCharacterEncoding("UTF-8");
+    Map<String, String> origins = origins(catalog, files);
+    List<GeneratedFile> generated = new ArrayList<>();
+    for (Map.Entry<String, String> output : InMemoryOutput.compile(compiler).entrySet()) {
+      String path = output.getKey();
+      String fullName = path.replaceFirst("\\.java$", "").replace('/', '.');
+      generated.add(new GeneratedFile(path, output.getValue(),
+          origins.getOrDefault(fullName, files.get(0).path())));
+    }
+    return generated;
+  }
+
+  /**
+   * The file that defines each named type: the file a reference points to, or else the first file
+   * (by path) that contains it.
+   */
+  private static Map<String, String> origins(Catalog catalog, List<SchemaFile> files) {
+    Map<String, String> origins = new HashMap<>();
+    files.forEach(f -> f.references().forEach(r -> origins.put(r.name(), r.path())));
+    for (SchemaFile file : files) {
+      Set<Schema> named = new LinkedHashSet<>();
+      collectNamed(catalog.avroSchema(file), named);
+      Set<String> referenced = new java.util.HashSet<>();
+      file.references().stream().map(SchemaReference::name).forEach(referenced::add);
+      named.forEach(s -> {
+        if (!referenced.contains(s.getFullName())) {
+          origins.putIfAbsent(s.getFullName(), file.path());
+        }
+      });
+    }
+    return origins;
+  }
+
+  private static void collectNamed(Schema schema, Set<Schema> named) {
+    switch (schema.getType()) {
+      case RECORD -> {
+        if (named.add(schema)) {
+          schema.getFields().forEach(f -> collectNamed(f.schema(), named));
+        }
+      }
+      case ENUM, FIXED -> named.add(schema);
+      case ARRAY -> collectNamed(schema.getElementType(), named);
+      case MAP -> collectNamed(schema.getValueType(), named);
+      case UNION -> schema.getTypes().forEach(t -> collectNamed(t, named));
+      default -> { }
+    }
+  }
+
+  /**
+   * Runs Avro's compiler without letting it write files. Its public entry point writes straight
+   * to a directory and decides by file time stamps whether to overwrite, which would take control
+   * of the output directory away from {@link CodeGenerator}; the package-private {@code compile()}
+   * returns the same files in memory. The Avro version is pinned by the build, and a test compiles
+   * Avro output, so a change there fails loudly rather than silently.
+   */
+  static final class InMemoryOutput {
+    private InMemoryOutput() {}
+
+    /** Relative path (with {@code /}) to Java source, sorted by path. */
+    static Map<String, String> compile(SpecificCompiler compiler) {
+      try {
+        Method compile = SpecificCompiler.class.getDeclaredMethod("compile");
+        compile.setAccessible(true);
+        Collection<?> outputs = (Collection<?>) compile.invoke(compiler);
+        Map<String, String> files = new java.util.TreeMap<>();
+        for (Object output : outputs) {
+          String path = (String) field(output, "path");
+          files.put(path.replace('\\', '/'), (String) field(output, "contents"));
+        }
+        return files;
+      } catch (InvocationTargetException e) {
+        throw new IllegalStateException("Avro's compiler failed: " + e.getCause(), e.getCause());
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("This Avro version's SpecificCompiler has no in-memory"
+            + " compile(); use the Avro version catalog-codegen was built with", e);
+      }
+    }
+
+    private static Object field(Object output, String name) throws ReflectiveOperationException {
+      Field field = output.getClass().getDeclaredField(name);
+      field.setAccessible(true);
+      return field.get(output);
+    }
+  }
+}

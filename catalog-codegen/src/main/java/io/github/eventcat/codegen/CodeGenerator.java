@@ -1,0 +1,127 @@
+package io.github.eventcat.codegen;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Generates the Java sources of a catalog into an output directory, deterministically and
+ * incrementally:
+ *
+ * <ul>
+ *   <li>the same catalog and configuration give byte-identical files (sorted inputs, no dates);
+ *   <li>when the fingerprint of catalog content, generator version and configuration matches the
+ *       one stored by the previous run, nothing is generated and no file is touched;
+ *   <li>a file whose content did not change is not rewritten (its time stamp stays, so the
+ *       compiler's own incremental checks keep working);
+ *   <li>files of a previous run whose schema is gone are deleted.
+ * </ul>
+ */
+public final class CodeGenerator {
+  /** The {@code @Generated} value of generated JSON Schema records. */
+  public static final String GENERATOR_NAME = CodeGenerator.class.getName();
+
+  private final List<SourceContributor> contributors;
+
+  /** A generator running the given steps; see {@link #standard()} for the usual set. */
+  public CodeGenerator(List<SourceContributor> contributors) {
+    this.contributors = List.copyOf(Objects.requireNonNull(contributors, "contributors == null"));
+  }
+
+  /** Avro records (Avro's own compiler) and JSON Schema records (JavaPoet). */
+  public static CodeGenerator standard() {
+    return new CodeGenerator(List.of(new AvroSources(), new JsonSchemaSources()));
+  }
+
+  /**
+   * Runs the generator.
+   *
+   * @throws CodegenException if the catalog cannot be turned into code; nothing is written then
+   * @throws UncheckedIOException if the output directory cannot be read or written
+   */
+  public GenerationResult generate(GenerationRequest request) {
+    CodegenConfiguration configuration = request.configuration();
+    String fingerprint = Fingerprint.of(request.catalog(), configuration, contributorIds());
+    OutputDirectory output = new OutputDirectory(configuration.outputDirectory());
+    try {
+      if (output.isUpToDate(fingerprint)) {
+        return output.upToDate();
+      }
+      return output.write(generateInMemory(request), fingerprint);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Tried to write generated sources to "
+          + configuration.outputDirectory() + " but failed because: " + e, e);
+    }
+  }
+
+  /**
+   * Every file the catalog yields, sorted by path, without touching the disk.
+   *
+   * @throws CodegenException if the catalog cannot be turned into code
+   */
+  public List<GeneratedFile> generateInMemory(GenerationRequest request) {
+    List<GeneratedFile> files = new ArrayList<>();
+    List<CodegenProblem> problems = new ArrayList<>();
+    for (SourceContributor contributor : contributors) {
+      try {
+        files.addAll(contributor.contribute(request.catalog(), request.configuration()));
+      } catch (CodegenException e) {
+        problems.addAll(e.problems());
+      }
+    }
+    problems.addAll(collisions(files));
+    if (!problems.isEmpty()) {
+      throw new CodegenException(problems);
+    }
+    files.sort(Comparator.comparing(GeneratedFile::path));
+    return List.copyOf(files);
+  }
+
+  private List<String> contributorIds() {
+    return contributors.stream().map(SourceContributor::id).toList();
+  }
+
+  /**
+   * Two files with the same path, or paths differing only in case (one would overwrite the other
+   * on macOS and Windows file systems): two schemas would become the same class.
+   */
+  private static List<CodegenProblem> collisions(List<GeneratedFile> files) {
+    List<CodegenProblem> problems = new ArrayList<>();
+    Map<String, GeneratedFile> byPath = new HashMap<>();
+    files.stream().sorted(Comparator.comparing(GeneratedFile::path)
+            .thenComparing(GeneratedFile::origin))
+        .forEach(file -> {
+          GeneratedFile first = byPath.putIfAbsent(file.path().toLowerCase(Locale.ROOT), file);
+          if (first != null) {
+            problems.add(collision(first, file));
+          }
+        });
+    return problems;
+  }
+
+  private static CodegenProblem collision(GeneratedFile first, GeneratedFile second) {
+    String className = javaName(second.path());
+    boolean sameName = first.path().equals(second.path());
+    String clash = sameName
+        ? "would both become the Java class " + className
+        : "would become the Java classes " + javaName(first.path()) + " and " + className
+            + ", whose files differ only in case and overwrite each other on case-insensitive"
+            + " file systems";
+    int hash = second.origin().indexOf('#');
+    String file = hash < 0 ? second.origin() : second.origin().substring(0, hash);
+    String location = hash < 0 ? "" : second.origin().substring(hash);
+    return new CodegenProblem(file, location,
+        "this schema and " + first.origin() + " " + clash + " — rename one of them (JSON"
+            + " Schema: \"title\" or the $defs name; Avro: \"name\" or \"namespace\")");
+  }
+
+  private static String javaName(String path) {
+    return path.replaceFirst("\\.java$", "").replace('/', '.');
+  }
+}

@@ -1,0 +1,105 @@
+package io.github.eventcat.codegen;
+
+import com.palantir.javapoet.NameAllocator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns schema names (property names, titles, enum values) into Java names. The results are
+ * suggestions: a {@link NameAllocator} per scope then makes them legal (reserved words, leading
+ * digits) and unique.
+ */
+final class JavaNames {
+  private static final String[] ONES = {"ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX",
+      "SEVEN", "EIGHT", "NINE", "TEN", "ELEVEN", "TWELVE", "THIRTEEN", "FOURTEEN", "FIFTEEN",
+      "SIXTEEN", "SEVENTEEN", "EIGHTEEN", "NINETEEN"};
+  private static final String[] TENS = {"", "", "TWENTY", "THIRTY", "FORTY", "FIFTY", "SIXTY",
+      "SEVENTY", "EIGHTY", "NINETY"};
+
+  private JavaNames() {}
+
+  /**
+   * {@code task_data}, {@code task-data}, {@code taskData} → {@code TaskData}; the same rule the
+   * catalog uses to name event types, so both agree on every event's class.
+   */
+  static String pascalCase(String text) {
+    StringBuilder result = new StringBuilder();
+    for (String part : text.split("[^A-Za-z0-9]+")) {
+      if (!part.isEmpty()) {
+        result.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+      }
+    }
+    return result.length() == 0 ? "Type" : NameAllocator.toJavaIdentifier(result.toString());
+  }
+
+  /** {@code occurred_on} → {@code occurredOn}; {@code userId} stays; {@code URL} → {@code url}. */
+  static String camelCase(String text) {
+    StringBuilder result = new StringBuilder();
+    for (String part : text.split("[^A-Za-z0-9]+")) {
+      if (part.isEmpty()) {
+        continue;
+      }
+      if (result.length() == 0) {
+        result.append(part.equals(part.toUpperCase(Locale.ROOT))
+            ? part.toLowerCase(Locale.ROOT)
+            : Character.toLowerCase(part.charAt(0)) + part.substring(1));
+      } else {
+        result.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+      }
+    }
+    return result.length() == 0 ? "value" : result.toString();
+  }
+
+  /**
+   * An enum constant for a wire value: {@code 1_hour_before} → {@code ONE_HOUR_BEFORE}, {@code
+   * inProgress} → {@code IN_PROGRESS}, {@code in-progress} → {@code IN_PROGRESS}.
+   */
+  static String constantName(String wireValue) {
+    List<String> words = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    for (int i = 0; i < wireValue.length(); i++) {
+      char c = wireValue.charAt(i);
+      if (!(c < 128 && Character.isLetterOrDigit(c))) {
+        flush(word, words);
+        continue;
+      }
+      if (word.length() > 0) {
+        char previous = word.charAt(word.length() - 1);
+        boolean lowerToUpper = Character.isLowerCase(previous) && Character.isUpperCase(c);
+        boolean digitEdge = Character.isDigit(previous) != Character.isDigit(c);
+        if (lowerToUpper || digitEdge) {
+          flush(word, words);
+        }
+      }
+      word.append(c);
+    }
+    flush(word, words);
+    if (words.isEmpty()) {
+      return wireValue.isEmpty() ? "EMPTY" : "VALUE";
+    }
+    if (Character.isDigit(words.get(0).charAt(0))) {
+      words.set(0, spelled(words.get(0)));
+    }
+    return String.join("_", words).toUpperCase(Locale.ROOT);
+  }
+
+  private static void flush(StringBuilder word, List<String> words) {
+    if (word.length() > 0) {
+      words.add(word.toString());
+      word.setLength(0);
+    }
+  }
+
+  /** 1 → ONE, 24 → TWENTY_FOUR; larger numbers keep their digits behind an N. */
+  private static String spelled(String digits) {
+    if (digits.length() > 2 || (digits.length() == 2 && digits.charAt(0) == '0')) {
+      return "N" + digits;
+    }
+    int n = Integer.parseInt(digits);
+    if (n < 20) {
+      return ONES[n];
+    }
+    return TENS[n / 10] + (n % 10 == 0 ? "" : "_" + ONES[n % 10]);
+  }
+}

@@ -1,0 +1,596 @@
+package io.github.eventcat.codegen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import io.github.eventcat.catalog.Catalog;
+import io.github.eventcat.catalog.SchemaFile;
+import io.github.eventcat.catalog.SchemaFormat;
+import io.github.eventcat.codegen.JsonModel.Alternative;
+import io.github.eventcat.codegen.JsonModel.Component;
+import io.github.eventcat.codegen.JsonModel.Constant;
+import io.github.eventcat.codegen.JsonModel.Container;
+import io.github.eventcat.codegen.JsonModel.Declared;
+import io.github.eventcat.codegen.JsonModel.EnumType;
+import io.github.eventcat.codegen.JsonModel.JavaType;
+import io.github.eventcat.codegen.JsonModel.RecordType;
+import io.github.eventcat.codegen.JsonModel.UnionType;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Walks the catalog's JSON Schemas and decides the Java types: one declared type per schema
+ * location, however many {@code $ref}s reach it (within a file or across files), so there are
+ * never {@code Foo_}/{@code Foo__1} duplicates.
+ *
+ * <p>Naming: a file's root schema becomes a top-level type named after its {@code title} (the
+ * catalog's rule for event types), or after the file name; {@code $defs}/{@code definitions}
+ * entries become top-level types named after their key; objects, enums and unions written inline
+ * become nested types of the type that holds them, named after their {@code title} or property.
+ */
+final class JsonModelBuilder {
+  private static final ClassName JSON_NODE =
+      ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
+  private static final ClassName JSON_FORMAT =
+      ClassName.get("com.fasterxml.jackson.annotation", "JsonFormat");
+  /** Record component names the language forbids (they would clash with Object's methods). */
+  private static final List<String> FORBIDDEN_COMPONENTS = List.of("clone", "finalize",
+      "getClass", "hashCode", "notify", "notifyAll", "toString", "wait", "builder");
+
+  /** A schema and where it is: the identity of a generated type. */
+  private record Located(String file, String pointer, JsonNode node) {
+    String key() {
+      return file + "#" + pointer;
+    }
+
+    Located child(String segment, JsonNode child) {
+      return new Located(file, pointer + "/" + escape(segment), child);
+    }
+  }
+
+  /** Where nested types go, and the names already taken there. */
+  private static final class Scope {
+    final Declared owner;
+    final NameAllocator names = new NameAllocator();
+
+    Scope(Declared owner, Set<String> enclosingNames) {
+      this.owner = owner;
+      enclosingNames.forEach(names::newName);
+      names.newName("Builder"); // the nested builder class of records
+    }
+
+    ClassName nested(String suggestion) {
+      return owner.name.nestedClass(names.newName(suggestion));
+    }
+
+    Set<String> enclosingNames() {
+      Set<String> names = new HashSet<>();
+      for (ClassName c = owner.name; c != null; c = c.enclosingClassName()) {
+        names.add(c.simpleName());
+      }
+      return names;
+    }
+  }
+
+  private final Catalog catalog;
+  private final CodegenConfiguration configuration;
+  private final Map<String, JsonNode> documents = new TreeMap<>();
+  private final Map<String, JavaType> byLocation = new HashMap<>();
+  private final Map<ClassName, RecordType> records = new HashMap<>();
+  private final List<Declared> topLevel = new ArrayList<>();
+  private final List<CodegenProblem> problems = new ArrayList<>();
+  private final Deque<String> resolving = new ArrayDeque<>();
+
+  JsonModelBuilder(Catalog catalog, CodegenConfiguration configuration) {
+    this.catalog = catalog;
+    this.configuration = configuration;
+    for (SchemaFile file : catalog.schemaFiles()) {
+      if (file.format() == SchemaFormat.JSON) {
+        documents.put(file.path(), catalog.jsonSchema(file));
+      }
+    }
+  }
+
+  /** Every top-level type, in file order. */
+  List<Declared> build() {
+    documents.forEach((path, root) -> typeOf(new Located(path, "", root)));
+    if (!problems.isEmpty()) {
+      throw new CodegenException(problems);
+    }
+    return List.copyOf(topLevel);
+  }
+
+  /** The type of a schema reached by a {@code $ref} or as a file root: one per location. */
+  private JavaType typeOf(Located target) {
+    JavaType known = byLocation.get(target.key());
+    if (known != null) {
+      return known;
+    }
+    if (resolving.contains(target.key())) {
+      // A $ref chain that leads back to itself without declaring a type: nothing to name.
+      return JavaType.of(JSON_NODE);
+    }
+    resolving.push(target.key());
+    try {
+      JavaType type = map(target, topLevelName(target), null);
+      byLocation.put(target.key(), type);
+      return type;
+    } finally {
+      resolving.pop();
+    }
+  }
+
+  private String topLevelName(Located target) {
+    if (target.pointer().isEmpty()) {
+      JsonNode title = target.node().get("title");
+      if (title != null && title.isTextual() && !title.asText().isBlank()) {
+        return JavaNames.pascalCase(title.asText());
+      }
+      String fileName = target.file().substring(target.file().lastIndexOf('/') + 1);
+      return JavaNames.pascalCase(fileName.replaceFirst("\\.json$", ""));
+    }
+    String last = unescape(target.pointer().substring(target.pointer().lastIndexOf('/') + 1));
+    return JavaNames.pascalCase(last);
+  }
+
+  /**
+   * The Java type of a schema; declares a type when the schema needs one.
+   *
+   * @param suggestion the name of a declared type, if one is needed
+   * @param scope where to nest a declared type; null for a top-level type
+   */
+  private JavaType map(Located schema, String suggestion, Scope scope) {
+    JsonNode node = schema.node();
+    if (!node.isObject()) {
+      return JavaType.of(JSON_NODE); // true/false schemas: anything / nothing
+    }
+    JsonNode ref = node.get("$ref");
+    if (ref != null && ref.isTextual()) {
+      return resolve(schema, ref.asText()).map(this::typeOf).orElse(JavaType.of(JSON_NODE));
+    }
+    Optional<Located> nullableOf = nullableAlternative(schema);
+    if (nullableOf.isPresent()) {
+      return map(nullableOf.get(), suggestion, scope).withNullable();
+    }
+    Set<String> types = types(node);
+    boolean nullable = types.remove("null");
+    JavaType type = mapNonNull(schema, types, suggestion, scope);
+    return nullable ? type.withNullable() : type;
+  }
+
+  private JavaType mapNonNull(Located schema, Set<String> types, String suggestion, Scope scope) {
+    JsonNode node = schema.node();
+    // Top-level names are settled by the caller (file title, $defs key); nested ones prefer a title.
+    String name = scope == null
+        ? suggestion
+        : title(node).map(JavaNames::pascalCase).orElse(suggestion);
+    if (node.has("oneOf") && !node.has("properties") && isUnionOfObjects(schema)) {
+      JavaType union = JavaType.of(declareUnion(schema, name, scope));
+      boolean nullable = false;
+      for (JsonNode alternative : node.get("oneOf")) {
+        nullable |= isNullSchema(alternative);
+      }
+      return nullable ? union.withNullable() : union;
+    }
+    if (node.has("enum") && isStringEnum(node, types)) {
+      JavaType type = JavaType.of(declareEnum(schema, name, scope));
+      return hasNull(node.get("enum")) ? type.withNullable() : type;
+    }
+    JsonNode constant = node.get("const");
+    if (types.isEmpty() && constant != null) {
+      types.add(constant.isTextual() ? "string" : constant.isIntegralNumber() ? "integer"
+          : constant.isNumber() ? "number" : constant.isBoolean() ? "boolean" : "any");
+    }
+    if (types.isEmpty() && (node.has("properties") || node.has("additionalProperties"))) {
+      types.add("object");
+    }
+    if (types.isEmpty() && node.has("items")) {
+      types.add("array");
+    }
+    if (types.size() != 1) {
+      return JavaType.of(JSON_NODE); // no type, or several: keep the JSON as it is
+    }
+    return switch (types.iterator().next()) {
+      case "string" -> string(node);
+      case "integer" -> JavaType.of(isLong(node) ? TypeName.LONG.box() : TypeName.INT.box());
+      case "number" -> JavaType.of(configuration.moneyDetection()
+          .isDecimal(node.has("multipleOf"), text(node, "format"))
+          ? ClassName.get(BigDecimal.class) : TypeName.DOUBLE.box());
+      case "boolean" -> JavaType.of(TypeName.BOOLEAN.box());
+      case "array" -> array(schema, suggestion, scope);
+      case "object" -> object(schema, name, scope);
+      default -> JavaType.of(JSON_NODE);
+    };
+  }
+
+  private JavaType string(JsonNode node) {
+    String format = text(node, "format");
+    if (format == null) {
+      return JavaType.of(ClassName.get(String.class));
+    }
+    return switch (format) {
+      case "date-time" -> configuration.dateTimeType() == DateTimeType.OFFSET_DATE_TIME
+          ? dateType(OffsetDateTime.class, AnnotationSpec.builder(JSON_FORMAT)
+              .addMember("shape", "$T.Shape.STRING", JSON_FORMAT)
+              .addMember("without", "$T.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE", JSON_FORMAT)
+              .build())
+          : dateType(Instant.class, stringShape());
+      case "date" -> dateType(LocalDate.class, stringShape());
+      case "uuid" -> JavaType.of(ClassName.get(UUID.class));
+      default -> JavaType.of(ClassName.get(String.class)); // email, uri, …: text on the wire
+    };
+  }
+
+  /** Dates are written as ISO strings whatever the ObjectMapper's timestamp setting. */
+  private static AnnotationSpec stringShape() {
+    return AnnotationSpec.builder(JSON_FORMAT)
+        .addMember("shape", "$T.Shape.STRING", JSON_FORMAT)
+        .build();
+  }
+
+  private static JavaType dateType(Class<?> type, AnnotationSpec format) {
+    return new JavaType(ClassName.get(type), false, List.of(format), Container.NONE, false);
+  }
+
+  private JavaType array(Located schema, String suggestion, Scope scope) {
+    JsonNode items = schema.node().get("items");
+    JavaType element = items == null || !items.isObject()
+        ? JavaType.of(JSON_NODE)
+        : map(schema.child("items", items), suggestion + "Item", scope);
+    return new JavaType(
+        ParameterizedTypeName.get(ClassName.get(List.class), element.type()),
+        false, List.of(), Container.LIST, element.nullable());
+  }
+
+  private JavaType object(Located schema, String name, Scope scope) {
+    JsonNode node = schema.node();
+    JsonNode additional = node.get("additionalProperties");
+    if (!node.has("properties") && additional != null && additional.isObject()) {
+      JavaType value = map(schema.child("additionalProperties", additional), name + "Value", scope);
+      return new JavaType(
+          ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class),
+              value.type()),
+          false, List.of(), Container.MAP, value.nullable());
+    }
+    if (!node.has("properties")) {
+      return JavaType.of(JSON_NODE); // a free-form object
+    }
+    return JavaType.of(declareRecord(schema, name, scope));
+  }
+
+  private ClassName declareRecord(Located schema, String name, Scope scope) {
+    JsonNode node = schema.node();
+    JsonNode additional = node.get("additionalProperties");
+    boolean closed = additional != null && additional.isBoolean() && !additional.asBoolean();
+    RecordType record = new RecordType(className(name, scope), schema.file(), schema.pointer(),
+        text(node, "description"), !closed);
+    declare(record, schema, scope);
+    records.put(record.name, record);
+    Scope inner = new Scope(record, scopeNames(scope, record));
+    Set<String> required = new HashSet<>();
+    node.path("required").forEach(r -> required.add(r.asText()));
+    NameAllocator components = new NameAllocator();
+    FORBIDDEN_COMPONENTS.forEach(components::newName);
+    JsonNode properties = node.get("properties");
+    Located propertiesAt = schema.child("properties", properties);
+    for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> property = it.next();
+      Located at = propertiesAt.child(property.getKey(), property.getValue());
+      JavaType type = map(at, JavaNames.pascalCase(property.getKey()), inner);
+      JsonNode target = followRefs(at).node();
+      JsonNode constant = target.get("const");
+      record.components.add(new Component(
+          property.getKey(),
+          components.newName(JavaNames.camelCase(property.getKey())),
+          type,
+          required.contains(property.getKey()),
+          Optional.ofNullable(text(property.getValue(), "description"))
+              .orElse(text(target, "description")),
+          constant != null && constant.isTextual() ? constant.asText() : null));
+    }
+    return record.name;
+  }
+
+  private ClassName declareEnum(Located schema, String name, Scope scope) {
+    EnumType type = new EnumType(className(name, scope), schema.file(), schema.pointer(),
+        text(schema.node(), "description"));
+    declare(type, schema, scope);
+    NameAllocator constants = new NameAllocator();
+    Set<String> seen = new HashSet<>();
+    for (JsonNode value : schema.node().get("enum")) {
+      if (value.isTextual() && seen.add(value.asText())) {
+        String wire = value.asText();
+        type.constants.add(new Constant(constants.newName(JavaNames.constantName(wire)), wire));
+      }
+    }
+    return type.name;
+  }
+
+  private ClassName declareUnion(Located schema, String name, Scope scope) {
+    UnionType union = new UnionType(className(name, scope), schema.file(), schema.pointer(),
+        text(schema.node(), "description"));
+    declare(union, schema, scope);
+    JsonNode oneOf = schema.node().get("oneOf");
+    List<Located> alternatives = new ArrayList<>();
+    for (int i = 0; i < oneOf.size(); i++) {
+      Located alternative = schema.child("oneOf", oneOf).child(String.valueOf(i), oneOf.get(i));
+      if (!isNullSchema(alternative.node())) {
+        alternatives.add(alternative);
+      }
+    }
+    union.discriminator = discriminator(alternatives).orElse(null);
+    // Alternatives of a file's root union are events: top-level types, as the catalog names them.
+    Scope inner = scope == null && schema.pointer().isEmpty()
+        ? null
+        : new Scope(union, scopeNames(scope, union));
+    for (int i = 0; i < alternatives.size(); i++) {
+      Located alternative = alternatives.get(i);
+      String value = union.discriminator == null
+          ? null
+          : constOf(followRefs(alternative).node(), union.discriminator).orElseThrow();
+      String suggestion = title(alternative.node()).map(JavaNames::pascalCase)
+          .orElse(value != null ? JavaNames.pascalCase(value) : name + "Option" + (i + 1));
+      TypeName type = map(alternative, suggestion, inner).type();
+      if (!(type instanceof ClassName className) || !records.containsKey(className)) {
+        problems.add(new CodegenProblem(alternative.file(), "#" + alternative.pointer(),
+            "this oneOf alternative does not become a record, so it cannot implement the sealed"
+                + " interface " + union.name.canonicalName() + ": make every alternative an"
+                + " object schema with \"properties\""));
+        continue;
+      }
+      records.get(className).superinterfaces.add(union.name);
+      union.alternatives.add(new Alternative(className, value));
+    }
+    return union.name;
+  }
+
+  private void declare(Declared type, Located schema, Scope scope) {
+    byLocation.put(schema.key(), JavaType.of(type.name)); // before the body: recursion finds it
+    if (scope == null) {
+      topLevel.add(type);
+    } else {
+      scope.owner.nested.add(type);
+    }
+  }
+
+  private ClassName className(String name, Scope scope) {
+    return scope == null ? ClassName.get(catalog.javaPackage(), name) : scope.nested(name);
+  }
+
+  private static Set<String> scopeNames(Scope outer, Declared owner) {
+    Set<String> names = outer == null ? new HashSet<>() : outer.enclosingNames();
+    names.add(owner.name.simpleName());
+    return names;
+  }
+
+  /**
+   * The property every alternative fixes with a distinct {@code const} (or one-value {@code
+   * enum}), e.g. {@code "type": {"const": "created"}}: Jackson then picks the record by name.
+   */
+  private Optional<String> discriminator(List<Located> alternatives) {
+    if (alternatives.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> candidates = new java.util.TreeSet<>();
+    followRefs(alternatives.get(0)).node().path("properties").fieldNames()
+        .forEachRemaining(candidates::add);
+    for (String candidate : candidates) {
+      Set<String> values = new HashSet<>();
+      boolean all = alternatives.stream()
+          .map(a -> constOf(followRefs(a).node(), candidate))
+          .allMatch(v -> v.isPresent() && values.add(v.get()));
+      if (all) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> constOf(JsonNode object, String property) {
+    JsonNode schema = object.path("properties").path(property);
+    if (schema.has("$ref")) {
+      return Optional.empty();
+    }
+    JsonNode constant = schema.get("const");
+    if (constant != null && constant.isTextual()) {
+      return Optional.of(constant.asText());
+    }
+    JsonNode values = schema.get("enum");
+    if (values != null && values.size() == 1 && values.get(0).isTextual()) {
+      return Optional.of(values.get(0).asText());
+    }
+    return Optional.empty();
+  }
+
+  private boolean isUnionOfObjects(Located schema) {
+    JsonNode oneOf = schema.node().get("oneOf");
+    if (!oneOf.isArray() || oneOf.isEmpty()) {
+      return false;
+    }
+    int objects = 0;
+    for (JsonNode alternative : oneOf) {
+      if (isNullSchema(alternative)) {
+        continue;
+      }
+      JsonNode target = followRefs(new Located(schema.file(), schema.pointer(), alternative)).node();
+      if (!target.has("properties")) {
+        return false;
+      }
+      objects++;
+    }
+    return objects > 0;
+  }
+
+  /** {@code oneOf}/{@code anyOf} of one schema and {@code {"type": "null"}}: a nullable schema. */
+  private Optional<Located> nullableAlternative(Located schema) {
+    for (String keyword : List.of("oneOf", "anyOf")) {
+      JsonNode alternatives = schema.node().get(keyword);
+      if (alternatives == null || !alternatives.isArray() || alternatives.size() != 2
+          || schema.node().has("properties")) {
+        continue;
+      }
+      for (int i = 0; i < 2; i++) {
+        if (isNullSchema(alternatives.get(i)) && !isNullSchema(alternatives.get(1 - i))) {
+          return Optional.of(schema.child(keyword, alternatives)
+              .child(String.valueOf(1 - i), alternatives.get(1 - i)));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isNullSchema(JsonNode node) {
+    JsonNode type = node.get("type");
+    return type != null && type.isTextual() && type.asText().equals("null");
+  }
+
+  private static boolean isStringEnum(JsonNode node, Set<String> types) {
+    if (!(types.isEmpty() || types.equals(Set.of("string")))) {
+      return false;
+    }
+    boolean any = false;
+    for (JsonNode value : node.get("enum")) {
+      if (value.isTextual()) {
+        any = true;
+      } else if (!value.isNull()) {
+        return false;
+      }
+    }
+    return any;
+  }
+
+  private static boolean hasNull(JsonNode values) {
+    for (JsonNode value : values) {
+      if (value.isNull()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isLong(JsonNode node) {
+    if ("int64".equals(text(node, "format"))) {
+      return true;
+    }
+    for (String bound : List.of("maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum")) {
+      JsonNode value = node.get(bound);
+      if (value != null && value.isNumber()
+          && (value.asDouble() > Integer.MAX_VALUE || value.asDouble() < Integer.MIN_VALUE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Set<String> types(JsonNode node) {
+    Set<String> types = new LinkedHashSet<>();
+    JsonNode type = node.get("type");
+    if (type != null && type.isTextual()) {
+      types.add(type.asText());
+    } else if (type != null && type.isArray()) {
+      type.forEach(t -> types.add(t.asText()));
+    }
+    return types;
+  }
+
+  private Located followRefs(Located schema) {
+    Located current = schema;
+    for (int i = 0; i < 32 && current.node().has("$ref"); i++) {
+      Optional<Located> next = resolve(current, current.node().get("$ref").asText());
+      if (next.isEmpty()) {
+        return current;
+      }
+      current = next.get();
+    }
+    return current;
+  }
+
+  /**
+   * The schema a {@code $ref} names: a file relative to the referring one, and a JSON pointer
+   * fragment, as the catalog loader resolves them.
+   */
+  private Optional<Located> resolve(Located from, String ref) {
+    int hash = ref.indexOf('#');
+    String document = hash < 0 ? ref : ref.substring(0, hash);
+    String fragment = hash < 0 ? "" : percentDecode(ref.substring(hash + 1));
+    String path = document.isEmpty() ? from.file() : normalize(directoryOf(from.file()), document);
+    JsonNode root = documents.get(path);
+    JsonNode target = root == null ? null : root.at(fragment);
+    if (target == null || target.isMissingNode()) {
+      problems.add(new CodegenProblem(from.file(), "#" + from.pointer(),
+          "$ref \"" + ref + "\" names no schema of the catalog: fix the reference"));
+      return Optional.empty();
+    }
+    return Optional.of(new Located(path, fragment, target));
+  }
+
+  private static String directoryOf(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash);
+  }
+
+  private static String normalize(String base, String relative) {
+    Deque<String> parts = new ArrayDeque<>();
+    for (String part : (base.isEmpty() ? relative : base + "/" + relative).split("/")) {
+      if (part.equals("..")) {
+        parts.pollLast();
+      } else if (!part.isEmpty() && !part.equals(".")) {
+        parts.addLast(part);
+      }
+    }
+    return String.join("/", parts);
+  }
+
+  private static String percentDecode(String text) {
+    if (!text.contains("%")) {
+      return text;
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '%' && i + 2 < text.length()) {
+        bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
+        i += 2;
+      } else {
+        bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
+  }
+
+  private static Optional<String> title(JsonNode node) {
+    return Optional.ofNullable(text(node, "title")).filter(t -> !t.isBlank());
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value != null && value.isTextual() ? value.asText() : null;
+  }
+
+  private static String escape(String segment) {
+    return segment.replace("~", "~0").replace("/", "~1");
+  }
+
+  private static String unescape(String segment) {
+    return segment.replace("~1", "/").replace("~0", "~");
+  }
+}
