@@ -1,0 +1,43 @@
+package io.github.eventcat.codegen.maven;
+
+import io.github.eventcat.catalog.Catalog;
+import io.github.eventcat.catalog.CatalogException;
+import io.github.eventcat.codegen.CodeGenerator;
+import io.github.eventcat.codegen.CodegenException;
+import io.github.eventcat.codegen.GenerationRequest;
+import io.github.eventcat.codegen.GenerationResult;
+import java.io.UncheckedIOException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+
+/** The work of the {@code generate} goal, apart from Maven's configuration and logging. */
+final class GenerateGoal {
+  private GenerateGoal() {}
+
+  /** Loads the catalog and generates its sources; a catalog that does not load generates nothing. */
+  static GenerationResult run(GenerateRequest request)
+      throws MojoFailureException, MojoExecutionException {
+    try {
+      Catalog catalog = request.catalog().load();
+      return CodeGenerator.standard()
+          .generate(new GenerationRequest(catalog, request.configuration()));
+    } catch (CatalogException e) {
+      throw Failures.invalidCatalog(request.catalog().description(), e);
+    } catch (CodegenException e) {
+      throw Failures.cannotGenerate(request.catalog().description(), e);
+    } catch (UncheckedIOException e) {
+      throw Failures.ioFailure(e);
+    }
+  }
+
+  /** The one line the build log gets. */
+  static String summary(GenerateRequest request, GenerationResult result) {
+    if (result.upToDate()) {
+      return "Catalog unchanged: nothing to generate (" + result.unchanged().size() + " files in "
+          + request.shownOutputDirectory() + ")";
+    }
+    return "Generated " + result.written().size() + " files (" + result.unchanged().size()
+        + " unchanged, " + result.deleted().size() + " deleted) from catalog "
+        + request.catalog().description() + " into " + request.shownOutputDirectory();
+  }
+}
