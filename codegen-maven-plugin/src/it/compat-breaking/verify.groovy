@@ -1,0 +1,28 @@
+// The gate fails the build with every finding: file, subject and level, field, what changed, who breaks, the fix.
+String log = new File(basedir, 'build.log').text.replaceAll(/\u001B\[[;\d]*m/, '')
+List<String> lines = log.readLines()
+
+String header = '[ERROR] Failed to execute goal io.github.eventcat:codegen-maven-plugin:' +
+    "${projectVersion}:check-compatibility (default) on project compat-breaking-service: " +
+    'The catalog at src/main/catalog breaks compatibility with 1.0: 1 finding in 1 subject; fix it and check again:'
+List<String> expected = [
+    header,
+    '[ERROR] src/main/catalog/schemas/ticket_opened.avsc [tickets-it.tickets.TicketOpened, FULL_TRANSITIVE] ' +
+        'requester.age: field "age" removed, and version 1.0 has no default for it — consumers still on version 1.0' +
+        ' cannot read records written with the new schema (FORWARD check against version 1.0, rule' +
+        ' READER_FIELD_MISSING_DEFAULT_VALUE). Fix: keep the field `age` (deprecate it in its "doc"), or first' +
+        ' release a version that gives `age` a default and remove it once no consumer runs version 1.0',
+    '[ERROR] -> [Help 1]',
+]
+int start = lines.indexOf(header)
+assert start >= 0 : "no line\n${header}\nin\n${log}"
+assert lines.subList(start, start + expected.size()) == expected
+
+// The readable report in the build log, and a JUnit report CI shows as a failed test.
+assert log.contains('[INFO] BREAK tickets-it.tickets.TicketOpened (src/main/catalog/schemas/ticket_opened.avsc)')
+assert log.contains('[INFO] Compatibility: 1 subject checked against 1.0: 0 compatible, 1 breaking (1 finding); 0 new')
+String junit = new File(basedir, 'service/target/eventcat-compat/TEST-compatibility.xml').text
+assert junit.contains('<testsuite name="eventcat.compatibility" tests="1" failures="1" errors="0" skipped="0">')
+assert junit.contains('<failure type="READER_FIELD_MISSING_DEFAULT_VALUE" message="src/main/catalog/schemas/ticket_opened.avsc requester.age: field &quot;age&quot; removed, and version 1.0 has no default for it">')
+
+return true

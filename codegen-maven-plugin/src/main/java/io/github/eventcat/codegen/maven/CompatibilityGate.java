@@ -1,0 +1,70 @@
+package io.github.eventcat.codegen.maven;
+
+import io.github.eventcat.catalog.CatalogException;
+import io.github.eventcat.catalog.compat.BaselineException;
+import io.github.eventcat.catalog.compat.CatalogCompatibilityGate;
+import io.github.eventcat.catalog.compat.CompatibilityFinding;
+import io.github.eventcat.catalog.compat.CompatibilityGateRequest;
+import io.github.eventcat.catalog.compat.CompatibilityGateResult;
+import io.github.eventcat.catalog.compat.SchemaNotComparableException;
+import io.github.eventcat.catalog.compat.SubjectCheck;
+import java.io.UncheckedIOException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+
+/** The work of the {@code check-compatibility} goal, apart from Maven's configuration. */
+final class CompatibilityGate {
+  private CompatibilityGate() {}
+
+  /**
+   * Runs the gate, logs the report, prints GitHub annotations if asked, and fails the build on
+   * any finding.
+   */
+  static CompatibilityGateResult run(CompatibilityGateRequest request, boolean githubAnnotations, Log log)
+      throws MojoFailureException, MojoExecutionException {
+    CompatibilityGateResult result;
+    try {
+      result = CatalogCompatibilityGate.run(request);
+    } catch (CatalogException e) {
+      throw Failures.invalidCatalog(request.shownCatalogDirectory(), e);
+    } catch (BaselineException | SchemaNotComparableException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw Failures.ioFailure(e);
+    }
+    result.text().lines().forEach(log::info);
+    log.info("Compatibility: " + result.summary());
+    request.junitReport().ifPresent(file -> log.info("JUnit report: " + file));
+    if (githubAnnotations) {
+      // Straight to stdout: GitHub reads workflow commands only at the start of a line, and
+      // Maven's logger would prefix them with [ERROR].
+      System.out.print(result.githubAnnotations());
+      System.out.flush();
+    }
+    if (!result.isCompatible()) {
+      throw new MojoFailureException(failure(request, result));
+    }
+    return result;
+  }
+
+  /** Every finding, one line each: file, subject and level, where, what changed, who breaks, fix. */
+  static String failure(CompatibilityGateRequest request, CompatibilityGateResult result) {
+    int findings = result.findingCount();
+    int subjects = result.breakingChecks().size();
+    StringBuilder message = new StringBuilder("The catalog at ")
+        .append(request.shownCatalogDirectory())
+        .append(" breaks compatibility with ")
+        .append(String.join(", ", result.baselines()))
+        .append(": ").append(findings).append(findings == 1 ? " finding" : " findings")
+        .append(" in ").append(subjects).append(subjects == 1 ? " subject" : " subjects")
+        .append("; fix ").append(findings == 1 ? "it" : "them").append(" and check again:");
+    for (SubjectCheck check : result.breakingChecks()) {
+      for (CompatibilityFinding finding : check.report().findings()) {
+        message.append('\n').append(check.schemaFile()).append(" [").append(check.subject())
+            .append(", ").append(check.report().level()).append("] ").append(finding.message());
+      }
+    }
+    return message.toString();
+  }
+}

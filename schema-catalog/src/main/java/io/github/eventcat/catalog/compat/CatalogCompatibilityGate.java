@@ -1,0 +1,148 @@
+package io.github.eventcat.catalog.compat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.eventcat.catalog.Catalog;
+import io.github.eventcat.catalog.CatalogLoader;
+import io.github.eventcat.catalog.SchemaFile;
+import io.github.eventcat.catalog.SchemaFormat;
+import io.github.eventcat.catalog.SchemaReference;
+import io.github.eventcat.catalog.Subject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The CI gate: checks every subject of the current catalog against the same subject in baseline
+ * catalogs (released versions, a directory, a git revision), without any registry.
+ *
+ * <p>Subjects are matched by name, so the topic's naming strategy decides what counts as "the same
+ * subject" exactly as it does in the registry. The level of each subject is the one the
+ * <em>current</em> catalog gives it: tightening a level applies at once, as it would when
+ * registry:sync sets it. A subject no baseline has is new; a subject of the latest baseline that
+ * the current catalog lacks is a breaking removal unless removals are allowed.
+ */
+public final class CatalogCompatibilityGate {
+  /** How findings name the current catalog's version. */
+  public static final String CURRENT = "current";
+
+  private CatalogCompatibilityGate() {}
+
+  /**
+   * Loads the current catalog and the baselines, checks, and writes the JUnit report if asked.
+   *
+   * @throws io.github.eventcat.catalog.CatalogException when the current catalog does not load
+   * @throws BaselineException when a baseline cannot be obtained or does not load
+   * @throws SchemaNotComparableException when a JSON Schema cannot be loaded for comparison
+   * @throws UncheckedIOException when the JUnit report cannot be written
+   */
+  public static CompatibilityGateResult run(CompatibilityGateRequest request) {
+    Catalog current = CatalogLoader.load(request.catalogDirectory());
+    List<Baselines.Loaded> baselines =
+        request.baselinesOldestFirst().stream().map(Baselines::load).toList();
+    CompatibilityGateResult result =
+        compare(current, baselines, request.shownCatalogDirectory(), request.allowRemovedSubjects());
+    request.junitReport().ifPresent(file -> write(file, result.junitXml()));
+    return result;
+  }
+
+  static CompatibilityGateResult compare(
+      Catalog current, List<Baselines.Loaded> baselinesOldestFirst, String shownCatalogDirectory,
+      boolean allowRemovedSubjects) {
+    List<SubjectCheck> checks = new ArrayList<>();
+    List<String> newSubjects = new ArrayList<>();
+    for (Subject subject : current.subjects()) {
+      List<CandidateSchema> history = new ArrayList<>();
+      for (Baselines.Loaded baseline : baselinesOldestFirst) {
+        baselineSubject(baseline.catalog(), subject.name())
+            .ifPresent(old -> history.add(candidate(baseline.catalog(), old.schemaFile(), baseline.label())));
+      }
+      if (history.isEmpty()) {
+        newSubjects.add(subject.name());
+      }
+      CompatibilityReport report = CompatibilityChecker.check(
+          subject.compatibility(), candidate(current, subject.schemaFile(), CURRENT), history);
+      checks.add(new SubjectCheck(subject.name(), shown(shownCatalogDirectory, subject.schemaFile()), report));
+    }
+
+    List<String> allowedRemovals = new ArrayList<>();
+    Baselines.Loaded latest = baselinesOldestFirst.get(baselinesOldestFirst.size() - 1);
+    for (Subject removed : latest.catalog().subjects()) {
+      if (baselineSubject(current, removed.name()).isPresent()) {
+        continue;
+      }
+      if (allowRemovedSubjects) {
+        allowedRemovals.add(removed.name());
+      } else {
+        checks.add(removal(current, removed, latest.label(), shownCatalogDirectory));
+      }
+    }
+    List<String> labels = baselinesOldestFirst.stream().map(Baselines.Loaded::label).toList();
+    return new CompatibilityGateResult(labels, checks, newSubjects, allowedRemovals);
+  }
+
+  private static Optional<Subject> baselineSubject(Catalog catalog, String name) {
+    return catalog.subjects().stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  private static SubjectCheck removal(Catalog current, Subject removed, String version, String shownDirectory) {
+    boolean topicGone = current.topic(removed.topic()).isEmpty();
+    String what = removed.key() ? "key schema" : "schema";
+    String change = topicGone
+        ? "subject removed: topic \"" + removed.topic() + "\" is no longer in the catalog"
+        : "subject removed: topic \"" + removed.topic() + "\" no longer has this " + what
+            + " (the event was removed, renamed, or the topic's naming strategy changed)";
+    String fix = topicGone
+        ? "keep the topic \"" + removed.topic() + "\" in the catalog until no service produces to or"
+            + " consumes from it, or allow removed subjects (allowRemovedSubjects) for this change"
+        : "keep " + removed.schemaFile().path() + " on topic \"" + removed.topic() + "\" (mark it"
+            + " deprecated in its doc) until no service uses it, or allow removed subjects"
+            + " (allowRemovedSubjects) for this change";
+    SchemaFormat format = removed.schemaFile().format();
+    CompatibilityFinding finding = new CompatibilityFinding(
+        format, format == SchemaFormat.AVRO ? "." : "#", change, Direction.FORWARD, version, fix,
+        topicGone ? "TOPIC_REMOVED" : "SUBJECT_REMOVED");
+    CompatibilityReport report =
+        new CompatibilityReport(removed.compatibility(), CURRENT, List.of(version), List.of(finding));
+    return new SubjectCheck(removed.name(), shown(shownDirectory, removed.schemaFile()), report);
+  }
+
+  /** A schema file of a catalog as the checker compares it, with the documents it references. */
+  static CandidateSchema candidate(Catalog catalog, SchemaFile file, String version) {
+    if (file.format() == SchemaFormat.AVRO) {
+      return CandidateSchema.avro(version, catalog.avroSchema(file));
+    }
+    Map<String, JsonNode> references = new TreeMap<>();
+    List<SchemaFile> documents = new ArrayList<>(List.of(file));
+    documents.addAll(catalog.referencesInRegistrationOrder(file));
+    for (SchemaFile document : documents) {
+      for (SchemaReference reference : document.references()) {
+        references.computeIfAbsent(reference.name(),
+            name -> catalog.jsonSchema(catalog.schemaFile(reference.path()).orElseThrow()));
+      }
+    }
+    return CandidateSchema.json(version, catalog.jsonSchema(file), references);
+  }
+
+  private static String shown(String directory, SchemaFile file) {
+    return directory.isEmpty() || directory.equals(".") ? file.path() : directory.replaceAll("/+$", "") + "/" + file.path();
+  }
+
+  private static void write(Path file, String content) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.writeString(file, content, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Tried to write the compatibility report " + file + " but failed", e);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.github.eventcat.catalog.compat;
+
+import java.util.List;
+
+/**
+ * What the gate found.
+ *
+ * @param baselines the labels of the baselines, oldest first
+ * @param checks one check per subject of the current catalog, sorted by subject, then one per
+ *     subject removed since the latest baseline (breaking unless removals were allowed)
+ * @param newSubjects subjects no baseline has: nothing to be compatible with
+ * @param allowedRemovedSubjects subjects removed since the latest baseline that were let through
+ *     because removals were allowed
+ */
+public record CompatibilityGateResult(
+    List<String> baselines,
+    List<SubjectCheck> checks,
+    List<String> newSubjects,
+    List<String> allowedRemovedSubjects) {
+
+  /** The JUnit XML test suite name. */
+  public static final String SUITE = "eventcat.compatibility";
+
+  public CompatibilityGateResult {
+    baselines = List.copyOf(baselines);
+    checks = List.copyOf(checks);
+    newSubjects = List.copyOf(newSubjects);
+    allowedRemovedSubjects = List.copyOf(allowedRemovedSubjects);
+  }
+
+  public boolean isCompatible() {
+    return breakingChecks().isEmpty();
+  }
+
+  /** The checks with at least one finding. */
+  public List<SubjectCheck> breakingChecks() {
+    return checks.stream().filter(check -> !check.report().isCompatible()).toList();
+  }
+
+  public int findingCount() {
+    return checks.stream().mapToInt(check -> check.report().findings().size()).sum();
+  }
+
+  /** One line, e.g. {@code 9 subjects checked against 1.0, 1.1: 8 compatible, 1 breaking (2 findings); 1 new}. */
+  public String summary() {
+    int breaking = breakingChecks().size();
+    return checks.size() + (checks.size() == 1 ? " subject" : " subjects") + " checked against "
+        + String.join(", ", baselines) + ": " + (checks.size() - breaking) + " compatible, " + breaking
+        + " breaking (" + findingCount() + (findingCount() == 1 ? " finding" : " findings") + "); "
+        + newSubjects.size() + " new" + (newSubjects.isEmpty() ? "" : " " + newSubjects)
+        + (allowedRemovedSubjects.isEmpty() ? "" : "; removed (allowed): " + allowedRemovedSubjects);
+  }
+
+  /** Every check, readable, for the build log. */
+  public String text() {
+    return CompatibilityReports.text(checks);
+  }
+
+  public String junitXml() {
+    return CompatibilityReports.junitXml(SUITE, checks);
+  }
+
+  public String githubAnnotations() {
+    return CompatibilityReports.githubAnnotations(checks);
+  }
+}
