@@ -1,0 +1,236 @@
+package io.github.eventcat.runtime.registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * How to reach the registry, read from a Kafka-style configuration map with Confluent's keys, so
+ * the same {@code Properties} configure a producer, a consumer and this client.
+ *
+ * <table>
+ * <caption>Keys</caption>
+ * <tr><td>{@code schema.registry.url}</td><td>base URL(s), comma-separated for failover</td></tr>
+ * <tr><td>{@code basic.auth.credentials.source}</td><td>{@code USER_INFO} (default when user info is set) or {@code URL}</td></tr>
+ * <tr><td>{@code schema.registry.basic.auth.user.info} / {@code basic.auth.user.info}</td><td>{@code user:password}</td></tr>
+ * <tr><td>{@code bearer.auth.token}</td><td>a static bearer token</td></tr>
+ * <tr><td>{@code schema.registry.ssl.truststore.location/password/type}</td><td>trust store for HTTPS</td></tr>
+ * <tr><td>{@code schema.registry.ssl.keystore.location/password/type}, {@code schema.registry.ssl.key.password}</td><td>client certificate</td></tr>
+ * <tr><td>{@code schema.registry.request.timeout.ms}</td><td>per request, default 30000</td></tr>
+ * <tr><td>{@code schema.registry.connect.timeout.ms}</td><td>default 10000</td></tr>
+ * <tr><td>{@code max.retries}, {@code retries.wait.ms}, {@code retries.max.wait.ms}</td><td>retries on 5xx and no answer (default 3, 200 ms doubling up to 5000 ms); never on 4xx</td></tr>
+ * </table>
+ *
+ * <p>{@link #toString()} never shows credentials.
+ */
+public record RegistryClientConfig(
+        List<URI> urls,
+        Optional<String> authorizationHeader,
+        Optional<SSLContext> sslContext,
+        Duration requestTimeout,
+        Duration connectTimeout,
+        RetryPolicy retryPolicy) {
+
+    public static final String URL = "schema.registry.url";
+    public static final String CREDENTIALS_SOURCE = "basic.auth.credentials.source";
+    public static final String USER_INFO = "schema.registry.basic.auth.user.info";
+    public static final String USER_INFO_SHORT = "basic.auth.user.info";
+    public static final String BEARER_SOURCE = "bearer.auth.credentials.source";
+    public static final String BEARER_TOKEN = "bearer.auth.token";
+    public static final String TRUSTSTORE_LOCATION = "schema.registry.ssl.truststore.location";
+    public static final String TRUSTSTORE_PASSWORD = "schema.registry.ssl.truststore.password";
+    public static final String TRUSTSTORE_TYPE = "schema.registry.ssl.truststore.type";
+    public static final String KEYSTORE_LOCATION = "schema.registry.ssl.keystore.location";
+    public static final String KEYSTORE_PASSWORD = "schema.registry.ssl.keystore.password";
+    public static final String KEYSTORE_TYPE = "schema.registry.ssl.keystore.type";
+    public static final String KEY_PASSWORD = "schema.registry.ssl.key.password";
+    public static final String REQUEST_TIMEOUT_MS = "schema.registry.request.timeout.ms";
+    public static final String CONNECT_TIMEOUT_MS = "schema.registry.connect.timeout.ms";
+    public static final String MAX_RETRIES = "max.retries";
+    public static final String RETRIES_WAIT_MS = "retries.wait.ms";
+    public static final String RETRIES_MAX_WAIT_MS = "retries.max.wait.ms";
+
+    public RegistryClientConfig {
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("at least one registry URL is needed");
+        }
+        urls = List.copyOf(urls);
+        Objects.requireNonNull(authorizationHeader, "authorizationHeader == null");
+        Objects.requireNonNull(sslContext, "sslContext == null");
+        Objects.requireNonNull(requestTimeout, "requestTimeout == null");
+        Objects.requireNonNull(connectTimeout, "connectTimeout == null");
+        Objects.requireNonNull(retryPolicy, "retryPolicy == null");
+    }
+
+    /** Plain HTTP, no auth, default timeouts and retries. */
+    public static RegistryClientConfig of(String url) {
+        return from(Map.of(URL, url));
+    }
+
+    /** Reads the keys listed above; other keys (Kafka's own) are ignored. */
+    public static RegistryClientConfig from(Map<String, ?> config) {
+        String urlList = string(config, URL)
+                .orElseThrow(() -> new IllegalArgumentException(URL + " is not set: give the registry's base URL, "
+                        + "e.g. http://localhost:8081 (comma-separated for several)"));
+        List<URI> urls = new ArrayList<>();
+        Optional<String> urlUserInfo = Optional.empty();
+        for (String part : urlList.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            URI uri = URI.create(part.trim());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException(URL + " has an entry that is not an http(s) URL: " + redact(uri));
+            }
+            if (uri.getUserInfo() != null) {
+                urlUserInfo = Optional.of(uri.getRawUserInfo());
+            }
+            urls.add(withoutUserInfo(uri));
+        }
+        return new RegistryClientConfig(
+                urls,
+                authorization(config, urlUserInfo),
+                sslContext(config),
+                Duration.ofMillis(number(config, REQUEST_TIMEOUT_MS, 30_000)),
+                Duration.ofMillis(number(config, CONNECT_TIMEOUT_MS, 10_000)),
+                new RetryPolicy(
+                        (int) number(config, MAX_RETRIES, 3),
+                        Duration.ofMillis(number(config, RETRIES_WAIT_MS, 200)),
+                        Duration.ofMillis(number(config, RETRIES_MAX_WAIT_MS, 5_000))));
+    }
+
+    public RegistryClientConfig withRetryPolicy(RetryPolicy policy) {
+        return new RegistryClientConfig(urls, authorizationHeader, sslContext, requestTimeout, connectTimeout, policy);
+    }
+
+    public RegistryClientConfig withRequestTimeout(Duration timeout) {
+        return new RegistryClientConfig(urls, authorizationHeader, sslContext, timeout, connectTimeout, retryPolicy);
+    }
+
+    private static Optional<String> authorization(Map<String, ?> config, Optional<String> urlUserInfo) {
+        Optional<String> token = string(config, BEARER_TOKEN);
+        if (token.isPresent()) {
+            return Optional.of("Bearer " + token.get());
+        }
+        String source = string(config, CREDENTIALS_SOURCE).orElse("USER_INFO").toUpperCase(Locale.ROOT);
+        Optional<String> userInfo = switch (source) {
+            case "URL" -> urlUserInfo.map(RegistryClientConfig::percentDecode);
+            case "USER_INFO" -> string(config, USER_INFO).or(() -> string(config, USER_INFO_SHORT));
+            default -> throw new IllegalArgumentException(CREDENTIALS_SOURCE + "=" + source
+                    + " is not supported: use USER_INFO (with " + USER_INFO + "=user:password) or URL");
+        };
+        return userInfo.map(info -> "Basic " + Base64.getEncoder().encodeToString(info.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Optional<SSLContext> sslContext(Map<String, ?> config) {
+        Optional<String> trustStore = string(config, TRUSTSTORE_LOCATION);
+        Optional<String> keyStore = string(config, KEYSTORE_LOCATION);
+        if (trustStore.isEmpty() && keyStore.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            TrustManagerFactory trust = null;
+            if (trustStore.isPresent()) {
+                KeyStore store = load(trustStore.get(), string(config, TRUSTSTORE_TYPE).orElse("PKCS12"),
+                        string(config, TRUSTSTORE_PASSWORD).orElse(null), TRUSTSTORE_LOCATION);
+                trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                trust.init(store);
+            }
+            KeyManagerFactory keys = null;
+            if (keyStore.isPresent()) {
+                String storePassword = string(config, KEYSTORE_PASSWORD).orElse(null);
+                KeyStore store = load(keyStore.get(), string(config, KEYSTORE_TYPE).orElse("PKCS12"), storePassword,
+                        KEYSTORE_LOCATION);
+                keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                String keyPassword = string(config, KEY_PASSWORD).orElse(storePassword);
+                keys.init(store, keyPassword == null ? null : keyPassword.toCharArray());
+            }
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys == null ? null : keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(), null);
+            return Optional.of(context);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("Could not set up TLS for the registry client: " + e.getMessage(), e);
+        }
+    }
+
+    private static KeyStore load(String location, String type, String password, String key)
+            throws GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance(type);
+        try (InputStream in = Files.newInputStream(Path.of(location))) {
+            store.load(in, password == null ? null : password.toCharArray());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(key + "=" + location + " could not be read as a " + type
+                    + " store (" + e.getMessage() + "): check the path, type and password", e);
+        }
+        return store;
+    }
+
+    static Optional<String> string(Map<String, ?> config, String key) {
+        Object value = config.get(key);
+        if (value == null) {
+            return Optional.empty();
+        }
+        String text = value instanceof org.apache.kafka.common.config.types.Password password
+                ? password.value() : value.toString();
+        return text.isBlank() ? Optional.empty() : Optional.of(text.trim());
+    }
+
+    static long number(Map<String, ?> config, String key, long defaultValue) {
+        Object value = config.get(key);
+        if (value == null || value.toString().isBlank()) {
+            return defaultValue;
+        }
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        try {
+            return Long.parseLong(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + "=" + value + " is not a whole number", e);
+        }
+    }
+
+    private static URI withoutUserInfo(URI uri) {
+        String text = uri.toString();
+        if (uri.getRawUserInfo() != null) {
+            text = text.replace(uri.getRawUserInfo() + "@", "");
+        }
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return URI.create(text);
+    }
+
+    /** For messages: the URL with any user info removed. */
+    static String redact(URI uri) {
+        return uri.getRawUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo() + "@", "***@");
+    }
+
+    private static String percentDecode(String text) {
+        return java.net.URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "RegistryClientConfig[urls=" + urls + ", auth=" + authorizationHeader.map(h -> h.substring(0, h.indexOf(' ')))
+                .orElse("none") + ", tls=" + sslContext.isPresent() + ", requestTimeout=" + requestTimeout
+                + ", retryPolicy=" + retryPolicy + "]";
+    }
+}

@@ -1,0 +1,386 @@
+package io.github.eventcat.runtime.registry;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A client for the Confluent Schema Registry REST API that also accepts the answers of registries
+ * speaking it with small differences (Apicurio's {@code /apis/ccompat/v7}).
+ *
+ * <p>Thread-safe. Two caches make the serdes' hot path free of HTTP: schema by id, and id by
+ * (subject, schema). Failures are {@link SchemaRegistryException}s; 5xx answers and missing answers
+ * (timeouts, refused connections) are retried with exponential backoff, trying the next URL of a
+ * failover list; 4xx answers are not retried.
+ */
+public final class SchemaRegistryClient {
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryClient.class);
+    static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RegistryClientConfig config;
+    private final HttpClient http;
+    private final AtomicInteger currentUrl = new AtomicInteger();
+    private final AtomicLong requestCount = new AtomicLong();
+    private final Map<Integer, SchemaDefinition> schemasById = new ConcurrentHashMap<>();
+    private final Map<SubjectSchema, RegisteredSchema> registeredBySubjectSchema = new ConcurrentHashMap<>();
+
+    private record SubjectSchema(String subject, SchemaDefinition definition) {
+    }
+
+    public SchemaRegistryClient(RegistryClientConfig config) {
+        this.config = config;
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(config.connectTimeout())
+                .version(HttpClient.Version.HTTP_1_1);
+        config.sslContext().ifPresent(builder::sslContext);
+        this.http = builder.build();
+    }
+
+    /** Reads {@code schema.registry.url} and friends (see {@link RegistryClientConfig}) from a Kafka-style map. */
+    public static SchemaRegistryClient fromConfig(Map<String, ?> config) {
+        return new SchemaRegistryClient(RegistryClientConfig.from(config));
+    }
+
+    public RegistryClientConfig config() {
+        return config;
+    }
+
+    /** HTTP requests sent so far, retries included: lets tests prove the caches work. */
+    public long requestCount() {
+        return requestCount.get();
+    }
+
+    // ---- schemas -------------------------------------------------------------------------------
+
+    /** Registers {@code schema} under {@code subject} (or finds it already there) and returns its global id. */
+    public int register(String subject, SchemaDefinition schema) {
+        return register(subject, schema, false);
+    }
+
+    /** As {@link #register(String, SchemaDefinition)}; {@code normalize} asks the registry to normalize first. */
+    public int register(String subject, SchemaDefinition schema, boolean normalize) {
+        RegisteredSchema cached = registeredBySubjectSchema.get(new SubjectSchema(subject, schema));
+        if (cached != null) {
+            return cached.id();
+        }
+        JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions" + (normalize ? "?normalize=true" : ""),
+                schemaBody(schema));
+        int id = answer.path("id").asInt();
+        schemasById.putIfAbsent(id, schema);
+        // Confluent answers only {"id":n}; the version is learnt on the next lookup.
+        registeredBySubjectSchema.put(new SubjectSchema(subject, schema),
+                new RegisteredSchema(subject, answer.path("version").asInt(-1), id, schema));
+        return id;
+    }
+
+    /** The registered version of {@code schema} under {@code subject}, or empty when it is not registered there. */
+    public Optional<RegisteredSchema> lookup(String subject, SchemaDefinition schema) {
+        return lookup(subject, schema, false);
+    }
+
+    public Optional<RegisteredSchema> lookup(String subject, SchemaDefinition schema, boolean normalize) {
+        SubjectSchema key = new SubjectSchema(subject, schema);
+        RegisteredSchema cached = registeredBySubjectSchema.get(key);
+        if (cached != null && cached.version() > 0) {
+            return Optional.of(cached);
+        }
+        try {
+            JsonNode answer = send("POST", "/subjects/" + encode(subject) + (normalize ? "?normalize=true" : ""),
+                    schemaBody(schema));
+            RegisteredSchema found = new RegisteredSchema(subject, answer.path("version").asInt(),
+                    answer.path("id").asInt(), schema);
+            registeredBySubjectSchema.put(key, found);
+            schemasById.putIfAbsent(found.id(), schema);
+            return Optional.of(found);
+        } catch (SchemaRegistryException e) {
+            if (e.isNotFound()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The schema with global id {@code id}; cached forever (ids are immutable). */
+    public SchemaDefinition schemaById(int id) {
+        SchemaDefinition cached = schemasById.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        JsonNode answer = send("GET", "/schemas/ids/" + id, null);
+        SchemaDefinition schema = definition(answer);
+        schemasById.put(id, schema);
+        return schema;
+    }
+
+    public List<String> subjects() {
+        return subjects(false);
+    }
+
+    public List<String> subjects(boolean includeDeleted) {
+        return strings(send("GET", "/subjects" + (includeDeleted ? "?deleted=true" : ""), null));
+    }
+
+    public List<Integer> versions(String subject) {
+        List<Integer> versions = new ArrayList<>();
+        send("GET", "/subjects/" + encode(subject) + "/versions", null).forEach(v -> versions.add(v.asInt()));
+        return versions;
+    }
+
+    public RegisteredSchema version(String subject, int version) {
+        return version(subject, Integer.toString(version));
+    }
+
+    public RegisteredSchema latestVersion(String subject) {
+        return version(subject, "latest");
+    }
+
+    private RegisteredSchema version(String subject, String version) {
+        JsonNode answer = send("GET", "/subjects/" + encode(subject) + "/versions/" + version, null);
+        RegisteredSchema registered = new RegisteredSchema(answer.path("subject").asText(subject),
+                answer.path("version").asInt(), answer.path("id").asInt(), definition(answer));
+        schemasById.putIfAbsent(registered.id(), registered.definition());
+        return registered;
+    }
+
+    /**
+     * Deletes a subject and returns the versions it had. {@code permanent} also removes it for good
+     * (the API requires a soft delete first, which this does when needed).
+     */
+    public List<Integer> deleteSubject(String subject, boolean permanent) {
+        List<Integer> deleted = new ArrayList<>();
+        try {
+            send("DELETE", "/subjects/" + encode(subject), null).forEach(v -> deleted.add(v.asInt()));
+        } catch (SchemaRegistryException e) {
+            if (!(permanent && e.errorCode() == SchemaRegistryException.SUBJECT_SOFT_DELETED)) {
+                throw e;
+            }
+        }
+        if (permanent) {
+            deleted.clear();
+            send("DELETE", "/subjects/" + encode(subject) + "?permanent=true", null).forEach(v -> deleted.add(v.asInt()));
+        }
+        registeredBySubjectSchema.keySet().removeIf(key -> key.subject().equals(subject));
+        return deleted;
+    }
+
+    // ---- compatibility -------------------------------------------------------------------------
+
+    /** Tests {@code schema} against the latest version of {@code subject}, verbose. */
+    public CompatibilityResult testCompatibility(String subject, SchemaDefinition schema) {
+        return compatibility("/compatibility/subjects/" + encode(subject) + "/versions/latest?verbose=true", schema);
+    }
+
+    /** Tests {@code schema} against every version of {@code subject} (what the _TRANSITIVE levels check), verbose. */
+    public CompatibilityResult testCompatibilityWithAll(String subject, SchemaDefinition schema) {
+        return compatibility("/compatibility/subjects/" + encode(subject) + "/versions?verbose=true", schema);
+    }
+
+    private CompatibilityResult compatibility(String path, SchemaDefinition schema) {
+        JsonNode answer = send("POST", path, schemaBody(schema));
+        List<String> messages = new ArrayList<>();
+        answer.path("messages").forEach(m -> messages.add(m.isTextual() ? m.asText() : m.toString()));
+        if (answer.hasNonNull("reason")) {
+            messages.add(answer.get("reason").asText()); // Apicurio's shape
+        }
+        return new CompatibilityResult(answer.path("is_compatible").asBoolean(), messages);
+    }
+
+    /**
+     * The compatibility level set on {@code subject}, or empty when it has none of its own
+     * (Confluent answers 404; Apicurio answers the global level instead, which then shows here).
+     */
+    public Optional<CompatibilityLevel> subjectCompatibility(String subject) {
+        try {
+            return Optional.of(level(send("GET", "/config/" + encode(subject), null)));
+        } catch (SchemaRegistryException e) {
+            if (e.isNotFound()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    public CompatibilityLevel globalCompatibility() {
+        return level(send("GET", "/config", null));
+    }
+
+    public CompatibilityLevel setSubjectCompatibility(String subject, CompatibilityLevel level) {
+        return level(send("PUT", "/config/" + encode(subject), compatibilityBody(level)));
+    }
+
+    public CompatibilityLevel setGlobalCompatibility(CompatibilityLevel level) {
+        return level(send("PUT", "/config", compatibilityBody(level)));
+    }
+
+    private static ObjectNode compatibilityBody(CompatibilityLevel level) {
+        return JSON.createObjectNode().put("compatibility", level.name());
+    }
+
+    private static CompatibilityLevel level(JsonNode answer) {
+        // GET answers compatibilityLevel, PUT answers compatibility.
+        JsonNode value = answer.hasNonNull("compatibilityLevel") ? answer.get("compatibilityLevel") : answer.path("compatibility");
+        return CompatibilityLevel.fromRegistry(value.asText());
+    }
+
+    // ---- HTTP ----------------------------------------------------------------------------------
+
+    private static ObjectNode schemaBody(SchemaDefinition schema) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("schema", schema.schema());
+        body.put("schemaType", schema.type().name());
+        if (!schema.references().isEmpty()) {
+            ArrayNode references = body.putArray("references");
+            for (SchemaReference reference : schema.references()) {
+                references.addObject().put("name", reference.name()).put("subject", reference.subject())
+                        .put("version", reference.version());
+            }
+        }
+        return body;
+    }
+
+    private static SchemaDefinition definition(JsonNode answer) {
+        List<SchemaReference> references = new ArrayList<>();
+        answer.path("references").forEach(r -> references.add(
+                new SchemaReference(r.path("name").asText(), r.path("subject").asText(), r.path("version").asInt())));
+        return new SchemaDefinition(answer.path("schema").asText(), SchemaType.fromRegistry(answer.path("schemaType").asText(null)),
+                references);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static String encode(String pathSegment) {
+        return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Sends one request with retries and failover; answers the parsed JSON body of a 2xx. */
+    private JsonNode send(String method, String path, JsonNode body) {
+        String bodyText = body == null ? null : body.toString();
+        RetryPolicy retry = config.retryPolicy();
+        SchemaRegistryException last = null;
+        for (int attempt = 0; attempt <= retry.maxRetries(); attempt++) {
+            if (attempt > 0) {
+                sleep(retry.backoff(attempt), method, path);
+            }
+            int urlIndex = Math.floorMod(currentUrl.get(), config.urls().size());
+            URI base = config.urls().get(urlIndex);
+            try {
+                return sendOnce(method, base, path, bodyText);
+            } catch (SchemaRegistryException e) {
+                if (!e.isRetryable()) {
+                    throw e;
+                }
+                last = e;
+                if (e.status() == 0 && config.urls().size() > 1) {
+                    currentUrl.compareAndSet(urlIndex, urlIndex + 1); // fail over to the next registry URL
+                }
+                LOG.debug("Registry request failed (attempt {} of {}): {}", attempt + 1, retry.maxRetries() + 1, e.getMessage());
+            }
+        }
+        throw last;
+    }
+
+    private JsonNode sendOnce(String method, URI base, String path, String body) {
+        String url = base + path;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(config.requestTimeout())
+                .header("Accept", CONTENT_TYPE + ", application/json")
+                // Apicurio answers 415 to a request without it, even a GET or DELETE.
+                .header("Content-Type", CONTENT_TYPE)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        config.authorizationHeader().ifPresent(value -> request.header("Authorization", value));
+        HttpResponse<String> response;
+        requestCount.incrementAndGet();
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException e) {
+            throw new SchemaRegistryException(method, url, "no answer within " + config.requestTimeout().toMillis()
+                    + " ms (schema.registry.request.timeout.ms)", e);
+        } catch (ConnectException e) {
+            throw new SchemaRegistryException(method, url, "connection refused or unreachable", e);
+        } catch (IOException e) {
+            throw new SchemaRegistryException(method, url, e.toString(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchemaRegistryException(method, url, "interrupted while waiting for the registry", e);
+        }
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return parse(response.body(), method, url, status);
+        }
+        throw error(method, url, status, response.body());
+    }
+
+    private static JsonNode parse(String body, String method, String url, int status) {
+        if (body == null || body.isBlank()) {
+            return JSON.createObjectNode();
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new SchemaRegistryException(method, url, status, 0, "the answer is not JSON: " + abbreviate(body));
+        }
+    }
+
+    private static SchemaRegistryException error(String method, String url, int status, String body) {
+        int errorCode = 0;
+        String message = body == null || body.isBlank() ? "(no message)" : abbreviate(body);
+        try {
+            JsonNode json = body == null || body.isBlank() ? null : JSON.readTree(body);
+            if (json != null && json.isObject()) {
+                errorCode = json.path("error_code").asInt(0);
+                if (json.hasNonNull("message")) {
+                    message = json.get("message").asText();
+                }
+            }
+        } catch (IOException notJson) {
+            // an HTML error page from a proxy: keep the raw text as the message
+        }
+        return new SchemaRegistryException(method, url, status, errorCode, message);
+    }
+
+    private static String abbreviate(String text) {
+        String flat = text.strip().replaceAll("\\s+", " ");
+        return flat.length() <= 300 ? flat : flat.substring(0, 300) + "…";
+    }
+
+    private static void sleep(java.time.Duration duration, String method, String path) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchemaRegistryException(method, path, "interrupted while waiting to retry", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SchemaRegistryClient[" + config + "]";
+    }
+}

@@ -1,0 +1,130 @@
+package io.github.eventcat.runtime.serde;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.generic.GenericContainer;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serializer;
+
+import io.github.eventcat.runtime.registry.RegisteredSchema;
+import io.github.eventcat.runtime.registry.SchemaDefinition;
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+
+/**
+ * Writes Avro records ({@code SpecificRecord} generated classes or {@code GenericRecord}) in the
+ * Confluent wire format. The schema id is resolved once per (topic, schema) — looked up by
+ * default, registered with {@code auto.register.schemas=true}, or the subject's latest with
+ * {@code use.latest.version=true} — and then cached: no registry call per record.
+ *
+ * <p>Kafka may create it by class name (then {@link #configure} reads {@code schema.registry.url}
+ * and the {@link SerdeConfig} keys), or code passes a shared {@link SchemaRegistryClient}.
+ */
+public class AvroSerializer<T extends GenericContainer> implements Serializer<T> {
+    private SchemaRegistryClient client;
+    private SchemaIdResolver resolver;
+    private SerdeConfig config;
+    private final Map<String, Map<Schema, Integer>> idsByTopic = new ConcurrentHashMap<>();
+    private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
+    private final ThreadLocal<BinaryEncoder> encoders = new ThreadLocal<>();
+
+    /** For Kafka's instantiation by class name; {@link #configure} must follow. */
+    public AvroSerializer() {
+    }
+
+    /** Ready to use with default {@link SerdeConfig} for values; {@link #configure} may still override it. */
+    public AvroSerializer(SchemaRegistryClient client) {
+        this(client, SerdeConfig.defaults(), false);
+    }
+
+    public AvroSerializer(SchemaRegistryClient client, SerdeConfig config, boolean isKey) {
+        this.client = client;
+        this.config = config;
+        this.resolver = new SchemaIdResolver(client, config, isKey);
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        if (client == null) {
+            client = SchemaRegistryClient.fromConfig(configs);
+        }
+        config = SerdeConfig.from(configs, isKey);
+        resolver = new SchemaIdResolver(client, config, isKey);
+    }
+
+    @Override
+    public byte[] serialize(String topic, T record) {
+        if (record == null) {
+            return null;
+        }
+        if (resolver == null) {
+            throw new IllegalStateException("AvroSerializer is not configured: call configure() or pass a SchemaRegistryClient");
+        }
+        Schema schema = record.getSchema();
+        int id = idsByTopic.computeIfAbsent(topic, t -> new ConcurrentHashMap<>())
+                .computeIfAbsent(schema, s -> resolveId(topic, s));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        WireFormat.writeHeader(out, id);
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, encoders.get());
+        encoders.set(encoder);
+        try {
+            writers.computeIfAbsent(schema, s -> writerFor(record, s)).write(record, encoder);
+            encoder.flush();
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("Could not write Avro event " + schema.getFullName() + " to topic " + topic
+                    + ": " + e.getMessage() + " — check required fields are set", e);
+        }
+        return out.toByteArray();
+    }
+
+    private int resolveId(String topic, Schema schema) {
+        SchemaDefinition definition = SchemaDefinition.avro(AvroSchemas.registryText(schema, config.removeJavaProperties()));
+        Schema comparable = new Schema.Parser().parse(definition.schema());
+        RegisteredSchema registered = resolver.resolve(topic, schema.getFullName(), definition,
+                candidate -> sameSchema(candidate, comparable));
+        if (config.useLatestVersion()) {
+            // The payload is written with the record's own schema, so the latest must be the same schema.
+            Schema latest = AvroSchemas.parse(client, registered.definition());
+            if (SchemaNormalization.parsingFingerprint64(latest) != SchemaNormalization.parsingFingerprint64(schema)) {
+                throw new SchemaLookupException(registered.subject(), schema.getFullName(),
+                        "use.latest.version: the latest version (" + registered.version() + ") of subject "
+                                + registered.subject() + " is not the schema of " + schema.getFullName()
+                                + " this code was built with; regenerate the classes or turn use.latest.version off", null);
+            }
+        }
+        return registered.id();
+    }
+
+    private boolean sameSchema(SchemaDefinition candidate, Schema schema) {
+        try {
+            return AvroSchemas.parse(client, candidate).equals(schema);
+        } catch (RuntimeException unparseable) {
+            return false; // not this schema, whatever it is
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static DatumWriter<Object> writerFor(GenericContainer record, Schema schema) {
+        if (record instanceof SpecificRecord) {
+            // The generated class's model carries its logical-type conversions (decimal, uuid, timestamps).
+            return new SpecificDatumWriter<>(schema, SpecificData.getForClass(record.getClass()));
+        }
+        return (DatumWriter<Object>) (DatumWriter<?>) new GenericDatumWriter<>(schema);
+    }
+
+    /** The registry client, e.g. to share with a deserializer. */
+    public SchemaRegistryClient client() {
+        return client;
+    }
+}

@@ -1,0 +1,122 @@
+package io.github.eventcat.runtime.serde;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.github.eventcat.runtime.registry.SchemaDefinition;
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.runtime.registry.SchemaRegistryException;
+
+/**
+ * Reads Confluent wire-format JSON events. The Java type comes from the writer schema's
+ * {@code title} through the {@code eventcat.event.types} map (so one deserializer serves a
+ * multi-event topic), else {@code json.value.type}, else the payload stays a {@link JsonNode}.
+ * Writer schemas are fetched once per id.
+ */
+public class JsonSchemaDeserializer<T> implements Deserializer<T> {
+    private final ObjectMapper mapper;
+    private final Map<Integer, Class<?>> typesById = new ConcurrentHashMap<>();
+    private SchemaRegistryClient client;
+    private SerdeConfig config;
+
+    /** For Kafka's instantiation by class name; {@link #configure} must follow. */
+    public JsonSchemaDeserializer() {
+        this.mapper = JsonMappers.standard();
+    }
+
+    /** Reads into the given classes by schema title. */
+    public JsonSchemaDeserializer(SchemaRegistryClient client, Map<String, Class<?>> eventTypes) {
+        this(client, eventTypes, null, JsonMappers.standard());
+    }
+
+    /** Reads into the given classes by schema title; any other title into {@code defaultType} (null: {@link JsonNode}). */
+    public JsonSchemaDeserializer(SchemaRegistryClient client, Map<String, Class<?>> eventTypes, Class<?> defaultType,
+            ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.client = client;
+        this.config = new SerdeConfig(false, false, false, SubjectNameStrategy.TOPIC, true, true, false, eventTypes, defaultType);
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs, boolean isKey) {
+        if (client == null) {
+            client = SchemaRegistryClient.fromConfig(configs);
+        }
+        SerdeConfig read = SerdeConfig.from(configs, isKey);
+        if (config != null) {
+            read = new SerdeConfig(read.autoRegister(), read.useLatestVersion(), read.normalize(), read.subjectNameStrategy(),
+                    read.validateJson(), read.removeJavaProperties(), read.specificAvroReader(),
+                    read.eventTypes().isEmpty() ? config.eventTypes() : read.eventTypes(),
+                    read.jsonType() == null ? config.jsonType() : read.jsonType());
+        }
+        config = read;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public T deserialize(String topic, byte[] data) {
+        if (data == null) {
+            return null;
+        }
+        if (client == null) {
+            throw new IllegalStateException("JsonSchemaDeserializer is not configured: call configure() or pass a SchemaRegistryClient");
+        }
+        int id = WireFormat.schemaId(topic, data);
+        Class<?> type = typesById.get(id);
+        if (type == null) {
+            type = typeFor(topic, id);
+            typesById.put(id, type);
+        }
+        try {
+            JsonNode tree = mapper.readTree(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE);
+            return (T) (type == JsonNode.class ? tree : mapper.treeToValue(tree, type));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new PoisonRecordException(PoisonRecordException.Reason.UNREADABLE_PAYLOAD, topic, id,
+                    "the JSON payload cannot be read as " + type.getName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Class<?> typeFor(String topic, int id) {
+        SchemaDefinition writer;
+        try {
+            writer = client.schemaById(id);
+        } catch (SchemaRegistryException e) {
+            if (e.isNotFound()) {
+                throw new PoisonRecordException(PoisonRecordException.Reason.UNKNOWN_SCHEMA_ID, topic, id,
+                        "the registry at " + client.config().urls() + " has no schema with this id: " + e.registryMessage(), e);
+            }
+            throw new SerializationException("Could not fetch writer schema " + id + " for topic " + topic + ": " + e.getMessage(), e);
+        }
+        Optional<String> title;
+        try {
+            title = JsonEventType.titleOf(writer.schema());
+        } catch (IllegalArgumentException e) {
+            throw new PoisonRecordException(PoisonRecordException.Reason.UNREADABLE_PAYLOAD, topic, id, e.getMessage(), e);
+        }
+        Class<?> type = title.map(config.eventTypes()::get).orElse(null);
+        if (type != null) {
+            return type;
+        }
+        if (config.jsonType() != null) {
+            return config.jsonType();
+        }
+        if (!config.eventTypes().isEmpty()) {
+            throw new PoisonRecordException(PoisonRecordException.Reason.UNKNOWN_EVENT_TYPE, topic, id,
+                    "event " + title.orElse("(schema without title)") + " is not one this consumer knows ("
+                            + config.eventTypes().keySet() + "); regenerate the consumer from the current catalog");
+        }
+        return JsonNode.class;
+    }
+
+    public SchemaRegistryClient client() {
+        return client;
+    }
+}

@@ -1,0 +1,138 @@
+package io.github.eventcat.runtime.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import io.github.eventcat.runtime.TestClients;
+import io.github.eventcat.runtime.registry.RegistryClientConfig;
+import io.github.eventcat.runtime.registry.SchemaDefinition;
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.runtime.testevents.TicketClosed;
+import io.github.eventcat.runtime.testevents.TicketOpened;
+import io.github.eventcat.testservers.EmbeddedKafka;
+import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
+import io.github.eventcat.testservers.WithRealServers;
+
+/** Avro serdes through the real broker and registry. */
+@WithRealServers
+class AvroSerdeRealServersTest {
+    private static final SerdeConfig TOPIC_RECORD = SerdeConfig.from(Map.of("value.subject.name.strategy", "topic_record"), false);
+
+    private static String avsc(String file) throws Exception {
+        return Files.readString(Path.of("src/test/avro", file));
+    }
+
+    @Test
+    void specificRecordsOfAMultiEventTopicRoundTripWithIdsCached(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry)
+            throws Exception {
+        String topic = "tickets-avro";
+        kafka.createTopic(topic, 3);
+        // What registry:sync does: register the catalog's .avsc files (no avro.java.string properties).
+        SchemaRegistryClient admin = new SchemaRegistryClient(RegistryClientConfig.of(registry.url()));
+        int openedId = admin.register(topic + "-" + TicketOpened.SCHEMA$.getFullName(), SchemaDefinition.avro(avsc("ticket_opened.avsc")));
+        int closedId = admin.register(topic + "-" + TicketClosed.SCHEMA$.getFullName(), SchemaDefinition.avro(avsc("ticket_closed.avsc")));
+
+        SchemaRegistryClient producerClient = new SchemaRegistryClient(RegistryClientConfig.of(registry.url()));
+        AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>(producerClient, TOPIC_RECORD, false);
+        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()), new StringSerializer(), serializer)) {
+            producer.send(new ProducerRecord<>(topic, "t-0", new TicketOpened("t-0", "ann", 1))).get();
+            producer.send(new ProducerRecord<>(topic, "t-0", new TicketClosed("t-0", "fixed"))).get();
+            long afterFirstOfEach = producerClient.requestCount();
+            // Per event type, once: a lookup, and (when the registry compares text) a look through the versions.
+            assertThat(afterFirstOfEach).isBetween(2L, 6L);
+            for (int i = 1; i < 100; i++) {
+                producer.send(new ProducerRecord<>(topic, "t-" + i, new TicketOpened("t-" + i, "cust" + i, i % 5)));
+                producer.send(new ProducerRecord<>(topic, "t-" + i, new TicketClosed("t-" + i, "done " + i)));
+            }
+            producer.flush();
+            assertThat(producerClient.requestCount()).isEqualTo(afterFirstOfEach);
+        }
+
+        SchemaRegistryClient consumerClient = new SchemaRegistryClient(RegistryClientConfig.of(registry.url()));
+        AvroDeserializer<Object> deserializer = new AvroDeserializer<>(consumerClient, Map.of(
+                TicketOpened.SCHEMA$.getFullName(), TicketOpened.class, TicketClosed.SCHEMA$.getFullName(), TicketClosed.class));
+        List<ConsumerRecord<String, Object>> records = TestClients.readAll(
+                TestClients.consumerConfig(kafka.bootstrapServers()), topic, deserializer, 200);
+
+        assertThat(records).hasSize(200);
+        assertThat(consumerClient.requestCount()).isEqualTo(2); // one schema fetch per id
+        assertThat(records).filteredOn(r -> r.key().equals("t-7")).extracting(ConsumerRecord::value)
+                .containsExactly(new TicketOpened("t-7", "cust7", 2), new TicketClosed("t-7", "done 7"));
+        // Confluent wire format on the topic itself.
+        List<ConsumerRecord<String, byte[]>> bytes = TestClients.readAllBytes(kafka.bootstrapServers(), topic, 200);
+        assertThat(bytes).allSatisfy(r -> {
+            assertThat(r.value()[0]).isZero();
+            assertThat(WireFormat.schemaId(topic, r.value())).isIn(openedId, closedId);
+        });
+    }
+
+    @Test
+    void readsAnOlderWriterSchemaIntoTheGeneratedClassWithSchemaResolution(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry) {
+        String topic = "tickets-evolution";
+        kafka.createTopic(topic, 1);
+        Schema oldOpened = new Schema.Parser().parse("""
+                {"type":"record","name":"TicketOpened","namespace":"io.github.eventcat.runtime.testevents",
+                 "fields":[{"name":"ticket_id","type":"string"},{"name":"customer","type":"string"}]}""");
+        GenericRecord old = new GenericData.Record(oldOpened);
+        old.put("ticket_id", "t-old");
+        old.put("customer", "bea");
+
+        SchemaRegistryClient client = new SchemaRegistryClient(RegistryClientConfig.of(registry.url()));
+        AvroSerializer<GenericRecord> serializer = new AvroSerializer<>(client,
+                SerdeConfig.from(Map.of("auto.register.schemas", "true"), false), false);
+        try (KafkaProducer<String, GenericRecord> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()), new StringSerializer(), serializer)) {
+            producer.send(new ProducerRecord<>(topic, "t-old", old));
+        }
+
+        AvroDeserializer<Object> specific = new AvroDeserializer<>(client, Map.of(TicketOpened.SCHEMA$.getFullName(), TicketOpened.class));
+        List<ConsumerRecord<String, Object>> records = TestClients.readAll(
+                TestClients.consumerConfig(kafka.bootstrapServers()), topic, specific, 1);
+        assertThat(records).extracting(ConsumerRecord::value).containsExactly(new TicketOpened("t-old", "bea", 3));
+
+        AvroDeserializer<GenericRecord> generic = new AvroDeserializer<>(client, Map.of());
+        assertThat(TestClients.readAll(TestClients.consumerConfig(kafka.bootstrapServers()), topic, generic, 1))
+                .extracting(r -> r.value().get("customer").toString()).containsExactly("bea");
+    }
+
+    @Test
+    void anUnregisteredSchemaFailsWithTheSubjectAndWhatToDo(EmbeddedSchemaRegistry registry) {
+        SchemaRegistryClient client = new SchemaRegistryClient(RegistryClientConfig.of(registry.url()));
+        AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>(client, TOPIC_RECORD, false);
+
+        assertThatThrownBy(() -> serializer.serialize("nowhere", new TicketClosed("t", "r")))
+                .isInstanceOfSatisfying(SchemaLookupException.class, e -> {
+                    assertThat(e.subject()).isEqualTo("nowhere-io.github.eventcat.runtime.testevents.TicketClosed");
+                    assertThat(e.getMessage()).contains("is not registered under subject nowhere-io.github", "registry:sync",
+                            "auto.register.schemas=true");
+                });
+    }
+
+    @Test
+    void unknownSchemaIdIsAPoisonRecord(EmbeddedSchemaRegistry registry) {
+        AvroDeserializer<Object> deserializer = new AvroDeserializer<>(
+                new SchemaRegistryClient(RegistryClientConfig.of(registry.url())), Map.of());
+
+        assertThatThrownBy(() -> deserializer.deserialize("t", WireFormat.frame(999_999, new byte[] {2, 65})))
+                .isInstanceOfSatisfying(PoisonRecordException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(PoisonRecordException.Reason.UNKNOWN_SCHEMA_ID);
+                    assertThat(e.schemaId()).isEqualTo(999_999);
+                });
+    }
+}
