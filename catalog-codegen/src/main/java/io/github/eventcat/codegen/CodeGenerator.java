@@ -34,8 +34,17 @@ public final class CodeGenerator {
     this.contributors = List.copyOf(Objects.requireNonNull(contributors, "contributors == null"));
   }
 
-  /** Avro records (Avro's own compiler) and JSON Schema records (JavaPoet). */
+  /**
+   * Avro records (Avro's own compiler), JSON Schema records (JavaPoet), and per topic a producer,
+   * a handler interface and a consumer, with the catalog's constants class.
+   */
   public static CodeGenerator standard() {
+    return new CodeGenerator(
+        List.of(new AvroSources(), new JsonSchemaSources(), new TopicClientSources()));
+  }
+
+  /** Only the event records (Avro and JSON Schema), without per-topic clients. */
+  public static CodeGenerator records() {
     return new CodeGenerator(List.of(new AvroSources(), new JsonSchemaSources()));
   }
 

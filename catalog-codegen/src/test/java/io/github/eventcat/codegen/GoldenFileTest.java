@@ -48,7 +48,7 @@ class GoldenFileTest {
       @TempDir Path temp) throws IOException {
     CodegenConfiguration configuration =
         configure.apply(CodegenConfiguration.defaults(temp.resolve("unused")));
-    List<GeneratedFile> files = CodeGenerator.standard()
+    List<GeneratedFile> files = CodeGenerator.records()
         .generateInMemory(new GenerationRequest(Fixtures.catalog(catalog), configuration));
 
     Path goldenDir = goldenRoot().resolve(name);

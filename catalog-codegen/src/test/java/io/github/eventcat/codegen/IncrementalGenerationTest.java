@@ -21,7 +21,7 @@ class IncrementalGenerationTest {
   @TempDir Path temp;
 
   private GenerationResult generate(Path catalog, CodegenConfiguration configuration) {
-    return CodeGenerator.standard().generate(
+    return CodeGenerator.records().generate(
         new GenerationRequest(CatalogLoader.load(catalog), configuration));
   }
 

@@ -34,7 +34,7 @@ class NameCollisionTest {
   @Test
   void sameSchemaReachedByManyReferencesIsOneType() {
     // ShipmentBooked refers to #/$defs/Address three times and to carrier.json twice.
-    assertThat(CodeGenerator.standard().generateInMemory(new GenerationRequest(
+    assertThat(CodeGenerator.records().generateInMemory(new GenerationRequest(
             Fixtures.catalog("json-types"), CodegenConfiguration.defaults(temp))))
         .extracting(GeneratedFile::path)
         .containsExactly(

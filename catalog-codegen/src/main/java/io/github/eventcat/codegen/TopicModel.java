@@ -1,0 +1,253 @@
+package io.github.eventcat.codegen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.NameAllocator;
+import io.github.eventcat.catalog.Catalog;
+import io.github.eventcat.catalog.Event;
+import io.github.eventcat.catalog.SchemaFile;
+import io.github.eventcat.catalog.SchemaFormat;
+import io.github.eventcat.catalog.Subject;
+import io.github.eventcat.catalog.SubjectNamingStrategy;
+import io.github.eventcat.catalog.Topic;
+import io.github.eventcat.codegen.JsonModel.Component;
+import io.github.eventcat.codegen.JsonModel.Declared;
+import io.github.eventcat.codegen.JsonModel.RecordType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.avro.Schema;
+import org.apache.avro.compiler.specific.SpecificCompiler;
+
+/**
+ * What the per-topic sources need to know about a catalog, computed once: class names, each
+ * event's key accessor, the schema each event is serialized with, and the record name → Java type
+ * map the deserializers use. Shared by {@link TopicClientSources} and {@link
+ * CatalogConstantsSources} so that both agree on every name.
+ */
+final class TopicModel {
+  /** The constants class of a catalog, in the catalog's package. */
+  static final String CONSTANTS_CLASS = "EventCatalog";
+
+  /**
+   * An event as a topic's producer and consumer see it.
+   *
+   * @param keyAccessor the method of the event's class returning the topic's key field
+   * @param handlerMethod the {@code <Topic>Handler} method for the event
+   * @param valueSchema the schema file registered for the event on this topic: its own file, or
+   *     the topic's union file under TOPIC naming
+   * @param valueRecordName the registered schema's record name (Avro full name, JSON title)
+   */
+  record TopicEvent(
+      Event event,
+      ClassName type,
+      String keyAccessor,
+      String handlerMethod,
+      SchemaFile valueSchema,
+      String valueRecordName) {}
+
+  /**
+   * A topic and its generated names.
+   *
+   * @param format the one schema language of the topic's events
+   * @param constants the topic's nested class in the constants class
+   * @param recordTypes record name → Java type, for the deserializer
+   * @param singleValueType the Java type of the topic's only value schema (TOPIC naming), read
+   *     whatever the writer schema's name
+   */
+  record TopicInfo(
+      Topic topic,
+      SchemaFormat format,
+      ClassName producer,
+      ClassName handler,
+      ClassName consumer,
+      ClassName constants,
+      List<TopicEvent> events,
+      Map<String, ClassName> recordTypes,
+      Optional<ClassName> singleValueType) {
+
+    String origin() {
+      return "catalog.yaml#/topics/" + topic.name().replace("~", "~0").replace("/", "~1");
+    }
+  }
+
+  private final Catalog catalog;
+  private final ClassName constantsClass;
+  private final Map<String, Declared> jsonTypesByFile = new HashMap<>();
+  private final Map<String, RecordType> jsonRecordsByName = new HashMap<>();
+  private final Map<String, String> jsonSchemaConstants = new LinkedHashMap<>();
+  private final List<TopicInfo> topics = new ArrayList<>();
+  private final List<CodegenProblem> problems = new ArrayList<>();
+  private boolean usable = true;
+
+  TopicModel(Catalog catalog, CodegenConfiguration configuration) {
+    this.catalog = catalog;
+    this.constantsClass = ClassName.get(catalog.javaPackage(), CONSTANTS_CLASS);
+    boolean hasJson = catalog.schemaFiles().stream().anyMatch(f -> f.format() == SchemaFormat.JSON);
+    List<Declared> jsonTypes = List.of();
+    if (hasJson) {
+      try {
+        jsonTypes = new JsonModelBuilder(catalog, configuration).build();
+      } catch (CodegenException e) {
+        // JsonSchemaSources reports these problems; without records there is nothing to build on.
+        this.usable = false;
+        return;
+      }
+    }
+    for (Declared type : jsonTypes) {
+      if (type.pointer.isEmpty()) {
+        jsonTypesByFile.put(type.file, type);
+      }
+      if (type instanceof RecordType record) {
+        jsonRecordsByName.put(record.name.canonicalName(), record);
+      }
+    }
+    NameAllocator nestedNames = new NameAllocator();
+    nestedNames.newName(CONSTANTS_CLASS);
+    nestedNames.newName("Schemas");
+    for (Topic topic : catalog.topics()) {
+      topics.add(topic(topic, nestedNames));
+    }
+    NameAllocator schemaNames = new NameAllocator();
+    topics.stream()
+        .filter(t -> t.format() == SchemaFormat.JSON)
+        .flatMap(t -> t.events().stream())
+        .map(e -> e.valueSchema().path())
+        .distinct()
+        .sorted()
+        .forEach(path -> jsonSchemaConstants.put(path, schemaNames.newName(constantName(path))));
+    if (!problems.isEmpty()) {
+      throw new CodegenException(problems);
+    }
+  }
+
+  /** False when the JSON records cannot be built (their own step reports why): generate nothing. */
+  boolean usable() {
+    return usable;
+  }
+
+  ClassName constantsClass() {
+    return constantsClass;
+  }
+
+  List<TopicInfo> topics() {
+    return topics;
+  }
+
+  /** JSON value schema path → the name of its text constant in {@code EventCatalog.Schemas}. */
+  Map<String, String> jsonSchemaConstants() {
+    return jsonSchemaConstants;
+  }
+
+  ClassName schemasClass() {
+    return constantsClass.nestedClass("Schemas");
+  }
+
+  private TopicInfo topic(Topic topic, NameAllocator nestedNames) {
+    String base = JavaNames.pascalCase(topic.name());
+    String pkg = catalog.javaPackage();
+    SchemaFormat format = topic.events().get(0).format();
+    if (topic.events().stream().anyMatch(e -> e.format() != format)) {
+      problems.add(new CodegenProblem("catalog.yaml", "#/topics/" + topic.name(),
+          "topic \"" + topic.name() + "\" carries both Avro and JSON Schema events; a generated"
+              + " producer serializes one format per topic — move the events of the other format"
+              + " to a topic of their own"));
+    }
+    Optional<Subject> topicSubject = topic.naming() == SubjectNamingStrategy.TOPIC
+        ? topic.subjects().stream().filter(s -> !s.key()).findFirst()
+        : Optional.empty();
+    NameAllocator methods = new NameAllocator();
+    List<TopicEvent> events = new ArrayList<>();
+    Map<String, ClassName> recordTypes = new LinkedHashMap<>();
+    for (Event event : topic.events()) {
+      ClassName type = ClassName.bestGuess(event.javaTypeName());
+      SchemaFile valueSchema = topicSubject.map(Subject::schemaFile).orElse(event.schemaFile());
+      String valueRecordName = valueSchema.path().equals(event.schemaFile().path())
+          && !isUnionFile(valueSchema)
+          ? event.recordFullName()
+          : recordNameOf(valueSchema);
+      Optional<String> accessor = keyAccessor(topic, event);
+      if (accessor.isEmpty()) {
+        continue;
+      }
+      events.add(new TopicEvent(event, type, accessor.get(),
+          methods.newName("on" + event.javaSimpleName()), valueSchema, valueRecordName));
+      recordTypes.putIfAbsent(event.recordFullName(), type);
+    }
+    Optional<ClassName> singleValueType = Optional.empty();
+    if (topicSubject.isPresent()) {
+      SchemaFile file = topicSubject.get().schemaFile();
+      if (format == SchemaFormat.JSON && jsonTypesByFile.containsKey(file.path())) {
+        ClassName valueType = jsonTypesByFile.get(file.path()).name;
+        singleValueType = Optional.of(valueType);
+        recordTypes.putIfAbsent(recordNameOf(file), valueType);
+      }
+    }
+    return new TopicInfo(topic, format,
+        ClassName.get(pkg, base + "Producer"),
+        ClassName.get(pkg, base + "Handler"),
+        ClassName.get(pkg, base + "Consumer"),
+        constantsClass.nestedClass(nestedNames.newName(base)),
+        List.copyOf(events), Map.copyOf(recordTypes), singleValueType);
+  }
+
+  private boolean isUnionFile(SchemaFile file) {
+    if (file.format() == SchemaFormat.AVRO) {
+      return catalog.avroSchema(file).getType() == Schema.Type.UNION;
+    }
+    return !catalog.jsonSchema(file).has("properties");
+  }
+
+  /** The name a registry-aware deserializer sees: Avro full name, or JSON Schema title. */
+  private String recordNameOf(SchemaFile file) {
+    if (file.format() == SchemaFormat.AVRO) {
+      Schema schema = catalog.avroSchema(file);
+      return schema.getType() == Schema.Type.UNION ? file.path() : schema.getFullName();
+    }
+    JsonNode title = catalog.jsonSchema(file).path("title");
+    return title.isTextual() ? title.asText() : file.path();
+  }
+
+  /** The Java accessor of the topic's key field on the event's generated class. */
+  private Optional<String> keyAccessor(Topic topic, Event event) {
+    if (event.format() == SchemaFormat.AVRO) {
+      Schema schema = catalog.avroSchema(event.schemaFile());
+      if (schema.getType() == Schema.Type.UNION) {
+        schema = schema.getTypes().stream()
+            .filter(s -> s.getFullName().equals(event.recordFullName()))
+            .findFirst().orElse(null);
+      }
+      Schema.Field field = schema == null ? null : schema.getField(topic.keyField());
+      if (field != null) {
+        // Avro's compiler names the getter; ask it rather than guess its rules.
+        return Optional.of(SpecificCompiler.generateGetMethod(schema, field));
+      }
+    } else {
+      RecordType record = jsonRecordsByName.get(event.javaTypeName());
+      if (record != null) {
+        Optional<String> component = record.components.stream()
+            .filter(c -> c.wireName().equals(topic.keyField()))
+            .map(Component::javaName)
+            .findFirst();
+        if (component.isPresent()) {
+          return component;
+        }
+      }
+    }
+    problems.add(new CodegenProblem(event.schemaFile().path(), "",
+        "event " + event.javaTypeName() + " has no generated accessor for key field \""
+            + topic.keyField() + "\" of topic \"" + topic.name() + "\" — the key field must be a"
+            + " top-level field of every event on the topic"));
+    return Optional.empty();
+  }
+
+  /** {@code schemas/todo/task_event.json} → {@code TASK_EVENT}. */
+  private static String constantName(String path) {
+    String file = path.substring(path.lastIndexOf('/') + 1);
+    int dot = file.lastIndexOf('.');
+    return JavaNames.constantName(dot > 0 ? file.substring(0, dot) : file);
+  }
+}
