@@ -11,7 +11,7 @@ new ZipFile(jar).withCloseable { zip ->
 }
 
 // The service generated from the artifact and compiled the result.
-assert log.contains('[INFO] Generated 2 files (0 unchanged, 0 deleted) from catalog it.eventcat:events-catalog:jar:1.0.0 into target/generated-sources/eventcat')
+assert log.contains('[INFO] Generated 9 files (0 unchanged, 0 deleted) from catalog it.eventcat:events-catalog:jar:1.0.0 into target/generated-sources/eventcat')
 File service = new File(basedir, 'service')
 assert !new File(service, 'src/main/catalog').exists()
 ['it/tickets/TicketOpened', 'it/events/TaskCreated'].each {
