@@ -1,0 +1,45 @@
+package io.github.eventcat.registry.sync;
+
+import javax.net.ssl.SSLException;
+
+import io.github.eventcat.runtime.registry.SchemaRegistryException;
+
+/** Turns registry client failures into messages that say what to do. One place for all goals. */
+public final class Failures {
+    private Failures() {
+    }
+
+    public static String describe(SchemaRegistryException e) {
+        if (e.status() == 401) {
+            return e.getMessage() + " — the registry refused the credentials: set them in settings.xml <server> "
+                    + "(registry.serverId) or in SCHEMA_REGISTRY_USER_INFO / SCHEMA_REGISTRY_BEARER_TOKEN";
+        }
+        if (e.status() == 403) {
+            return e.getMessage() + " — the credentials are valid but not allowed to do this: ask for write (or read) "
+                    + "access to these subjects";
+        }
+        if (isTls(e)) {
+            return "Tried to " + e.method() + " " + e.url() + " but TLS failed (" + rootMessage(e) + ") — set "
+                    + "registry.trustStore (+ registry.trustStorePassword, registry.trustStoreType) to a store that "
+                    + "trusts the registry's certificate, or registry.keyStore for a client certificate";
+        }
+        return e.getMessage();
+    }
+
+    static boolean isTls(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.eventcat.registry.sync;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.eventcat.catalog.Catalog;
+import io.github.eventcat.catalog.CompatibilityLevel;
+import io.github.eventcat.runtime.registry.RegisteredSchema;
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+
+/**
+ * Computes a {@link SyncPlan} from the catalog and the registry, reading only: one
+ * {@code GET /subjects}, then per existing subject one lookup ({@code POST /subjects/{s}}, the
+ * registry compares after its own normalization) and one {@code GET /config/{s}}. A subject that does
+ * not exist costs no request. Subjects of one reference depth are read in parallel.
+ */
+public final class SyncPlanner {
+    private final SchemaRegistryClient client;
+    private final int parallelism;
+    private final boolean normalize;
+
+    public SyncPlanner(SchemaRegistryClient client, int parallelism, boolean normalize) {
+        this.client = Objects.requireNonNull(client, "client == null");
+        this.parallelism = Math.max(1, parallelism);
+        this.normalize = normalize;
+    }
+
+    public SyncPlan plan(Catalog catalog) {
+        return plan(RegistrySubjects.fromCatalog(catalog));
+    }
+
+    public SyncPlan plan(List<RegistrySubject> subjects) {
+        Set<String> existing = new HashSet<>(client.subjects());
+        // Versions of subjects that stay unchanged: what references to them point at.
+        Map<String, Integer> unchangedVersions = new ConcurrentHashMap<>();
+        Set<String> changing = ConcurrentHashMap.newKeySet();
+        List<SubjectPlan> plans = new ArrayList<>();
+        for (List<RegistrySubject> wave : byDepth(subjects).values()) {
+            plans.addAll(Parallel.map(wave, parallelism, subject -> {
+                SubjectPlan plan = planOne(subject, existing, unchangedVersions, changing);
+                if (plan.state() == SchemaState.UNCHANGED) {
+                    unchangedVersions.put(subject.name(), plan.registeredVersion().getAsInt());
+                } else {
+                    changing.add(subject.name());
+                }
+                return plan;
+            }));
+        }
+        Set<String> unknown = new TreeSet<>(existing);
+        subjects.forEach(s -> unknown.remove(s.name()));
+        return new SyncPlan(client.config().urls().toString(), plans, List.copyOf(unknown), List.of());
+    }
+
+    private SubjectPlan planOne(RegistrySubject subject, Set<String> existing, Map<String, Integer> unchangedVersions,
+            Set<String> changing) {
+        if (!existing.contains(subject.name())) {
+            return new SubjectPlan(subject, SchemaState.NEW_SUBJECT, OptionalInt.empty(), Optional.empty());
+        }
+        Optional<CompatibilityLevel> level = client.subjectCompatibility(subject.name()).map(Definitions::fromRegistry);
+        boolean referenceChanges = subject.references().stream().anyMatch(r -> changing.contains(r.subject()));
+        if (referenceChanges) {
+            // A new version of a referenced schema means a new version pointing at it.
+            return new SubjectPlan(subject, SchemaState.NEW_VERSION, OptionalInt.empty(), level);
+        }
+        Optional<RegisteredSchema> found = client.lookup(subject.name(), Definitions.of(subject, unchangedVersions), normalize);
+        return found.map(r -> new SubjectPlan(subject, SchemaState.UNCHANGED, OptionalInt.of(r.version()), level))
+                .orElseGet(() -> new SubjectPlan(subject, SchemaState.NEW_VERSION, OptionalInt.empty(), level));
+    }
+
+    static Map<Integer, List<RegistrySubject>> byDepth(List<RegistrySubject> subjects) {
+        Map<Integer, List<RegistrySubject>> waves = new TreeMap<>();
+        subjects.forEach(s -> waves.computeIfAbsent(s.depth(), d -> new ArrayList<>()).add(s));
+        return waves;
+    }
+}

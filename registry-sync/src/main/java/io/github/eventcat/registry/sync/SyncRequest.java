@@ -1,0 +1,32 @@
+package io.github.eventcat.registry.sync;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What {@code registry:sync} is asked to do.
+ *
+ * @param connection how to reach the registry
+ * @param catalog the catalog directory (holding {@code catalog.yaml}) or a catalog jar
+ * @param parallelism how many subjects are read or written at once
+ * @param dryRun plan and print only
+ * @param normalize ask the registry to normalize schemas on lookup and registration
+ * @param kafkaAdmin when present, the catalog's topics are synced too, with these Kafka Admin
+ *     client properties ({@code bootstrap.servers} and any security settings)
+ */
+public record SyncRequest(
+        RegistryConnection connection, Path catalog, int parallelism, boolean dryRun, boolean normalize,
+        Optional<Map<String, String>> kafkaAdmin) {
+    public static final int DEFAULT_PARALLELISM = 1;
+
+    public SyncRequest {
+        Objects.requireNonNull(connection, "connection == null");
+        Objects.requireNonNull(catalog, "catalog == null");
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("registry.parallelism must be at least 1, not " + parallelism);
+        }
+        kafkaAdmin = kafkaAdmin.map(Map::copyOf);
+    }
+}
