@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runtime benchmark (issue 5, "Performance"): generated producer/consumer vs raw Kafka clients on
+# the in-process broker, plus serializer cost per record. Prints figures; asserts nothing.
+#
+#   mvn -B install -DskipTests          # once, from the repo root (installs generated-example & co.)
+#   bench/runtime.sh                    # 1,000,000 events
+#   bench/runtime.sh -Devents=100000    # a quick run (other -D: rounds, warmup, pool, catalog)
+#
+# Heap: 1 GB unless BENCH_HEAP says otherwise. Maven runs offline unless MVN_FLAGS says otherwise.
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+PROJECT="$BENCH_DIR/runtime"
+MVN_FLAGS=${MVN_FLAGS:--o}
+
+mvn -B -q $MVN_FLAGS -Dstyle.color=never -f "$PROJECT/pom.xml" compile dependency:build-classpath \
+    -Dmdep.outputFile="$PROJECT/target/classpath.txt" -Dmdep.includeScope=runtime 2>&1 \
+    | sed 's/\x1b\[[0-9;]*m//g' | { grep -v '^$' || true; }   # drops Maven 3.8's stray colour resets under -q
+
+exec java -Xms256m -Xmx"${BENCH_HEAP:-1g}" \
+    -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    -Dcatalog="$BENCH_DIR/../generated-example/src/main/catalog" \
+    "$@" \
+    -cp "$PROJECT/target/classes:$(cat "$PROJECT/target/classpath.txt")" \
+    bench.runtime.RuntimeBench

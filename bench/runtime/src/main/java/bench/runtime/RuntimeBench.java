@@ -1,0 +1,256 @@
+package bench.runtime;
+
+import com.example.app.CatalogRegistration;
+import com.example.events.EventCatalog;
+import com.example.events.TicketsConsumer;
+import com.example.events.TicketsHandler;
+import com.example.events.TicketsProducer;
+import com.example.repairshop.TicketClosed;
+import com.example.repairshop.TicketOpened;
+import io.github.eventcat.catalog.CatalogLoader;
+import io.github.eventcat.runtime.kafka.EventContext;
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.runtime.serde.AvroSerializer;
+import io.github.eventcat.runtime.serde.SerdeConfig;
+import io.github.eventcat.runtime.serde.SubjectNameStrategy;
+import io.github.eventcat.testservers.EmbeddedKafka;
+import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Produces and consumes {@code -Devents} (default 1,000,000) {@code TicketOpened} events on an
+ * in-process broker through the generated {@code TicketsProducer}/{@code TicketsConsumer} of the
+ * example catalog, and the same pre-serialized bytes through a raw
+ * {@code KafkaProducer<byte[],byte[]>}/{@code KafkaConsumer<byte[],byte[]>}; prints throughputs,
+ * their ratio and the serializer cost per record. Prints figures only: it asserts nothing on time.
+ */
+public final class RuntimeBench {
+    private static final String RAW_TOPIC = "tickets-raw";
+    /** Guard against a run that would never finish (a lost record); not a timing assertion. */
+    private static final Duration CONSUME_GIVE_UP = Duration.ofMinutes(10);
+
+    private RuntimeBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int events = Integer.getInteger("events", 1_000_000);
+        // The broker and both clients keep speeding up over the first million records: warm up as long as a round.
+        int warmup = Integer.getInteger("warmup", events);
+        int poolSize = Integer.getInteger("pool", 10_000);
+        int rounds = Integer.getInteger("rounds", 4);
+        Path catalog = Path.of(System.getProperty("catalog", "../../generated-example/src/main/catalog"));
+
+        System.out.printf("Eventcat runtime benchmark: %d rounds of %,d events (+%,d warm-up) per path, pool of %,d distinct events%n",
+                rounds, events, warmup, poolSize);
+        System.out.printf("Java %s, %d CPUs, max heap %d MB%n", Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(); EmbeddedSchemaRegistry registryServer = EmbeddedSchemaRegistry.start()) {
+            Map<String, Object> config = Map.of(
+                    "bootstrap.servers", kafka.bootstrapServers(),
+                    "schema.registry.url", registryServer.url());
+            SchemaRegistryClient registry = SchemaRegistryClient.fromConfig(config);
+            new CatalogRegistration(CatalogLoader.load(catalog), registry).registerAll();
+            int partitions = 3; // what the catalog declares for `tickets`
+            kafka.createTopic(EventCatalog.Tickets.NAME, partitions);
+            kafka.createTopic(RAW_TOPIC, partitions);
+
+            AvroSerializer<TicketOpened> serializer = serializerLikeGenerated(config, registry);
+            TicketPool pool = TicketPool.create(poolSize, e -> serializer.serialize(EventCatalog.Tickets.NAME, e));
+            System.out.printf("Event value: %.1f bytes on average (wire format)%n%n", pool.averageValueBytes());
+
+            produceRaw(config, pool, warmup);
+            produceGenerated(config, registry, pool, warmup);
+            // Rounds in the order raw, generated, generated, raw...: neither path always goes first,
+            // and a load change on a shared machine hits both alike. The mean of the rounds is kept.
+            double rawProduce = 0;
+            double generatedProduce = 0;
+            for (int round = 0; round < rounds; round++) {
+                boolean rawFirst = round % 2 == 0;
+                if (rawFirst) {
+                    rawProduce += produceRaw(config, pool, events) / rounds;
+                }
+                generatedProduce += produceGenerated(config, registry, pool, events) / rounds;
+                if (!rawFirst) {
+                    rawProduce += produceRaw(config, pool, events) / rounds;
+                }
+            }
+
+            long total = warmup + (long) rounds * events + rounds + 1; // + one connection probe per producer run
+            double rawConsume = consumeRaw(config, total);
+            double generatedConsume = consumeGenerated(config, registry, total);
+
+            SerializerCost.Figures cost = SerializerCost.measure(serializer, EventCatalog.Tickets.NAME, pool.events(),
+                    Math.min(events, 1_000_000));
+
+            System.out.println();
+            System.out.println("Results");
+            System.out.printf("  produce  raw KafkaProducer<byte[],byte[]> (pre-serialized) %,12.0f events/s (mean of rounds)%n", rawProduce);
+            System.out.printf("  produce  generated TicketsProducer (serializes)            %,12.0f events/s (mean of rounds)%n", generatedProduce);
+            System.out.printf("  produce  ratio generated / raw = %.2f   (target >= 0.90: %s)%n",
+                    generatedProduce / rawProduce, generatedProduce / rawProduce >= 0.9 ? "met" : "NOT met");
+            System.out.printf("  consume  raw KafkaConsumer<byte[],byte[]> (no decoding)    %,12.0f events/s (%,d records)%n", rawConsume, total);
+            System.out.printf("  consume  generated TicketsConsumer (decode, dispatch)      %,12.0f events/s (%,d records)%n", generatedConsume, total);
+            System.out.printf("  consume  ratio generated / raw = %.2f%n", generatedConsume / rawConsume);
+            System.out.printf("  serialize AvroSerializer (wire format)    %8.0f ns/record%n", cost.runtimeNanos());
+            System.out.printf("  serialize bare SpecificDatumWriter        %8.0f ns/record   (runtime / bare = %.2f)%n",
+                    cost.bareNanos(), cost.runtimeNanos() / cost.bareNanos());
+        }
+    }
+
+    /** The serializer exactly as the generated producer builds it. */
+    private static AvroSerializer<TicketOpened> serializerLikeGenerated(Map<String, Object> config, SchemaRegistryClient registry) {
+        Map<String, Object> serde = new HashMap<>(config);
+        serde.put(SubjectNameStrategy.VALUE_CONFIG, EventCatalog.Tickets.SUBJECT_NAMING);
+        return new AvroSerializer<>(registry, SerdeConfig.from(serde, false), false);
+    }
+
+    /** Events per second, from the first send to the end of {@code flush()}. */
+    private static double produceGenerated(Map<String, Object> config, SchemaRegistryClient registry, TicketPool pool, int count) {
+        try (TicketsProducer producer = new TicketsProducer(config, registry)) {
+            producer.send(pool.events().get(0)).join(); // connection and metadata out of the timing
+            List<TicketOpened> events = pool.events();
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                producer.send(events.get(i % events.size()));
+            }
+            producer.flush();
+            return report("produce generated", count, System.nanoTime() - start);
+        }
+    }
+
+    private static double produceRaw(Map<String, Object> config, TicketPool pool, int count) throws Exception {
+        // Same settings as the generated producer: the runtime only adds acks=all and idempotence,
+        // which are Kafka's defaults anyway.
+        Map<String, Object> producerConfig = Map.of(
+                "bootstrap.servers", config.get("bootstrap.servers"),
+                "acks", "all",
+                "enable.idempotence", true);
+        AtomicLong failures = new AtomicLong();
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(RAW_TOPIC, pool.keys().get(0), pool.values().get(0))).get();
+            List<byte[]> keys = pool.keys();
+            List<byte[]> values = pool.values();
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                int at = i % keys.size();
+                producer.send(new ProducerRecord<>(RAW_TOPIC, keys.get(at), values.get(at)), (metadata, error) -> {
+                    if (error != null) {
+                        failures.incrementAndGet();
+                    }
+                });
+            }
+            producer.flush();
+            double perSecond = report("produce raw", count, System.nanoTime() - start);
+            if (failures.get() > 0) {
+                System.out.printf("  (%,d raw sends failed)%n", failures.get());
+            }
+            return perSecond;
+        }
+    }
+
+    /** Events per second from the first record handled to the last (group join excluded). */
+    private static double consumeGenerated(Map<String, Object> config, SchemaRegistryClient registry, long expected)
+            throws InterruptedException {
+        Map<String, Object> consumerConfig = new HashMap<>(config);
+        consumerConfig.put("group.id", "bench-generated");
+        CountingClock clock = new CountingClock(expected);
+        TicketsHandler handler = new TicketsHandler() {
+            @Override
+            public void onTicketOpened(TicketOpened event, EventContext context) {
+                clock.tick();
+            }
+
+            @Override
+            public void onTicketClosed(TicketClosed event, EventContext context) {
+                clock.tick();
+            }
+        };
+        try (TicketsConsumer consumer = new TicketsConsumer(consumerConfig, handler, registry).start()) {
+            clock.await("consume generated");
+            consumer.failure().ifPresent(f -> System.out.println("  consumer stopped: " + f));
+        }
+        return clock.report("consume generated");
+    }
+
+    private static double consumeRaw(Map<String, Object> config, long expected) {
+        Map<String, Object> consumerConfig = Map.of(
+                "bootstrap.servers", config.get("bootstrap.servers"),
+                "group.id", "bench-raw",
+                "auto.offset.reset", "earliest",
+                "enable.auto.commit", false);
+        CountingClock clock = new CountingClock(expected);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(RAW_TOPIC));
+            long giveUp = System.nanoTime() + CONSUME_GIVE_UP.toNanos();
+            while (!clock.done() && System.nanoTime() < giveUp) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
+                records.forEach(r -> clock.tick());
+                if (!records.isEmpty()) {
+                    consumer.commitAsync(); // the generated consumer commits after each poll too
+                }
+            }
+        }
+        return clock.report("consume raw");
+    }
+
+    static double report(String what, long count, long nanos) {
+        double perSecond = count / (nanos / 1e9);
+        System.out.printf("  %-20s %,10d events in %7.2f s = %,12.0f events/s%n", what, count, nanos / 1e9, perSecond);
+        return perSecond;
+    }
+
+    /** Counts records and remembers when the first and the last one arrived. */
+    private static final class CountingClock {
+        private final long expected;
+        private final AtomicLong seen = new AtomicLong();
+        private final CountDownLatch finished = new CountDownLatch(1);
+        private volatile long first;
+        private volatile long last;
+
+        CountingClock(long expected) {
+            this.expected = expected;
+        }
+
+        void tick() {
+            long now = System.nanoTime();
+            long n = seen.incrementAndGet();
+            if (n == 1) {
+                first = now;
+            }
+            if (n == expected) {
+                last = now;
+                finished.countDown();
+            }
+        }
+
+        boolean done() {
+            return finished.getCount() == 0;
+        }
+
+        void await(String what) throws InterruptedException {
+            if (!finished.await(CONSUME_GIVE_UP.toMillis(), TimeUnit.MILLISECONDS)) {
+                System.out.printf("  %s: gave up after %s with %,d of %,d records%n", what, CONSUME_GIVE_UP, seen.get(), expected);
+            }
+        }
+
+        double report(String what) {
+            if (!done()) {
+                System.out.printf("  %s: only %,d of %,d records arrived%n", what, seen.get(), expected);
+                return Double.NaN;
+            }
+            return RuntimeBench.report(what, expected, last - first);
+        }
+    }
+}
