@@ -1,8 +1,13 @@
 package com.example.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.example.events.EventCatalog;
 import com.example.events.Priority;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.example.events.RemindersConsumer;
 import com.example.events.RemindersProducer;
 import com.example.events.TaskData;
@@ -14,6 +19,11 @@ import com.example.events.TaskUpdate;
 import com.example.events.TaskUpdatesConsumer;
 import com.example.events.TaskUpdatesProducer;
 import io.github.eventcat.runtime.kafka.EventContext;
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.runtime.serde.JsonEventType;
+import io.github.eventcat.runtime.serde.JsonSchemaSerializer;
+import io.github.eventcat.runtime.serde.JsonValidationException;
+import io.github.eventcat.runtime.serde.SerdeConfig;
 import io.github.eventcat.testservers.EmbeddedKafka;
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
 import io.github.eventcat.testservers.WithRealServers;
@@ -45,10 +55,33 @@ class TodoFlowTest {
     E2e.registerCatalog(registry);
     E2e.freshTopics(kafka, "task-events", "task-updates", "reminders");
     config = E2e.config(kafka, registry);
-    // The runtime's local JSON validation cannot follow a $ref to another file (task_event.json →
-    // task_data.json → priority.json): it fails with "URI is not absolute". Until it can, these
-    // producers send unvalidated; the registry lookup and the wire format are the real ones.
-    config.put("json.fail.invalid.schema", "false");
+  }
+
+  @Test
+  void anInvalidValueInsideAReferencedSchemaIsRejectedBeforeSendingWithItsPath() {
+    // The generated records cannot hold a bad priority (an enum), so send the event as JSON with the
+    // schemas the generated TaskEventsProducer validates against: task_event.json → task_data.json
+    // → priority.json, followed across files.
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode event = json.valueToTree(Map.of(
+        "event_id", UUID.randomUUID().toString(), "event_type", "created",
+        "timestamp", "2026-12-01T09:00:00Z", "user_id", "dave", "task_id", 9,
+        "task_data", Map.of("title", "Urgent thing", "completed", false, "priority", "urgent"),
+        "metadata", Map.of("source", "api", "correlation_id", "corr-9")));
+    JsonSchemaSerializer<ObjectNode> serializer = new JsonSchemaSerializer<>(
+        SchemaRegistryClient.fromConfig(config), SerdeConfig.from(config, false), false,
+        List.of(new JsonEventType<>(ObjectNode.class, "TaskEvent", EventCatalog.Schemas.TASK_EVENT,
+            Map.of("task_data.json", EventCatalog.Schemas.TASK_DATA,
+                "priority.json", EventCatalog.Schemas.PRIORITY))));
+
+    assertThatThrownBy(() -> serializer.serialize("task-events", event))
+        .isInstanceOfSatisfying(JsonValidationException.class, e -> assertThat(e.violations())
+            .extracting(JsonValidationException.Violation::pointer,
+                JsonValidationException.Violation::rule)
+            .containsExactly(tuple("/task_data/priority", "enum")));
+    // Fixed, the same event is found under the subject registered with references, and written.
+    ((ObjectNode) event.get("task_data")).put("priority", "high");
+    assertThat(serializer.serialize("task-events", event)[0]).isZero();
   }
 
   @Test

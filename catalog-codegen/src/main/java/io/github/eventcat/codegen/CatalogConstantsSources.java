@@ -5,26 +5,36 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import io.github.eventcat.catalog.Catalog;
+import io.github.eventcat.catalog.SchemaFile;
+import io.github.eventcat.catalog.SchemaReference;
 import io.github.eventcat.catalog.Subject;
 import io.github.eventcat.catalog.Topic;
 import io.github.eventcat.codegen.TopicModel.TopicInfo;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.lang.model.element.Modifier;
 
 /**
  * The catalog's constants class ({@code EventCatalog}): per topic its name, key field,
  * partitions, retention, dead-letter topic, subjects and the record name → Java type map its
- * deserializer needs; and the text of every JSON value schema, which JSON serializers validate
- * against and look up (generated JSON records do not carry their schema).
+ * deserializer needs; and the text of every JSON value schema and of the JSON schema files they
+ * reference, which JSON serializers validate against and look up (generated JSON records do not
+ * carry their schema).
  */
 final class CatalogConstantsSources {
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
@@ -107,12 +117,84 @@ final class CatalogConstantsSources {
   private static TypeSpec schemas(Catalog catalog, TopicModel model) {
     TypeSpec.Builder type = TypeSpec.classBuilder(model.schemasClass())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("The JSON value schemas as registered (the catalog files' exact text).\n")
+        .addJavadoc("The JSON value schemas, and the files they reference, as registered (the catalog"
+            + " files' exact text).\n")
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    model.jsonSchemaConstants().forEach((path, name) -> type.addField(constant(STRING, name,
+    jsonSchemaConstants(catalog, model).forEach((path, name) -> type.addField(constant(STRING, name,
         "{@code " + escape(path) + "}.",
         CodeBlock.of("$S", catalog.schemaFile(path).orElseThrow().text()))));
     return type.build();
+  }
+
+  /**
+   * Catalog path → constant name in {@code Schemas}: the JSON value schemas (named by the model),
+   * then the files they reference, directly or not, that are not value schemas themselves.
+   */
+  static Map<String, String> jsonSchemaConstants(Catalog catalog, TopicModel model) {
+    Map<String, String> constants = new LinkedHashMap<>(model.jsonSchemaConstants());
+    NameAllocator names = new NameAllocator();
+    constants.values().forEach(names::newName);
+    TreeSet<String> referenced = new TreeSet<>();
+    for (String path : model.jsonSchemaConstants().keySet()) {
+      referenced.addAll(jsonReferences(catalog, path).values());
+    }
+    referenced.removeAll(constants.keySet());
+    for (String path : referenced) {
+      String file = path.substring(path.lastIndexOf('/') + 1);
+      int dot = file.lastIndexOf('.');
+      constants.put(path, names.newName(JavaNames.constantName(dot > 0 ? file.substring(0, dot) : file)));
+    }
+    return constants;
+  }
+
+  /**
+   * The files a JSON schema uses, directly or through other files, keyed as the runtime's {@code
+   * JsonEventType} expects: a direct reference by its {@code $ref} as written, another by its
+   * location relative to the schema's own directory; sorted by key.
+   */
+  static Map<String, String> jsonReferences(Catalog catalog, String path) {
+    Map<String, String> byKey = new TreeMap<>();
+    Set<String> seen = new HashSet<>();
+    SchemaFile root = catalog.schemaFile(path).orElseThrow();
+    for (SchemaReference reference : root.references()) {
+      if (seen.add(reference.path())) {
+        byKey.put(reference.name(), reference.path());
+      }
+    }
+    Deque<String> pending = new ArrayDeque<>(byKey.values());
+    while (!pending.isEmpty()) {
+      SchemaFile file = catalog.schemaFile(pending.pop()).orElseThrow();
+      for (SchemaReference reference : file.references()) {
+        if (seen.add(reference.path())) {
+          byKey.put(relative(directory(path), reference.path()), reference.path());
+          pending.push(reference.path());
+        }
+      }
+    }
+    return byKey;
+  }
+
+  private static String directory(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? "" : path.substring(0, slash + 1);
+  }
+
+  /** {@code target} relative to directory {@code from} (both catalog paths, {@code /}-separated). */
+  private static String relative(String from, String target) {
+    String[] base = from.isEmpty() ? new String[0] : from.split("/");
+    String[] parts = target.split("/");
+    int common = 0;
+    while (common < base.length && common < parts.length - 1 && base[common].equals(parts[common])) {
+      common++;
+    }
+    StringBuilder relative = new StringBuilder();
+    for (int i = common; i < base.length; i++) {
+      relative.append("../");
+    }
+    for (int i = common; i < parts.length; i++) {
+      relative.append(parts[i]).append(i < parts.length - 1 ? "/" : "");
+    }
+    return relative.toString();
   }
 
   static AnnotationSpec generated(String origin) {

@@ -64,7 +64,7 @@ final class TopicClientSources implements SourceContributor {
 
   @Override
   public String id() {
-    return "topic-clients/1";
+    return "topic-clients/2";
   }
 
   @Override
@@ -77,7 +77,7 @@ final class TopicClientSources implements SourceContributor {
     files.add(file(model.constantsClass(), CatalogConstantsSources.constants(catalog, model),
         "catalog.yaml"));
     for (TopicInfo topic : model.topics()) {
-      files.add(file(topic.producer(), producer(topic, model), topic.origin()));
+      files.add(file(topic.producer(), producer(topic, model, catalog), topic.origin()));
       files.add(file(topic.handler(), handler(topic), topic.origin()));
       files.add(file(topic.consumer(), consumer(topic), topic.origin()));
     }
@@ -104,7 +104,7 @@ final class TopicClientSources implements SourceContributor {
 
   // ---------------------------------------------------------------- producer
 
-  private static TypeSpec producer(TopicInfo topic, TopicModel model) {
+  private static TypeSpec producer(TopicInfo topic, TopicModel model, Catalog catalog) {
     TypeName value = valueType(topic);
     TypeName eventProducer = ParameterizedTypeName.get(EVENT_PRODUCER, value);
     TypeSpec.Builder type = TypeSpec.classBuilder(topic.producer())
@@ -138,10 +138,9 @@ final class TopicClientSources implements SourceContributor {
         .addComment("Subjects are named as the catalog registers them, whatever the configuration says.")
         .addStatement("serde.put($T.VALUE_CONFIG, $T.SUBJECT_NAMING)", SUBJECT_NAME_STRATEGY,
             topic.constants())
-        .addCode(latestVersionForReferences(topic))
         .addStatement("this.producer = $T.<$T>builder(config)$>$>\n.topic($T.NAME)\n"
                 + ".key($T::keyOf)\n.valueSerializer($L)\n.build()$<$<",
-            EVENT_PRODUCER, value, topic.constants(), topic.producer(), serializer(topic, model))
+            EVENT_PRODUCER, value, topic.constants(), topic.producer(), serializer(topic, model, catalog))
         .build());
     for (TopicEvent event : topic.events()) {
       type.addMethod(MethodSpec.methodBuilder("send")
@@ -204,33 +203,32 @@ final class TopicClientSources implements SourceContributor {
   }
 
   /**
-   * A schema that references other subjects is registered with their versions, and a lookup by
-   * content must name the same versions, which generated code cannot know: such topics default to
-   * the subject's latest version (the catalog's, once {@code registry:sync} ran). The Avro
-   * serializer still checks that it is the class's own schema.
+   * The schema files a JSON value schema uses, for validation and for the registry references the
+   * serializer looks it up with; empty when it uses none.
    */
-  private static CodeBlock latestVersionForReferences(TopicInfo topic) {
-    boolean references = topic.events().stream()
-        .anyMatch(e -> !e.valueSchema().references().isEmpty());
-    if (!references) {
+  private static CodeBlock references(Catalog catalog, TopicModel model,
+      Map<String, String> constants, String path) {
+    Map<String, String> references = CatalogConstantsSources.jsonReferences(catalog, path);
+    if (references.isEmpty()) {
       return CodeBlock.of("");
     }
-    return CodeBlock.builder()
-        .add("// Its schemas reference other subjects: use the subject's latest version rather than"
-            + " a lookup by\n// content, which would have to name the referenced versions.\n")
-        .addStatement("serde.putIfAbsent($T.USE_LATEST_VERSION, $S)", SERDE_CONFIG, "true")
-        .build();
+    CodeBlock entries = references.entrySet().stream()
+        .map(r -> CodeBlock.of("\n$>$>$T.entry($S, $T.$L)$<$<", Map.class, r.getKey(),
+            model.schemasClass(), constants.get(r.getValue())))
+        .collect(CodeBlock.joining(","));
+    return CodeBlock.of(", $T.ofEntries($L)", Map.class, entries);
   }
 
-  private static CodeBlock serializer(TopicInfo topic, TopicModel model) {
+  private static CodeBlock serializer(TopicInfo topic, TopicModel model, Catalog catalog) {
     if (topic.format() == SchemaFormat.AVRO) {
       return CodeBlock.of("new $T<>(registry, $T.from(serde, false), false)", AVRO_SERIALIZER,
           SERDE_CONFIG);
     }
+    Map<String, String> constants = CatalogConstantsSources.jsonSchemaConstants(catalog, model);
     CodeBlock types = topic.events().stream()
-        .map(e -> CodeBlock.of("\n$>$>new $T<>($T.class, $S, $T.$L)$<$<", JSON_EVENT_TYPE, e.type(),
-            e.valueRecordName(), model.schemasClass(),
-            model.jsonSchemaConstants().get(e.valueSchema().path())))
+        .map(e -> CodeBlock.of("\n$>$>new $T<>($T.class, $S, $T.$L$L)$<$<", JSON_EVENT_TYPE, e.type(),
+            e.valueRecordName(), model.schemasClass(), constants.get(e.valueSchema().path()),
+            references(catalog, model, constants, e.valueSchema().path())))
         .collect(CodeBlock.joining(","));
     return CodeBlock.of("new $T<>(registry, $T.from(serde, false), false, $T.of($L))",
         JSON_SERIALIZER, SERDE_CONFIG, List.class, types);

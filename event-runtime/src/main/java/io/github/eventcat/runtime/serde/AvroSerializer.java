@@ -2,6 +2,7 @@ package io.github.eventcat.runtime.serde;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,9 +36,16 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
     private SchemaRegistryClient client;
     private SchemaIdResolver resolver;
     private SerdeConfig config;
-    private final Map<String, Map<Schema, Integer>> idsByTopic = new ConcurrentHashMap<>();
+    private final Map<String, Map<Schema, Target>> targetsByTopic = new ConcurrentHashMap<>();
     private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
     private final ThreadLocal<BinaryEncoder> encoders = new ThreadLocal<>();
+
+    /**
+     * What a record is written as: the registered schema's id and, when that schema is a union (a
+     * TOPIC-named subject holding several record types), the record's branch in it, else -1.
+     */
+    private record Target(int id, int unionBranch) {
+    }
 
     /** For Kafka's instantiation by class name; {@link #configure} must follow. */
     public AvroSerializer() {
@@ -72,13 +80,17 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
             throw new IllegalStateException("AvroSerializer is not configured: call configure() or pass a SchemaRegistryClient");
         }
         Schema schema = record.getSchema();
-        int id = idsByTopic.computeIfAbsent(topic, t -> new ConcurrentHashMap<>())
-                .computeIfAbsent(schema, s -> resolveId(topic, s));
+        Target target = targetsByTopic.computeIfAbsent(topic, t -> new ConcurrentHashMap<>())
+                .computeIfAbsent(schema, s -> resolveTarget(topic, s));
         ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-        WireFormat.writeHeader(out, id);
+        WireFormat.writeHeader(out, target.id());
         BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, encoders.get());
         encoders.set(encoder);
         try {
+            if (target.unionBranch() >= 0) {
+                // Avro's union encoding (what writing with the union schema gives): branch index, then the value.
+                encoder.writeIndex(target.unionBranch());
+            }
             writers.computeIfAbsent(schema, s -> writerFor(record, s)).write(record, encoder);
             encoder.flush();
         } catch (IOException | RuntimeException e) {
@@ -88,29 +100,63 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
         return out.toByteArray();
     }
 
-    private int resolveId(String topic, Schema schema) {
+    private Target resolveTarget(String topic, Schema schema) {
         SchemaDefinition definition = SchemaDefinition.avro(AvroSchemas.registryText(schema, config.removeJavaProperties()));
         Schema comparable = new Schema.Parser().parse(definition.schema());
         RegisteredSchema registered = resolver.resolve(topic, schema.getFullName(), definition,
-                candidate -> sameSchema(candidate, comparable));
-        if (config.useLatestVersion()) {
-            // The payload is written with the record's own schema, so the latest must be the same schema.
-            Schema latest = AvroSchemas.parse(client, registered.definition());
-            if (SchemaNormalization.parsingFingerprint64(latest) != SchemaNormalization.parsingFingerprint64(schema)) {
-                throw new SchemaLookupException(registered.subject(), schema.getFullName(),
-                        "use.latest.version: the latest version (" + registered.version() + ") of subject "
-                                + registered.subject() + " is not the schema of " + schema.getFullName()
-                                + " this code was built with; regenerate the classes or turn use.latest.version off", null);
-            }
+                candidate -> unionBranch(parseOrNull(candidate), comparable, true) != NOT_FOUND);
+        if (config.autoRegister()) {
+            return new Target(registered.id(), -1); // registered as the record's own schema
         }
-        return registered.id();
+        Schema registeredSchema = AvroSchemas.parse(client, registered.definition());
+        // Found by lookup or as an equal schema; use.latest.version's latest need only write the same bytes.
+        int branch = unionBranch(registeredSchema, comparable, false);
+        if (branch == NOT_FOUND) {
+            // The payload is written with the record's own schema, so the registered one must be it (or a union holding it).
+            throw new SchemaLookupException(registered.subject(), schema.getFullName(),
+                    (config.useLatestVersion() ? "use.latest.version: the latest version (" + registered.version() + ")"
+                            : "The schema found (version " + registered.version() + ")")
+                            + " of subject " + registered.subject() + " is not the schema of " + schema.getFullName()
+                            + " this code was built with, nor a union holding it; regenerate the classes"
+                            + (config.useLatestVersion() ? " or turn use.latest.version off" : ""), null);
+        }
+        return new Target(registered.id(), branch);
     }
 
-    private boolean sameSchema(SchemaDefinition candidate, Schema schema) {
+    private static final int NOT_FOUND = -2;
+
+    /**
+     * -1 when {@code registered} is {@code schema}; its branch index when a union holding it; else
+     * {@link #NOT_FOUND}. {@code exact}: equal schemas, else the same parsing form (docs, defaults aside).
+     */
+    private static int unionBranch(Schema registered, Schema schema, boolean exact) {
+        if (registered == null) {
+            return NOT_FOUND;
+        }
+        if (sameSchema(registered, schema, exact)) {
+            return -1;
+        }
+        if (registered.getType() == Schema.Type.UNION) {
+            List<Schema> branches = registered.getTypes();
+            for (int i = 0; i < branches.size(); i++) {
+                if (sameSchema(branches.get(i), schema, exact)) {
+                    return i;
+                }
+            }
+        }
+        return NOT_FOUND;
+    }
+
+    private static boolean sameSchema(Schema registered, Schema schema, boolean exact) {
+        return exact ? registered.equals(schema)
+                : SchemaNormalization.parsingFingerprint64(registered) == SchemaNormalization.parsingFingerprint64(schema);
+    }
+
+    private Schema parseOrNull(SchemaDefinition candidate) {
         try {
-            return AvroSchemas.parse(client, candidate).equals(schema);
+            return AvroSchemas.parse(client, candidate);
         } catch (RuntimeException unparseable) {
-            return false; // not this schema, whatever it is
+            return null; // not this schema, whatever it is
         }
     }
 

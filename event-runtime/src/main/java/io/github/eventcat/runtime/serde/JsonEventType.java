@@ -3,19 +3,29 @@ package io.github.eventcat.runtime.serde;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A JSON Schema event: its Java type (a Jackson-annotated record), its schema text and its name
- * (the schema's {@code title}, which the RECORD and TOPIC_RECORD strategies use as record name).
+ * A JSON Schema event: its Java type (a Jackson-annotated record), its schema text, its name
+ * (the schema's {@code title}, which the RECORD and TOPIC_RECORD strategies use as record name)
+ * and the texts of the other schema files it uses through {@code $ref}, transitively.
+ *
+ * <p>{@code references} are keyed by their {@code $ref} as written in the event's schema, without
+ * {@code #fragment} ({@code task_data.json}); a file referenced only by another referenced file is
+ * keyed by its location relative to the event's schema ({@code priority.json} when it sits next to
+ * it). With them, validation resolves the {@code $ref}s, and the serializer looks the schema up with
+ * the registry references {@code registry:sync} registered it with: each referenced file under the
+ * subject named by its {@code title} (else its key), at the version holding this exact text.
  *
  * <p>Generated records carry their schema in a {@code public static final String JSON_SCHEMA}
  * field; {@link #of(Class)} reads it.
  */
-public record JsonEventType<T>(Class<T> type, String name, String schema) {
+public record JsonEventType<T>(Class<T> type, String name, String schema, Map<String, String> references) {
     /** The field generated JSON records declare their schema in. */
     public static final String SCHEMA_FIELD = "JSON_SCHEMA";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,6 +34,13 @@ public record JsonEventType<T>(Class<T> type, String name, String schema) {
         Objects.requireNonNull(type, "type == null");
         Objects.requireNonNull(name, "name == null");
         Objects.requireNonNull(schema, "schema == null");
+        references = Map.copyOf(new TreeMap<>(Objects.requireNonNull(references, "references == null")));
+        JsonSchemaDocuments.checkReferences(name, schema, references); // fail here, not on the first send
+    }
+
+    /** A schema that references no other file. */
+    public JsonEventType(Class<T> type, String name, String schema) {
+        this(type, name, schema, Map.of());
     }
 
     /** Name from the schema's {@code title}, else the class's simple name. */

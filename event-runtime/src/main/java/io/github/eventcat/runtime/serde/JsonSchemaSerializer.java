@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +16,9 @@ import org.apache.kafka.common.serialization.Serializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
+import io.github.eventcat.runtime.registry.SchemaReference;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 
 /**
@@ -24,23 +28,72 @@ import io.github.eventcat.runtime.registry.SchemaRegistryClient;
  * {@code JSON_SCHEMA} constant. Ids are cached per (topic, type): no registry call per record.
  */
 public class JsonSchemaSerializer<T> implements Serializer<T> {
+    private static final ObjectMapper COMPARING = new ObjectMapper();
     private final ObjectMapper mapper;
     private final Map<Class<?>, EventState> states = new ConcurrentHashMap<>();
     private SchemaRegistryClient client;
     private SerdeConfig config;
     private SchemaIdResolver resolver;
 
-    /** Per event class: its type, compiled schema and ids per topic. */
+    /** Per event class: its type, its schema documents, compiled schema (when validating) and ids per topic. */
     private static final class EventState {
         final JsonEventType<?> type;
-        final SchemaDefinition definition;
-        final JsonSchemaValidator validator;
+        final JsonSchemaDocuments documents;
         final Map<String, Integer> idsByTopic = new ConcurrentHashMap<>();
+        private JsonSchemaValidator validator;
+        private SchemaDefinition registryDefinition;
 
         EventState(JsonEventType<?> type) {
             this.type = type;
-            this.definition = SchemaDefinition.json(type.schema());
-            this.validator = new JsonSchemaValidator(type.schema());
+            this.documents = new JsonSchemaDocuments(type.schema(), type.references());
+        }
+
+        synchronized JsonSchemaValidator validator() {
+            if (validator == null) {
+                List<String> missing = documents.links("").stream()
+                        .filter(link -> link.key().isEmpty()).map(JsonSchemaDocuments.Link::name).toList();
+                if (!missing.isEmpty()) {
+                    throw new SerializationException("Cannot validate event " + type.name() + ": its schema references "
+                            + missing + " but their texts were not given. Pass them in JsonEventType's references"
+                            + " (generated producers do), or turn validation off with " + SerdeConfig.JSON_FAIL_INVALID_SCHEMA + "=false");
+                }
+                validator = new JsonSchemaValidator(documents);
+            }
+            return validator;
+        }
+
+        /** The schema as registry:sync registered it: its text and references to the referenced files' subjects and versions. */
+        synchronized SchemaDefinition registryDefinition(SchemaIdResolver resolver) {
+            if (registryDefinition == null) {
+                registryDefinition = definitionOf("", resolver, new HashMap<>(), new ArrayList<>());
+            }
+            return registryDefinition;
+        }
+
+        private SchemaDefinition definitionOf(String key, SchemaIdResolver resolver, Map<String, RegisteredSchema> resolved,
+                List<String> path) {
+            if (path.contains(key)) {
+                throw new SerializationException("JSON event " + type.name() + ": schema references form a cycle: "
+                        + String.join(" → ", path) + " → " + key);
+            }
+            path.add(key);
+            List<SchemaReference> references = new ArrayList<>();
+            for (JsonSchemaDocuments.Link link : documents.links(key)) {
+                if (link.key().isEmpty()) {
+                    continue; // texts not given: looked up without that reference, as the registry may still know it so
+                }
+                String target = link.key().get();
+                RegisteredSchema registered = resolved.get(target);
+                if (registered == null) {
+                    SchemaDefinition definition = definitionOf(target, resolver, resolved, path);
+                    registered = resolver.resolveReference(documents.subject(target), type.name(), target, definition,
+                            candidate -> sameSchema(candidate, definition));
+                    resolved.put(target, registered);
+                }
+                references.add(new SchemaReference(link.name(), registered.subject(), registered.version()));
+            }
+            path.remove(path.size() - 1);
+            return SchemaDefinition.json(documents.text(key)).withReferences(references);
         }
     }
 
@@ -84,13 +137,13 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
         EventState state = states.computeIfAbsent(event.getClass(), type -> new EventState(JsonEventType.of(type)));
         JsonNode tree = mapper.valueToTree(event);
         if (config.validateJson()) {
-            List<JsonValidationException.Violation> violations = state.validator.validate(tree);
+            List<JsonValidationException.Violation> violations = state.validator().validate(tree);
             if (!violations.isEmpty()) {
                 throw new JsonValidationException(state.type.name(), topic, new ArrayList<>(violations));
             }
         }
         int id = state.idsByTopic.computeIfAbsent(topic,
-                t -> resolver.resolve(t, state.type.name(), state.definition, candidate -> sameJson(candidate.schema(), state.type.schema())).id());
+                t -> resolveId(t, state));
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
         WireFormat.writeHeader(out, id);
         try {
@@ -102,9 +155,22 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
         return out.toByteArray();
     }
 
-    private boolean sameJson(String registered, String ours) {
+    private int resolveId(String topic, EventState state) {
+        // use.latest.version takes the subject's latest as it is: no need to know the referenced versions.
+        SchemaDefinition definition = config.useLatestVersion()
+                ? SchemaDefinition.json(state.type.schema())
+                : state.registryDefinition(resolver);
+        return resolver.resolve(topic, state.type.name(), definition, candidate -> sameSchema(candidate, definition)).id();
+    }
+
+    /** Same JSON (whitespace and key order aside) and, when we know them, the same references. */
+    private static boolean sameSchema(SchemaDefinition registered, SchemaDefinition ours) {
+        if (!ours.references().isEmpty()
+                && !new HashSet<>(registered.references()).equals(new HashSet<>(ours.references()))) {
+            return false;
+        }
         try {
-            return mapper.readTree(registered).equals(mapper.readTree(ours));
+            return COMPARING.readTree(registered.schema()).equals(COMPARING.readTree(ours.schema()));
         } catch (IOException unparseable) {
             return false;
         }

@@ -1,13 +1,12 @@
 package io.github.eventcat.runtime.serde;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
@@ -16,9 +15,11 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.SpecVersionDetector;
 import com.networknt.schema.ValidationMessage;
 
-/** One compiled JSON Schema (draft-07 or 2020-12, by its {@code $schema}; 2020-12 when absent), formats asserted. */
+/**
+ * One compiled JSON Schema (draft-07 or 2020-12, by its {@code $schema}; 2020-12 when absent), formats
+ * asserted. {@code $ref}s to other files resolve to the texts given with it ({@link JsonSchemaDocuments}).
+ */
 final class JsonSchemaValidator {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
             .pathType(PathType.JSON_POINTER)
             .formatAssertionsEnabled(true)
@@ -27,15 +28,18 @@ final class JsonSchemaValidator {
     private final JsonSchema schema;
 
     JsonSchemaValidator(String schemaText) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(schemaText);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("JSON schema does not parse: " + e.getMessage(), e);
-        }
+        this(new JsonSchemaDocuments(schemaText, Map.of()));
+    }
+
+    JsonSchemaValidator(JsonSchemaDocuments documents) {
+        JsonNode node = documents.tree("");
         SpecVersion.VersionFlag version = SpecVersionDetector.detectOptionalVersion(node, false)
                 .orElse(SpecVersion.VersionFlag.V202012);
-        this.schema = JsonSchemaFactory.getInstance(version).getSchema(node, CONFIG);
+        Map<String, String> referenced = documents.textsByUri();
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(version,
+                builder -> builder.schemaLoaders(loaders -> loaders.schemas(referenced)));
+        // Placed at an absolute URI: relative $refs resolve against it (else "URI is not absolute").
+        this.schema = factory.getSchema(documents.uri(""), node, CONFIG);
     }
 
     /** Every violation, sorted by location; empty when valid. */

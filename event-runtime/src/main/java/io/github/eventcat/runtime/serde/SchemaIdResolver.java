@@ -40,12 +40,10 @@ final class SchemaIdResolver {
                 int id = client.register(subject, schema, config.normalize());
                 return new RegisteredSchema(subject, -1, id, schema);
             }
-            return client.lookup(subject, schema, config.normalize())
-                    .or(() -> findEquivalent(subject, schema, sameSchema))
-                    .orElseThrow(() -> new SchemaLookupException(
+            return find(subject, schema, sameSchema).orElseThrow(() -> new SchemaLookupException(
                     subject, eventName,
                     "The schema of event " + eventName + " is not registered under subject " + subject + " at "
-                            + client.config().urls() + ": register the catalog first (mvn registry:sync), check the "
+                            + client.config().urls() + referencesNote(schema) + ": register the catalog first (mvn registry:sync), check the "
                             + "subject naming strategy (" + config.subjectNameStrategy() + "), or set "
                             + SerdeConfig.AUTO_REGISTER + "=true",
                     null));
@@ -53,6 +51,47 @@ final class SchemaIdResolver {
             throw new SchemaLookupException(subject, eventName,
                     "Could not get the schema id of event " + eventName + " under subject " + subject + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The registered version of a schema that an event's schema references ({@code name}: how it is
+     * referenced), under {@code subject}: a registry reference must name it. Registered first when
+     * {@code auto.register.schemas=true}.
+     */
+    RegisteredSchema resolveReference(String subject, String eventName, String name, SchemaDefinition schema,
+            Predicate<SchemaDefinition> sameSchema) {
+        try {
+            if (config.autoRegister()) {
+                client.register(subject, schema, config.normalize());
+            }
+            return find(subject, schema, sameSchema).orElseThrow(() -> new SchemaLookupException(
+                    subject, eventName,
+                    "The schema " + name + " that event " + eventName + " references is not registered under subject "
+                            + subject + " at " + client.config().urls() + referencesNote(schema)
+                            + ": register the catalog first (mvn registry:sync), which registers a referenced schema under its"
+                            + " title, or set " + SerdeConfig.AUTO_REGISTER + "=true",
+                    null));
+        } catch (SchemaRegistryException e) {
+            throw new SchemaLookupException(subject, eventName,
+                    "Could not look up the schema " + name + " that event " + eventName + " references under subject "
+                            + subject + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<RegisteredSchema> find(String subject, SchemaDefinition schema, Predicate<SchemaDefinition> sameSchema) {
+        return client.lookup(subject, schema, config.normalize())
+                .or(() -> findEquivalent(subject, schema, sameSchema));
+    }
+
+    private static String referencesNote(SchemaDefinition schema) {
+        if (schema.references().isEmpty()) {
+            return "";
+        }
+        StringBuilder note = new StringBuilder(" with references ");
+        schema.references().forEach(r -> note.append(r.name()).append(" → ").append(r.subject()).append(" v")
+                .append(r.version()).append(", "));
+        note.setLength(note.length() - 2);
+        return note.toString();
     }
 
     /**

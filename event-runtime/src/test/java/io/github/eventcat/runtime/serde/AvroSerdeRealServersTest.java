@@ -135,4 +135,39 @@ class AvroSerdeRealServersTest {
                     assertThat(e.schemaId()).isEqualTo(999_999);
                 });
     }
+
+    @Test
+    void aRecordIsWrittenAsItsBranchOfAUnionSubject(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry) throws Exception {
+        String topic = "tickets-union";
+        kafka.createTopic(topic, 1);
+        // TOPIC naming with several event types: the value subject holds a union of the records.
+        String union = "[" + avsc("ticket_opened.avsc") + "," + avsc("ticket_closed.avsc") + "]";
+        SchemaRegistryClient admin = new SchemaRegistryClient(RegistryClientConfig.of(registry.url()));
+        int unionId = admin.register(topic + "-value", SchemaDefinition.avro(union));
+
+        AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>(
+                new SchemaRegistryClient(RegistryClientConfig.of(registry.url())));
+        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()), new StringSerializer(), serializer)) {
+            producer.send(new ProducerRecord<>(topic, "t-1", new TicketOpened("t-1", "ann", 3))).get();
+            producer.send(new ProducerRecord<>(topic, "t-1", new TicketClosed("t-1", "fixed"))).get();
+        }
+
+        List<ConsumerRecord<String, byte[]>> bytes = TestClients.readAllBytes(kafka.bootstrapServers(), topic, 2);
+        assertThat(bytes).extracting(r -> WireFormat.schemaId(topic, r.value())).containsExactly(unionId, unionId);
+        // Avro's union encoding: the branch index (zig-zag varint: 0 → 0x00, 1 → 0x02), then the record.
+        assertThat(bytes).extracting(r -> r.value()[5]).containsExactly((byte) 0, (byte) 2);
+        // What any Avro reader of the union schema makes of it.
+        Schema unionSchema = new Schema.Parser().parse(union);
+        GenericRecord closed = (GenericRecord) new org.apache.avro.generic.GenericDatumReader<Object>(unionSchema).read(null,
+                org.apache.avro.io.DecoderFactory.get().binaryDecoder(bytes.get(1).value(), 5, bytes.get(1).value().length - 5, null));
+        assertThat(closed.getSchema().getFullName()).isEqualTo(TicketClosed.SCHEMA$.getFullName());
+        assertThat(closed.get("resolution").toString()).isEqualTo("fixed");
+
+        AvroDeserializer<Object> deserializer = new AvroDeserializer<>(new SchemaRegistryClient(RegistryClientConfig.of(registry.url())),
+                Map.of(TicketOpened.SCHEMA$.getFullName(), TicketOpened.class, TicketClosed.SCHEMA$.getFullName(), TicketClosed.class));
+        assertThat(TestClients.readAll(TestClients.consumerConfig(kafka.bootstrapServers()), topic, deserializer, 2))
+                .extracting(ConsumerRecord::value)
+                .containsExactly(new TicketOpened("t-1", "ann", 3), new TicketClosed("t-1", "fixed"));
+    }
 }

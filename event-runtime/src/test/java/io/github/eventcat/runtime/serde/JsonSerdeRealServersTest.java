@@ -1,6 +1,7 @@
 package io.github.eventcat.runtime.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.eventcat.runtime.TestClients;
 import io.github.eventcat.runtime.registry.RegistryClientConfig;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
+import io.github.eventcat.runtime.registry.SchemaReference;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.runtime.testevents.TaskCompleted;
 import io.github.eventcat.runtime.testevents.TaskCreated;
@@ -96,5 +98,57 @@ class JsonSerdeRealServersTest {
         List<ConsumerRecord<String, JsonNode>> records = TestClients.readAll(
                 TestClients.consumerConfig(kafka.bootstrapServers()), topic, untyped, 1);
         assertThat(records).extracting(r -> r.value().path("title").asText()).containsExactly(tooLong.title());
+    }
+
+    record TaskData(String title, String priority) {
+    }
+
+    record Task(int id, TaskData data) {
+    }
+
+    @Test
+    void aSchemaRegisteredWithReferencesIsFoundByItsReferencesAndValidatedThroughThem(EmbeddedKafka kafka,
+            EmbeddedSchemaRegistry registry) {
+        String topic = "tasks-with-references";
+        kafka.createTopic(topic, 1);
+        // As registry:sync registers them: each referenced file under its title, references by $ref as written.
+        SchemaRegistryClient admin = new SchemaRegistryClient(RegistryClientConfig.of(registry.url()));
+        admin.register("Priority", SchemaDefinition.json(JsonSchemaValidationTest.PRIORITY));
+        // A second version of TaskData: the reference must name the version holding the text we have.
+        admin.register("TaskData", SchemaDefinition.json(JsonSchemaValidationTest.TASK_DATA.replace("\"title\", \"priority\"]", "\"title\"]"))
+                .withReferences(List.of(new SchemaReference("priority.json", "Priority", 1))));
+        admin.register("TaskData", SchemaDefinition.json(JsonSchemaValidationTest.TASK_DATA)
+                .withReferences(List.of(new SchemaReference("priority.json", "Priority", 1))));
+        int taskId = admin.register(topic + "-value", SchemaDefinition.json(JsonSchemaValidationTest.TASK)
+                .withReferences(List.of(new SchemaReference("data/task_data.json", "TaskData", 2))));
+
+        JsonSchemaSerializer<Task> serializer = new JsonSchemaSerializer<>(
+                new SchemaRegistryClient(RegistryClientConfig.of(registry.url())), SerdeConfig.defaults(), false,
+                List.of(new JsonEventType<>(Task.class, "Task", JsonSchemaValidationTest.TASK, JsonSchemaValidationTest.TASK_REFERENCES)));
+
+        byte[] written = serializer.serialize(topic, new Task(7, new TaskData("file taxes", "high")));
+        assertThat(WireFormat.schemaId(topic, written)).isEqualTo(taskId);
+        assertThat(new String(Arrays.copyOfRange(written, 5, written.length), StandardCharsets.UTF_8))
+                .isEqualTo("{\"id\":7,\"data\":{\"title\":\"file taxes\",\"priority\":\"high\"}}");
+        assertThatThrownBy(() -> serializer.serialize(topic, new Task(8, new TaskData("file taxes", "urgent"))))
+                .isInstanceOfSatisfying(JsonValidationException.class, e -> assertThat(e.violations())
+                        .extracting(JsonValidationException.Violation::pointer, JsonValidationException.Violation::rule)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("/data/priority", "enum")));
+    }
+
+    @Test
+    void aReferencedSchemaThatIsNotRegisteredIsNamedWithItsSubject(EmbeddedSchemaRegistry registry) {
+        String topic = "tasks-missing-reference";
+        JsonSchemaSerializer<Task> serializer = new JsonSchemaSerializer<>(
+                new SchemaRegistryClient(RegistryClientConfig.of(registry.url())), SerdeConfig.defaults(), false,
+                List.of(new JsonEventType<>(Task.class, "Task", JsonSchemaValidationTest.TASK.replace("Task\"", "TaskX\""),
+                        Map.of("data/task_data.json", JsonSchemaValidationTest.TASK_DATA.replace("TaskData", "TaskDataX"),
+                                "data/priority.json", JsonSchemaValidationTest.PRIORITY.replace("Priority", "PriorityX")))));
+
+        assertThatThrownBy(() -> serializer.serialize(topic, new Task(1, new TaskData("t", "low"))))
+                .isInstanceOf(SchemaLookupException.class)
+                .hasMessageContaining("priority.json")
+                .hasMessageContaining("PriorityX")
+                .hasMessageContaining("registry:sync");
     }
 }
