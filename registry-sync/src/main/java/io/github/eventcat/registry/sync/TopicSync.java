@@ -88,10 +88,14 @@ public final class TopicSync {
                                 Optional.empty());
                         plan.retentionMs().ifPresent(ms -> topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(ms))));
                         await(admin.createTopics(List.of(topic)).all(), "create topic " + plan.topic());
+                        awaitLeaders(plan.topic(), plan.partitions().orElse(1));
                     }
-                    case INCREASE_PARTITIONS -> await(admin.createPartitions(
-                            Map.of(plan.topic(), NewPartitions.increaseTo(plan.partitions().getAsInt()))).all(),
-                            "add partitions to topic " + plan.topic());
+                    case INCREASE_PARTITIONS -> {
+                        await(admin.createPartitions(
+                                Map.of(plan.topic(), NewPartitions.increaseTo(plan.partitions().getAsInt()))).all(),
+                                "add partitions to topic " + plan.topic());
+                        awaitLeaders(plan.topic(), plan.partitions().getAsInt());
+                    }
                     default -> {
                         outcomes.add(new TopicOutcome(plan, OutcomeStatus.UNCHANGED, ""));
                         continue;
@@ -103,6 +107,40 @@ public final class TopicSync {
             }
         }
         return outcomes;
+    }
+
+    /**
+     * Waits until the topic has its partitions, each with a leader. The Admin call completes when the
+     * controller has the change; brokers learn it a moment later, and a producer started right after
+     * registry:sync must not meet "unknown topic or partition".
+     */
+    private void awaitLeaders(String topic, int partitions) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+        while (true) {
+            try {
+                TopicDescription description =
+                        admin.describeTopics(List.of(topic)).allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS).get(topic);
+                if (description != null && description.partitions().size() >= partitions
+                        && description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                    return;
+                }
+            } catch (ExecutionException | TimeoutException e) {
+                // not known to the broker yet: ask again until the deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TopicSyncException("Interrupted while waiting for topic " + topic + " to get its leaders", e);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TopicSyncException("Tried to wait for topic " + topic + " to have " + partitions
+                        + " partitions with leaders but it did not within " + timeoutMs + " ms — check the brokers' health", null);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TopicSyncException("Interrupted while waiting for topic " + topic + " to get its leaders", e);
+            }
+        }
     }
 
     private <T> T await(org.apache.kafka.common.KafkaFuture<T> future, String action) {
