@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javax.lang.model.element.Modifier;
@@ -37,6 +38,11 @@ final class TopicClientSources implements SourceContributor {
   private static final ClassName EVENT_CONSUMER = ClassName.get(KAFKA, "EventConsumer");
   private static final ClassName EVENT_DISPATCHER = ClassName.get(KAFKA, "EventDispatcher");
   private static final ClassName EVENT_CONTEXT = ClassName.get(KAFKA, "EventContext");
+  private static final ClassName EVENT_HANDLER = ClassName.get(KAFKA, "EventHandler");
+  private static final ClassName PROCESSED_EVENT_STORE = ClassName.get(KAFKA, "ProcessedEventStore");
+  private static final ClassName OUTBOX_WRITER =
+      ClassName.get("io.github.eventcat.outbox", "OutboxWriter");
+  private static final ClassName CONNECTION = ClassName.get("java.sql", "Connection");
   private static final ClassName REGISTRY_CLIENT =
       ClassName.get("io.github.eventcat.runtime.registry", "SchemaRegistryClient");
   private static final ClassName AVRO_SERIALIZER = ClassName.get(SERDE, "AvroSerializer");
@@ -64,7 +70,7 @@ final class TopicClientSources implements SourceContributor {
 
   @Override
   public String id() {
-    return "topic-clients/2";
+    return "topic-clients/3";
   }
 
   @Override
@@ -80,6 +86,10 @@ final class TopicClientSources implements SourceContributor {
       files.add(file(topic.producer(), producer(topic, model, catalog), topic.origin()));
       files.add(file(topic.handler(), handler(topic), topic.origin()));
       files.add(file(topic.consumer(), consumer(topic), topic.origin()));
+      if (configuration.outbox()) {
+        files.add(file(topic.outboxProducer(), outboxProducer(topic, model, catalog),
+            topic.origin()));
+      }
     }
     return files;
   }
@@ -133,11 +143,7 @@ final class TopicClientSources implements SourceContributor {
         .addJavadoc("A producer looking schemas up with {@code registry} (which may be shared).\n")
         .addParameter(CONFIG, "config")
         .addParameter(REGISTRY_CLIENT, "registry")
-        .addStatement("$T<$T, $T> serde = new $T<>(config)", Map.class, String.class, Object.class,
-            HashMap.class)
-        .addComment("Subjects are named as the catalog registers them, whatever the configuration says.")
-        .addStatement("serde.put($T.VALUE_CONFIG, $T.SUBJECT_NAMING)", SUBJECT_NAME_STRATEGY,
-            topic.constants())
+        .addCode(serdeConfig(topic))
         .addStatement("this.producer = $T.<$T>builder(config)$>$>\n.topic($T.NAME)\n"
                 + ".key($T::keyOf)\n.valueSerializer($L)\n.build()$<$<",
             EVENT_PRODUCER, value, topic.constants(), topic.producer(), serializer(topic, model, catalog))
@@ -199,6 +205,82 @@ final class TopicClientSources implements SourceContributor {
     keyOf.addStatement("throw new $T($S + event.getClass().getName())",
         IllegalArgumentException.class, "not an event of topic " + topic.topic().name() + ": ");
     type.addMethod(keyOf.build());
+    return type.build();
+  }
+
+  /** Declares {@code serde}: the serializer's configuration, with the catalog's subject naming. */
+  private static CodeBlock serdeConfig(TopicInfo topic) {
+    return CodeBlock.builder()
+        .addStatement("$T<$T, $T> serde = new $T<>(config)", Map.class, String.class, Object.class,
+            HashMap.class)
+        .add("// Subjects are named as the catalog registers them, whatever the configuration says.\n")
+        .addStatement("serde.put($T.VALUE_CONFIG, $T.SUBJECT_NAMING)", SUBJECT_NAME_STRATEGY,
+            topic.constants())
+        .build();
+  }
+
+  // ---------------------------------------------------------------- outbox producer
+
+  private static TypeSpec outboxProducer(TopicInfo topic, TopicModel model, Catalog catalog) {
+    TypeName value = valueType(topic);
+    String keyField = CatalogConstantsSources.escape(topic.topic().keyField());
+    TypeSpec.Builder type = TypeSpec.classBuilder(topic.outboxProducer())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addAnnotation(CatalogConstantsSources.generated(topic.origin()))
+        .addJavadoc("Writes the events of topic {@code $L} into the transactional outbox (table"
+                + " {@code eventcat_outbox}) in the caller's database transaction, keyed by their"
+                + " {@code $L} field, serialized in the Confluent wire format as {@link $T} sends"
+                + " them; the outbox relay publishes them once the transaction committed.\n\n"
+                + "<p>Configured with {@code schema.registry.url} (and the registry's client"
+                + " settings); the schemas must be registered first ({@code mvn registry:sync})."
+                + " Needs {@code io.github.eventcat:event-outbox}. Thread-safe.\n",
+            topicName(topic), keyField, topic.producer())
+        .addField(FieldSpec.builder(ParameterizedTypeName.get(OUTBOX_WRITER, value), "outbox",
+            Modifier.PRIVATE, Modifier.FINAL).build());
+    type.addMethod(MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("An outbox producer with its own registry client, configured by"
+            + " {@code config}.\n")
+        .addParameter(CONFIG, "config")
+        .addStatement("this(config, $T.fromConfig(config))", REGISTRY_CLIENT)
+        .build());
+    type.addMethod(MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("An outbox producer looking schemas up with {@code registry} (which may be"
+            + " shared).\n")
+        .addParameter(CONFIG, "config")
+        .addParameter(REGISTRY_CLIENT, "registry")
+        .addCode(serdeConfig(topic))
+        .addStatement("this.outbox = new $T<>($L)", OUTBOX_WRITER,
+            serializer(topic, model, catalog))
+        .build());
+    for (TopicEvent event : topic.events()) {
+      type.addMethod(MethodSpec.methodBuilder("add")
+          .addModifiers(Modifier.PUBLIC)
+          .addJavadoc("Inserts {@code event}, keyed by its {@code $L}, through {@code transaction}"
+                  + " (auto-commit off; never committed here): it is published if and only if"
+                  + " the transaction commits. Returns the event id the outbox stamps on the"
+                  + " record (header {@code eventcat.event.id}).\n",
+              keyField)
+          .returns(UUID.class)
+          .addParameter(CONNECTION, "transaction")
+          .addParameter(event.type(), "event")
+          .addStatement("return add(transaction, event, $T.of())", Map.class)
+          .build());
+      type.addMethod(MethodSpec.methodBuilder("add")
+          .addModifiers(Modifier.PUBLIC)
+          .addJavadoc("Inserts {@code event}, keyed by its {@code $L}, with headers (UTF-8 text),"
+                  + " through {@code transaction}.\n",
+              keyField)
+          .returns(UUID.class)
+          .addParameter(CONNECTION, "transaction")
+          .addParameter(event.type(), "event")
+          .addParameter(HEADERS, "headers")
+          .addStatement("$T.requireNonNull(event, $S)", Objects.class, "event == null")
+          .addStatement("return outbox.add(transaction, $T.NAME, event.$L(), event, headers)",
+              topic.constants(), event.keyAccessor())
+          .build());
+    }
     return type.build();
   }
 
@@ -287,12 +369,6 @@ final class TopicClientSources implements SourceContributor {
         .addParameter(topic.handler(), "handler")
         .addStatement("this(config, handler, $T.fromConfig(config))", REGISTRY_CLIENT)
         .build());
-    CodeBlock.Builder dispatch = CodeBlock.builder()
-        .add("$T.<$T>builder()", EVENT_DISPATCHER, OBJECT);
-    for (TopicEvent event : topic.events()) {
-      dispatch.add("\n$>$>.on($T.class, handler::$L)$<$<", event.type(), event.handlerMethod());
-    }
-    dispatch.add("\n$>$>.build()$<$<");
     type.addMethod(MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("A consumer reading writer schemas with {@code registry} (which may be"
@@ -300,11 +376,43 @@ final class TopicClientSources implements SourceContributor {
         .addParameter(CONFIG, "config")
         .addParameter(topic.handler(), "handler")
         .addParameter(REGISTRY_CLIENT, "registry")
-        .addStatement("$T.requireNonNull(handler, $S)", Objects.class, "handler == null")
-        .addStatement("this.consumer = $T.<$T>builder(config)$>$>\n.topics($T.NAME)\n"
-                + ".valueDeserializer($L)\n.handler($L)\n.build()$<$<",
-            EVENT_CONSUMER, OBJECT, topic.constants(), deserializer(topic), dispatch.build())
+        .addStatement("this(config, registry, dispatcher(handler))")
         .build());
+    TypeName dispatcherType = ParameterizedTypeName.get(EVENT_HANDLER, OBJECT);
+    if (topic.deduplicates()) {
+      type.addMethod(MethodSpec.constructorBuilder()
+          .addModifiers(Modifier.PUBLIC)
+          .addJavadoc("A consumer with its own registry client that skips events whose id"
+              + " {@code processed} has already seen$L.\n", idFields(topic))
+          .addParameter(CONFIG, "config")
+          .addParameter(topic.handler(), "handler")
+          .addParameter(PROCESSED_EVENT_STORE, "processed")
+          .addStatement("this(config, handler, $T.fromConfig(config), processed)", REGISTRY_CLIENT)
+          .build());
+      type.addMethod(MethodSpec.constructorBuilder()
+          .addModifiers(Modifier.PUBLIC)
+          .addJavadoc("A consumer reading writer schemas with {@code registry} that skips events"
+              + " whose id {@code processed} has already seen$L.\n", idFields(topic))
+          .addParameter(CONFIG, "config")
+          .addParameter(topic.handler(), "handler")
+          .addParameter(REGISTRY_CLIENT, "registry")
+          .addParameter(PROCESSED_EVENT_STORE, "processed")
+          .addStatement("this(config, registry, dispatcher(handler, processed))")
+          .build());
+    }
+    type.addMethod(MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PRIVATE)
+        .addParameter(CONFIG, "config")
+        .addParameter(REGISTRY_CLIENT, "registry")
+        .addParameter(dispatcherType, "dispatcher")
+        .addStatement("this.consumer = $T.<$T>builder(config)$>$>\n.topics($T.NAME)\n"
+                + ".valueDeserializer($L)\n.handler(dispatcher)\n.build()$<$<",
+            EVENT_CONSUMER, OBJECT, topic.constants(), deserializer(topic))
+        .build());
+    type.addMethod(dispatcher(topic, dispatcherType, false));
+    if (topic.deduplicates()) {
+      type.addMethod(dispatcher(topic, dispatcherType, true));
+    }
     type.addMethod(MethodSpec.methodBuilder("start")
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("Runs the poll loop on a new thread and returns at once; {@link #close()}"
@@ -338,6 +446,45 @@ final class TopicClientSources implements SourceContributor {
         .addStatement("consumer.close()")
         .build());
     return type.build();
+  }
+
+  /** ", skipping handled ids (field x of Y, ...)" for the consumer's documentation. */
+  private static String idFields(TopicInfo topic) {
+    List<String> fields = new ArrayList<>();
+    for (TopicEvent event : topic.events()) {
+      event.event().eventIdField().ifPresent(field -> fields.add("{@code "
+          + CatalogConstantsSources.escape(field) + "} of {@link " + event.type().simpleName()
+          + "}"));
+    }
+    boolean all = fields.size() == topic.events().size();
+    return " (by " + String.join(", ", fields) + (all ? "" : "; other events are not deduplicated")
+        + ")";
+  }
+
+  /** Hands each event type to its handler method, optionally through a processed-event store. */
+  private static MethodSpec dispatcher(TopicInfo topic, TypeName dispatcherType,
+      boolean deduplicated) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("dispatcher")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(dispatcherType)
+        .addParameter(topic.handler(), "handler");
+    method.addStatement("$T.requireNonNull(handler, $S)", Objects.class, "handler == null");
+    if (deduplicated) {
+      method.addParameter(PROCESSED_EVENT_STORE, "processed")
+          .addStatement("$T.requireNonNull(processed, $S)", Objects.class, "processed == null");
+    }
+    CodeBlock.Builder dispatch = CodeBlock.builder()
+        .add("return $T.<$T>builder()", EVENT_DISPATCHER, OBJECT);
+    for (TopicEvent event : topic.events()) {
+      if (deduplicated && event.eventIdAccessor().isPresent()) {
+        dispatch.add("\n$>$>.on($T.class, processed.once($T::$L, handler::$L))$<$<", event.type(),
+            event.type(), event.eventIdAccessor().get(), event.handlerMethod());
+      } else {
+        dispatch.add("\n$>$>.on($T.class, handler::$L)$<$<", event.type(), event.handlerMethod());
+      }
+    }
+    dispatch.add("\n$>$>.build();\n$<$<");
+    return method.addCode(dispatch.build()).build();
   }
 
   private static CodeBlock deserializer(TopicInfo topic) {

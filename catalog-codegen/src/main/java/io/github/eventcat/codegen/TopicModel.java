@@ -36,6 +36,8 @@ final class TopicModel {
    * An event as a topic's producer and consumer see it.
    *
    * @param keyAccessor the method of the event's class returning the topic's key field
+   * @param eventIdAccessor the method of the event's class returning its event-id field, when the
+   *     catalog names one: generated consumers deduplicate by it
    * @param handlerMethod the {@code <Topic>Handler} method for the event
    * @param valueSchema the schema file registered for the event on this topic: its own file, or
    *     the topic's union file under TOPIC naming
@@ -45,6 +47,7 @@ final class TopicModel {
       Event event,
       ClassName type,
       String keyAccessor,
+      Optional<String> eventIdAccessor,
       String handlerMethod,
       SchemaFile valueSchema,
       String valueRecordName) {}
@@ -64,10 +67,16 @@ final class TopicModel {
       ClassName producer,
       ClassName handler,
       ClassName consumer,
+      ClassName outboxProducer,
       ClassName constants,
       List<TopicEvent> events,
       Map<String, ClassName> recordTypes,
       Optional<ClassName> singleValueType) {
+
+    /** True when at least one event of the topic names its event-id field. */
+    boolean deduplicates() {
+      return events.stream().anyMatch(e -> e.eventIdAccessor().isPresent());
+    }
 
     String origin() {
       return "catalog.yaml#/topics/" + topic.name().replace("~", "~0").replace("/", "~1");
@@ -170,10 +179,19 @@ final class TopicModel {
           ? event.recordFullName()
           : recordNameOf(valueSchema);
       Optional<String> accessor = keyAccessor(topic, event);
+      Optional<String> eventIdAccessor = event.eventIdField()
+          .flatMap(field -> accessor(event, field));
       if (accessor.isEmpty()) {
         continue;
       }
-      events.add(new TopicEvent(event, type, accessor.get(),
+      if (event.eventIdField().isPresent() && eventIdAccessor.isEmpty()) {
+        problems.add(new CodegenProblem(event.schemaFile().path(), "",
+            "event " + event.javaTypeName() + " has no generated accessor for its event-id field \""
+                + event.eventIdField().get() + "\" — the event-id must be a top-level field of"
+                + " the event"));
+        continue;
+      }
+      events.add(new TopicEvent(event, type, accessor.get(), eventIdAccessor,
           methods.newName("on" + event.javaSimpleName()), valueSchema, valueRecordName));
       recordTypes.putIfAbsent(event.recordFullName(), type);
     }
@@ -190,6 +208,7 @@ final class TopicModel {
         ClassName.get(pkg, base + "Producer"),
         ClassName.get(pkg, base + "Handler"),
         ClassName.get(pkg, base + "Consumer"),
+        ClassName.get(pkg, base + "OutboxProducer"),
         constantsClass.nestedClass(nestedNames.newName(base)),
         List.copyOf(events), Map.copyOf(recordTypes), singleValueType);
   }
@@ -213,6 +232,18 @@ final class TopicModel {
 
   /** The Java accessor of the topic's key field on the event's generated class. */
   private Optional<String> keyAccessor(Topic topic, Event event) {
+    Optional<String> accessor = accessor(event, topic.keyField());
+    if (accessor.isEmpty()) {
+      problems.add(new CodegenProblem(event.schemaFile().path(), "",
+          "event " + event.javaTypeName() + " has no generated accessor for key field \""
+              + topic.keyField() + "\" of topic \"" + topic.name() + "\" — the key field must be a"
+              + " top-level field of every event on the topic"));
+    }
+    return accessor;
+  }
+
+  /** The Java accessor of a top-level field on the event's generated class. */
+  private Optional<String> accessor(Event event, String fieldName) {
     if (event.format() == SchemaFormat.AVRO) {
       Schema schema = catalog.avroSchema(event.schemaFile());
       if (schema.getType() == Schema.Type.UNION) {
@@ -220,7 +251,7 @@ final class TopicModel {
             .filter(s -> s.getFullName().equals(event.recordFullName()))
             .findFirst().orElse(null);
       }
-      Schema.Field field = schema == null ? null : schema.getField(topic.keyField());
+      Schema.Field field = schema == null ? null : schema.getField(fieldName);
       if (field != null) {
         // Avro's compiler names the getter; ask it rather than guess its rules.
         return Optional.of(SpecificCompiler.generateGetMethod(schema, field));
@@ -229,7 +260,7 @@ final class TopicModel {
       RecordType record = jsonRecordsByName.get(event.javaTypeName());
       if (record != null) {
         Optional<String> component = record.components.stream()
-            .filter(c -> c.wireName().equals(topic.keyField()))
+            .filter(c -> c.wireName().equals(fieldName))
             .map(Component::javaName)
             .findFirst();
         if (component.isPresent()) {
@@ -237,10 +268,6 @@ final class TopicModel {
         }
       }
     }
-    problems.add(new CodegenProblem(event.schemaFile().path(), "",
-        "event " + event.javaTypeName() + " has no generated accessor for key field \""
-            + topic.keyField() + "\" of topic \"" + topic.name() + "\" — the key field must be a"
-            + " top-level field of every event on the topic"));
     return Optional.empty();
   }
 

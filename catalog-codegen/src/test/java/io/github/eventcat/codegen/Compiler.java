@@ -65,14 +65,16 @@ final class Compiler {
 
   /**
    * What generated code needs: Jackson annotations and databind, Avro, the event runtime and
-   * Kafka's clients (for the per-topic producers and consumers). Taken from the running
+   * Kafka's clients (for the per-topic producers and consumers), the outbox writer (for the
+   * outbox producers). Taken from the running
    * test's own class path entries, which Surefire may hide behind a manifest-only jar.
    */
   private static String classpath() {
     Set<String> entries = new LinkedHashSet<>();
     for (Class<?> marker : List.of(JsonProperty.class, ObjectMapper.class, JsonParser.class,
         Schema.class, io.github.eventcat.runtime.kafka.EventProducer.class,
-        org.apache.kafka.clients.producer.RecordMetadata.class)) {
+        org.apache.kafka.clients.producer.RecordMetadata.class,
+        io.github.eventcat.outbox.OutboxWriter.class)) {
       try {
         entries.add(Path.of(marker.getProtectionDomain().getCodeSource().getLocation().toURI())
             .toString());

@@ -39,20 +39,65 @@ class TopicClientGoldenFileTest {
     List<GeneratedFile> clients = new CodeGenerator(List.of(new TopicClientSources()))
         .generateInMemory(request(catalog));
 
-    Path goldenDir = GOLDEN.resolve(name);
-    if (UPDATE) {
-      update(goldenDir, clients);
-    }
-    Map<String, String> actual = new TreeMap<>();
-    clients.forEach(f -> actual.put(f.path(), f.content()));
-    Map<String, String> expected = read(goldenDir);
-    assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
-    actual.forEach((path, content) -> assertThat(content)
-        .as("%s/%s (regenerate with -Dgolden.update=true)", name, path)
-        .isEqualTo(expected.get(path)));
+    assertMatchesGoldenFiles(name, clients);
 
     Compiler.compile(CodeGenerator.standard().generateInMemory(request(catalog)),
         temp.resolve("src"), temp.resolve("classes"));
+  }
+
+  @Test
+  void outboxProducersAreGeneratedWhenAskedForAndCompileAgainstTheOutbox() throws Exception {
+    Catalog catalog = Fixtures.catalog("topic-clients");
+    GenerationRequest outbox = new GenerationRequest(catalog,
+        CodegenConfiguration.defaults(temp.resolve("unused")).withOutbox(true));
+    CodeGenerator clients = new CodeGenerator(List.of(new TopicClientSources()));
+    List<GeneratedFile> withOutbox = clients.generateInMemory(outbox);
+
+    List<GeneratedFile> outboxProducers = withOutbox.stream()
+        .filter(f -> f.path().endsWith("OutboxProducer.java"))
+        .toList();
+    assertMatchesGoldenFiles("topic-clients-outbox", outboxProducers);
+    assertThat(withOutbox.stream().filter(f -> !outboxProducers.contains(f)).toList())
+        .as("the other clients do not depend on the flag")
+        .isEqualTo(clients.generateInMemory(request(catalog)));
+
+    ClassLoader loader = Compiler.compile(CodeGenerator.standard().generateInMemory(outbox),
+        temp.resolve("src"), temp.resolve("classes"));
+    Class<?> producer = loader.loadClass("com.example.shop.OrderPlacedOutboxProducer");
+    assertThat(Arrays.stream(producer.getDeclaredMethods())
+        .filter(m -> m.getName().equals("add") && Modifier.isPublic(m.getModifiers()))
+        .map(m -> Arrays.stream(m.getParameterTypes()).map(Class::getSimpleName).toList()))
+        .containsExactlyInAnyOrder(
+            List.of("Connection", "OrderPlaced"),
+            List.of("Connection", "OrderPlaced", "Map"),
+            List.of("Connection", "OrderCancelled"),
+            List.of("Connection", "OrderCancelled", "Map"));
+  }
+
+  @Test
+  void consumersOfTopicsWithEventIdsTakeAProcessedEventStore() throws Exception {
+    Catalog catalog = Fixtures.catalog("topic-clients");
+    ClassLoader loader = Compiler.compile(CodeGenerator.standard().generateInMemory(
+        request(catalog)), temp.resolve("src"), temp.resolve("classes"));
+
+    assertThat(constructors(loader.loadClass("com.example.shop.OrderPlacedConsumer")))
+        .containsExactlyInAnyOrder(
+            List.of("Map", "OrderPlacedHandler"),
+            List.of("Map", "OrderPlacedHandler", "SchemaRegistryClient"),
+            List.of("Map", "OrderPlacedHandler", "ProcessedEventStore"),
+            List.of("Map", "OrderPlacedHandler", "SchemaRegistryClient", "ProcessedEventStore"));
+  }
+
+  @Test
+  void consumersOfTopicsWithoutEventIdsDoNotOfferDeduplication() throws Exception {
+    Catalog catalog = Fixtures.catalog("union");
+    ClassLoader loader = Compiler.compile(CodeGenerator.standard().generateInMemory(
+        request(catalog)), temp.resolve("src"), temp.resolve("classes"));
+
+    assertThat(constructors(loader.loadClass("com.example.unions.PaymentsConsumer")))
+        .containsExactlyInAnyOrder(
+            List.of("Map", "PaymentsHandler"),
+            List.of("Map", "PaymentsHandler", "SchemaRegistryClient"));
   }
 
   @Test
@@ -127,6 +172,28 @@ class TopicClientGoldenFileTest {
 
   private GenerationRequest request(Catalog catalog) {
     return new GenerationRequest(catalog, CodegenConfiguration.defaults(temp.resolve("unused")));
+  }
+
+  /** The public constructors' parameter types, by simple name. */
+  private static List<List<String>> constructors(Class<?> type) {
+    return Arrays.stream(type.getConstructors())
+        .map(c -> Arrays.stream(c.getParameterTypes()).map(Class::getSimpleName).toList())
+        .toList();
+  }
+
+  private static void assertMatchesGoldenFiles(String name, List<GeneratedFile> files)
+      throws IOException {
+    Path goldenDir = GOLDEN.resolve(name);
+    if (UPDATE) {
+      update(goldenDir, files);
+    }
+    Map<String, String> actual = new TreeMap<>();
+    files.forEach(f -> actual.put(f.path(), f.content()));
+    Map<String, String> expected = read(goldenDir);
+    assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
+    actual.forEach((path, content) -> assertThat(content)
+        .as("%s/%s (regenerate with -Dgolden.update=true)", name, path)
+        .isEqualTo(expected.get(path)));
   }
 
   private static List<String> sendOverloads(Class<?> producer) {

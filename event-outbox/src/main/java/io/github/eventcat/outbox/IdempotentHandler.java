@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import io.github.eventcat.runtime.kafka.EventContext;
 import io.github.eventcat.runtime.kafka.EventHandler;
+import io.github.eventcat.runtime.kafka.ProcessedEventStore;
 
 /**
  * An {@link EventHandler} that skips events already handled, for the runtime's {@code EventConsumer}

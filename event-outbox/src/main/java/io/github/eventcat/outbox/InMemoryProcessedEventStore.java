@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import io.github.eventcat.runtime.kafka.ProcessedEventStore;
+
 /**
  * The last {@code capacity} event ids in memory, least recently seen evicted first. Catches the
  * duplicates that arrive close together (a relay re-sending its last batch, a consumer rebalance),

@@ -7,6 +7,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Objects;
 
+import io.github.eventcat.runtime.kafka.ProcessedEventStore;
+
 /**
  * Handled event ids in table {@code eventcat_processed_event}, written in the handler's own
  * transaction: the id and the handler's database changes commit together or not at all, so an event

@@ -12,6 +12,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 import io.github.eventcat.runtime.kafka.EventContext;
+import io.github.eventcat.runtime.kafka.EventHandler;
+import io.github.eventcat.runtime.kafka.ProcessedEventStore;
 
 class IdempotentHandlerTest {
     private static EventContext withEventId(String id) {
@@ -32,6 +34,33 @@ class IdempotentHandlerTest {
         assertThat(store.size()).isEqualTo(2);
         assertThat(store.markProcessed("a")).isFalse();
         assertThat(store.markProcessed("b")).isTrue();
+    }
+
+    /** What generated consumers call for events whose catalog entry names an event-id field. */
+    @Test
+    void aStoreHandlesEachEventIdOnceByTheEventsOwnField() throws Exception {
+        record Placed(String eventId, String orderId) {}
+        List<String> handled = new ArrayList<>();
+        boolean[] failNext = {true};
+        EventHandler<Placed> once = new InMemoryProcessedEventStore(100).once(Placed::eventId, (event, context) -> {
+            if (failNext[0]) {
+                failNext[0] = false;
+                throw new IllegalStateException("database down");
+            }
+            handled.add(event.orderId());
+        });
+        EventContext context = withEventId(null);
+
+        assertThatThrownBy(() -> once.handle(new Placed("e1", "order-1"), context)).hasMessage("database down");
+        once.handle(new Placed("e1", "order-1"), context); // the retry is handled: the failure left no mark
+        once.handle(new Placed("e1", "order-1"), context); // a redelivery is skipped
+        once.handle(new Placed("e2", "order-2"), context);
+        assertThatThrownBy(() -> once.handle(new Placed(null, "order-3"), context))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("orders-0@7")
+                .hasMessageContaining("has no event id");
+
+        assertThat(handled).containsExactly("order-1", "order-2");
     }
 
     @Test

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.github.eventcat.runtime.kafka.EventConsumer;
+import io.github.eventcat.runtime.kafka.ProcessedEventStore;
 import io.github.eventcat.runtime.registry.RegistryClientConfig;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;

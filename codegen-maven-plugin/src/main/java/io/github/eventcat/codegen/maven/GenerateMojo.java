@@ -52,6 +52,10 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(property = "codegen.builderThreshold")
   private Integer builderThreshold;
 
+  /** Also generate {@code <Topic>OutboxProducer}s; the project then needs {@code event-outbox}. */
+  @Parameter(property = "codegen.outbox", defaultValue = "false")
+  private boolean outbox;
+
   @Parameter(property = "codegen.skip", defaultValue = "false")
   private boolean skip;
 
@@ -81,7 +85,7 @@ public class GenerateMojo extends AbstractMojo {
         : new CatalogArtifacts(repositorySystem, session.getRepositorySession(), project)
             .resolve(catalogArtifact);
     return new GenerateRequest(catalog, GenerateRequest.configuration(outputDirectory.toPath(),
-        dateTimeType, decimalMultipleOf, decimalFormats, decimalAllNumbers, builderThreshold),
+        dateTimeType, decimalMultipleOf, decimalFormats, decimalAllNumbers, builderThreshold, outbox),
         project.getBasedir().toPath());
   }
 }

@@ -33,10 +33,12 @@ record GenerateRequest(CatalogLocation catalog, CodegenConfiguration configurati
       Boolean decimalMultipleOf,
       List<String> decimalFormats,
       Boolean decimalAllNumbers,
-      Integer builderThreshold) {
+      Integer builderThreshold,
+      boolean outbox) {
     CodegenConfiguration defaults = CodegenConfiguration.defaults(outputDirectory);
     MoneyDetection money = defaults.moneyDetection();
     return defaults
+        .withOutbox(outbox)
         .withDateTimeType(dateTimeType == null ? defaults.dateTimeType() : dateTimeType)
         .withBuilderThreshold(
             builderThreshold == null ? defaults.builderThreshold() : builderThreshold)
