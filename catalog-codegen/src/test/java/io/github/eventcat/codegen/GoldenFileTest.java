@@ -3,8 +3,6 @@ package io.github.eventcat.codegen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +51,9 @@ class GoldenFileTest {
 
     Path goldenDir = goldenRoot().resolve(name);
     if (UPDATE) {
-      update(goldenDir, files);
+      GoldenFiles.update(goldenDir, files);
     }
-    Map<String, String> expected = read(goldenDir);
+    Map<String, String> expected = GoldenFiles.read(goldenDir);
     Map<String, String> actual = new TreeMap<>();
     files.forEach(f -> actual.put(f.path(), f.content()));
     assertThat(actual.keySet()).as("generated files of %s", name)
@@ -72,34 +70,5 @@ class GoldenFileTest {
     return configured != null && !configured.isBlank()
         ? Path.of(configured)
         : Path.of("src/test/resources/golden");
-  }
-
-  private static Map<String, String> read(Path dir) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    if (!Files.isDirectory(dir)) {
-      return files;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-        String relative = dir.relativize(file).toString().replace('\\', '/');
-        files.put(relative.replaceFirst("\\.golden$", ""),
-            Files.readString(file, StandardCharsets.UTF_8));
-      }
-    }
-    return files;
-  }
-
-  /** Golden files end in .golden so that no IDE or build tries to compile them. */
-  private static void update(Path dir, List<GeneratedFile> files) throws IOException {
-    if (Files.isDirectory(dir)) {
-      try (Stream<Path> walk = Files.walk(dir)) {
-        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
-    for (GeneratedFile file : files) {
-      Path target = dir.resolve(file.path() + ".golden");
-      Files.createDirectories(target.getParent());
-      Files.writeString(target, file.content(), StandardCharsets.UTF_8);
-    }
   }
 }

@@ -7,14 +7,12 @@ import io.github.eventcat.catalog.Catalog;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -185,11 +183,11 @@ class TopicClientGoldenFileTest {
       throws IOException {
     Path goldenDir = GOLDEN.resolve(name);
     if (UPDATE) {
-      update(goldenDir, files);
+      GoldenFiles.update(goldenDir, files);
     }
     Map<String, String> actual = new TreeMap<>();
     files.forEach(f -> actual.put(f.path(), f.content()));
-    Map<String, String> expected = read(goldenDir);
+    Map<String, String> expected = GoldenFiles.read(goldenDir);
     assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
     actual.forEach((path, content) -> assertThat(content)
         .as("%s/%s (regenerate with -Dgolden.update=true)", name, path)
@@ -202,33 +200,5 @@ class TopicClientGoldenFileTest {
         .map(m -> "send(" + String.join(",", Arrays.stream(m.getParameterTypes())
             .map(Class::getName).toList()) + ")")
         .toList();
-  }
-
-  private static Map<String, String> read(Path dir) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    if (!Files.isDirectory(dir)) {
-      return files;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-        String relative = dir.relativize(file).toString().replace('\\', '/');
-        files.put(relative.replaceFirst("\\.golden$", ""),
-            Files.readString(file, StandardCharsets.UTF_8));
-      }
-    }
-    return files;
-  }
-
-  private static void update(Path dir, List<GeneratedFile> files) throws IOException {
-    if (Files.isDirectory(dir)) {
-      try (Stream<Path> walk = Files.walk(dir)) {
-        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
-    for (GeneratedFile file : files) {
-      Path target = dir.resolve(file.path() + ".golden");
-      Files.createDirectories(target.getParent());
-      Files.writeString(target, file.content(), StandardCharsets.UTF_8);
-    }
   }
 }
