@@ -25,6 +25,13 @@ import com.sun.net.httpserver.HttpServer;
  * demands credentials (401/403), answers 5xx, hangs, or stops listening (the registry "goes down").
  */
 public final class RegistryProxy implements AutoCloseable {
+    static {
+        // The JDK's HTTP server writes headers and body separately and, unless told, leaves Nagle's
+        // algorithm on: every answer then waits ~40 ms for the client's delayed ACK. Read once,
+        // when the first server of the JVM starts.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final URI target;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, AtomicInteger> countsByMethod = new ConcurrentHashMap<>();
