@@ -119,15 +119,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                 "-Dquarkus.banner.enabled=false",
                 // Sentry is not configured (and never will be here); its two warnings on every start are noise.
                 "-Dquarkus.log.category.\"io.sentry\".level=ERROR",
-                // One request at a time. Apicurio 2.4.2's in-memory H2 store cannot take concurrent
-                // writes: two registrations at once race on its id sequence row and answer 500 after
-                // H2's lock timeout ("Concurrent update in table SEQUENCES"), so eight parallel
-                // registrations took minutes. A single worker thread queues the requests instead (200
-                // config changes + 200 registrations from 8 clients: 4.2 s, all 200), as a registry
-                // with a real database serves parallel clients. (One database connection is not
-                // enough: setting a subject's compatibility needs two.)
-                "-Dquarkus.thread-pool.core-threads=1",
-                "-Dquarkus.thread-pool.max-threads=1",
+                // (The registry serves one request at a time: see registry-server's application.properties.)
                 // No registry.ccompat.use-canonical-hash: with it, Apicurio 2.4.2 answers GET /schemas/ids/{id}
                 // with its canonical form, whose Avro fields are sorted by name, and data written with the
                 // registered field order can no longer be read with the schema it names.
