@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,6 +133,52 @@ public final class SchemaRegistryClient {
         SchemaDefinition schema = definition(answer);
         schemasById.put(id, schema);
         return schema;
+    }
+
+    /**
+     * The latest version of every subject in one request, {@code GET /schemas?latestOnly=true}
+     * (Confluent Schema Registry and registries copying its API); empty when the registry does not
+     * serve that endpoint (Apicurio 2.x answers 404). Soft-deleted subjects are left out.
+     *
+     * <p>"Not served" is precisely a 404 or 405 without one of Confluent's resource error codes
+     * (404xx): the answer of a web framework, or of a proxy, to a route it does not know. Every
+     * other failure (401, 403, 5xx after retries, no answer) is thrown as by every other call.
+     * A registry that ignores {@code latestOnly} and lists every version is tolerated: the highest
+     * version per subject is kept.
+     *
+     * @return one entry per subject, in the registry's order
+     */
+    public Optional<List<RegisteredSchema>> latestSchemas() {
+        String path = "/schemas?latestOnly=true";
+        JsonNode answer;
+        try {
+            answer = send("GET", path, null);
+        } catch (SchemaRegistryException e) {
+            if (isEndpointNotServed(e)) {
+                LOG.debug("The registry does not serve GET {}: {}", path, e.getMessage());
+                return Optional.empty();
+            }
+            throw e;
+        }
+        if (!answer.isArray()) {
+            throw new SchemaRegistryException("GET", currentBaseUrl() + path, 200, 0,
+                    "expected a JSON array of schemas, got: " + abbreviate(answer.toString())
+                            + " — check that the URL is the registry's Confluent API base (e.g. …/apis/ccompat/v7)");
+        }
+        Map<String, RegisteredSchema> latestBySubject = new LinkedHashMap<>();
+        for (JsonNode entry : answer) {
+            RegisteredSchema registered = new RegisteredSchema(entry.path("subject").asText(), entry.path("version").asInt(),
+                    entry.path("id").asInt(), definition(entry));
+            schemasById.putIfAbsent(registered.id(), registered.definition());
+            latestBySubject.merge(registered.subject(), registered, (a, b) -> a.version() >= b.version() ? a : b);
+        }
+        return Optional.of(List.copyOf(latestBySubject.values()));
+    }
+
+    /** A 404/405 that names no registry resource: the endpoint is unknown (Confluent's own 404s carry 404xx codes). */
+    private static boolean isEndpointNotServed(SchemaRegistryException e) {
+        boolean resourceNotFound = e.errorCode() >= 40400 && e.errorCode() <= 40499;
+        return (e.status() == 404 || e.status() == 405) && !resourceNotFound;
     }
 
     public List<String> subjects() {
@@ -272,6 +319,10 @@ public final class SchemaRegistryClient {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asText()));
         return values;
+    }
+
+    private URI currentBaseUrl() {
+        return config.urls().get(Math.floorMod(currentUrl.get(), config.urls().size()));
     }
 
     private static String encode(String pathSegment) {

@@ -22,7 +22,7 @@ public class CheckMojo extends AbstractRegistryMojo {
     @Parameter(property = "registry.catalogDirectory", defaultValue = "${basedir}/src/main/catalog")
     File catalogDirectory;
 
-    @Parameter(property = "registry.parallelism", defaultValue = "1")
+    @Parameter(property = "registry.parallelism", defaultValue = "4")
     int parallelism;
 
     @Parameter(property = "registry.normalize", defaultValue = "false")

@@ -25,7 +25,7 @@ public class SyncMojo extends AbstractRegistryMojo {
     @Parameter(property = "registry.catalogDirectory", defaultValue = "${basedir}/src/main/catalog")
     File catalogDirectory;
 
-    @Parameter(property = "registry.parallelism", defaultValue = "1")
+    @Parameter(property = "registry.parallelism", defaultValue = "4")
     int parallelism;
 
     /** Plan and print only. */

@@ -1,6 +1,7 @@
 package io.github.eventcat.registry.sync;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +16,30 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.CompatibilityLevel;
 import io.github.eventcat.runtime.registry.RegisteredSchema;
+import io.github.eventcat.runtime.registry.SchemaDefinition;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 
 /**
- * Computes a {@link SyncPlan} from the catalog and the registry, reading only: one
- * {@code GET /subjects}, then per existing subject one lookup ({@code POST /subjects/{s}}, the
- * registry compares after its own normalization) and one {@code GET /config/{s}}. A subject that does
- * not exist costs no request. Subjects of one reference depth are read in parallel.
+ * Computes a {@link SyncPlan} from the catalog and the registry, reading only.
+ *
+ * <ol>
+ *   <li>{@code GET /subjects}: which catalog subjects exist. A subject that does not exist costs no
+ *       further request.
+ *   <li>When any catalog subject exists, {@code GET /schemas?latestOnly=true}: the latest schema of
+ *       every subject in one request (Confluent Schema Registry; registries that do not serve it,
+ *       such as Apicurio 2.x, answer 404 and the plan goes on without it).
+ *   <li>Per existing subject {@code GET /config/{s}}: compatibility levels can only be read one
+ *       subject at a time, in every registry.
+ *   <li>Per existing subject whose references do not change: when its latest schema is the
+ *       catalog's (same type, same references, texts equal as JSON trees) it is unchanged at that
+ *       version with no further request. Otherwise (no bulk list, subject missing from it, texts
+ *       differ) one lookup {@code POST /subjects/{s}}, where the registry compares after its own
+ *       normalization, so a schema equal to an older version is unchanged too.
+ * </ol>
+ *
+ * An unchanged sync thus reads {@code 2 + N} times on a registry serving {@code GET /schemas} and
+ * {@code 2 + 2N} times on one that does not (N existing subjects). Subjects of one reference depth
+ * are read in parallel.
  */
 public final class SyncPlanner {
     private final SchemaRegistryClient client;
@@ -40,13 +58,14 @@ public final class SyncPlanner {
 
     public SyncPlan plan(List<RegistrySubject> subjects) {
         Set<String> existing = new HashSet<>(client.subjects());
+        Map<String, RegisteredSchema> latestBySubject = latestSchemas(subjects, existing);
         // Versions of subjects that stay unchanged: what references to them point at.
         Map<String, Integer> unchangedVersions = new ConcurrentHashMap<>();
         Set<String> changing = ConcurrentHashMap.newKeySet();
         List<SubjectPlan> plans = new ArrayList<>();
         for (List<RegistrySubject> wave : byDepth(subjects).values()) {
             plans.addAll(Parallel.map(wave, parallelism, subject -> {
-                SubjectPlan plan = planOne(subject, existing, unchangedVersions, changing);
+                SubjectPlan plan = planOne(subject, existing, latestBySubject, unchangedVersions, changing);
                 if (plan.state() == SchemaState.UNCHANGED) {
                     unchangedVersions.put(subject.name(), plan.registeredVersion().getAsInt());
                 } else {
@@ -60,8 +79,18 @@ public final class SyncPlanner {
         return new SyncPlan(client.config().urls().toString(), plans, List.copyOf(unknown), List.of());
     }
 
-    private SubjectPlan planOne(RegistrySubject subject, Set<String> existing, Map<String, Integer> unchangedVersions,
-            Set<String> changing) {
+    /** The registry's latest schema by subject, from one bulk read; empty when nothing exists yet or it is not served. */
+    private Map<String, RegisteredSchema> latestSchemas(List<RegistrySubject> subjects, Set<String> existing) {
+        if (subjects.stream().noneMatch(s -> existing.contains(s.name()))) {
+            return Map.of(); // a first sync: nothing to compare with
+        }
+        Map<String, RegisteredSchema> latestBySubject = new HashMap<>();
+        client.latestSchemas().ifPresent(latest -> latest.forEach(r -> latestBySubject.put(r.subject(), r)));
+        return latestBySubject;
+    }
+
+    private SubjectPlan planOne(RegistrySubject subject, Set<String> existing, Map<String, RegisteredSchema> latestBySubject,
+            Map<String, Integer> unchangedVersions, Set<String> changing) {
         if (!existing.contains(subject.name())) {
             return new SubjectPlan(subject, SchemaState.NEW_SUBJECT, OptionalInt.empty(), Optional.empty());
         }
@@ -71,7 +100,12 @@ public final class SyncPlanner {
             // A new version of a referenced schema means a new version pointing at it.
             return new SubjectPlan(subject, SchemaState.NEW_VERSION, OptionalInt.empty(), level);
         }
-        Optional<RegisteredSchema> found = client.lookup(subject.name(), Definitions.of(subject, unchangedVersions), normalize);
+        SchemaDefinition definition = Definitions.of(subject, unchangedVersions);
+        RegisteredSchema latest = latestBySubject.get(subject.name());
+        if (latest != null && DefinitionEquality.equalAsJson(latest.definition(), definition)) {
+            return new SubjectPlan(subject, SchemaState.UNCHANGED, OptionalInt.of(latest.version()), level);
+        }
+        Optional<RegisteredSchema> found = client.lookup(subject.name(), definition, normalize);
         return found.map(r -> new SubjectPlan(subject, SchemaState.UNCHANGED, OptionalInt.of(r.version()), level))
                 .orElseGet(() -> new SubjectPlan(subject, SchemaState.NEW_VERSION, OptionalInt.empty(), level));
     }

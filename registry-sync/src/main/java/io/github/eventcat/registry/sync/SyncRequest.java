@@ -19,7 +19,7 @@ import java.util.Optional;
 public record SyncRequest(
         RegistryConnection connection, Path catalog, int parallelism, boolean dryRun, boolean normalize,
         Optional<Map<String, String>> kafkaAdmin) {
-    public static final int DEFAULT_PARALLELISM = 1;
+    public static final int DEFAULT_PARALLELISM = 4;
 
     public SyncRequest {
         Objects.requireNonNull(connection, "connection == null");

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import io.github.eventcat.registry.sync.ConfluentSchemasFacade;
 import io.github.eventcat.registry.sync.OutcomeStatus;
 import io.github.eventcat.registry.sync.RegistryConnection;
 import io.github.eventcat.registry.sync.RegistryProxy;
@@ -16,7 +17,9 @@ import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
 /**
  * Not a test: prints figures. Generates a catalog of N Avro subjects (TOPIC naming, one topic per
  * subject), syncs it to a fresh real registry, then syncs it again unchanged, for parallelism 1 and
- * 8. Run with {@code bench/registry-sync.sh} (or this class's main, test classpath, with
+ * 8; then the same through a {@link ConfluentSchemasFacade}, a registry that also serves
+ * Confluent's bulk read {@code GET /schemas} (the real registry's data in Confluent's shape). Run
+ * with {@code bench/registry-sync.sh} (or this class's main, test classpath, with
  * {@code -Deventcat.registry-server=<registry-server zip>}). Argument: the subject count (1000).
  */
 public final class RegistrySyncBenchmark {
@@ -26,18 +29,25 @@ public final class RegistrySyncBenchmark {
     public static void main(String[] args) throws IOException {
         int subjects = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         Path catalog = generate(Files.createTempDirectory("eventcat-bench-catalog"), subjects);
-        try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start()) {
-            for (int parallelism : new int[] {1, 8}) {
-                registry.reset();
-                System.out.printf("%n%d subjects, parallelism %d%n", subjects, parallelism);
-                run("first sync ", registry, catalog, parallelism);
-                run("second sync", registry, catalog, parallelism);
-            }
+        try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start();
+                ConfluentSchemasFacade facade = new ConfluentSchemasFacade(registry.url())) {
+            runBoth(subjects, "real registry (Apicurio 2.4.2, no GET /schemas)", registry, registry.url(), catalog);
+            runBoth(subjects, "registry serving GET /schemas (Confluent API over the real registry)", registry, facade.url(),
+                    catalog);
         }
     }
 
-    private static void run(String label, EmbeddedSchemaRegistry registry, Path catalog, int parallelism) {
-        try (RegistryProxy counter = new RegistryProxy(registry.url())) {
+    private static void runBoth(int subjects, String label, EmbeddedSchemaRegistry registry, String url, Path catalog) {
+        for (int parallelism : new int[] {1, 8}) {
+            registry.reset();
+            System.out.printf("%n%d subjects, parallelism %d, %s%n", subjects, parallelism, label);
+            run("first sync ", url, catalog, parallelism);
+            run("second sync", url, catalog, parallelism);
+        }
+    }
+
+    private static void run(String label, String url, Path catalog, int parallelism) {
+        try (RegistryProxy counter = new RegistryProxy(url)) {
             long start = System.nanoTime();
             SyncResult result = new RegistrySync(line -> { }).sync(
                     new SyncRequest(RegistryConnection.of(counter.url()), catalog, parallelism, false, false, Optional.empty()));

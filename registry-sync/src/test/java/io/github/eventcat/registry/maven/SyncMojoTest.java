@@ -83,7 +83,7 @@ class SyncMojoTest extends AbstractMojoTestCase {
                 Map.entry("registry.timeout", "7"),
                 Map.entry("registry.retries", "1"),
                 Map.entry("registry.catalogDirectory", project.resolve("events").toString()),
-                Map.entry("registry.parallelism", "4"),
+                Map.entry("registry.parallelism", "8"),
                 Map.entry("registry.dryRun", "true"),
                 Map.entry("registry.normalize", "true"),
                 Map.entry("registry.topics", "true"),
@@ -97,7 +97,7 @@ class SyncMojoTest extends AbstractMojoTestCase {
                 Optional.of(new KeyStoreSettings(project.resolve("client.p12"), Optional.empty(), "PKCS12")),
                 Duration.ofSeconds(7), 1));
         assertThat(mojo.catalogDirectory.toPath()).isEqualTo(project.resolve("events"));
-        assertThat(mojo.parallelism).isEqualTo(4);
+        assertThat(mojo.parallelism).isEqualTo(8);
         assertThat(mojo.dryRun).isTrue();
         assertThat(mojo.normalize).isTrue();
         assertThat(mojo.topics).isTrue();
