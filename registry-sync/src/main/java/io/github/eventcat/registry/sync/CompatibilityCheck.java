@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,7 +21,9 @@ import io.github.eventcat.runtime.registry.SchemaRegistryClient;
  * Asks the live registry whether each catalog subject's schema is compatible with what is
  * registered: {@code POST /compatibility/subjects/{s}/versions/latest?verbose=true}, or against
  * every version ({@code /versions}) for the {@code _TRANSITIVE} levels. Reads only. A subject that
- * does not exist yet passes. Every incompatible subject is reported, with the registry's messages.
+ * does not exist yet passes; one whose catalog schema is already registered is unchanged (known
+ * from the bulk read of latest schemas where the registry serves it, see {@link LatestRegistered},
+ * else from a lookup). Every incompatible subject is reported, with the registry's messages.
  *
  * <p>The registry judges with the level it has for the subject; when that differs from the
  * catalog's, the check says so (the next sync sets the catalog's level before registering).
@@ -44,21 +47,22 @@ public final class CompatibilityCheck {
         Set<String> existing = new HashSet<>(client.subjects());
         Map<String, RegistrySubject> byName = new ConcurrentHashMap<>();
         subjects.forEach(s -> byName.put(s.name(), s));
+        LatestRegistered latest = LatestRegistered.read(client, subjects, existing);
         Map<String, Optional<Integer>> referenceVersions = new ConcurrentHashMap<>();
         List<SubjectCheck> checks = Parallel.map(subjects, parallelism,
-                subject -> checkOne(subject, existing, byName, referenceVersions));
+                subject -> checkOne(subject, existing, byName, latest, referenceVersions));
         return new CheckReport(client.config().urls().toString(), checks);
     }
 
     private SubjectCheck checkOne(RegistrySubject subject, Set<String> existing, Map<String, RegistrySubject> byName,
-            Map<String, Optional<Integer>> referenceVersions) {
+            LatestRegistered latest, Map<String, Optional<Integer>> referenceVersions) {
         if (!existing.contains(subject.name())) {
             return new SubjectCheck(subject, CheckVerdict.NEW_SUBJECT, List.of());
         }
         Map<String, Integer> versions = new java.util.HashMap<>();
         for (ReferenceLink link : subject.references()) {
             Optional<Integer> version = referenceVersions.computeIfAbsent(link.subject(),
-                    s -> registeredVersion(byName.get(s), existing, byName, referenceVersions));
+                    s -> registeredVersion(byName.get(s), existing, byName, latest, referenceVersions));
             if (version.isEmpty()) {
                 return new SubjectCheck(subject, CheckVerdict.NOT_CHECKED, List.of("it references " + link.subject()
                         + ", whose catalog schema is not registered yet; that one is checked on its own"));
@@ -66,7 +70,8 @@ public final class CompatibilityCheck {
             versions.put(link.subject(), version.get());
         }
         SchemaDefinition definition = Definitions.of(subject, versions);
-        if (client.lookup(subject.name(), definition, normalize).isPresent()) {
+        if (latest.versionOf(subject.name(), definition).isPresent()
+                || client.lookup(subject.name(), definition, normalize).isPresent()) {
             return new SubjectCheck(subject, CheckVerdict.UNCHANGED, List.of());
         }
         CompatibilityLevel wanted = subject.compatibility();
@@ -92,7 +97,7 @@ public final class CompatibilityCheck {
 
     /** The version under which a referenced schema's catalog text is registered, if it is. */
     private Optional<Integer> registeredVersion(RegistrySubject reference, Set<String> existing,
-            Map<String, RegistrySubject> byName, Map<String, Optional<Integer>> memo) {
+            Map<String, RegistrySubject> byName, LatestRegistered latest, Map<String, Optional<Integer>> memo) {
         if (reference == null || !existing.contains(reference.name())) {
             return Optional.empty();
         }
@@ -100,13 +105,18 @@ public final class CompatibilityCheck {
         for (ReferenceLink link : reference.references()) {
             Optional<Integer> version = memo.get(link.subject());
             if (version == null) {
-                version = registeredVersion(byName.get(link.subject()), existing, byName, memo);
+                version = registeredVersion(byName.get(link.subject()), existing, byName, latest, memo);
             }
             if (version.isEmpty()) {
                 return Optional.empty();
             }
             versions.put(link.subject(), version.get());
         }
-        return client.lookup(reference.name(), Definitions.of(reference, versions), normalize).map(RegisteredSchema::version);
+        SchemaDefinition definition = Definitions.of(reference, versions);
+        OptionalInt latestVersion = latest.versionOf(reference.name(), definition);
+        if (latestVersion.isPresent()) {
+            return Optional.of(latestVersion.getAsInt());
+        }
+        return client.lookup(reference.name(), definition, normalize).map(RegisteredSchema::version);
     }
 }

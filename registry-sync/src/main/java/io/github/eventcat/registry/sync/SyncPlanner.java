@@ -1,7 +1,6 @@
 package io.github.eventcat.registry.sync;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,14 +57,14 @@ public final class SyncPlanner {
 
     public SyncPlan plan(List<RegistrySubject> subjects) {
         Set<String> existing = new HashSet<>(client.subjects());
-        Map<String, RegisteredSchema> latestBySubject = latestSchemas(subjects, existing);
+        LatestRegistered latest = LatestRegistered.read(client, subjects, existing);
         // Versions of subjects that stay unchanged: what references to them point at.
         Map<String, Integer> unchangedVersions = new ConcurrentHashMap<>();
         Set<String> changing = ConcurrentHashMap.newKeySet();
         List<SubjectPlan> plans = new ArrayList<>();
         for (List<RegistrySubject> wave : byDepth(subjects).values()) {
             plans.addAll(Parallel.map(wave, parallelism, subject -> {
-                SubjectPlan plan = planOne(subject, existing, latestBySubject, unchangedVersions, changing);
+                SubjectPlan plan = planOne(subject, existing, latest, unchangedVersions, changing);
                 if (plan.state() == SchemaState.UNCHANGED) {
                     unchangedVersions.put(subject.name(), plan.registeredVersion().getAsInt());
                 } else {
@@ -79,17 +78,7 @@ public final class SyncPlanner {
         return new SyncPlan(client.config().urls().toString(), plans, List.copyOf(unknown), List.of());
     }
 
-    /** The registry's latest schema by subject, from one bulk read; empty when nothing exists yet or it is not served. */
-    private Map<String, RegisteredSchema> latestSchemas(List<RegistrySubject> subjects, Set<String> existing) {
-        if (subjects.stream().noneMatch(s -> existing.contains(s.name()))) {
-            return Map.of(); // a first sync: nothing to compare with
-        }
-        Map<String, RegisteredSchema> latestBySubject = new HashMap<>();
-        client.latestSchemas().ifPresent(latest -> latest.forEach(r -> latestBySubject.put(r.subject(), r)));
-        return latestBySubject;
-    }
-
-    private SubjectPlan planOne(RegistrySubject subject, Set<String> existing, Map<String, RegisteredSchema> latestBySubject,
+    private SubjectPlan planOne(RegistrySubject subject, Set<String> existing, LatestRegistered latest,
             Map<String, Integer> unchangedVersions, Set<String> changing) {
         if (!existing.contains(subject.name())) {
             return new SubjectPlan(subject, SchemaState.NEW_SUBJECT, OptionalInt.empty(), Optional.empty());
@@ -101,9 +90,9 @@ public final class SyncPlanner {
             return new SubjectPlan(subject, SchemaState.NEW_VERSION, OptionalInt.empty(), level);
         }
         SchemaDefinition definition = Definitions.of(subject, unchangedVersions);
-        RegisteredSchema latest = latestBySubject.get(subject.name());
-        if (latest != null && DefinitionEquality.equalAsJson(latest.definition(), definition)) {
-            return new SubjectPlan(subject, SchemaState.UNCHANGED, OptionalInt.of(latest.version()), level);
+        OptionalInt latestVersion = latest.versionOf(subject.name(), definition);
+        if (latestVersion.isPresent()) {
+            return new SubjectPlan(subject, SchemaState.UNCHANGED, latestVersion, level);
         }
         Optional<RegisteredSchema> found = client.lookup(subject.name(), definition, normalize);
         return found.map(r -> new SubjectPlan(subject, SchemaState.UNCHANGED, OptionalInt.of(r.version()), level))

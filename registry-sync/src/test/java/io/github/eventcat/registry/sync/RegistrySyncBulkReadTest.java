@@ -1,6 +1,7 @@
 package io.github.eventcat.registry.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -181,6 +182,41 @@ class RegistrySyncBulkReadTest {
         // Parallelism 1: the subjects are read one after the other, in plan order.
         second.plan().subjects().forEach(p -> expected.addAll(List.of("GET /config/" + p.name(), "POST /subjects/" + p.name())));
         assertThat(proxy.requests()).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void checkOfAnUnchangedCatalogReadsOnlyTheSubjectsAndTheBulkList() {
+        countInFrontOf(facade.url());
+        sync(ExampleCatalog.source(), 1, false);
+        proxy.resetCounts();
+
+        CheckReport report = new RegistrySync(log::add).check(new CheckRequest(RegistryConnection.of(proxy.url()),
+                ExampleCatalog.source(), 4, false));
+
+        assertThat(report.passed()).isTrue();
+        assertThat(report.subjects()).allSatisfy(s -> assertThat(s.verdict()).as(s.subject().name()).isEqualTo(CheckVerdict.UNCHANGED));
+        assertThat(proxy.requests()).containsExactly("GET /subjects", "GET /schemas");
+    }
+
+    @Test
+    void checkAsksTheRegistryOnlyAboutTheChangedSubject() {
+        countInFrontOf(facade.url());
+        Path catalog = ExampleCatalog.copyTo(temp.resolve("catalog"));
+        sync(catalog, 1, false);
+        ExampleCatalog.replace(catalog.resolve("schemas/repairshop/ticket_closed.avsc"), "{\"name\": \"ticket_id\"",
+                "{\"name\": \"mechanic\", \"type\": \"string\"},\n    {\"name\": \"ticket_id\"");
+        proxy.resetCounts();
+
+        CheckRequest request = new CheckRequest(RegistryConnection.of(proxy.url()), catalog, 4, false);
+        CheckReport report = catchThrowableOfType(IncompatibleSchemasException.class,
+                () -> new RegistrySync(log::add).check(request)).report();
+
+        assertThat(report.incompatible()).extracting(c -> c.subject().name()).containsExactly(TICKET_CLOSED);
+        assertThat(report.incompatible().get(0).messages()).anySatisfy(m -> assertThat(m).contains("mechanic"));
+        assertThat(proxy.requests().subList(0, 2)).containsExactly("GET /subjects", "GET /schemas");
+        assertThat(proxy.requests().subList(2, proxy.requests().size()))
+                .allSatisfy(r -> assertThat(r).contains("/" + TICKET_CLOSED))
+                .contains("POST /subjects/" + TICKET_CLOSED);
     }
 
     @Test
