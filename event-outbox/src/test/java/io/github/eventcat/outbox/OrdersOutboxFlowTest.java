@@ -27,6 +27,7 @@ import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.runtime.serde.AvroDeserializer;
 import io.github.eventcat.runtime.serde.AvroSerializer;
 import io.github.eventcat.runtime.serde.WireFormat;
+import io.github.eventcat.testservers.Await;
 import io.github.eventcat.testservers.EmbeddedKafka;
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
 import io.github.eventcat.testservers.WithRealServers;

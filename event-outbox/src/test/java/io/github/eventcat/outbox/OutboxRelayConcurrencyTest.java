@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import io.github.eventcat.testservers.Await;
 import io.github.eventcat.testservers.EmbeddedKafka;
 import io.github.eventcat.testservers.WithRealServers;
 

@@ -39,6 +39,7 @@ import io.github.eventcat.runtime.serde.PoisonRecordException;
 import io.github.eventcat.runtime.serde.SerdeConfig;
 import io.github.eventcat.runtime.testevents.TicketClosed;
 import io.github.eventcat.runtime.testevents.TicketOpened;
+import io.github.eventcat.testservers.Await;
 import io.github.eventcat.testservers.EmbeddedKafka;
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
 import io.github.eventcat.testservers.WithRealServers;
