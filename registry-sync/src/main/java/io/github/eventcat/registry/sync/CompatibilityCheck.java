@@ -79,7 +79,7 @@ public final class CompatibilityCheck {
                 ? client.testCompatibilityWithAll(subject.name(), definition)
                 : client.testCompatibility(subject.name(), definition);
         List<String> notes = new ArrayList<>();
-        Optional<CompatibilityLevel> registryLevel = client.subjectCompatibility(subject.name()).map(Definitions::fromRegistry);
+        Optional<CompatibilityLevel> registryLevel = latest.level(subject.name(), client).map(Definitions::fromRegistry);
         if (registryLevel.isPresent() && registryLevel.get() != wanted) {
             notes.add("judged under the registry's level " + registryLevel.get() + ", the catalog wants " + wanted
                     + " (registry:sync sets it)");

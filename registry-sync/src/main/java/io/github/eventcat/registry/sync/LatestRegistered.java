@@ -3,32 +3,48 @@ package io.github.eventcat.registry.sync;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
+import io.github.eventcat.runtime.registry.CompatibilityLevel;
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 
 /**
- * The registry's latest schema of every subject, read in one request
- * ({@code GET /schemas?latestOnly=true}) where the registry serves it, so that subjects whose latest
- * schema already is the catalog's need no lookup. Empty when no catalog subject exists yet (nothing
- * to compare with, no request) or when the registry does not serve the bulk read (Apicurio 2.x).
+ * What the registry holds for every subject, read in bulk so that subjects already as the catalog
+ * has them need no request of their own:
+ * <ul>
+ *   <li>Confluent's {@code GET /schemas?latestOnly=true}: the latest schema of every subject;
+ *   <li>where that is not served, Apicurio 2.x's own export ({@link ApicurioExport}): the latest
+ *       schemas and the subjects' compatibility levels.
+ * </ul>
+ * Empty when no catalog subject exists yet (nothing to compare with, no request) or when the
+ * registry serves neither: the caller then asks per subject.
  */
 final class LatestRegistered {
     private final Map<String, RegisteredSchema> bySubject;
+    private final Map<String, CompatibilityLevel> levelBySubject;
 
-    private LatestRegistered(Map<String, RegisteredSchema> bySubject) {
-        this.bySubject = bySubject;
+    private LatestRegistered(Map<String, RegisteredSchema> bySubject, Map<String, CompatibilityLevel> levelBySubject) {
+        this.bySubject = Map.copyOf(bySubject);
+        this.levelBySubject = Map.copyOf(levelBySubject);
     }
 
     static LatestRegistered read(SchemaRegistryClient client, List<RegistrySubject> subjects, Set<String> existing) {
-        Map<String, RegisteredSchema> bySubject = new HashMap<>();
-        if (subjects.stream().anyMatch(s -> existing.contains(s.name()))) {
-            client.latestSchemas().ifPresent(latest -> latest.forEach(r -> bySubject.put(r.subject(), r)));
+        if (subjects.stream().noneMatch(s -> existing.contains(s.name()))) {
+            return new LatestRegistered(Map.of(), Map.of());
         }
-        return new LatestRegistered(Map.copyOf(bySubject));
+        Optional<List<RegisteredSchema>> latest = client.latestSchemas();
+        if (latest.isPresent()) {
+            Map<String, RegisteredSchema> bySubject = new HashMap<>();
+            latest.get().forEach(r -> bySubject.put(r.subject(), r));
+            return new LatestRegistered(bySubject, Map.of());
+        }
+        return ApicurioExport.read(client.config())
+                .map(export -> new LatestRegistered(export.latestBySubject(), export.levelBySubject()))
+                .orElseGet(() -> new LatestRegistered(Map.of(), Map.of()));
     }
 
     /**
@@ -40,5 +56,14 @@ final class LatestRegistered {
         RegisteredSchema latest = bySubject.get(subject);
         return latest != null && DefinitionEquality.equalAsJson(latest.definition(), definition)
                 ? OptionalInt.of(latest.version()) : OptionalInt.empty();
+    }
+
+    /**
+     * The subject's compatibility level as {@code GET /config/{subject}} answers it, asking the
+     * registry only when the bulk read did not tell it.
+     */
+    Optional<CompatibilityLevel> level(String subject, SchemaRegistryClient client) {
+        CompatibilityLevel known = levelBySubject.get(subject);
+        return known != null ? Optional.of(known) : client.subjectCompatibility(subject);
     }
 }

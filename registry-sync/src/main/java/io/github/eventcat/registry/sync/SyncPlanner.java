@@ -25,10 +25,11 @@ import io.github.eventcat.runtime.registry.SchemaRegistryClient;
  *   <li>{@code GET /subjects}: which catalog subjects exist. A subject that does not exist costs no
  *       further request.
  *   <li>When any catalog subject exists, {@code GET /schemas?latestOnly=true}: the latest schema of
- *       every subject in one request (Confluent Schema Registry; registries that do not serve it,
- *       such as Apicurio 2.x, answer 404 and the plan goes on without it).
- *   <li>Per existing subject {@code GET /config/{s}}: compatibility levels can only be read one
- *       subject at a time, in every registry.
+ *       every subject in one request (Confluent Schema Registry). Apicurio 2.x answers 404; its
+ *       own export is then read instead, which also holds the subjects' levels
+ *       ({@link ApicurioExport}). A registry serving neither is read per subject.
+ *   <li>Per existing subject whose level the bulk read did not tell, {@code GET /config/{s}}: the
+ *       Confluent API reads levels one subject at a time.
  *   <li>Per existing subject whose references do not change: when its latest schema is the
  *       catalog's (same type, same references, texts equal as JSON trees) it is unchanged at that
  *       version with no further request. Otherwise (no bulk list, subject missing from it, texts
@@ -36,9 +37,9 @@ import io.github.eventcat.runtime.registry.SchemaRegistryClient;
  *       normalization, so a schema equal to an older version is unchanged too.
  * </ol>
  *
- * An unchanged sync thus reads {@code 2 + N} times on a registry serving {@code GET /schemas} and
- * {@code 2 + 2N} times on one that does not (N existing subjects). Subjects of one reference depth
- * are read in parallel.
+ * An unchanged sync thus reads {@code 2 + N} times on a registry serving {@code GET /schemas}, 3
+ * times on Apicurio 2.x (subjects, the 404, the export) and {@code 2 + 2N} times on one serving
+ * neither (N existing subjects). Subjects of one reference depth are read in parallel.
  */
 public final class SyncPlanner {
     private final SchemaRegistryClient client;
@@ -83,7 +84,7 @@ public final class SyncPlanner {
         if (!existing.contains(subject.name())) {
             return new SubjectPlan(subject, SchemaState.NEW_SUBJECT, OptionalInt.empty(), Optional.empty());
         }
-        Optional<CompatibilityLevel> level = client.subjectCompatibility(subject.name()).map(Definitions::fromRegistry);
+        Optional<CompatibilityLevel> level = latest.level(subject.name(), client).map(Definitions::fromRegistry);
         boolean referenceChanges = subject.references().stream().anyMatch(r -> changing.contains(r.subject()));
         if (referenceChanges) {
             // A new version of a referenced schema means a new version pointing at it.

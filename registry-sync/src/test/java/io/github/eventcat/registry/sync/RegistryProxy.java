@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -44,6 +45,7 @@ public final class RegistryProxy implements AutoCloseable {
     private volatile String requiredAuthorization;
     private volatile String readOnlyAuthorization;
     private volatile boolean hangWritesOnly;
+    private final Map<String, Integer> refusedPaths = new ConcurrentHashMap<>();
     private final int port;
     private volatile HttpServer server;
 
@@ -83,7 +85,10 @@ public final class RegistryProxy implements AutoCloseable {
         return countsByMethod.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
-    /** Requests as {@code METHOD path}, in arrival order. */
+    /**
+     * Requests as {@code METHOD path}, in arrival order; the path relative to the registry's base URL,
+     * or from the root for a path outside it (such as {@value ApicurioExport#EXPORT_PATH}).
+     */
     List<String> requests() {
         return List.copyOf(requests);
     }
@@ -101,6 +106,11 @@ public final class RegistryProxy implements AutoCloseable {
     /** Answers 403 to writes made with this Authorization header. */
     void readOnly(String header) {
         this.readOnlyAuthorization = header;
+    }
+
+    /** Answers {@code status} to every request for {@code path} (as logged by {@link #requests()}). */
+    void refuse(String path, int status) {
+        refusedPaths.put(path, status);
     }
 
     void failNext(int count, int status) {
@@ -137,7 +147,11 @@ public final class RegistryProxy implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod();
-            String path = exchange.getRequestURI().getRawPath().substring(target.getPath().length());
+            // Paths under the Confluent API base are logged and forwarded relative to it; others
+            // (Apicurio's own API beside it) from the host's root.
+            String rawPath = exchange.getRequestURI().getRawPath();
+            boolean underBase = rawPath.startsWith(target.getPath());
+            String path = underBase ? rawPath.substring(target.getPath().length()) : rawPath;
             String query = exchange.getRequestURI().getRawQuery();
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -161,6 +175,11 @@ public final class RegistryProxy implements AutoCloseable {
                 answer(exchange, 403, "{\"error_code\":40301,\"message\":\"User is denied operation Write on this subject\"}");
                 return;
             }
+            Integer refusal = refusedPaths.get(path);
+            if (refusal != null) {
+                answer(exchange, refusal, "{\"error_code\":" + refusal + ",\"message\":\"refused by the test proxy\"}");
+                return;
+            }
             if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 answer(exchange, failureStatus, "{\"error_code\":50001,\"message\":\"Error in the backend data store\"}");
                 return;
@@ -168,12 +187,16 @@ public final class RegistryProxy implements AutoCloseable {
             if ((!hangWritesOnly || write) && hangsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 sleep(hang);
             }
-            HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(target + path + (query == null ? "" : "?" + query)))
+            String forwardTo = (underBase ? target + path : target.getScheme() + "://" + target.getRawAuthority() + path)
+                    + (query == null ? "" : "?" + query);
+            HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(forwardTo))
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
                     .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                    .header("Accept", "application/vnd.schemaregistry.v1+json, application/json");
+                    .header("Accept", Optional.ofNullable(exchange.getRequestHeaders().getFirst("Accept"))
+                            .orElse("application/vnd.schemaregistry.v1+json, application/json"));
             HttpResponse<byte[]> response = http.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("Content-Type",
+                    response.headers().firstValue("Content-Type").orElse("application/json"));
             exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(response.body());

@@ -19,14 +19,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.github.eventcat.runtime.registry.CompatibilityLevel;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
 
 /**
  * The reads of a sync: with a registry serving Confluent's {@code GET /schemas?latestOnly=true}
  * (the real registry behind a {@link ConfluentSchemasFacade}) an unchanged sync reads the subject
- * list, the bulk list and one level per subject; without it (plain Apicurio) it falls back to one
- * lookup per subject. A counting {@link RegistryProxy} sits in front of both.
+ * list, the bulk list and one level per subject; on plain Apicurio it reads of Apicurio's own export (plain Apicurio), or, when neither is served, one lookup
+ * and one level per subject. A counting {@link RegistryProxy} sits in front.
  */
 class RegistrySyncBulkReadTest {
     /** The example catalog's subjects: nine events and three referenced schemas, over three reference depths. */
@@ -56,7 +57,9 @@ class RegistrySyncBulkReadTest {
         if (proxy != null) {
             proxy.close();
         }
-        facade.close();
+        if (facade != null) {
+            facade.close();
+        }
     }
 
     private void countInFrontOf(String url) {
@@ -168,8 +171,46 @@ class RegistrySyncBulkReadTest {
     }
 
     @Test
-    void withoutTheBulkReadEverySubjectIsLookedUpAndNothingIsWritten() {
-        countInFrontOf(registry.url()); // plain Apicurio: GET /schemas answers 404
+    void onApicurioAnUnchangedSyncReadsTheSubjectsAndItsExport() {
+        countInFrontOf(registry.url()); // plain Apicurio: GET /schemas answers 404, its own export serves instead
+        sync(ExampleCatalog.source(), 1, false);
+        proxy.resetCounts();
+
+        SyncResult second = sync(ExampleCatalog.source(), 4, false);
+
+        assertThat(second.plan().isUpToDate()).isTrue();
+        assertThat(second.plan().subjects()).allSatisfy(p -> {
+            assertThat(p.state()).as(p.name()).isEqualTo(SchemaState.UNCHANGED);
+            assertThat(p.registeredVersion()).as(p.name()).isEqualTo(OptionalInt.of(1));
+        });
+        assertThat(proxy.writes()).isZero();
+        // The 404 is not retried; levels come with the export.
+        assertThat(proxy.requests()).containsExactly("GET /subjects", "GET /schemas", "GET " + ApicurioExport.EXPORT_PATH);
+    }
+
+    @Test
+    void onApicurioALevelChangedInTheRegistryIsSeenInTheExportAndSetBack() {
+        countInFrontOf(registry.url());
+        sync(ExampleCatalog.source(), 1, false);
+        SchemaRegistryClient direct = RegistryConnection.of(registry.url()).client();
+        CompatibilityLevel catalogLevel = direct.subjectCompatibility(TICKET_CLOSED).orElseThrow();
+        CompatibilityLevel drifted = catalogLevel == CompatibilityLevel.FULL ? CompatibilityLevel.NONE : CompatibilityLevel.FULL;
+        direct.setSubjectCompatibility(TICKET_CLOSED, drifted);
+        proxy.resetCounts();
+
+        SyncResult result = sync(ExampleCatalog.source(), 1, false);
+
+        assertThat(result.plan().subjects()).filteredOn(p -> p.name().equals(TICKET_CLOSED)).singleElement()
+                .satisfies(p -> assertThat(p.currentLevel()).hasValue(Definitions.fromRegistry(drifted)));
+        assertThat(proxy.requests()).containsExactly("GET /subjects", "GET /schemas", "GET " + ApicurioExport.EXPORT_PATH,
+                "PUT /config/" + TICKET_CLOSED);
+        assertThat(direct.subjectCompatibility(TICKET_CLOSED)).hasValue(catalogLevel);
+    }
+
+    @Test
+    void withoutAnyBulkReadEverySubjectIsLookedUpAndNothingIsWritten() {
+        countInFrontOf(registry.url());
+        proxy.refuse(ApicurioExport.EXPORT_PATH, 403); // as Apicurio with auth on, for a user without the admin role
         sync(ExampleCatalog.source(), 1, false);
         proxy.resetCounts();
 
@@ -178,10 +219,23 @@ class RegistrySyncBulkReadTest {
         assertThat(second.plan().isUpToDate()).isTrue();
         assertThat(proxy.writes()).isZero();
         assertThat(second.plan().subjects()).extracting(SubjectPlan::name).containsExactlyInAnyOrderElementsOf(SUBJECTS);
-        List<String> expected = new ArrayList<>(List.of("GET /subjects", "GET /schemas")); // once: a 404 is not retried
+        List<String> expected = new ArrayList<>(List.of("GET /subjects", "GET /schemas", "GET " + ApicurioExport.EXPORT_PATH));
         // Parallelism 1: the subjects are read one after the other, in plan order.
         second.plan().subjects().forEach(p -> expected.addAll(List.of("GET /config/" + p.name(), "POST /subjects/" + p.name())));
         assertThat(proxy.requests()).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void onApicurioCheckOfAnUnchangedCatalogReadsOnlyTheSubjectsAndTheExport() {
+        countInFrontOf(registry.url());
+        sync(ExampleCatalog.source(), 1, false);
+        proxy.resetCounts();
+
+        CheckReport report = new RegistrySync(log::add).check(new CheckRequest(RegistryConnection.of(proxy.url()),
+                ExampleCatalog.source(), 4, false));
+
+        assertThat(report.passed()).isTrue();
+        assertThat(proxy.requests()).containsExactly("GET /subjects", "GET /schemas", "GET " + ApicurioExport.EXPORT_PATH);
     }
 
     @Test

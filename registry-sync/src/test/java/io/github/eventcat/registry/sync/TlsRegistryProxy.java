@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -68,19 +69,22 @@ final class TlsRegistryProxy implements AutoCloseable {
 
     private void forward(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String path = exchange.getRequestURI().getRawPath().substring(target.getPath().length());
+            // Forwards the path as it is, to the registry's host: the Confluent API and Apicurio's own beside it.
+            String path = exchange.getRequestURI().getRawPath();
             String query = exchange.getRequestURI().getRawQuery();
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            HttpRequest request = HttpRequest.newBuilder(URI.create(target + path + (query == null ? "" : "?" + query)))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(target.getScheme() + "://" + target.getRawAuthority() + path + (query == null ? "" : "?" + query)))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body))
                     .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                    .header("Accept", "application/vnd.schemaregistry.v1+json, application/json")
+                    .header("Accept", Optional.ofNullable(exchange.getRequestHeaders().getFirst("Accept"))
+                            .orElse("application/vnd.schemaregistry.v1+json, application/json"))
                     .build();
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("Content-Type",
+                    response.headers().firstValue("Content-Type").orElse("application/json"));
             exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(response.body());

@@ -210,15 +210,19 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
 
     /**
-     * Deletes every subject (soft, then permanently) and puts the global compatibility back to
-     * Apicurio's default (NONE), so a test starts from an empty registry. Schema ids keep growing
-     * across resets, as in a real registry.
+     * Deletes every subject, soft-deleted ones too (soft, then permanently), and puts the global
+     * compatibility back to Apicurio's default (NONE), so a test starts from an empty registry.
+     * Schema ids keep growing across resets, as in a real registry.
      */
     public void reset() {
         List<String> problems = new ArrayList<>();
-        for (String subject : subjects()) {
+        List<String> live = subjects(false);
+        for (String subject : subjects(true)) {
             String path = "/subjects/" + URLEncoder.encode(subject, StandardCharsets.UTF_8);
-            deleteTolerating404(path, subject, problems);
+            if (live.contains(subject)) {
+                // A soft-deleted subject is deleted permanently only: Apicurio answers 400 to a second soft delete.
+                deleteTolerating404(path, subject, problems);
+            }
             deleteTolerating404(path + "?permanent=true", subject, problems);
         }
         resetGlobalCompatibility(problems);
@@ -259,8 +263,13 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     /** The registered subjects (GET /subjects). */
     List<String> subjects() {
+        return subjects(false);
+    }
+
+    /** The registered subjects, with the soft-deleted ones when {@code includeDeleted}. */
+    List<String> subjects(boolean includeDeleted) {
         try {
-            HttpResponse<String> response = send(request("/subjects").GET());
+            HttpResponse<String> response = send(request("/subjects" + (includeDeleted ? "?deleted=true" : "")).GET());
             if (response.statusCode() != 200) {
                 throw new TestServerException("GET " + url() + "/subjects answered " + response.statusCode() + ": "
                         + response.body() + ". See " + logFile);

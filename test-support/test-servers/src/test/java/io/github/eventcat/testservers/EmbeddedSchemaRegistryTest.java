@@ -90,6 +90,22 @@ class EmbeddedSchemaRegistryTest {
     }
 
     @Test
+    void resetAlsoDeletesSoftDeletedSubjects(EmbeddedSchemaRegistry registry) throws Exception {
+        RegistryHttp http = new RegistryHttp(registry.url());
+        assertThat(http.post("/subjects/soft-deleted-value/versions", schemaRequest(null, TICKET_OPENED_V1)).status()).isEqualTo(200);
+        assertThat(http.delete("/subjects/soft-deleted-value").status()).isEqualTo(200);
+        assertThat(registry.subjects(true)).contains("soft-deleted-value");
+
+        registry.reset();
+
+        assertThat(registry.subjects(true)).isEmpty();
+        // Registering the subject again is a plain first version, not a clash with a soft-deleted subject.
+        assertThat(http.post("/subjects/soft-deleted-value/versions", schemaRequest(null, TICKET_OPENED_V1)).status()).isEqualTo(200);
+        assertThat(http.get("/subjects/soft-deleted-value/versions").body().toString()).isEqualTo("[1]");
+        registry.reset();
+    }
+
+    @Test
     void resetPutsTheGlobalCompatibilityBackToTheDefault(EmbeddedSchemaRegistry registry) throws Exception {
         RegistryHttp http = new RegistryHttp(registry.url());
         RegistryHttp.Answer set = http.put("/config", RegistryHttp.JSON.createObjectNode().put("compatibility", "FULL"));

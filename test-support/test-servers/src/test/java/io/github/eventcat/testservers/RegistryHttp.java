@@ -39,6 +39,10 @@ final class RegistryHttp {
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
+    Answer delete(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+    }
+
     static ObjectNode schemaRequest(String schemaType, String schema) {
         ObjectNode request = JSON.createObjectNode().put("schema", schema);
         if (schemaType != null) {
