@@ -17,7 +17,8 @@ import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
 /**
  * Not a test: prints figures. Generates a catalog of N Avro subjects (TOPIC naming, one topic per
  * subject), syncs it to a fresh real registry, then syncs it again unchanged, for parallelism 1 and
- * 8; then the same through a {@link ConfluentSchemasFacade}, a registry that also serves
+ * 8; then the same with Apicurio's export refused (the per-subject fallback), and through a
+ * {@link ConfluentSchemasFacade}, a registry that also serves
  * Confluent's bulk read {@code GET /schemas} (the real registry's data in Confluent's shape). Run
  * with {@code bench/registry-sync.sh} (or this class's main, test classpath, with
  * {@code -Deventcat.registry-server=<registry-server zip>}). Argument: the subject count (1000).
@@ -31,23 +32,30 @@ public final class RegistrySyncBenchmark {
         Path catalog = generate(Files.createTempDirectory("eventcat-bench-catalog"), subjects);
         try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start();
                 ConfluentSchemasFacade facade = new ConfluentSchemasFacade(registry.url())) {
-            runBoth(subjects, "real registry (Apicurio 2.4.2, no GET /schemas)", registry, registry.url(), catalog);
+            runBoth(subjects, "real registry (Apicurio 2.4.2: no GET /schemas, its export read instead)", registry,
+                    registry.url(), catalog, false);
+            runBoth(subjects, "real registry, export refused (as without the admin role): per-subject reads", registry,
+                    registry.url(), catalog, true);
             runBoth(subjects, "registry serving GET /schemas (Confluent API over the real registry)", registry, facade.url(),
-                    catalog);
+                    catalog, false);
         }
     }
 
-    private static void runBoth(int subjects, String label, EmbeddedSchemaRegistry registry, String url, Path catalog) {
+    private static void runBoth(int subjects, String label, EmbeddedSchemaRegistry registry, String url, Path catalog,
+            boolean refuseExport) {
         for (int parallelism : new int[] {1, 8}) {
             registry.reset();
             System.out.printf("%n%d subjects, parallelism %d, %s%n", subjects, parallelism, label);
-            run("first sync ", url, catalog, parallelism);
-            run("second sync", url, catalog, parallelism);
+            run("first sync ", url, catalog, parallelism, refuseExport);
+            run("second sync", url, catalog, parallelism, refuseExport);
         }
     }
 
-    private static void run(String label, String url, Path catalog, int parallelism) {
+    private static void run(String label, String url, Path catalog, int parallelism, boolean refuseExport) {
         try (RegistryProxy counter = new RegistryProxy(url)) {
+            if (refuseExport) {
+                counter.refuse("/apis/registry/v2/admin/export", 403);
+            }
             long start = System.nanoTime();
             SyncResult result = new RegistrySync(line -> { }).sync(
                     new SyncRequest(RegistryConnection.of(counter.url()), catalog, parallelism, false, false, Optional.empty()));

@@ -109,7 +109,7 @@ public final class RegistryProxy implements AutoCloseable {
     }
 
     /** Answers {@code status} to every request for {@code path} (as logged by {@link #requests()}). */
-    void refuse(String path, int status) {
+    public void refuse(String path, int status) {
         refusedPaths.put(path, status);
     }
 
