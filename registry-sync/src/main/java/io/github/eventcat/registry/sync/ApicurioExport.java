@@ -105,7 +105,7 @@ final class ApicurioExport {
                         LOG.debug("GET {} answered {}: reading subject by subject", url.get(), response.statusCode());
                         return Optional.empty();
                     }
-                    Optional<ApicurioExport> export = parse(body);
+                    Optional<ApicurioExport> export = parseOrEmpty(body, url.get());
                     if (export.isEmpty()) {
                         LOG.debug("GET {} is not an Apicurio 2.x export (version 1.0): reading subject by subject", url.get());
                     }
@@ -125,6 +125,16 @@ final class ApicurioExport {
     }
 
     private record Content(long contentId, String references) {
+    }
+
+    /** A format this cannot read is no reason to fail a sync: the caller reads per subject instead. */
+    private static Optional<ApicurioExport> parseOrEmpty(InputStream body, URI url) {
+        try {
+            return parse(body);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("GET {} could not be read as an export ({})", url, e.toString());
+            return Optional.empty();
+        }
     }
 
     /** Parses an export; empty when it is not Apicurio 2.x's export format 1.0. */

@@ -109,6 +109,9 @@ class ApicurioExportTest {
         content("h1", 1, RA_1, null);
         version("a-value", 1, "ENABLED", "AVRO", 1);
         assertThat(parse()).as("no manifest").isEmpty();
+
+        byte[] json = "{\"message\":\"not a zip\"}".getBytes(StandardCharsets.UTF_8);
+        assertThat(ApicurioExport.parse(new ByteArrayInputStream(json))).as("not a zip").isEmpty();
     }
 
     private void manifest(String json) {
