@@ -71,6 +71,25 @@ class RegistrySyncBulkReadTest {
                 dryRun, false, Optional.empty()));
     }
 
+    /**
+     * Syncs the example catalog, then again unchanged, counting only the second: every subject is
+     * unchanged at version 1 and nothing is written.
+     */
+    private SyncResult unchangedSecondSync(int parallelism) {
+        assertThat(sync(ExampleCatalog.source(), 1, false).succeeded()).isTrue();
+        proxy.resetCounts();
+
+        SyncResult second = sync(ExampleCatalog.source(), parallelism, false);
+
+        assertThat(second.plan().isUpToDate()).isTrue();
+        assertThat(second.plan().subjects()).allSatisfy(p -> {
+            assertThat(p.state()).as(p.name()).isEqualTo(SchemaState.UNCHANGED);
+            assertThat(p.registeredVersion()).as(p.name()).isEqualTo(OptionalInt.of(1));
+        });
+        assertThat(proxy.writes()).isZero();
+        return second;
+    }
+
     private static List<String> levelReads() {
         return SUBJECTS.stream().map(s -> "GET /config/" + s).toList();
     }
@@ -93,17 +112,9 @@ class RegistrySyncBulkReadTest {
     @Test
     void anUnchangedSyncReadsTheSubjectsTheBulkListAndOneLevelPerSubject() {
         countInFrontOf(facade.url());
-        assertThat(sync(ExampleCatalog.source(), 1, false).succeeded()).isTrue();
-        proxy.resetCounts();
 
-        SyncResult second = sync(ExampleCatalog.source(), 4, false);
+        unchangedSecondSync(4);
 
-        assertThat(second.plan().isUpToDate()).isTrue();
-        assertThat(second.plan().subjects()).allSatisfy(p -> {
-            assertThat(p.state()).as(p.name()).isEqualTo(SchemaState.UNCHANGED);
-            assertThat(p.registeredVersion()).as(p.name()).isEqualTo(OptionalInt.of(1));
-        });
-        assertThat(proxy.writes()).isZero();
         List<String> requests = proxy.requests();
         assertThat(requests).hasSize(2 + SUBJECTS.size());
         assertThat(requests.subList(0, 2)).containsExactly("GET /subjects", "GET /schemas");
@@ -173,17 +184,9 @@ class RegistrySyncBulkReadTest {
     @Test
     void onApicurioAnUnchangedSyncReadsTheSubjectsAndItsExport() {
         countInFrontOf(registry.url()); // plain Apicurio: GET /schemas answers 404, its own export serves instead
-        sync(ExampleCatalog.source(), 1, false);
-        proxy.resetCounts();
 
-        SyncResult second = sync(ExampleCatalog.source(), 4, false);
+        unchangedSecondSync(4);
 
-        assertThat(second.plan().isUpToDate()).isTrue();
-        assertThat(second.plan().subjects()).allSatisfy(p -> {
-            assertThat(p.state()).as(p.name()).isEqualTo(SchemaState.UNCHANGED);
-            assertThat(p.registeredVersion()).as(p.name()).isEqualTo(OptionalInt.of(1));
-        });
-        assertThat(proxy.writes()).isZero();
         // The 404 is not retried; levels come with the export.
         assertThat(proxy.requests()).containsExactly("GET /subjects", "GET /schemas", "GET " + ApicurioExport.EXPORT_PATH);
     }
@@ -211,13 +214,9 @@ class RegistrySyncBulkReadTest {
     void withoutAnyBulkReadEverySubjectIsLookedUpAndNothingIsWritten() {
         countInFrontOf(registry.url());
         proxy.refuse(ApicurioExport.EXPORT_PATH, 403); // as Apicurio with auth on, for a user without the admin role
-        sync(ExampleCatalog.source(), 1, false);
-        proxy.resetCounts();
 
-        SyncResult second = sync(ExampleCatalog.source(), 1, false);
+        SyncResult second = unchangedSecondSync(1);
 
-        assertThat(second.plan().isUpToDate()).isTrue();
-        assertThat(proxy.writes()).isZero();
         assertThat(second.plan().subjects()).extracting(SubjectPlan::name).containsExactlyInAnyOrderElementsOf(SUBJECTS);
         List<String> expected = new ArrayList<>(List.of("GET /subjects", "GET /schemas", "GET " + ApicurioExport.EXPORT_PATH));
         // Parallelism 1: the subjects are read one after the other, in plan order.
