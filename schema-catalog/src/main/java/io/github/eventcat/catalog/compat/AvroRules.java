@@ -3,7 +3,7 @@ package io.github.eventcat.catalog.compat;
 import io.github.eventcat.catalog.SchemaFormat;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -24,14 +24,16 @@ final class AvroRules {
             .getIncompatibilities();
     List<CompatibilityFinding> findings = new ArrayList<>();
     for (Incompatibility incompatibility : incompatibilities) {
-      findings.add(translate(incompatibility, reader, direction, earlierVersion));
+      findings.add(translate(incompatibility, reader, writer, direction, earlierVersion));
     }
     return findings;
   }
 
   private static CompatibilityFinding translate(
-      Incompatibility incompatibility, Schema reader, Direction direction, String version) {
+      Incompatibility incompatibility, Schema reader, Schema writer, Direction direction, String version) {
     String path = fieldPath(reader, incompatibility.getLocation());
+    // Avro reports a writer union branch by branch; the finding must name the whole union.
+    Optional<Schema> writerUnion = writerUnionAt(reader, writer, incompatibility.getLocation());
     boolean backward = direction == Direction.BACKWARD;
     // In a BACKWARD check the reader is the new schema; in a FORWARD check it is version `version`.
     Schema oldFragment = backward ? incompatibility.getWriterFragment() : incompatibility.getReaderFragment();
@@ -69,19 +71,49 @@ final class AvroRules {
         }
       }
       case TYPE_MISMATCH -> {
-        change = "type changed from " + describe(oldFragment) + " to " + describe(newFragment);
-        fix = typeFix(oldFragment, newFragment, backward, version);
+        if (writerUnion.isPresent()) {
+          Schema union = writerUnion.get();
+          Schema branch = incompatibility.getWriterFragment();
+          Schema readerType = incompatibility.getReaderFragment();
+          if (backward) {
+            change = "type changed from " + describe(union) + " to " + describe(readerType);
+            fix = "keep the " + describe(union) + " (" + describe(branch) + " values written with version "
+                + version + " have no place in " + describe(readerType)
+                + (branch.getType() == Schema.Type.NULL ? ", so readers of null values break)" : ")") + REPLACE;
+          } else {
+            change = "type changed from " + describe(readerType) + " to " + describe(union);
+            fix = "keep the type " + describe(readerType) + " (consumers still on version " + version
+                + " cannot read the " + describe(branch) + " values the new union allows)" + REPLACE;
+          }
+        } else {
+          change = "type changed from " + describe(oldFragment) + " to " + describe(newFragment);
+          fix = typeFix(oldFragment, newFragment, backward, version);
+        }
       }
       case MISSING_UNION_BRANCH -> {
-        String branch = stripPrefix(incompatibility.getMessage(), "reader union lacking writer type: ");
-        String lowered = branch.toLowerCase(Locale.ROOT);
-        if (backward) {
-          change = "union branch " + lowered + " removed (values written as " + lowered + " have no branch to go to)";
-          fix = "keep the branch `" + lowered + "` in the union";
+        Schema readerUnion = incompatibility.getReaderFragment();
+        Schema writerType = incompatibility.getWriterFragment();
+        if (writerType.getType() == Schema.Type.UNION) {
+          // Both are unions: the location's last segment is the writer's branch the reader lacks.
+          String branch = describe(writerType.getTypes().get(lastIndex(incompatibility.getLocation())));
+          if (backward) {
+            change = "union branch " + branch + " removed from " + describe(writerType) + " (values written as "
+                + branch + " have no branch to go to)";
+            fix = "keep the branch `" + branch + "` in the union";
+          } else {
+            change = "union branch " + branch + " added to " + describe(readerUnion) + ", which version "
+                + version + " cannot read";
+            fix = "keep the union's branches as in version " + version + " (adding a branch is BACKWARD"
+                + " compatible only), or write the new values to a new field with a default";
+          }
+        } else if (backward) {
+          change = "type changed from " + describe(writerType) + " to " + describe(readerUnion)
+              + ", which has no branch for " + describe(writerType);
+          fix = "keep the type " + describe(writerType) + ", or add " + describe(writerType) + " to the union";
         } else {
-          change = "union branch " + lowered + " added, which version " + version + " cannot read";
-          fix = "keep the union's branches as in version " + version + " (adding a branch is BACKWARD"
-              + " compatible only), or write the new values to a new field with a default";
+          change = "type changed from " + describe(readerUnion) + " to " + describe(writerType)
+              + ", which that union has no branch for";
+          fix = "keep the " + describe(readerUnion) + " or one of its types" + REPLACE;
         }
       }
       case NAME_MISMATCH -> {
@@ -108,9 +140,12 @@ final class AvroRules {
   private static final Set<Schema.Type> PROMOTABLE =
       Set.of(Schema.Type.INT, Schema.Type.LONG, Schema.Type.FLOAT, Schema.Type.DOUBLE);
 
+  private static final String REPLACE =
+      "; to change a type, add a new field of the new type with a default and deprecate this one";
+
   private static String typeFix(Schema oldType, Schema newType, boolean backward, String version) {
     String keep = "keep the type " + describe(oldType);
-    String replace = "; to change a type, add a new field of the new type with a default and deprecate this one";
+    String replace = REPLACE;
     if (newType.getType() == Schema.Type.NULL || oldType.getType() == Schema.Type.NULL
         || newType.getType() == Schema.Type.UNION || oldType.getType() == Schema.Type.UNION) {
       return keep + " (making a field nullable or non-nullable changes which values readers accept;"
@@ -132,7 +167,7 @@ final class AvroRules {
       case RECORD, ENUM, FIXED -> schema.getType().getName() + " " + schema.getFullName();
       case ARRAY -> "array<" + describe(schema.getElementType()) + ">";
       case MAP -> "map<" + describe(schema.getValueType()) + ">";
-      case UNION -> schema.getTypes().stream().map(AvroRules::describe).toList().toString();
+      case UNION -> "union " + schema.getTypes().stream().map(AvroRules::describe).toList();
       default -> schema.getLogicalType() == null
           ? schema.getType().getName()
           : schema.getType().getName() + " (" + schema.getLogicalType().getName() + ")";
@@ -189,6 +224,64 @@ final class AvroRules {
     return String.join(".", names).replace(".[]", "[]").replace(".{}", "{}");
   }
 
+  /**
+   * The writer's union when {@code location} ends at one of its branches: Avro checks a writer
+   * union branch by branch, and ends the location with the branch's index. Field positions in the
+   * location are the reader's, so the writer is followed by field name (or the reader field's
+   * aliases).
+   */
+  static Optional<Schema> writerUnionAt(Schema reader, Schema writer, String location) {
+    List<String> segments = new ArrayList<>(List.of(location.split("/")));
+    segments.removeIf(String::isEmpty);
+    if (segments.isEmpty() || !isIndex(segments.get(segments.size() - 1))) {
+      return Optional.empty();
+    }
+    Schema r = reader;
+    Schema w = writer;
+    for (int i = 0; i < segments.size() - 1 && r != null && w != null; i++) {
+      String segment = segments.get(i);
+      if (segment.equals("fields") && isIndex(segments.get(i + 1))) {
+        int position = Integer.parseInt(segments.get(++i));
+        if (r.getType() != Schema.Type.RECORD || w.getType() != Schema.Type.RECORD
+            || position >= r.getFields().size()) {
+          return Optional.empty();
+        }
+        Schema.Field readerField = r.getFields().get(position);
+        Schema.Field writerField = writerField(w, readerField);
+        r = readerField.schema();
+        w = writerField == null ? null : writerField.schema();
+      } else if (segment.equals("items")) {
+        r = r.getType() == Schema.Type.ARRAY ? r.getElementType() : null;
+        w = w.getType() == Schema.Type.ARRAY ? w.getElementType() : null;
+      } else if (segment.equals("values")) {
+        r = r.getType() == Schema.Type.MAP ? r.getValueType() : null;
+        w = w.getType() == Schema.Type.MAP ? w.getValueType() : null;
+      } else if (isIndex(segment)) {
+        int branch = Integer.parseInt(segment);
+        w = w.getType() == Schema.Type.UNION && branch < w.getTypes().size() ? w.getTypes().get(branch) : null;
+      }
+    }
+    return w != null && w.getType() == Schema.Type.UNION ? Optional.of(w) : Optional.empty();
+  }
+
+  private static Schema.Field writerField(Schema writerRecord, Schema.Field readerField) {
+    Schema.Field field = writerRecord.getField(readerField.name());
+    if (field == null) {
+      for (String alias : readerField.aliases()) {
+        field = writerRecord.getField(alias);
+        if (field != null) {
+          break;
+        }
+      }
+    }
+    return field;
+  }
+
+  private static int lastIndex(String location) {
+    String last = location.substring(location.lastIndexOf('/') + 1);
+    return isIndex(last) ? Integer.parseInt(last) : 0;
+  }
+
   private static boolean isIndex(String segment) {
     return !segment.isEmpty() && segment.chars().allMatch(Character::isDigit);
   }
@@ -196,9 +289,5 @@ final class AvroRules {
   private static String stripBrackets(String text) {
     String trimmed = text.trim();
     return trimmed.startsWith("[") && trimmed.endsWith("]") ? trimmed.substring(1, trimmed.length() - 1) : trimmed;
-  }
-
-  private static String stripPrefix(String text, String prefix) {
-    return text.startsWith(prefix) ? text.substring(prefix.length()) : text;
   }
 }
