@@ -18,9 +18,22 @@ int start = lines.indexOf(header)
 assert start >= 0 : "no line\n${header}\nin\n${log}"
 assert lines.subList(start, start + expected.size()) == expected
 
-// The readable report in the build log, and a JUnit report CI shows as a failed test.
-assert log.contains('[INFO] BREAK tickets-it.tickets.TicketOpened (src/main/catalog/schemas/ticket_opened.avsc)')
-assert log.contains('[INFO] Compatibility: 1 subject checked against 1.0: 0 compatible, 1 breaking (1 finding); 0 new')
+// The readable report in the build log, at ERROR (a breaking change fails the build), named by the
+// baseline's version; and a JUnit report CI shows as a failed test.
+List<String> report = [
+    '[ERROR] BREAK tickets-it.tickets.TicketOpened (src/main/catalog/schemas/ticket_opened.avsc)',
+    '[ERROR]   at:      requester.age',
+    '[ERROR]   change:  field "age" removed, and version 1.0 has no default for it',
+    '[ERROR]   breaks:  consumers still on version 1.0 cannot read records written with the new schema',
+    '[ERROR]   level:   FULL_TRANSITIVE (FORWARD check against version 1.0, rule READER_FIELD_MISSING_DEFAULT_VALUE)',
+    '[ERROR]   fix:     keep the field `age` (deprecate it in its "doc"), or first release a version that gives `age`' +
+        ' a default and remove it once no consumer runs version 1.0',
+    '[ERROR] Compatibility: 1 subject checked against 1.0: 0 compatible, 1 breaking (1 finding); 0 new',
+]
+int reportStart = lines.indexOf(report[0])
+assert reportStart >= 0 : "no line\n${report[0]}\nin\n${log}"
+assert lines.subList(reportStart, reportStart + report.size()) == report
+assert !log.contains('[INFO] BREAK')
 String junit = new File(basedir, 'service/target/eventcat-compat/TEST-compatibility.xml').text
 assert junit.contains('<testsuite name="eventcat.compatibility" tests="1" failures="1" errors="0" skipped="0">')
 assert junit.contains('<failure type="READER_FIELD_MISSING_DEFAULT_VALUE" message="src/main/catalog/schemas/ticket_opened.avsc requester.age: field &quot;age&quot; removed, and version 1.0 has no default for it">')

@@ -3,6 +3,7 @@ package io.github.eventcat.codegen.maven;
 import io.github.eventcat.catalog.compat.BaselineSource;
 import io.github.eventcat.catalog.compat.CompatibilityGateRequest;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,7 @@ public class CheckCompatibilityMojo extends AbstractMojo {
   @Parameter(property = "codegen.compat.baselineGitRevision")
   private String baselineGitRevision;
 
+  /** The current catalog directory, holding {@code catalog.yaml}. */
   @Parameter(property = "codegen.catalogDirectory", defaultValue = "${project.basedir}/src/main/catalog")
   private File catalogDirectory;
 
@@ -42,6 +44,7 @@ public class CheckCompatibilityMojo extends AbstractMojo {
   @Parameter(property = "codegen.compat.allowRemovedSubjects", defaultValue = "false")
   private boolean allowRemovedSubjects;
 
+  /** Where the JUnit XML report goes (one test case per subject), for CI test report views. */
   @Parameter(property = "codegen.compat.junitReport", defaultValue = "${project.build.directory}/eventcat-compat/TEST-compatibility.xml")
   private File junitReport;
 
@@ -49,6 +52,7 @@ public class CheckCompatibilityMojo extends AbstractMojo {
   @Parameter(property = "codegen.compat.githubAnnotations")
   private Boolean githubAnnotations;
 
+  /** Skip the check. */
   @Parameter(property = "codegen.compat.skip", defaultValue = "false")
   private boolean skip;
 
@@ -85,7 +89,8 @@ public class CheckCompatibilityMojo extends AbstractMojo {
     }
     if (baselineDirectory != null) {
       configured++;
-      sources.add(BaselineSource.directory(baselineDirectory.toPath(), baselineDirectory.getPath()));
+      sources.add(BaselineSource.directory(baselineDirectory.toPath(),
+          directoryLabel(baselineDirectory.toPath(), project.getBasedir().toPath())));
     }
     if (baselineGitRevision != null && !baselineGitRevision.isBlank()) {
       configured++;
@@ -97,5 +102,17 @@ public class CheckCompatibilityMojo extends AbstractMojo {
           + " [1.0,1.3]), codegen.compat.baselineDirectory, or codegen.compat.baselineGitRevision");
     }
     return sources;
+  }
+
+  /**
+   * How findings name a directory baseline: its path relative to the project (Maven hands the
+   * parameter over absolute), which reads the same on every machine and in CI.
+   */
+  static String directoryLabel(Path directory, Path projectBase) {
+    Path absolute = directory.toAbsolutePath().normalize();
+    Path base = projectBase.toAbsolutePath().normalize();
+    String shown = absolute.getRoot() != null && absolute.getRoot().equals(base.getRoot())
+        ? base.relativize(absolute).toString() : absolute.toString();
+    return shown.isEmpty() ? "." : shown.replace('\\', '/');
   }
 }

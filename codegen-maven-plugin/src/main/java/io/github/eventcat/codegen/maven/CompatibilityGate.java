@@ -6,6 +6,7 @@ import io.github.eventcat.catalog.compat.CatalogCompatibilityGate;
 import io.github.eventcat.catalog.compat.CompatibilityFinding;
 import io.github.eventcat.catalog.compat.CompatibilityGateRequest;
 import io.github.eventcat.catalog.compat.CompatibilityGateResult;
+import io.github.eventcat.catalog.compat.ReportLine;
 import io.github.eventcat.catalog.compat.SchemaNotComparableException;
 import io.github.eventcat.catalog.compat.SubjectCheck;
 import java.io.UncheckedIOException;
@@ -33,8 +34,7 @@ final class CompatibilityGate {
     } catch (UncheckedIOException e) {
       throw Failures.ioFailure(e);
     }
-    result.text().lines().forEach(log::info);
-    log.info("Compatibility: " + result.summary());
+    result.logLines().forEach(line -> log(log, line));
     request.junitReport().ifPresent(file -> log.info("JUnit report: " + file));
     if (githubAnnotations) {
       // Straight to stdout: GitHub reads workflow commands only at the start of a line, and
@@ -46,6 +46,18 @@ final class CompatibilityGate {
       throw new MojoFailureException(failure(request, result));
     }
     return result;
+  }
+
+  /**
+   * A breaking finding is an error, as loud as the build failure it causes; a change let through
+   * (an allowed removal) is a warning, so that CI consoles and log filters show both.
+   */
+  static void log(Log log, ReportLine line) {
+    switch (line.severity()) {
+      case ERROR -> log.error(line.text());
+      case WARNING -> log.warn(line.text());
+      case INFO -> log.info(line.text());
+    }
   }
 
   /** Every finding, one line each: file, subject and level, where, what changed, who breaks, fix. */

@@ -1,5 +1,6 @@
 package io.github.eventcat.catalog.compat;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,6 +55,24 @@ public record CompatibilityGateResult(
   /** Every check, readable, for the build log. */
   public String text() {
     return CompatibilityReports.text(checks);
+  }
+
+  /**
+   * What the build log shows, each line with its severity: every check ({@link #text}: a breaking
+   * finding's lines are errors), a warning per removed subject let through, and the {@link
+   * #summary} (an error when anything breaks).
+   */
+  public List<ReportLine> logLines() {
+    List<ReportLine> lines = new ArrayList<>(CompatibilityReports.lines(checks));
+    String latest = baselines.isEmpty() ? "?" : baselines.get(baselines.size() - 1);
+    for (String removed : allowedRemovedSubjects) {
+      lines.add(new ReportLine(ReportLine.Severity.WARNING, "REMOVED " + removed + ": in version " + latest
+          + ", no longer in the catalog; allowed (allowRemovedSubjects), so make sure no service still"
+          + " produces or consumes it"));
+    }
+    lines.add(new ReportLine(isCompatible() ? ReportLine.Severity.INFO : ReportLine.Severity.ERROR,
+        "Compatibility: " + summary()));
+    return List.copyOf(lines);
   }
 
   public String junitXml() {

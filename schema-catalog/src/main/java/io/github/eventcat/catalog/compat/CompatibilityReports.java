@@ -1,5 +1,6 @@
 package io.github.eventcat.catalog.compat;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,28 +14,39 @@ public final class CompatibilityReports {
   /** One block per finding, headed by its subject and file; a line per compatible subject. */
   public static String text(List<SubjectCheck> checks) {
     StringBuilder out = new StringBuilder();
+    lines(checks).forEach(line -> out.append(line.text()).append('\n'));
+    return out.toString();
+  }
+
+  /**
+   * {@link #text} line by line: the lines of a breaking finding's block are errors, a compatible
+   * subject's line is information.
+   */
+  public static List<ReportLine> lines(List<SubjectCheck> checks) {
+    List<ReportLine> lines = new ArrayList<>();
     for (SubjectCheck check : checks) {
       CompatibilityReport report = check.report();
       if (report.isCompatible()) {
-        out.append("OK    ").append(check.subject()).append(" (").append(check.schemaFile()).append("): ")
-            .append(report.checkedAgainst().isEmpty()
+        lines.add(new ReportLine(ReportLine.Severity.INFO, "OK    " + check.subject() + " (" + check.schemaFile()
+            + "): " + (report.checkedAgainst().isEmpty()
                 ? "nothing to check against at level " + report.level()
-                : report.level() + " against version(s) " + String.join(", ", report.checkedAgainst()))
-            .append('\n');
+                : report.level() + " against version(s) " + String.join(", ", report.checkedAgainst()))));
         continue;
       }
       for (CompatibilityFinding finding : report.findings()) {
-        out.append("BREAK ").append(check.subject()).append(" (").append(check.schemaFile()).append(")\n")
-            .append("  at:      ").append(finding.path()).append('\n')
-            .append("  change:  ").append(finding.change()).append('\n')
-            .append("  breaks:  ").append(finding.whoBreaks()).append('\n')
-            .append("  level:   ").append(report.level()).append(" (").append(finding.direction())
-            .append(" check against version ").append(finding.checkedAgainst()).append(", rule ")
-            .append(finding.rule()).append(")\n")
-            .append("  fix:     ").append(finding.fix()).append('\n');
+        for (String line : List.of(
+            "BREAK " + check.subject() + " (" + check.schemaFile() + ")",
+            "  at:      " + finding.path(),
+            "  change:  " + finding.change(),
+            "  breaks:  " + finding.whoBreaks(),
+            "  level:   " + report.level() + " (" + finding.direction() + " check against version "
+                + finding.checkedAgainst() + ", rule " + finding.rule() + ")",
+            "  fix:     " + finding.fix())) {
+          lines.add(new ReportLine(ReportLine.Severity.ERROR, line));
+        }
       }
     }
-    return out.toString();
+    return lines;
   }
 
   /**

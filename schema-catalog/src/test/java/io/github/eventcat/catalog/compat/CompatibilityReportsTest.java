@@ -44,6 +44,40 @@ class CompatibilityReportsTest {
   }
 
   @Test
+  void aBreakingFindingsLinesAreErrorsACompatibleSubjectsLineIsInformation() {
+    List<ReportLine> lines = CompatibilityReports.lines(checks());
+
+    assertThat(lines).extracting(ReportLine::severity).containsExactly(
+        ReportLine.Severity.ERROR, ReportLine.Severity.ERROR, ReportLine.Severity.ERROR,
+        ReportLine.Severity.ERROR, ReportLine.Severity.ERROR, ReportLine.Severity.ERROR,
+        ReportLine.Severity.INFO);
+    assertThat(lines.get(0).text())
+        .isEqualTo("BREAK tickets-com.example.repairshop.TicketOpened (schemas/repairshop/ticket_opened.avsc)");
+    assertThat(lines.get(6).text()).startsWith("OK    payments-value");
+  }
+
+  @Test
+  void theGatesLogLinesWarnOfAllowedRemovalsAndEndWithTheSummary() {
+    CompatibilityGateResult breaking = new CompatibilityGateResult(
+        List.of("1.0.0", "1.1.0"), checks(), List.of(), List.of("tickets-com.example.repairshop.TicketClosed"));
+    CompatibilityGateResult fine = new CompatibilityGateResult(
+        List.of("1.1.0"), checks().subList(1, 2), List.of(), List.of());
+
+    List<ReportLine> lines = breaking.logLines();
+
+    assertThat(lines.subList(7, 9)).containsExactly(
+        new ReportLine(ReportLine.Severity.WARNING, "REMOVED tickets-com.example.repairshop.TicketClosed: in version"
+            + " 1.1.0, no longer in the catalog; allowed (allowRemovedSubjects), so make sure no service still"
+            + " produces or consumes it"),
+        new ReportLine(ReportLine.Severity.ERROR, "Compatibility: 2 subjects checked against 1.0.0, 1.1.0:"
+            + " 1 compatible, 1 breaking (1 finding); 0 new; removed (allowed):"
+            + " [tickets-com.example.repairshop.TicketClosed]"));
+    assertThat(lines).hasSize(9);
+    assertThat(fine.logLines()).extracting(ReportLine::severity)
+        .containsExactly(ReportLine.Severity.INFO, ReportLine.Severity.INFO);
+  }
+
+  @Test
   void junitXmlHasATestCasePerSubjectAndAFailurePerFinding() {
     String xml = CompatibilityReports.junitXml("eventcat.compatibility", checks());
     assertThat(xml)
