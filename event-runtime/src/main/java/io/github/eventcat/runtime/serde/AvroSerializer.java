@@ -94,8 +94,7 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
             writers.computeIfAbsent(schema, s -> writerFor(record, s)).write(record, encoder);
             encoder.flush();
         } catch (IOException | RuntimeException e) {
-            throw new SerializationException("Could not write Avro event " + schema.getFullName() + " to topic " + topic
-                    + ": " + e.getMessage() + " — check required fields are set", e);
+            throw new SerializationException(AvroWriteFailures.message(topic, schema, record, e), e);
         }
         return out.toByteArray();
     }
