@@ -56,6 +56,7 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(property = "codegen.outbox", defaultValue = "false")
   private boolean outbox;
 
+  /** Skip the goal (no source root is added). */
   @Parameter(property = "codegen.skip", defaultValue = "false")
   private boolean skip;
 
