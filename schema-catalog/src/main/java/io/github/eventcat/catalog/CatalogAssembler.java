@@ -1,6 +1,7 @@
 package io.github.eventcat.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.eventcat.catalog.CatalogFiles.Target.Kind;
 import io.github.eventcat.catalog.Manifest.EventEntry;
 import io.github.eventcat.catalog.Manifest.TopicEntry;
 import java.io.IOException;
@@ -79,6 +80,7 @@ final class CatalogAssembler {
     Map<String, Subject> subjectsByName = new HashMap<>();
     listed.forEach((topic, entries) -> topics.add(
         topic(topic, entries, eventsByTopic.get(topic), subjectsByName)));
+    rejectTopicsWithoutEvents(eventsByTopic);
     if (!problems.isEmpty()) {
       throw new CatalogException(source, problems.sorted());
     }
@@ -131,20 +133,27 @@ final class CatalogAssembler {
           written.endsWith(".avsc")
               ? Optional.of(SchemaFormat.AVRO)
               : written.endsWith(".json") ? Optional.of(SchemaFormat.JSON) : Optional.empty();
+      CatalogFiles.Target target =
+          path.map(files::target).orElse(new CatalogFiles.Target(Kind.MISSING, "", null));
       if (path.isEmpty()) {
         problems.add(MANIFEST, entry.location(), "\"" + written + "\" is outside the catalog"
             + " root: list only files inside the directory that holds " + MANIFEST);
       } else if (format.isEmpty()) {
         problems.add(MANIFEST, entry.location(), "\"" + written + "\" is neither an Avro schema"
             + " (.avsc) nor a JSON Schema (.json): rename it with the extension of its format");
-      } else if (!files.isRegularFile(path.get())) {
+      } else if (target.kind() == Kind.OUTSIDE) {
+        problems.add(MANIFEST, entry.location(), "\"" + written + "\" is a symbolic link that"
+            + " leads outside the catalog root (to " + target.real() + "): copy the file into the"
+            + " catalog, or link only to files inside the directory that holds " + MANIFEST);
+      } else if (target.kind() == Kind.MISSING) {
         problems.add(MANIFEST, entry.location(), "schema file \"" + written + "\" does not exist:"
             + " fix the path (relative to " + MANIFEST + ") or add the file");
-      } else if (!seen.add(path.get())) {
+      } else if (!seen.add(target.path())) {
         problems.add(MANIFEST, entry.location(), "\"" + written + "\" is listed twice on topic \""
             + topic.name() + "\": remove one");
       } else {
-        listed.add(new Listed(entry, path.get(), format.get()));
+        // A linked file is known by where it really is: one file, one schema, however reached.
+        listed.add(new Listed(entry, target.path(), format.get()));
       }
     }
     return listed;
@@ -370,7 +379,8 @@ final class CatalogAssembler {
       String fragment = hash < 0 ? "" : written.substring(hash + 1);
       String path = document.isEmpty()
           ? current.path()
-          : files.resolve(CatalogFiles.directoryOf(current.path()), document).orElse("");
+          : files.resolve(CatalogFiles.directoryOf(current.path()), document)
+              .map(files::target).map(CatalogFiles.Target::path).orElse("");
       JsonSchemaFiles.Compiled compiled = json.get(path);
       if (compiled == null) {
         return Optional.empty();
@@ -414,6 +424,24 @@ final class CatalogAssembler {
           + " title)");
       return true;
     }));
+  }
+
+  /**
+   * A safety net: every way a listed file can fail reports a problem, so a topic left without
+   * events means a file was lost unreported. Generating or registering an empty topic would fail
+   * obscurely (or "succeed" with nothing to do), so it is a catalog error.
+   */
+  private void rejectTopicsWithoutEvents(Map<TopicEntry, List<Located>> eventsByTopic) {
+    if (!problems.isEmpty()) {
+      return;
+    }
+    eventsByTopic.forEach((topic, events) -> {
+      if (events.isEmpty()) {
+        problems.add(MANIFEST, topic.eventsLocation(), "topic \"" + topic.name() + "\" ends up"
+            + " with no events: none of its listed schema files gave an event record — check that"
+            + " each file is a record (or a union of records) and is readable");
+      }
+    });
   }
 
   private static boolean isSameRecord(Event a, Event b) {

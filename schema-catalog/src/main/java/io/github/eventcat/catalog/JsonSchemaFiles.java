@@ -267,7 +267,19 @@ final class JsonSchemaFiles {
       fail(path, pointer, "$ref \"" + written + "\" must name a .json JSON Schema file");
       return Optional.empty();
     }
-    if (!files.isRegularFile(target.get())) {
+    CatalogFiles.Target real = files.target(target.get());
+    if (real.kind() == CatalogFiles.Target.Kind.OUTSIDE) {
+      fail(
+          path,
+          pointer,
+          "$ref \""
+              + written
+              + "\" is a symbolic link that leads outside the catalog root (to "
+              + real.real()
+              + "): copy the file into the catalog, or link only to files inside it");
+      return Optional.empty();
+    }
+    if (real.kind() == CatalogFiles.Target.Kind.MISSING) {
       fail(
           path,
           pointer,
@@ -279,7 +291,7 @@ final class JsonSchemaFiles {
               + " file");
       return Optional.empty();
     }
-    return Optional.of(new Ref(document, target.get(), fragment, pointer));
+    return Optional.of(new Ref(document, real.path(), fragment, pointer));
   }
 
   private void checkFragments() {
