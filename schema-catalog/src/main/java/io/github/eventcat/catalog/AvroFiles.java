@@ -69,7 +69,7 @@ final class AvroFiles {
   }
 
   private void index(Set<String> listed) throws IOException {
-    for (String path : files.listByExtension(SchemaFormat.AVRO.fileExtension(), problems)) {
+    for (String path : files.listByExtension(SchemaFormat.AVRO.fileExtension())) {
       // A broken file nobody uses is not the catalog's problem; a broken file in use is.
       Problems sink = listed.contains(path) ? problems : new Problems();
       Optional<String> text = files.read(path, sink);

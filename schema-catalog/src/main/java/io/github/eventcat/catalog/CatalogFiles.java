@@ -45,9 +45,13 @@ final class CatalogFiles {
   private final Path root;
   private final Path realRoot;
   private final Map<String, Optional<String>> texts = new HashMap<>();
-  private boolean tooManyFilesReported;
+  /** Where problems of the catalog as a whole go, whoever asked for the file that found them. */
+  private final Problems catalogProblems;
+  private long bytesRead;
+  private boolean limitReported;
 
-  CatalogFiles(Path root) {
+  CatalogFiles(Path root, Problems catalogProblems) {
+    this.catalogProblems = catalogProblems;
     this.root = root.toAbsolutePath().normalize();
     Path real;
     try {
@@ -112,12 +116,9 @@ final class CatalogFiles {
       return cached;
     }
     if (texts.size() >= CatalogLimits.MAX_SCHEMA_FILES + 1) { // + 1: catalog.yaml
-      if (!tooManyFilesReported) {
-        tooManyFilesReported = true;
-        problems.add(ManifestReader.FILE, "", "the catalog needs more than "
-            + CatalogLimits.format(CatalogLimits.MAX_SCHEMA_FILES) + " schema files, the limit:"
-            + " split it into several catalogs");
-      }
+      reportCatalogLimit("the catalog needs more than "
+          + CatalogLimits.format(CatalogLimits.MAX_SCHEMA_FILES) + " schema files, the limit:"
+          + " split it into several catalogs");
       return Optional.empty();
     }
     Optional<String> text = readNew(path, problems);
@@ -141,10 +142,24 @@ final class CatalogFiles {
             + " (1 MiB): split the schema into smaller files that refer to each other");
         return Optional.empty();
       }
+      if (bytesRead + size > CatalogLimits.MAX_CATALOG_BYTES) {
+        reportCatalogLimit("the catalog's files hold more than "
+            + CatalogLimits.format(CatalogLimits.MAX_CATALOG_BYTES) + " bytes together, the"
+            + " limit (32 MiB): split it into several catalogs");
+        return Optional.empty();
+      }
+      bytesRead += size;
       return decode(path, Files.readAllBytes(file), problems);
     } catch (IOException e) {
       problems.add(path, "", "cannot read the file: " + e);
       return Optional.empty();
+    }
+  }
+
+  private void reportCatalogLimit(String message) {
+    if (!limitReported) {
+      limitReported = true;
+      catalogProblems.add(ManifestReader.FILE, "", message);
     }
   }
 
@@ -209,7 +224,7 @@ final class CatalogFiles {
    * what they lead to outside is no part of the catalog. Empty, after reporting, when there are
    * more than {@link CatalogLimits#MAX_SCHEMA_FILES}.
    */
-  List<String> listByExtension(String extension, Problems problems) throws IOException {
+  List<String> listByExtension(String extension) throws IOException {
     List<String> paths = new ArrayList<>();
     try (Stream<Path> walk = Files.walk(realRoot)) {
       for (Iterator<Path> it = walk.iterator(); it.hasNext(); ) {
@@ -218,7 +233,7 @@ final class CatalogFiles {
             && p.getFileName().toString().endsWith(extension)) {
           paths.add(relative(realRoot, p));
           if (paths.size() > CatalogLimits.MAX_SCHEMA_FILES) {
-            problems.add(ManifestReader.FILE, "", "the catalog directory holds more than "
+            reportCatalogLimit("the catalog directory holds more than "
                 + CatalogLimits.format(CatalogLimits.MAX_SCHEMA_FILES) + " " + extension
                 + " files, the limit: split it into several catalogs, or keep only the catalog"
                 + " under its root");

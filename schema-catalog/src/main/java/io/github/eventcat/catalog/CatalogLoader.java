@@ -31,7 +31,7 @@ public final class CatalogLoader {
   public static Catalog load(Path root) {
     String source = root.toUri().toString();
     Problems problems = new Problems();
-    CatalogFiles files = new CatalogFiles(root);
+    CatalogFiles files = new CatalogFiles(root, problems);
     CatalogFiles.Target manifestFile = files.target(ManifestReader.FILE);
     if (manifestFile.kind() == CatalogFiles.Target.Kind.OUTSIDE) {
       problems.add(

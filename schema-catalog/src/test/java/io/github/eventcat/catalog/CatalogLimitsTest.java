@@ -116,6 +116,19 @@ class CatalogLimitsTest {
         + " catalog under its root");
   }
 
+  @Test
+  void aCatalogWhoseFilesHoldMoreThanThirtyTwoMebibytesIsRefused() throws IOException {
+    write(root.resolve("catalog.yaml"), MANIFEST);
+    write(root.resolve("schemas/thing_created.avsc"), THING_CREATED);
+    String padding = "\"string\"" + " ".repeat(1_000_000);
+    for (int i = 0; i < 34; i++) {
+      write(root.resolve("padding/p" + i + ".avsc"), padding);
+    }
+
+    assertThat(problems(root)).containsExactly("catalog.yaml: the catalog's files hold more than"
+        + " 33,554,432 bytes together, the limit (32 MiB): split it into several catalogs");
+  }
+
   /** The 1-based column where {@code text} first has {@code part}. */
   private static int column(String text, String part) {
     return text.indexOf(part) + 1;
