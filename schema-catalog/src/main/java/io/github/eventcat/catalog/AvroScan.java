@@ -34,10 +34,17 @@ final class AvroScan {
   private final List<Definition> definitions = new ArrayList<>();
   private final List<Use> uses = new ArrayList<>();
   private final List<Mistake> mistakes = new ArrayList<>();
+  private int fieldCount;
 
   static AvroScan of(JsonNode root) {
     AvroScan scan = new AvroScan();
     scan.type(root, "", "");
+    if (scan.fieldCount > CatalogLimits.MAX_FIELDS_PER_FILE) {
+      scan.mistake("", "the records of this file have " + CatalogLimits.format(scan.fieldCount)
+          + " fields together, more than the limit of "
+          + CatalogLimits.format(CatalogLimits.MAX_FIELDS_PER_FILE)
+          + " per file: split the schema into several files");
+    }
     return scan;
   }
 
@@ -101,6 +108,15 @@ final class AvroScan {
     JsonNode fields = node.get("fields");
     if (fields == null || !fields.isArray()) {
       mistake(pointer, "a record needs a \"fields\" array");
+      return;
+    }
+    fieldCount += fields.size();
+    if (fields.size() > CatalogLimits.MAX_FIELDS_PER_RECORD) {
+      // Checked before the fields are: a record this large is refused, not read field by field.
+      mistake(pointer + "/fields", "record \"" + node.path("name").asText() + "\" has "
+          + CatalogLimits.format(fields.size()) + " fields, more than the limit of "
+          + CatalogLimits.format(CatalogLimits.MAX_FIELDS_PER_RECORD)
+          + ": split it into smaller records");
       return;
     }
     Map<String, Integer> seen = new HashMap<>();

@@ -1,6 +1,7 @@
 package io.github.eventcat.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.eventcat.catalog.CatalogFiles.Target.Kind;
 import io.github.eventcat.catalog.Manifest.EventEntry;
 import io.github.eventcat.catalog.Manifest.TopicEntry;
 import java.io.IOException;
@@ -28,7 +29,18 @@ final class CatalogAssembler {
   private record Listed(EventEntry entry, String path, SchemaFormat format) {}
 
   /** An event with the place that defines it, for problems that involve several events. */
-  private record Located(Event event, TopicEntry topic, String file, String location) {}
+  private record Located(
+      Event event, TopicEntry topic, String file, String location, Optional<KeyType> key) {}
+
+  /** The type of an event's key field, with where it is written, to compare events of a topic. */
+  private record KeyType(String type, String file, String location) {
+    /** JSON Schema's integer has no width: it goes with an Avro int or long. */
+    boolean sameAs(KeyType other) {
+      return type.equals(other.type)
+          || (type.equals("integer") && !other.type.equals("string"))
+          || (other.type.equals("integer") && !type.equals("string"));
+    }
+  }
 
   /** A JSON (sub)schema reached by following {@code $ref}s. */
   private record JsonTarget(String path, JsonNode node, String pointer) {}
@@ -75,10 +87,12 @@ final class CatalogAssembler {
     Map<TopicEntry, List<Located>> eventsByTopic = new LinkedHashMap<>();
     listed.forEach((topic, entries) -> eventsByTopic.put(topic, events(topic, entries)));
     rejectJavaTypeClashes(eventsByTopic);
+    eventsByTopic.forEach(this::rejectKeyTypeChanges);
     List<Topic> topics = new ArrayList<>();
     Map<String, Subject> subjectsByName = new HashMap<>();
     listed.forEach((topic, entries) -> topics.add(
         topic(topic, entries, eventsByTopic.get(topic), subjectsByName)));
+    rejectTopicsWithoutEvents(eventsByTopic);
     if (!problems.isEmpty()) {
       throw new CatalogException(source, problems.sorted());
     }
@@ -131,20 +145,27 @@ final class CatalogAssembler {
           written.endsWith(".avsc")
               ? Optional.of(SchemaFormat.AVRO)
               : written.endsWith(".json") ? Optional.of(SchemaFormat.JSON) : Optional.empty();
+      CatalogFiles.Target target =
+          path.map(files::target).orElse(new CatalogFiles.Target(Kind.MISSING, "", null));
       if (path.isEmpty()) {
         problems.add(MANIFEST, entry.location(), "\"" + written + "\" is outside the catalog"
             + " root: list only files inside the directory that holds " + MANIFEST);
       } else if (format.isEmpty()) {
         problems.add(MANIFEST, entry.location(), "\"" + written + "\" is neither an Avro schema"
             + " (.avsc) nor a JSON Schema (.json): rename it with the extension of its format");
-      } else if (!files.isRegularFile(path.get())) {
+      } else if (target.kind() == Kind.OUTSIDE) {
+        problems.add(MANIFEST, entry.location(), "\"" + written + "\" is a symbolic link that"
+            + " leads outside the catalog root (to " + target.real() + "): copy the file into the"
+            + " catalog, or link only to files inside the directory that holds " + MANIFEST);
+      } else if (target.kind() == Kind.MISSING) {
         problems.add(MANIFEST, entry.location(), "schema file \"" + written + "\" does not exist:"
             + " fix the path (relative to " + MANIFEST + ") or add the file");
-      } else if (!seen.add(path.get())) {
+      } else if (!seen.add(target.path())) {
         problems.add(MANIFEST, entry.location(), "\"" + written + "\" is listed twice on topic \""
             + topic.name() + "\": remove one");
       } else {
-        listed.add(new Listed(entry, path.get(), format.get()));
+        // A linked file is known by where it really is: one file, one schema, however reached.
+        listed.add(new Listed(entry, target.path(), format.get()));
       }
     }
     return listed;
@@ -202,8 +223,10 @@ final class CatalogAssembler {
             + "\" has no namespace: add one (e.g. \"namespace\": \"com.example.events\"); it is"
             + " the Java package of the generated class");
       }
+      Optional<KeyType> key = Optional.empty();
       if (topic.key().isPresent()) {
-        valid &= avroKeyField(topic, record, definition, document);
+        key = avroKeyField(topic, record, definition, document);
+        valid &= key.isPresent();
       }
       if (listed.entry().eventId().isPresent()
           && record.getField(listed.entry().eventId().get()) == null) {
@@ -214,12 +237,12 @@ final class CatalogAssembler {
         Event event = new Event(Names.snakeCase(record.getName()), record.getFullName(),
             record.getFullName(), SchemaFormat.AVRO, schemaFiles.get(definition.path()),
             listed.entry().eventId());
-        events.add(new Located(event, topic, definition.path(), location));
+        events.add(new Located(event, topic, definition.path(), location, key));
       }
     }
   }
 
-  private boolean avroKeyField(
+  private Optional<KeyType> avroKeyField(
       TopicEntry topic, Schema record, AvroDefinition definition, ParsedDocument document) {
     String key = topic.key().orElseThrow();
     Schema.Field field = record.getField(key);
@@ -228,7 +251,7 @@ final class CatalogAssembler {
           "event record \"" + record.getFullName() + "\" has no field \"" + key + "\", the key"
               + " of topic \"" + topic.name() + "\": add it as a top-level field of type string"
               + " (uuid allowed), int or long");
-      return false;
+      return Optional.empty();
     }
     String location = document.locate(definition.pointer() + "/fields/" + field.pos());
     Schema.Type type = field.schema().getType();
@@ -237,16 +260,16 @@ final class CatalogAssembler {
           "field \"" + key + "\" of \"" + record.getFullName() + "\" is the key of topic \""
               + topic.name() + "\" and must always be present: make its type a plain string,"
               + " int or long instead of the union " + field.schema());
-      return false;
+      return Optional.empty();
     }
     if (type != Schema.Type.STRING && type != Schema.Type.INT && type != Schema.Type.LONG) {
       problems.add(definition.path(), location,
           "field \"" + key + "\" of \"" + record.getFullName() + "\" is the key of topic \""
               + topic.name() + "\" but has type " + type.getName() + ": a key must be a string"
               + " (uuid allowed), int or long");
-      return false;
+      return Optional.empty();
     }
-    return true;
+    return Optional.of(new KeyType(type.getName(), definition.path(), location));
   }
 
   private void jsonEvents(TopicEntry topic, Listed listed, List<Located> events) {
@@ -288,8 +311,10 @@ final class CatalogAssembler {
       problems.add(target.path(), location, "title \"" + title + "\" does not give a Java type"
           + " name (\"" + simpleName + "\"): start it with a letter, e.g. \"TaskCreated\"");
     }
+    Optional<KeyType> key = Optional.empty();
     if (topic.key().isPresent()) {
-      valid &= jsonKeyField(topic, target, title, document);
+      key = jsonKeyField(topic, target, title, document);
+      valid &= key.isPresent();
     }
     JsonNode properties = node.path("properties");
     if (listed.entry().eventId().isPresent() && !properties.has(listed.entry().eventId().get())) {
@@ -302,10 +327,10 @@ final class CatalogAssembler {
     Event event = new Event(Names.snakeCase(title), title,
         manifest.javaPackage() + "." + simpleName, SchemaFormat.JSON,
         schemaFiles.get(target.path()), listed.entry().eventId());
-    return Optional.of(new Located(event, topic, target.path(), location));
+    return Optional.of(new Located(event, topic, target.path(), location, key));
   }
 
-  private boolean jsonKeyField(
+  private Optional<KeyType> jsonKeyField(
       TopicEntry topic, JsonTarget target, String title, ParsedDocument document) {
     String key = topic.key().orElseThrow();
     String propertyPointer = target.pointer() + "/properties/" + ParsedDocument.segment(key);
@@ -317,11 +342,11 @@ final class CatalogAssembler {
           "event \"" + title + "\" has no property \"" + key + "\", the key of topic \""
               + topic.name() + "\": add it to \"properties\" (type string or integer) and to"
               + " \"required\"");
-      return false;
+      return Optional.empty();
     }
     Optional<JsonTarget> resolved = resolve(new JsonTarget(target.path(), property, propertyPointer));
     if (resolved.isEmpty()) {
-      return false;
+      return Optional.empty();
     }
     JsonNode type = resolved.get().node().get("type");
     Set<String> types = new TreeSet<>();
@@ -353,7 +378,10 @@ final class CatalogAssembler {
           + " and must always be present: add \"" + key + "\" to \"required\"");
       valid = false;
     }
-    return valid;
+    return valid
+        ? Optional.of(new KeyType(types.iterator().next(), target.path(),
+            document.locate(propertyPointer)))
+        : Optional.empty();
   }
 
   /** Follows {@code $ref}s (checked when the files were compiled) to the schema they name. */
@@ -370,7 +398,8 @@ final class CatalogAssembler {
       String fragment = hash < 0 ? "" : written.substring(hash + 1);
       String path = document.isEmpty()
           ? current.path()
-          : files.resolve(CatalogFiles.directoryOf(current.path()), document).orElse("");
+          : files.resolve(CatalogFiles.directoryOf(current.path()), document)
+              .map(files::target).map(CatalogFiles.Target::path).orElse("");
       JsonSchemaFiles.Compiled compiled = json.get(path);
       if (compiled == null) {
         return Optional.empty();
@@ -414,6 +443,51 @@ final class CatalogAssembler {
           + " title)");
       return true;
     }));
+  }
+
+  /**
+   * The producer keys each record with its event's key field: if the field's type differed from
+   * event to event, the key of one topic would change type (and meaning) by event.
+   */
+  private void rejectKeyTypeChanges(TopicEntry topic, List<Located> events) {
+    Located first = null;
+    for (Located located : events) {
+      if (located.key().isEmpty()) {
+        continue;
+      }
+      if (first == null) {
+        first = located;
+        continue;
+      }
+      KeyType key = located.key().get();
+      KeyType firstKey = first.key().orElseThrow();
+      if (!key.sameAs(firstKey)) {
+        problems.add(key.file(), key.location(), "the key \"" + topic.key().orElseThrow()
+            + "\" of topic \"" + topic.name() + "\" has type " + key.type() + " in \""
+            + located.event().recordFullName() + "\" but type " + firstKey.type() + " in \""
+            + first.event().recordFullName() + "\" (" + firstKey.file() + ":"
+            + firstKey.location() + "): give the key field one type in every event of the"
+            + " topic, or the record key changes type from event to event");
+      }
+    }
+  }
+
+  /**
+   * A safety net: every way a listed file can fail reports a problem, so a topic left without
+   * events means a file was lost unreported. Generating or registering an empty topic would fail
+   * obscurely (or "succeed" with nothing to do), so it is a catalog error.
+   */
+  private void rejectTopicsWithoutEvents(Map<TopicEntry, List<Located>> eventsByTopic) {
+    if (!problems.isEmpty()) {
+      return;
+    }
+    eventsByTopic.forEach((topic, events) -> {
+      if (events.isEmpty()) {
+        problems.add(MANIFEST, topic.eventsLocation(), "topic \"" + topic.name() + "\" ends up"
+            + " with no events: none of its listed schema files gave an event record — check that"
+            + " each file is a record (or a union of records) and is readable");
+      }
+    });
   }
 
   private static boolean isSameRecord(Event a, Event b) {

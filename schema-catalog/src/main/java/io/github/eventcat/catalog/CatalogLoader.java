@@ -31,8 +31,18 @@ public final class CatalogLoader {
   public static Catalog load(Path root) {
     String source = root.toUri().toString();
     Problems problems = new Problems();
-    CatalogFiles files = new CatalogFiles(root);
-    if (!Files.isRegularFile(files.root().resolve(ManifestReader.FILE))) {
+    CatalogFiles files = new CatalogFiles(root, problems);
+    CatalogFiles.Target manifestFile = files.target(ManifestReader.FILE);
+    if (manifestFile.kind() == CatalogFiles.Target.Kind.OUTSIDE) {
+      problems.add(
+          ManifestReader.FILE,
+          "",
+          "is a symbolic link that leads outside the catalog root (to "
+              + manifestFile.real()
+              + "): copy the manifest into the catalog directory");
+      throw new CatalogException(source, problems.sorted());
+    }
+    if (manifestFile.kind() != CatalogFiles.Target.Kind.FILE) {
       problems.add(
           ManifestReader.FILE,
           "",

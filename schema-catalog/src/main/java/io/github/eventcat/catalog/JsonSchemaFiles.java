@@ -165,6 +165,13 @@ final class JsonSchemaFiles {
     }
     drafts.put(path, draft);
     validateAgainstMetaSchema(document, draft);
+    int properties = countProperties(path, root, "");
+    if (properties > CatalogLimits.MAX_FIELDS_PER_FILE) {
+      fail(path, "", "the objects of this file have " + CatalogLimits.format(properties)
+          + " properties together, more than the limit of "
+          + CatalogLimits.format(CatalogLimits.MAX_FIELDS_PER_FILE)
+          + " per file: split the schema into several files");
+    }
     if (listed) {
       JsonNode title = root.get("title");
       if (title == null || !title.isTextual() || title.asText().isBlank()) {
@@ -213,6 +220,55 @@ final class JsonSchemaFiles {
       pointer.append('/').append(ParsedDocument.segment(String.valueOf(path.getElement(i))));
     }
     return pointer.toString();
+  }
+
+  private static final Set<String> SCHEMA_KEYWORDS = Set.of("items", "not", "if", "then", "else",
+      "additionalProperties", "additionalItems", "contains", "propertyNames", "unevaluatedItems",
+      "unevaluatedProperties", "contentSchema");
+  private static final Set<String> SCHEMA_MAP_KEYWORDS =
+      Set.of("properties", "patternProperties", "$defs", "definitions", "dependentSchemas");
+  private static final Set<String> SCHEMA_ARRAY_KEYWORDS =
+      Set.of("allOf", "anyOf", "oneOf", "prefixItems", "items");
+
+  /**
+   * Counts the properties of every object schema in the file, refusing an object with more than
+   * {@link CatalogLimits#MAX_FIELDS_PER_RECORD}: each becomes a component of a generated record.
+   */
+  private int countProperties(String path, JsonNode schema, String pointer) {
+    if (!schema.isObject()) {
+      return 0;
+    }
+    int count = 0;
+    JsonNode properties = schema.get("properties");
+    if (properties != null && properties.isObject()) {
+      count += properties.size();
+      if (properties.size() > CatalogLimits.MAX_FIELDS_PER_RECORD) {
+        fail(path, pointer + "/properties", "the object has "
+            + CatalogLimits.format(properties.size()) + " properties, more than the limit of "
+            + CatalogLimits.format(CatalogLimits.MAX_FIELDS_PER_RECORD)
+            + ": split it into smaller objects");
+        return count;
+      }
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = schema.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> member = it.next();
+      String memberPointer = pointer + "/" + ParsedDocument.segment(member.getKey());
+      JsonNode value = member.getValue();
+      if (SCHEMA_MAP_KEYWORDS.contains(member.getKey()) && value.isObject()) {
+        for (Iterator<Map.Entry<String, JsonNode>> sub = value.fields(); sub.hasNext(); ) {
+          Map.Entry<String, JsonNode> entry = sub.next();
+          count += countProperties(
+              path, entry.getValue(), memberPointer + "/" + ParsedDocument.segment(entry.getKey()));
+        }
+      } else if (SCHEMA_ARRAY_KEYWORDS.contains(member.getKey()) && value.isArray()) {
+        for (int i = 0; i < value.size(); i++) {
+          count += countProperties(path, value.get(i), memberPointer + "/" + i);
+        }
+      } else if (SCHEMA_KEYWORDS.contains(member.getKey())) {
+        count += countProperties(path, value, memberPointer);
+      }
+    }
+    return count;
   }
 
   private void collectRefs(String path, JsonNode node, String pointer, List<Ref> found) {
@@ -267,7 +323,19 @@ final class JsonSchemaFiles {
       fail(path, pointer, "$ref \"" + written + "\" must name a .json JSON Schema file");
       return Optional.empty();
     }
-    if (!files.isRegularFile(target.get())) {
+    CatalogFiles.Target real = files.target(target.get());
+    if (real.kind() == CatalogFiles.Target.Kind.OUTSIDE) {
+      fail(
+          path,
+          pointer,
+          "$ref \""
+              + written
+              + "\" is a symbolic link that leads outside the catalog root (to "
+              + real.real()
+              + "): copy the file into the catalog, or link only to files inside it");
+      return Optional.empty();
+    }
+    if (real.kind() == CatalogFiles.Target.Kind.MISSING) {
       fail(
           path,
           pointer,
@@ -279,7 +347,7 @@ final class JsonSchemaFiles {
               + " file");
       return Optional.empty();
     }
-    return Optional.of(new Ref(document, target.get(), fragment, pointer));
+    return Optional.of(new Ref(document, real.path(), fragment, pointer));
   }
 
   private void checkFragments() {

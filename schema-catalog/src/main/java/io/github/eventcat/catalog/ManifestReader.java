@@ -3,6 +3,7 @@ package io.github.eventcat.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.eventcat.catalog.Manifest.EventEntry;
 import io.github.eventcat.catalog.Manifest.TopicEntry;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ final class ManifestReader {
           "events");
   private static final Set<String> EVENT_KEYS = Set.of("schema", "event-id");
   private static final Pattern RETENTION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+  private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)");
 
   private final ParsedDocument document;
   private final Problems problems;
@@ -151,6 +153,29 @@ final class ManifestReader {
     if (node == null || node.isNull()) {
       return OptionalInt.empty();
     }
+    String written = document.writtenNumber(pointer + "/partitions").orElse("");
+    if (node.isIntegralNumber() && !DECIMAL.matcher(written).matches()) {
+      problem(
+          pointer + "/partitions",
+          "\"partitions\" of "
+              + where
+              + " is written "
+              + written
+              + ": write it in decimal digits only (e.g. 16), without a sign, leading zeros,"
+              + " underscores or a 0x/0o prefix");
+      return OptionalInt.empty();
+    }
+    if (node.isIntegralNumber() && !node.canConvertToInt()) {
+      problem(
+          pointer + "/partitions",
+          "\"partitions\" of "
+              + where
+              + " is "
+              + node
+              + ", which is too large: the maximum is "
+              + Integer.MAX_VALUE);
+      return OptionalInt.empty();
+    }
     if (!node.isInt() || node.asInt() < 1) {
       problem(
           pointer + "/partitions",
@@ -176,21 +201,33 @@ final class ManifestReader {
     }
     Matcher matcher = RETENTION.matcher(text);
     if (node.isTextual() && matcher.matches()) {
-      try {
-        long amount = Long.parseLong(matcher.group(1));
-        if (amount > 0) {
-          ChronoUnit unit =
-              switch (matcher.group(2)) {
-                case "ms" -> ChronoUnit.MILLIS;
-                case "s" -> ChronoUnit.SECONDS;
-                case "m" -> ChronoUnit.MINUTES;
-                case "h" -> ChronoUnit.HOURS;
-                default -> ChronoUnit.DAYS;
-              };
-          return Optional.of(Duration.of(amount, unit));
-        }
-      } catch (NumberFormatException | ArithmeticException e) {
-        // Falls through to the problem below: the number is too large to be a retention.
+      ChronoUnit unit =
+          switch (matcher.group(2)) {
+            case "ms" -> ChronoUnit.MILLIS;
+            case "s" -> ChronoUnit.SECONDS;
+            case "m" -> ChronoUnit.MINUTES;
+            case "h" -> ChronoUnit.HOURS;
+            default -> ChronoUnit.DAYS;
+          };
+      // Kafka keeps retention.ms in a long: the largest retention is that many milliseconds.
+      long max = Long.MAX_VALUE / unit.getDuration().toMillis();
+      BigInteger amount = new BigInteger(matcher.group(1));
+      if (amount.compareTo(BigInteger.valueOf(max)) > 0) {
+        problem(
+            pointer + "/retention",
+            "\"retention\" of "
+                + where
+                + " is "
+                + node
+                + ", which is too large: the maximum is "
+                + max
+                + matcher.group(2)
+                + " (Kafka keeps retention.ms in a long); write \"infinite\" to keep records"
+                + " forever");
+        return Optional.empty();
+      }
+      if (amount.signum() > 0) {
+        return Optional.of(Duration.of(amount.longValueExact(), unit));
       }
     }
     problem(

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +29,15 @@ final class ParsedDocument {
   private final JsonNode root;
   private final Map<String, String> valueLocations;
   private final Map<String, String> keyLocations;
+  private final Map<String, String> numberTexts;
 
-  private ParsedDocument(
-      String file, JsonNode root, Map<String, String> values, Map<String, String> keys) {
+  private ParsedDocument(String file, JsonNode root, Map<String, String> values,
+      Map<String, String> keys, Map<String, String> numbers) {
     this.file = file;
     this.root = root;
     this.valueLocations = values;
     this.keyLocations = keys;
+    this.numberTexts = numbers;
   }
 
   private static ObjectMapper mapper(JsonFactory factory) {
@@ -57,24 +60,56 @@ final class ParsedDocument {
       ObjectMapper mapper, String language, String file, String text, Problems problems) {
     Map<String, String> values = new HashMap<>();
     Map<String, String> keys = new HashMap<>();
-    try {
+    Map<String, String> numbers = new HashMap<>();
+    // One streaming pass before the tree is built: it finds what the tree would hide (YAML
+    // aliases read as plain strings, how a number was written) and stops deep nesting early.
+    try (JsonParser parser = mapper.getFactory().createParser(text)) {
+      int depth = 0;
+      int aliases = 0;
+      String firstAlias = "";
+      String firstAliasName = "";
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        String pointer = parser.getParsingContext().pathAsPointer().toString();
+        String location = render(parser.currentTokenLocation());
+        if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+          if (++depth > CatalogLimits.MAX_NESTING_DEPTH) {
+            problems.add(file, location, "nested more than " + CatalogLimits.MAX_NESTING_DEPTH
+                + " levels deep, the limit: flatten the schema, e.g. define nested records as"
+                + " their own named types or files");
+            return Optional.empty();
+          }
+        } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+          depth--;
+        }
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+          if (aliases++ == 0) {
+            firstAlias = location;
+            firstAliasName = yaml.getText();
+          }
+        }
+        if (token == JsonToken.FIELD_NAME) {
+          keys.put(pointer, location);
+        } else if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
+          values.putIfAbsent(pointer, location);
+        }
+        if (token.isNumeric()) {
+          numbers.putIfAbsent(pointer, parser.getText());
+        }
+      }
+      if (aliases > 0) {
+        // Jackson reads an alias as the anchor's name ("partitions: *n" is "n"), and expanding
+        // aliases invites alias bombs; a manifest is short enough to write values out.
+        problems.add(file, firstAlias, "YAML anchors and aliases are not supported in " + file
+            + ": write the value out instead of the alias *" + firstAliasName
+            + (aliases == 1 ? "" : " (" + aliases + " aliases in the file, the first here)"));
+        return Optional.empty();
+      }
       JsonNode root = mapper.readTree(text);
       if (root == null || root.isMissingNode()) {
         problems.add(file, "", "the file is empty: it must hold a " + language + " document");
         return Optional.empty();
       }
-      try (JsonParser parser = mapper.getFactory().createParser(text)) {
-        for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-          String pointer = parser.getParsingContext().pathAsPointer().toString();
-          String location = render(parser.currentTokenLocation());
-          if (token == JsonToken.FIELD_NAME) {
-            keys.put(pointer, location);
-          } else if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
-            values.putIfAbsent(pointer, location);
-          }
-        }
-      }
-      return Optional.of(new ParsedDocument(file, root, values, keys));
+      return Optional.of(new ParsedDocument(file, root, values, keys, numbers));
     } catch (JsonProcessingException e) {
       JsonLocation where = e.getLocation();
       problems.add(
@@ -132,6 +167,14 @@ final class ParsedDocument {
         return "#" + pointer;
       }
     }
+  }
+
+  /**
+   * The number at a JSON pointer as it is written in the file: YAML reads {@code 0x10} and
+   * {@code 1_000} as numbers, which the tree no longer shows. Empty when the value is no number.
+   */
+  Optional<String> writtenNumber(String pointer) {
+    return Optional.ofNullable(numberTexts.get(pointer));
   }
 
   /** The {@code line:column} of the key of the member at a JSON pointer (e.g. an unknown key). */

@@ -1,0 +1,39 @@
+package io.github.eventcat.catalog;
+
+import java.util.Locale;
+
+/**
+ * The limits a catalog must stay within. A catalog is untrusted input: without them one large or
+ * deeply nested schema makes the generator write hundreds of megabytes of Java and run out of
+ * memory. Each limit is far above what a hand-written catalog needs; docs/catalog-format.md lists
+ * them for users.
+ */
+public final class CatalogLimits {
+  /** The largest file the catalog reads: {@code catalog.yaml}, a {@code .avsc} or {@code .json}. */
+  public static final int MAX_FILE_BYTES = 1024 * 1024;
+
+  /**
+   * The most schema files a catalog reads: every {@code .avsc} under the root (all are read to
+   * find named types), and all schema files read together.
+   */
+  public static final int MAX_SCHEMA_FILES = 1_000;
+
+  /** The most bytes all files of a catalog may hold together. */
+  public static final int MAX_CATALOG_BYTES = 32 * 1024 * 1024;
+
+  /** The deepest nesting of objects and arrays in one file. */
+  public static final int MAX_NESTING_DEPTH = 64;
+
+  /** The most fields one Avro record, or properties one JSON Schema object, may have. */
+  public static final int MAX_FIELDS_PER_RECORD = 1_000;
+
+  /** The most fields (Avro) or properties (JSON Schema) the records of one file have together. */
+  public static final int MAX_FIELDS_PER_FILE = 5_000;
+
+  private CatalogLimits() {}
+
+  /** {@code 1048576} → {@code "1,048,576"}: limits are quoted in messages as people read them. */
+  static String format(long number) {
+    return String.format(Locale.ROOT, "%,d", number);
+  }
+}
