@@ -200,7 +200,7 @@ final class JsonTypeWriter {
       builder.addField(field.build());
       builder.addMethod(MethodSpec.methodBuilder(c.javaName())
           .addJavadoc("Sets {@code $L} (wire property {@code $L}).\n", c.javaName(),
-              escape(c.wireName()))
+              JavaText.comment(c.wireName()))
           .addModifiers(Modifier.PUBLIC)
           .returns(builderName)
           .addParameter(c.javaType(), c.javaName())
@@ -262,7 +262,7 @@ final class JsonTypeWriter {
     AnnotationSpec.Builder typeInfo = AnnotationSpec.builder(JSON_TYPE_INFO);
     if (union.discriminator != null) {
       javadoc.add(".\nJackson picks the record by the property {@code $L}.\n",
-          escape(union.discriminator));
+          JavaText.comment(union.discriminator));
       typeInfo.addMember("use", "$T.Id.NAME", JSON_TYPE_INFO)
           .addMember("include", "$T.As.EXISTING_PROPERTY", JSON_TYPE_INFO)
           .addMember("property", "$S", union.discriminator)
@@ -277,18 +277,19 @@ final class JsonTypeWriter {
   }
 
   private static CodeBlock intro(Declared type) {
-    CodeBlock source = CodeBlock.of("Generated from {@code $L}.\n", escape(type.source()));
+    CodeBlock source =
+        CodeBlock.of("Generated from {@code $L}.\n", JavaText.comment(type.source()));
     return type.description == null
         ? source
-        : CodeBlock.of("$L\n\n<p>$L", escape(type.description).strip(), source);
+        : CodeBlock.of("$L\n\n<p>$L", JavaText.comment(type.description).strip(), source);
   }
 
   private static String componentDoc(Component c) {
     StringBuilder doc = new StringBuilder();
     if (c.description() != null) {
-      doc.append(escape(c.description()).strip()).append(' ');
+      doc.append(JavaText.comment(c.description()).strip()).append(' ');
     }
-    doc.append("Wire property {@code ").append(escape(c.wireName())).append("}; ");
+    doc.append("Wire property {@code ").append(JavaText.comment(c.wireName())).append("}; ");
     if (c.required() && c.type().nullable()) {
       doc.append("required, may be {@code null}.");
     } else if (c.required()) {
@@ -299,11 +300,5 @@ final class JsonTypeWriter {
       doc.append("optional: {@code null} when absent (then left out when written).");
     }
     return doc.toString();
-  }
-
-  /** Schema text is not HTML and may contain a comment end. */
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("*/", "*&#47;").replace("@", "&#64;").replace("{", "&#123;").replace("}", "&#125;");
   }
 }
