@@ -133,7 +133,10 @@ final class JsonTypeWriter {
         .addMember("value", "$T.Include.$L", JSON_INCLUDE, inclusion).build();
   }
 
-  /** Null checks with the wire name, constant checks, and unmodifiable copies of collections. */
+  /**
+   * Null checks with the wire name, constant checks, defaults of absent properties, and
+   * unmodifiable copies of collections.
+   */
   private static void checks(RecordType record, Component c, CodeBlock.Builder constructor) {
     String name = c.javaName();
     if (!c.mayBeNull() && !c.javaType().isPrimitive()) {
@@ -145,6 +148,11 @@ final class JsonTypeWriter {
           .addStatement("throw new $T($S + $L + $S)", IllegalArgumentException.class,
               "property \"" + c.wireName() + "\" of " + record.name.simpleName()
                   + " must be \"" + c.constValue() + "\", not \"", name, "\"")
+          .endControlFlow();
+    }
+    if (c.defaultValue() != null) {
+      constructor.beginControlFlow("if ($L == null)", name)
+          .addStatement("$L = $L", name, c.defaultValue())
           .endControlFlow();
     }
     if (c.type().container() != Container.NONE) {
@@ -296,6 +304,9 @@ final class JsonTypeWriter {
       doc.append("required.");
     } else if (c.type().nullable()) {
       doc.append("optional and nullable: {@code null} when absent or null (written as null).");
+    } else if (c.defaultValue() != null) {
+      doc.append("optional: {@code ").append(JavaText.comment(c.defaultJson()))
+          .append("} (the schema's default) when absent.");
     } else {
       doc.append("optional: {@code null} when absent (then left out when written).");
     }

@@ -123,6 +123,7 @@ class CodeInjectionTest {
         .isEqualTo(payload("json-enum-value"));
     assertThat(mapper.valueToTree(event).get(payload("json-key-property")).asText())
         .isEqualTo("k-1");
+    assertThat(jsonRecord.getMethod("currency").invoke(event)).isEqualTo(payload("json-default"));
     Map<?, ?> eventTypes = (Map<?, ?>) loader.loadClass("com.example.evil.EventCatalog$EvilJson")
         .getField("EVENT_TYPES").get(null);
     assertThat(List.copyOf(eventTypes.keySet()))
