@@ -122,14 +122,14 @@ final class TopicClientSources implements SourceContributor {
         .addSuperinterface(AutoCloseable.class)
         .addAnnotation(CatalogConstantsSources.generated(topic.origin()))
         .addJavadoc("Sends the events of topic {@code $L}, keyed by their {@code $L} field (as"
-                + " text: a UUID in its canonical form), each serialized in the Confluent wire format under its registered"
-                + " schema.\n\n"
+                + " UTF-8 text: $L), each serialized in the Confluent wire format under its"
+                + " registered schema.\n\n"
                 + "<p>Configured like a Kafka producer ({@code bootstrap.servers}, SASL/SSL,"
                 + " {@code transactional.id}...) plus {@code schema.registry.url}; idempotent with"
                 + " {@code acks=all} unless configured otherwise. The schemas must be registered"
                 + " first ({@code mvn registry:sync}), unless {@code auto.register.schemas=true}."
                 + " Thread-safe.\n",
-            topicName(topic), JavaText.comment(topic.topic().keyField()))
+            topicName(topic), JavaText.comment(topic.topic().keyField()), keyText(topic))
         .addField(FieldSpec.builder(eventProducer, "producer", Modifier.PRIVATE, Modifier.FINAL)
             .build());
     type.addMethod(MethodSpec.constructorBuilder()
@@ -206,6 +206,22 @@ final class TopicClientSources implements SourceContributor {
         IllegalArgumentException.class, "not an event of topic " + topic.topic().name() + ": ");
     type.addMethod(keyOf.build());
     return type.build();
+  }
+
+  /**
+   * What the key text is, as the runtime's {@code EventKeys} writes it: one form, or each form
+   * with the events whose key field has it.
+   */
+  private static String keyText(TopicInfo topic) {
+    Map<TopicModel.KeyForm, List<String>> events = new java.util.EnumMap<>(TopicModel.KeyForm.class);
+    topic.events().forEach(e -> events.computeIfAbsent(e.keyForm(), f -> new ArrayList<>())
+        .add("{@link " + e.type().simpleName() + "}"));
+    if (events.size() == 1) {
+      return events.keySet().iterator().next().description;
+    }
+    List<String> forms = new ArrayList<>();
+    events.forEach((form, types) -> forms.add(form.description + " for " + String.join(", ", types)));
+    return String.join("; ", forms);
   }
 
   /** Declares {@code serde}: the serializer's configuration, with the catalog's subject naming. */

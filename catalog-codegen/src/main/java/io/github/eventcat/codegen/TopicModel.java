@@ -3,6 +3,7 @@ package io.github.eventcat.codegen;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.TypeName;
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.Event;
 import io.github.eventcat.catalog.SchemaFile;
@@ -42,15 +43,30 @@ final class TopicModel {
    * @param valueSchema the schema file registered for the event on this topic: its own file, or
    *     the topic's union file under TOPIC naming
    * @param valueRecordName the registered schema's record name (Avro full name, JSON title)
+   * @param keyForm how the key field's value becomes the record key's text
    */
   record TopicEvent(
       Event event,
       ClassName type,
       String keyAccessor,
+      KeyForm keyForm,
       Optional<String> eventIdAccessor,
       String handlerMethod,
       SchemaFile valueSchema,
       String valueRecordName) {}
+
+  /** The text the runtime ({@code EventKeys}) makes of a key field's value, by its Java type. */
+  enum KeyForm {
+    STRING("the string itself"),
+    UUID("the UUID in its canonical form"),
+    NUMBER("the number in decimal");
+
+    final String description;
+
+    KeyForm(String description) {
+      this.description = description;
+    }
+  }
 
   /**
    * A topic and its generated names.
@@ -191,7 +207,8 @@ final class TopicModel {
                 + " the event"));
         continue;
       }
-      events.add(new TopicEvent(event, type, accessor.get(), eventIdAccessor,
+      events.add(new TopicEvent(event, type, accessor.get(), keyForm(event, topic.keyField()),
+          eventIdAccessor,
           methods.newName("on" + event.javaSimpleName()), valueSchema, valueRecordName));
       recordTypes.putIfAbsent(event.recordFullName(), type);
     }
@@ -269,6 +286,37 @@ final class TopicModel {
       }
     }
     return Optional.empty();
+  }
+
+  private KeyForm keyForm(Event event, String fieldName) {
+    if (event.format() == SchemaFormat.AVRO) {
+      Schema schema = catalog.avroSchema(event.schemaFile());
+      if (schema.getType() == Schema.Type.UNION) {
+        schema = schema.getTypes().stream()
+            .filter(s -> s.getFullName().equals(event.recordFullName()))
+            .findFirst().orElseThrow();
+      }
+      Schema type = schema.getField(fieldName).schema();
+      if (type.getType() == Schema.Type.UNION) {
+        type = type.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL)
+            .findFirst().orElse(type);
+      }
+      return switch (type.getType()) {
+        case INT, LONG, FLOAT, DOUBLE -> KeyForm.NUMBER;
+        case STRING -> type.getLogicalType() != null
+            && type.getLogicalType().getName().equals("uuid") ? KeyForm.UUID : KeyForm.STRING;
+        default -> KeyForm.STRING;
+      };
+    }
+    TypeName type = jsonRecordsByName.get(event.javaTypeName()).components.stream()
+        .filter(c -> c.wireName().equals(fieldName))
+        .findFirst().orElseThrow().javaType().box();
+    if (type.equals(ClassName.get(java.util.UUID.class))) {
+      return KeyForm.UUID;
+    }
+    boolean number = List.of(Integer.class, Long.class, Double.class, java.math.BigDecimal.class)
+        .stream().anyMatch(c -> type.equals(ClassName.get(c)));
+    return number ? KeyForm.NUMBER : KeyForm.STRING;
   }
 
   /** {@code schemas/todo/task_event.json} → {@code TASK_EVENT}. */
