@@ -15,11 +15,14 @@ import io.github.eventcat.codegen.JsonModel.Component;
 import io.github.eventcat.codegen.JsonModel.Declared;
 import io.github.eventcat.codegen.JsonModel.RecordType;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.avro.Schema;
 import org.apache.avro.compiler.specific.SpecificCompiler;
 
@@ -130,6 +133,7 @@ final class TopicModel {
         jsonRecordsByName.put(record.name.canonicalName(), record);
       }
     }
+    problems.addAll(topicClassCollisions(catalog));
     NameAllocator nestedNames = new NameAllocator();
     nestedNames.newName(CONSTANTS_CLASS);
     nestedNames.newName("Schemas");
@@ -147,6 +151,54 @@ final class TopicModel {
     if (!problems.isEmpty()) {
       throw new CodegenException(problems);
     }
+  }
+
+  /**
+   * Topics whose names differ only in case or punctuation ({@code things} and {@code Things},
+   * {@code order-placed} and {@code order_placed}) would get the same producer, handler and
+   * consumer classes, or ones whose files overwrite each other on case-insensitive file systems.
+   */
+  private static List<CodegenProblem> topicClassCollisions(Catalog catalog) {
+    Map<String, List<Topic>> byClass = new TreeMap<>();
+    catalog.topics().forEach(t -> byClass.computeIfAbsent(
+        JavaNames.pascalCase(t.name()).toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(t));
+    List<CodegenProblem> problems = new ArrayList<>();
+    Map<String, String> locations = null;
+    for (List<Topic> topics : byClass.values()) {
+      if (topics.size() < 2) {
+        continue;
+      }
+      if (locations == null) {
+        locations = ManifestLocations.topicKeys(catalog);
+      }
+      Map<String, String> at = locations;
+      topics.sort(Comparator.comparing((Topic t) -> lineOf(at, t)).thenComparing(Topic::name));
+      Topic first = topics.get(0);
+      String firstBase = JavaNames.pascalCase(first.name());
+      for (Topic other : topics.subList(1, topics.size())) {
+        String base = JavaNames.pascalCase(other.name());
+        String classes = base.equals(firstBase)
+            ? "would both get the Java classes " + base + "Producer, " + base + "Handler and "
+                + base + "Consumer"
+            : "would get the Java classes " + firstBase + "Producer and " + base + "Producer (and"
+                + " Handler, Consumer), whose files differ only in case and overwrite each other"
+                + " on case-insensitive file systems";
+        problems.add(new CodegenProblem(ManifestLocations.MANIFEST,
+            ManifestLocations.topicKey(at, other.name()),
+            "topics \"" + first.name() + "\" (" + ManifestLocations.MANIFEST + ":"
+                + ManifestLocations.topicKey(at, first.name()) + ") and \"" + other.name() + "\" "
+                + classes + ", which are named after the topic — rename one of the two topic keys"
+                + " under \"topics\" (the Kafka topic is renamed with it) so that the names differ"
+                + " in more than case and '-', '_' or '.'"));
+      }
+    }
+    return problems;
+  }
+
+  private static int lineOf(Map<String, String> locations, Topic topic) {
+    String location = ManifestLocations.topicKey(locations, topic.name());
+    int colon = location.indexOf(':');
+    return colon > 0 ? Integer.parseInt(location.substring(0, colon)) : Integer.MAX_VALUE;
   }
 
   /** False when the JSON records cannot be built (their own step reports why): generate nothing. */
