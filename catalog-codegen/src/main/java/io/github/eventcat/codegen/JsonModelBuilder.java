@@ -44,7 +44,8 @@ import java.util.UUID;
  * never {@code Foo_}/{@code Foo__1} duplicates.
  *
  * <p>Naming: a file's root schema becomes a top-level type named after its {@code title} (the
- * catalog's rule for event types), or after the file name; {@code $defs}/{@code definitions}
+ * catalog's rule for event types; a dotted full name gives its last segment), or after the file
+ * name; {@code $defs}/{@code definitions}
  * entries become top-level types named after their key; objects, enums and unions written inline
  * become nested types of the type that holds them, named after their {@code title} or property.
  */
@@ -145,7 +146,7 @@ final class JsonModelBuilder {
     if (target.pointer().isEmpty()) {
       JsonNode title = target.node().get("title");
       if (title != null && title.isTextual() && !title.asText().isBlank()) {
-        return JavaNames.pascalCase(title.asText());
+        return JavaNames.typeNameOfTitle(title.asText());
       }
       String fileName = target.file().substring(target.file().lastIndexOf('/') + 1);
       return JavaNames.pascalCase(fileName.replaceFirst("\\.json$", ""));
@@ -184,7 +185,7 @@ final class JsonModelBuilder {
     // Top-level names are settled by the caller (file title, $defs key); nested ones prefer a title.
     String name = scope == null
         ? suggestion
-        : title(node).map(JavaNames::pascalCase).orElse(suggestion);
+        : title(node).map(JavaNames::typeNameOfTitle).orElse(suggestion);
     if (node.has("oneOf") && !node.has("properties") && isUnionOfObjects(schema)) {
       JavaType union = JavaType.of(declareUnion(schema, name, scope));
       boolean nullable = false;
@@ -408,7 +409,7 @@ final class JsonModelBuilder {
       String value = union.discriminator == null
           ? null
           : constOf(followRefs(alternative).node(), union.discriminator).orElseThrow();
-      String suggestion = title(alternative.node()).map(JavaNames::pascalCase)
+      String suggestion = title(alternative.node()).map(JavaNames::typeNameOfTitle)
           .orElse(value != null ? JavaNames.pascalCase(value) : name + "Option" + (i + 1));
       TypeName type = map(alternative, suggestion, inner).type();
       if (!(type instanceof ClassName className) || !records.containsKey(className)) {

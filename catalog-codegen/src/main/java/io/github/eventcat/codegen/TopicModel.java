@@ -240,7 +240,7 @@ final class TopicModel {
     List<TopicEvent> events = new ArrayList<>();
     Map<String, ClassName> recordTypes = new LinkedHashMap<>();
     for (Event event : topic.events()) {
-      ClassName type = ClassName.bestGuess(event.javaTypeName());
+      ClassName type = javaType(event);
       SchemaFile valueSchema = topicSubject.map(Subject::schemaFile).orElse(event.schemaFile());
       String valueRecordName = valueSchema.path().equals(event.schemaFile().path())
           && !isUnionFile(valueSchema)
@@ -254,14 +254,15 @@ final class TopicModel {
       }
       if (event.eventIdField().isPresent() && eventIdAccessor.isEmpty()) {
         problems.add(new CodegenProblem(event.schemaFile().path(), "",
-            "event " + event.javaTypeName() + " has no generated accessor for its event-id field \""
+            "event " + javaType(event).canonicalName() + " has no generated accessor for its"
+                + " event-id field \""
                 + event.eventIdField().get() + "\" — the event-id must be a top-level field of"
                 + " the event"));
         continue;
       }
       events.add(new TopicEvent(event, type, accessor.get(), keyForm(event, topic.keyField()),
           eventIdAccessor,
-          methods.newName("on" + event.javaSimpleName()), valueSchema, valueRecordName));
+          methods.newName("on" + type.simpleName()), valueSchema, valueRecordName));
       recordTypes.putIfAbsent(event.recordFullName(), type);
     }
     Optional<ClassName> singleValueType = Optional.empty();
@@ -304,7 +305,8 @@ final class TopicModel {
     Optional<String> accessor = accessor(event, topic.keyField());
     if (accessor.isEmpty()) {
       problems.add(new CodegenProblem(event.schemaFile().path(), "",
-          "event " + event.javaTypeName() + " has no generated accessor for key field \""
+          "event " + javaType(event).canonicalName() + " has no generated accessor for key"
+              + " field \""
               + topic.keyField() + "\" of topic \"" + topic.name() + "\" — the key field must be a"
               + " top-level field of every event on the topic"));
     }
@@ -326,7 +328,7 @@ final class TopicModel {
         return Optional.of(SpecificCompiler.generateGetMethod(schema, field));
       }
     } else {
-      RecordType record = jsonRecordsByName.get(event.javaTypeName());
+      RecordType record = jsonRecordsByName.get(javaType(event).canonicalName());
       if (record != null) {
         Optional<String> component = record.components.stream()
             .filter(c -> c.wireName().equals(fieldName))
@@ -360,7 +362,7 @@ final class TopicModel {
         default -> KeyForm.STRING;
       };
     }
-    TypeName type = jsonRecordsByName.get(event.javaTypeName()).components.stream()
+    TypeName type = jsonRecordsByName.get(javaType(event).canonicalName()).components.stream()
         .filter(c -> c.wireName().equals(fieldName))
         .findFirst().orElseThrow().javaType().box();
     if (type.equals(ClassName.get(java.util.UUID.class))) {
@@ -369,6 +371,19 @@ final class TopicModel {
     boolean number = List.of(Integer.class, Long.class, Double.class, java.math.BigDecimal.class)
         .stream().anyMatch(c -> type.equals(ClassName.get(c)));
     return number ? KeyForm.NUMBER : KeyForm.STRING;
+  }
+
+  /**
+   * The generated class of an event. The catalog's {@link Event#javaTypeName()} names a JSON
+   * event after its whole title; a dotted full name as title gives its last segment as the class
+   * name instead (see {@link JavaNames#typeNameOfTitle}), in the catalog's package.
+   */
+  private ClassName javaType(Event event) {
+    if (event.format() == SchemaFormat.JSON) {
+      return ClassName.get(catalog.javaPackage(),
+          JavaNames.typeNameOfTitle(event.recordFullName()));
+    }
+    return ClassName.bestGuess(event.javaTypeName());
   }
 
   /** {@code schemas/todo/task_event.json} → {@code TASK_EVENT}. */
