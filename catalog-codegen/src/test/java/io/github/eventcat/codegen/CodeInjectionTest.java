@@ -79,7 +79,7 @@ class CodeInjectionTest {
         catalog, CodegenConfiguration.defaults(temp.resolve("unused")).withOutbox(true)));
 
     ClassLoader loader = Compiler.compile(files, temp.resolve("src"), temp.resolve("classes"));
-    for (String name : classNames(files, loader)) {
+    for (String name : classNames(files)) {
       Class.forName(name, true, loader); // runs every static initializer
     }
     assertThat(System.getProperty(PROBE)).as("payload ran while loading classes").isNull();
@@ -93,7 +93,7 @@ class CodeInjectionTest {
     Schema original = catalog.avroSchema(catalog.schemaFile("schemas/evil*/payload.avsc")
         .orElseThrow());
     Class<?> avroRecord = loader.loadClass("com.example.evil.EvilRecord");
-    Object record = avroRecord.getMethod("newBuilder").invoke(null);
+    Object builder = avroRecord.getMethod("newBuilder").invoke(null);
     Schema embedded = (Schema) avroRecord.getField("SCHEMA$").get(null);
     assertThat(embedded.getDoc()).isEqualTo(payload("avro-record-doc"));
     assertThat(embedded.getField("id").doc()).isEqualTo(payload("avro-field-doc"));
@@ -101,8 +101,8 @@ class CodeInjectionTest {
     assertThat(embedded.getField("status").schema().getDoc()).isEqualTo(payload("avro-enum-doc"));
     assertThat(embedded.getField("inner").schema().getDoc()).isEqualTo(payload("avro-inner-doc"));
     assertThat(stripJavaString(embedded.toString())).isEqualTo(original.toString());
-    Object built = record.getClass().getMethod("setId", String.class).invoke(record, "1");
-    assertThat(built).isNotNull();
+    assertThat(builder.getClass().getMethod("setId", String.class).invoke(builder, "1"))
+        .isSameAs(builder);
     assertThat(System.getProperty(PROBE)).isNull();
 
     // JSON Schema: the registered text is the file's, and Jackson reads and writes the wire names.
@@ -150,7 +150,7 @@ class CodeInjectionTest {
         CatalogLoader.load(dir), CodegenConfiguration.defaults(temp.resolve("unused"))));
 
     ClassLoader loader = Compiler.compile(files, temp.resolve("src"), temp.resolve("classes"));
-    for (String name : classNames(files, loader)) {
+    for (String name : classNames(files)) {
       Class.forName(name, true, loader);
     }
 
@@ -198,7 +198,7 @@ class CodeInjectionTest {
         .replace("{\"type\":\"string\"}", "\"string\"");
   }
 
-  private static List<String> classNames(List<GeneratedFile> files, ClassLoader loader) {
+  private static List<String> classNames(List<GeneratedFile> files) {
     List<String> names = new ArrayList<>();
     for (GeneratedFile file : files) {
       names.add(file.path().replaceFirst("\\.java$", "").replace('/', '.'));
@@ -224,7 +224,8 @@ class CodeInjectionTest {
         + "    description: '" + payload("topic-description") + "'\n"
         + "    key: '" + payload("json-key-property") + "'\n"
         + "    events:\n"
-        + "      - 'schemas/evil*/payload.json'\n"
+        + "      - schema: 'schemas/evil*/payload.json'\n"
+        + "        event-id: '" + payload("json-event-id") + "'\n"
         + "  evil-avro:\n"
         + "    description: '" + payload("avro-topic-description") + "'\n"
         + "    key: id\n"
@@ -246,6 +247,8 @@ class CodeInjectionTest {
     ObjectNode properties = root.putObject("properties");
     properties.putObject(payload("json-key-property"))
         .put("type", "string").put("description", payload("json-property-description"));
+    properties.putObject(payload("json-event-id")).put("type", "string")
+        .put("description", payload("json-event-id-description"));
     properties.putObject("kind").put("const", payload("json-const"));
     ObjectNode status = properties.putObject("status").put("type", "string")
         .put("description", payload("json-enum-description"));
