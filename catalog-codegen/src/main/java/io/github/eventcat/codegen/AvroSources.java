@@ -32,7 +32,7 @@ final class AvroSources implements SourceContributor {
 
   @Override
   public String id() {
-    return "avro-specific/1 avro=" + Schema.class.getPackage().getImplementationVersion();
+    return "avro-specific/2 avro=" + Schema.class.getPackage().getImplementationVersion();
   }
 
   @Override
@@ -43,12 +43,21 @@ final class AvroSources implements SourceContributor {
     if (files.isEmpty()) {
       return List.of();
     }
+    List<CodegenProblem> problems = new ArrayList<>();
+    files.forEach(f -> AvroDocs.checkJavaClasses(catalog, f, problems));
+    if (!problems.isEmpty()) {
+      throw new CodegenException(problems);
+    }
     // Avro's compiler marks the schemas it compiles ("avro.java.string"); the catalog's schemas
     // are shared and must stay as written, so it gets copies. A schema's text inlines the named
-    // types it uses, so each copy stands alone; equal copies of a type are compiled once.
+    // types it uses, so each copy stands alone; equal copies of a type are compiled once. The
+    // copies' docs are made inert (Avro's compiler only escapes a literal comment end), and the
+    // compiler puts the original docs back into each class's SCHEMA$.
+    AvroDocs docs = new AvroDocs();
     List<Schema> schemas = new ArrayList<>();
-    files.forEach(f -> schemas.add(new Schema.Parser().parse(catalog.avroSchema(f).toString())));
-    SpecificCompiler compiler = new SpecificCompiler(schemas);
+    files.forEach(f -> schemas.add(
+        new Schema.Parser().parse(docs.inert(catalog.avroSchema(f).toString()))));
+    SpecificCompiler compiler = new AvroDocs.OriginalDocsCompiler(schemas, docs);
     compiler.setStringType(GenericData.StringType.String);
     compiler.setEnableDecimalLogicalType(true);
     compiler.setOutputCharacterEncoding("UTF-8");

@@ -51,7 +51,8 @@ final class CatalogConstantsSources {
         .addJavadoc("Names and settings of the catalog's topics, for producers, consumers, topic"
             + " creation and schema registration.\n")
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    catalog.description().ifPresent(d -> type.addJavadoc("\n<p>$L\n", escape(d.strip())));
+    catalog.description()
+        .ifPresent(d -> type.addJavadoc("\n<p>$L\n", JavaText.comment(d.strip())));
     type.addField(FieldSpec.builder(listOf(STRING), "TOPICS",
             Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("Every topic of the catalog, sorted by name.\n")
@@ -71,8 +72,8 @@ final class CatalogConstantsSources {
     Topic topic = info.topic();
     TypeSpec.Builder type = TypeSpec.classBuilder(info.constants())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Topic {@code $L}$L\n", escape(topic.name()),
-            topic.description().map(d -> ": " + escape(d.strip())).orElse("."))
+        .addJavadoc("Topic {@code $L}$L\n", JavaText.comment(topic.name()),
+            topic.description().map(d -> ": " + JavaText.comment(d.strip())).orElse("."))
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     type.addField(constant(STRING, "NAME", "The topic name.", CodeBlock.of("$S", topic.name())));
     type.addField(constant(STRING, "KEY_FIELD",
@@ -121,7 +122,7 @@ final class CatalogConstantsSources {
             + " files' exact text).\n")
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     jsonSchemaConstants(catalog, model).forEach((path, name) -> type.addField(constant(STRING, name,
-        "{@code " + escape(path) + "}.",
+        "{@code " + JavaText.comment(path) + "}.",
         CodeBlock.of("$S", catalog.schemaFile(path).orElseThrow().text()))));
     return type.build();
   }
@@ -217,10 +218,5 @@ final class CatalogConstantsSources {
 
   private static CodeBlock strings(List<String> values) {
     return values.stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", "));
-  }
-
-  /** Text safe inside javadoc: no comment end, no stray HTML. */
-  static String escape(String text) {
-    return text.replace("*/", "*&#47;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }

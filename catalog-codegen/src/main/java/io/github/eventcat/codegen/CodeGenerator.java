@@ -125,9 +125,13 @@ public final class CodeGenerator {
     int hash = second.origin().indexOf('#');
     String file = hash < 0 ? second.origin() : second.origin().substring(0, hash);
     String location = hash < 0 ? "" : second.origin().substring(hash);
+    boolean topic = first.origin().startsWith(ManifestLocations.MANIFEST)
+        || second.origin().startsWith(ManifestLocations.MANIFEST);
     return new CodegenProblem(file, location,
-        "this schema and " + first.origin() + " " + clash + " — rename one of them (JSON"
-            + " Schema: \"title\" or the $defs name; Avro: \"name\" or \"namespace\")");
+        "this " + (file.equals(ManifestLocations.MANIFEST) ? "topic" : "schema") + " and "
+            + first.origin() + " " + clash + " — rename one of them ("
+            + (topic ? "a topic: its key under \"topics\" in catalog.yaml; " : "")
+            + "JSON Schema: \"title\" or the $defs name; Avro: \"name\" or \"namespace\")");
   }
 
   private static String javaName(String path) {

@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * One reason the catalog's code cannot be generated.
  *
- * @param file the catalog-relative schema file at fault
- * @param location a JSON pointer inside it ({@code #/properties/x}), or empty for the whole file
+ * @param file the catalog-relative file at fault (a schema file, or {@code catalog.yaml})
+ * @param location a JSON pointer inside it ({@code #/properties/x}), a {@code line:column}, or
+ *     empty for the whole file
  * @param message what is wrong and what to do about it
  */
 public record CodegenProblem(String file, String location, String message) {

@@ -4,6 +4,7 @@ import com.palantir.javapoet.NameAllocator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Turns schema names (property names, titles, enum values) into Java names. The results are
@@ -16,6 +17,9 @@ final class JavaNames {
       "SIXTEEN", "SEVENTEEN", "EIGHTEEN", "NINETEEN"};
   private static final String[] TENS = {"", "", "TWENTY", "THIRTY", "FORTY", "FIFTY", "SIXTY",
       "SEVENTY", "EIGHTY", "NINETY"};
+
+  private static final Pattern DOTTED_NAME =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
 
   private JavaNames() {}
 
@@ -31,6 +35,17 @@ final class JavaNames {
       }
     }
     return result.length() == 0 ? "Type" : NameAllocator.toJavaIdentifier(result.toString());
+  }
+
+  /**
+   * The class name a JSON Schema {@code title} gives: {@link #pascalCase}, except that a dotted
+   * full name ({@code org.example.profiles.ProfileChanged}) gives its last segment ({@code
+   * ProfileChanged}); the class goes into the catalog's package either way.
+   */
+  static String typeNameOfTitle(String title) {
+    return DOTTED_NAME.matcher(title).matches()
+        ? pascalCase(title.substring(title.lastIndexOf('.') + 1))
+        : pascalCase(title);
   }
 
   /** {@code occurred_on} → {@code occurredOn}; {@code userId} stays; {@code URL} → {@code url}. */

@@ -2,6 +2,7 @@ package io.github.eventcat.codegen;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,6 +46,10 @@ final class JsonModel {
    * @param wireName the property name in JSON
    * @param javaName the component name
    * @param constValue the only value the schema allows ({@code const}), or null
+   * @param defaultValue the Java expression of the schema's {@code default}, applied when the
+   *     property is absent; null when there is none (or it cannot apply: see {@link
+   *     JsonModelBuilder})
+   * @param defaultJson the {@code default} as JSON text, for the documentation; null without one
    */
   record Component(
       String wireName,
@@ -52,7 +57,9 @@ final class JsonModel {
       JavaType type,
       boolean required,
       String description,
-      String constValue) {
+      String constValue,
+      CodeBlock defaultValue,
+      String defaultJson) {
 
     /** The component's Java type: primitive when always present and never null. */
     TypeName javaType() {

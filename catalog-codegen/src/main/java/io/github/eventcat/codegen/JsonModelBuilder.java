@@ -3,6 +3,7 @@ package io.github.eventcat.codegen;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -43,7 +44,8 @@ import java.util.UUID;
  * never {@code Foo_}/{@code Foo__1} duplicates.
  *
  * <p>Naming: a file's root schema becomes a top-level type named after its {@code title} (the
- * catalog's rule for event types), or after the file name; {@code $defs}/{@code definitions}
+ * catalog's rule for event types; a dotted full name gives its last segment), or after the file
+ * name; {@code $defs}/{@code definitions}
  * entries become top-level types named after their key; objects, enums and unions written inline
  * become nested types of the type that holds them, named after their {@code title} or property.
  */
@@ -96,6 +98,7 @@ final class JsonModelBuilder {
   private final Map<String, JsonNode> documents = new TreeMap<>();
   private final Map<String, JavaType> byLocation = new HashMap<>();
   private final Map<ClassName, RecordType> records = new HashMap<>();
+  private final Map<ClassName, EnumType> enums = new HashMap<>();
   private final List<Declared> topLevel = new ArrayList<>();
   private final List<CodegenProblem> problems = new ArrayList<>();
   private final Deque<String> resolving = new ArrayDeque<>();
@@ -143,7 +146,7 @@ final class JsonModelBuilder {
     if (target.pointer().isEmpty()) {
       JsonNode title = target.node().get("title");
       if (title != null && title.isTextual() && !title.asText().isBlank()) {
-        return JavaNames.pascalCase(title.asText());
+        return JavaNames.typeNameOfTitle(title.asText());
       }
       String fileName = target.file().substring(target.file().lastIndexOf('/') + 1);
       return JavaNames.pascalCase(fileName.replaceFirst("\\.json$", ""));
@@ -182,7 +185,7 @@ final class JsonModelBuilder {
     // Top-level names are settled by the caller (file title, $defs key); nested ones prefer a title.
     String name = scope == null
         ? suggestion
-        : title(node).map(JavaNames::pascalCase).orElse(suggestion);
+        : title(node).map(JavaNames::typeNameOfTitle).orElse(suggestion);
     if (node.has("oneOf") && !node.has("properties") && isUnionOfObjects(schema)) {
       JavaType union = JavaType.of(declareUnion(schema, name, scope));
       boolean nullable = false;
@@ -298,22 +301,81 @@ final class JsonModelBuilder {
       JavaType type = map(at, JavaNames.pascalCase(property.getKey()), inner);
       JsonNode target = followRefs(at).node();
       JsonNode constant = target.get("const");
+      boolean isRequired = required.contains(property.getKey());
+      JsonNode defaultNode = Optional.ofNullable(property.getValue().get("default"))
+          .orElse(target.get("default"));
+      // A default fills an absent property. When null is a value of its own, the record cannot
+      // tell absent from null, so only non-nullable optional properties get theirs.
+      CodeBlock defaultValue = defaultNode == null || isRequired || type.nullable()
+          ? null
+          : defaultValue(at, defaultNode, type.type());
       record.components.add(new Component(
           property.getKey(),
           components.newName(JavaNames.camelCase(property.getKey())),
           type,
-          required.contains(property.getKey()),
+          isRequired,
           Optional.ofNullable(text(property.getValue(), "description"))
               .orElse(text(target, "description")),
-          constant != null && constant.isTextual() ? constant.asText() : null));
+          constant != null && constant.isTextual() ? constant.asText() : null,
+          defaultValue,
+          defaultValue == null ? null : defaultNode.toString()));
     }
     return record.name;
+  }
+
+  /**
+   * The Java expression of a property's {@code default}: strings, numbers, booleans and enum
+   * values; null (no default applied) for other types. A default that does not fit the type is
+   * reported.
+   */
+  private CodeBlock defaultValue(Located at, JsonNode value, TypeName type) {
+    TypeName boxed = type.box();
+    CodeBlock code = null;
+    String expected;
+    if (boxed.equals(ClassName.get(String.class))) {
+      expected = "a string";
+      code = value.isTextual() ? CodeBlock.of("$S", value.asText()) : null;
+    } else if (boxed.equals(TypeName.BOOLEAN.box())) {
+      expected = "true or false";
+      code = value.isBoolean() ? CodeBlock.of("$L", value.asBoolean()) : null;
+    } else if (boxed.equals(TypeName.INT.box())) {
+      expected = "a whole number within int range";
+      code = value.isIntegralNumber() && value.canConvertToInt()
+          ? CodeBlock.of("$L", value.intValue()) : null;
+    } else if (boxed.equals(TypeName.LONG.box())) {
+      expected = "a whole number within long range";
+      code = value.isIntegralNumber() && value.canConvertToLong()
+          ? CodeBlock.of("$LL", value.longValue()) : null;
+    } else if (boxed.equals(TypeName.DOUBLE.box())) {
+      expected = "a number";
+      code = value.isNumber() ? CodeBlock.of("$Ld", value.doubleValue()) : null;
+    } else if (boxed.equals(ClassName.get(BigDecimal.class))) {
+      expected = "a number";
+      code = value.isNumber()
+          ? CodeBlock.of("new $T($S)", BigDecimal.class, value.decimalValue().toString()) : null;
+    } else if (boxed instanceof ClassName name && enums.containsKey(name)) {
+      expected = "one of the enum's values";
+      code = enums.get(name).constants.stream()
+          .filter(c -> value.isTextual() && c.wireValue().equals(value.asText()))
+          .findFirst()
+          .map(c -> CodeBlock.of("$T.$L", name, c.javaName()))
+          .orElse(null);
+    } else {
+      return null; // dates, UUIDs, objects, arrays: not applied (see the README)
+    }
+    if (code == null) {
+      problems.add(new CodegenProblem(at.file(), "#" + at.pointer() + "/default",
+          "\"default\": " + value + " is not " + expected + ", the type of this property: fix the"
+              + " default or the type"));
+    }
+    return code;
   }
 
   private ClassName declareEnum(Located schema, String name, Scope scope) {
     EnumType type = new EnumType(className(name, scope), schema.file(), schema.pointer(),
         text(schema.node(), "description"));
     declare(type, schema, scope);
+    enums.put(type.name, type);
     NameAllocator constants = new NameAllocator();
     Set<String> seen = new HashSet<>();
     for (JsonNode value : schema.node().get("enum")) {
@@ -347,7 +409,7 @@ final class JsonModelBuilder {
       String value = union.discriminator == null
           ? null
           : constOf(followRefs(alternative).node(), union.discriminator).orElseThrow();
-      String suggestion = title(alternative.node()).map(JavaNames::pascalCase)
+      String suggestion = title(alternative.node()).map(JavaNames::typeNameOfTitle)
           .orElse(value != null ? JavaNames.pascalCase(value) : name + "Option" + (i + 1));
       TypeName type = map(alternative, suggestion, inner).type();
       if (!(type instanceof ClassName className) || !records.containsKey(className)) {

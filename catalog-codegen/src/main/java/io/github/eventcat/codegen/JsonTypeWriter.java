@@ -133,7 +133,10 @@ final class JsonTypeWriter {
         .addMember("value", "$T.Include.$L", JSON_INCLUDE, inclusion).build();
   }
 
-  /** Null checks with the wire name, constant checks, and unmodifiable copies of collections. */
+  /**
+   * Null checks with the wire name, constant checks, defaults of absent properties, and
+   * unmodifiable copies of collections.
+   */
   private static void checks(RecordType record, Component c, CodeBlock.Builder constructor) {
     String name = c.javaName();
     if (!c.mayBeNull() && !c.javaType().isPrimitive()) {
@@ -145,6 +148,11 @@ final class JsonTypeWriter {
           .addStatement("throw new $T($S + $L + $S)", IllegalArgumentException.class,
               "property \"" + c.wireName() + "\" of " + record.name.simpleName()
                   + " must be \"" + c.constValue() + "\", not \"", name, "\"")
+          .endControlFlow();
+    }
+    if (c.defaultValue() != null) {
+      constructor.beginControlFlow("if ($L == null)", name)
+          .addStatement("$L = $L", name, c.defaultValue())
           .endControlFlow();
     }
     if (c.type().container() != Container.NONE) {
@@ -200,7 +208,7 @@ final class JsonTypeWriter {
       builder.addField(field.build());
       builder.addMethod(MethodSpec.methodBuilder(c.javaName())
           .addJavadoc("Sets {@code $L} (wire property {@code $L}).\n", c.javaName(),
-              escape(c.wireName()))
+              JavaText.comment(c.wireName()))
           .addModifiers(Modifier.PUBLIC)
           .returns(builderName)
           .addParameter(c.javaType(), c.javaName())
@@ -262,7 +270,7 @@ final class JsonTypeWriter {
     AnnotationSpec.Builder typeInfo = AnnotationSpec.builder(JSON_TYPE_INFO);
     if (union.discriminator != null) {
       javadoc.add(".\nJackson picks the record by the property {@code $L}.\n",
-          escape(union.discriminator));
+          JavaText.comment(union.discriminator));
       typeInfo.addMember("use", "$T.Id.NAME", JSON_TYPE_INFO)
           .addMember("include", "$T.As.EXISTING_PROPERTY", JSON_TYPE_INFO)
           .addMember("property", "$S", union.discriminator)
@@ -277,33 +285,31 @@ final class JsonTypeWriter {
   }
 
   private static CodeBlock intro(Declared type) {
-    CodeBlock source = CodeBlock.of("Generated from {@code $L}.\n", escape(type.source()));
+    CodeBlock source =
+        CodeBlock.of("Generated from {@code $L}.\n", JavaText.comment(type.source()));
     return type.description == null
         ? source
-        : CodeBlock.of("$L\n\n<p>$L", escape(type.description).strip(), source);
+        : CodeBlock.of("$L\n\n<p>$L", JavaText.comment(type.description).strip(), source);
   }
 
   private static String componentDoc(Component c) {
     StringBuilder doc = new StringBuilder();
     if (c.description() != null) {
-      doc.append(escape(c.description()).strip()).append(' ');
+      doc.append(JavaText.comment(c.description()).strip()).append(' ');
     }
-    doc.append("Wire property {@code ").append(escape(c.wireName())).append("}; ");
+    doc.append("Wire property {@code ").append(JavaText.comment(c.wireName())).append("}; ");
     if (c.required() && c.type().nullable()) {
       doc.append("required, may be {@code null}.");
     } else if (c.required()) {
       doc.append("required.");
     } else if (c.type().nullable()) {
       doc.append("optional and nullable: {@code null} when absent or null (written as null).");
+    } else if (c.defaultValue() != null) {
+      doc.append("optional: {@code ").append(JavaText.comment(c.defaultJson()))
+          .append("} (the schema's default) when absent.");
     } else {
       doc.append("optional: {@code null} when absent (then left out when written).");
     }
     return doc.toString();
-  }
-
-  /** Schema text is not HTML and may contain a comment end. */
-  private static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("*/", "*&#47;").replace("@", "&#64;").replace("{", "&#123;").replace("}", "&#125;");
   }
 }

@@ -3,6 +3,7 @@ package io.github.eventcat.codegen;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.TypeName;
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.Event;
 import io.github.eventcat.catalog.SchemaFile;
@@ -14,11 +15,14 @@ import io.github.eventcat.codegen.JsonModel.Component;
 import io.github.eventcat.codegen.JsonModel.Declared;
 import io.github.eventcat.codegen.JsonModel.RecordType;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.avro.Schema;
 import org.apache.avro.compiler.specific.SpecificCompiler;
 
@@ -42,15 +46,30 @@ final class TopicModel {
    * @param valueSchema the schema file registered for the event on this topic: its own file, or
    *     the topic's union file under TOPIC naming
    * @param valueRecordName the registered schema's record name (Avro full name, JSON title)
+   * @param keyForm how the key field's value becomes the record key's text
    */
   record TopicEvent(
       Event event,
       ClassName type,
       String keyAccessor,
+      KeyForm keyForm,
       Optional<String> eventIdAccessor,
       String handlerMethod,
       SchemaFile valueSchema,
       String valueRecordName) {}
+
+  /** The text the runtime ({@code EventKeys}) makes of a key field's value, by its Java type. */
+  enum KeyForm {
+    STRING("the string itself"),
+    UUID("the UUID in its canonical form"),
+    NUMBER("the number in decimal");
+
+    final String description;
+
+    KeyForm(String description) {
+      this.description = description;
+    }
+  }
 
   /**
    * A topic and its generated names.
@@ -114,6 +133,7 @@ final class TopicModel {
         jsonRecordsByName.put(record.name.canonicalName(), record);
       }
     }
+    problems.addAll(topicClassCollisions(catalog));
     NameAllocator nestedNames = new NameAllocator();
     nestedNames.newName(CONSTANTS_CLASS);
     nestedNames.newName("Schemas");
@@ -131,6 +151,54 @@ final class TopicModel {
     if (!problems.isEmpty()) {
       throw new CodegenException(problems);
     }
+  }
+
+  /**
+   * Topics whose names differ only in case or punctuation ({@code things} and {@code Things},
+   * {@code order-placed} and {@code order_placed}) would get the same producer, handler and
+   * consumer classes, or ones whose files overwrite each other on case-insensitive file systems.
+   */
+  private static List<CodegenProblem> topicClassCollisions(Catalog catalog) {
+    Map<String, List<Topic>> byClass = new TreeMap<>();
+    catalog.topics().forEach(t -> byClass.computeIfAbsent(
+        JavaNames.pascalCase(t.name()).toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(t));
+    List<CodegenProblem> problems = new ArrayList<>();
+    Map<String, String> locations = null;
+    for (List<Topic> topics : byClass.values()) {
+      if (topics.size() < 2) {
+        continue;
+      }
+      if (locations == null) {
+        locations = ManifestLocations.topicKeys(catalog);
+      }
+      Map<String, String> at = locations;
+      topics.sort(Comparator.comparing((Topic t) -> lineOf(at, t)).thenComparing(Topic::name));
+      Topic first = topics.get(0);
+      String firstBase = JavaNames.pascalCase(first.name());
+      for (Topic other : topics.subList(1, topics.size())) {
+        String base = JavaNames.pascalCase(other.name());
+        String classes = base.equals(firstBase)
+            ? "would both get the Java classes " + base + "Producer, " + base + "Handler and "
+                + base + "Consumer"
+            : "would get the Java classes " + firstBase + "Producer and " + base + "Producer (and"
+                + " Handler, Consumer), whose files differ only in case and overwrite each other"
+                + " on case-insensitive file systems";
+        problems.add(new CodegenProblem(ManifestLocations.MANIFEST,
+            ManifestLocations.topicKey(at, other.name()),
+            "topics \"" + first.name() + "\" (" + ManifestLocations.MANIFEST + ":"
+                + ManifestLocations.topicKey(at, first.name()) + ") and \"" + other.name() + "\" "
+                + classes + ", which are named after the topic — rename one of the two topic keys"
+                + " under \"topics\" (the Kafka topic is renamed with it) so that the names differ"
+                + " in more than case and '-', '_' or '.'"));
+      }
+    }
+    return problems;
+  }
+
+  private static int lineOf(Map<String, String> locations, Topic topic) {
+    String location = ManifestLocations.topicKey(locations, topic.name());
+    int colon = location.indexOf(':');
+    return colon > 0 ? Integer.parseInt(location.substring(0, colon)) : Integer.MAX_VALUE;
   }
 
   /** False when the JSON records cannot be built (their own step reports why): generate nothing. */
@@ -172,7 +240,7 @@ final class TopicModel {
     List<TopicEvent> events = new ArrayList<>();
     Map<String, ClassName> recordTypes = new LinkedHashMap<>();
     for (Event event : topic.events()) {
-      ClassName type = ClassName.bestGuess(event.javaTypeName());
+      ClassName type = javaType(event);
       SchemaFile valueSchema = topicSubject.map(Subject::schemaFile).orElse(event.schemaFile());
       String valueRecordName = valueSchema.path().equals(event.schemaFile().path())
           && !isUnionFile(valueSchema)
@@ -186,13 +254,15 @@ final class TopicModel {
       }
       if (event.eventIdField().isPresent() && eventIdAccessor.isEmpty()) {
         problems.add(new CodegenProblem(event.schemaFile().path(), "",
-            "event " + event.javaTypeName() + " has no generated accessor for its event-id field \""
+            "event " + javaType(event).canonicalName() + " has no generated accessor for its"
+                + " event-id field \""
                 + event.eventIdField().get() + "\" — the event-id must be a top-level field of"
                 + " the event"));
         continue;
       }
-      events.add(new TopicEvent(event, type, accessor.get(), eventIdAccessor,
-          methods.newName("on" + event.javaSimpleName()), valueSchema, valueRecordName));
+      events.add(new TopicEvent(event, type, accessor.get(), keyForm(event, topic.keyField()),
+          eventIdAccessor,
+          methods.newName("on" + type.simpleName()), valueSchema, valueRecordName));
       recordTypes.putIfAbsent(event.recordFullName(), type);
     }
     Optional<ClassName> singleValueType = Optional.empty();
@@ -235,7 +305,8 @@ final class TopicModel {
     Optional<String> accessor = accessor(event, topic.keyField());
     if (accessor.isEmpty()) {
       problems.add(new CodegenProblem(event.schemaFile().path(), "",
-          "event " + event.javaTypeName() + " has no generated accessor for key field \""
+          "event " + javaType(event).canonicalName() + " has no generated accessor for key"
+              + " field \""
               + topic.keyField() + "\" of topic \"" + topic.name() + "\" — the key field must be a"
               + " top-level field of every event on the topic"));
     }
@@ -257,7 +328,7 @@ final class TopicModel {
         return Optional.of(SpecificCompiler.generateGetMethod(schema, field));
       }
     } else {
-      RecordType record = jsonRecordsByName.get(event.javaTypeName());
+      RecordType record = jsonRecordsByName.get(javaType(event).canonicalName());
       if (record != null) {
         Optional<String> component = record.components.stream()
             .filter(c -> c.wireName().equals(fieldName))
@@ -269,6 +340,50 @@ final class TopicModel {
       }
     }
     return Optional.empty();
+  }
+
+  private KeyForm keyForm(Event event, String fieldName) {
+    if (event.format() == SchemaFormat.AVRO) {
+      Schema schema = catalog.avroSchema(event.schemaFile());
+      if (schema.getType() == Schema.Type.UNION) {
+        schema = schema.getTypes().stream()
+            .filter(s -> s.getFullName().equals(event.recordFullName()))
+            .findFirst().orElseThrow();
+      }
+      Schema type = schema.getField(fieldName).schema();
+      if (type.getType() == Schema.Type.UNION) {
+        type = type.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL)
+            .findFirst().orElse(type);
+      }
+      return switch (type.getType()) {
+        case INT, LONG, FLOAT, DOUBLE -> KeyForm.NUMBER;
+        case STRING -> type.getLogicalType() != null
+            && type.getLogicalType().getName().equals("uuid") ? KeyForm.UUID : KeyForm.STRING;
+        default -> KeyForm.STRING;
+      };
+    }
+    TypeName type = jsonRecordsByName.get(javaType(event).canonicalName()).components.stream()
+        .filter(c -> c.wireName().equals(fieldName))
+        .findFirst().orElseThrow().javaType().box();
+    if (type.equals(ClassName.get(java.util.UUID.class))) {
+      return KeyForm.UUID;
+    }
+    boolean number = List.of(Integer.class, Long.class, Double.class, java.math.BigDecimal.class)
+        .stream().anyMatch(c -> type.equals(ClassName.get(c)));
+    return number ? KeyForm.NUMBER : KeyForm.STRING;
+  }
+
+  /**
+   * The generated class of an event. The catalog's {@link Event#javaTypeName()} names a JSON
+   * event after its whole title; a dotted full name as title gives its last segment as the class
+   * name instead (see {@link JavaNames#typeNameOfTitle}), in the catalog's package.
+   */
+  private ClassName javaType(Event event) {
+    if (event.format() == SchemaFormat.JSON) {
+      return ClassName.get(catalog.javaPackage(),
+          JavaNames.typeNameOfTitle(event.recordFullName()));
+    }
+    return ClassName.bestGuess(event.javaTypeName());
   }
 
   /** {@code schemas/todo/task_event.json} → {@code TASK_EVENT}. */

@@ -2,6 +2,7 @@ package io.github.eventcat.codegen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -45,5 +46,14 @@ class JavaNamesTest {
   })
   void typeNames(String title, String type) {
     assertThat(JavaNames.pascalCase(title)).isEqualTo(type);
+  }
+
+  @Test
+  void aDottedFullNameAsTitleGivesItsLastSegment() {
+    assertThat(JavaNames.typeNameOfTitle("org.example.profiles.ProfileChanged"))
+        .isEqualTo("ProfileChanged");
+    assertThat(JavaNames.typeNameOfTitle("profile_changed")).isEqualTo("ProfileChanged");
+    assertThat(JavaNames.typeNameOfTitle("Payment v1.2")).isEqualTo("PaymentV12");
+    assertThat(JavaNames.typeNameOfTitle("orders.v2")).isEqualTo("V2");
   }
 }
