@@ -1,5 +1,6 @@
 package io.github.eventcat.codegen;
 
+import io.github.eventcat.catalog.Catalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -125,10 +126,10 @@ public final class CodeGenerator {
     int hash = second.origin().indexOf('#');
     String file = hash < 0 ? second.origin() : second.origin().substring(0, hash);
     String location = hash < 0 ? "" : second.origin().substring(hash);
-    boolean topic = first.origin().startsWith(ManifestLocations.MANIFEST)
-        || second.origin().startsWith(ManifestLocations.MANIFEST);
+    boolean topic = first.origin().startsWith(Catalog.MANIFEST)
+        || second.origin().startsWith(Catalog.MANIFEST);
     return new CodegenProblem(file, location,
-        "this " + (file.equals(ManifestLocations.MANIFEST) ? "topic" : "schema") + " and "
+        "this " + (file.equals(Catalog.MANIFEST) ? "topic" : "schema") + " and "
             + first.origin() + " " + clash + " — rename one of them ("
             + (topic ? "a topic: its key under \"topics\" in catalog.yaml; " : "")
             + "JSON Schema: \"title\" or the $defs name; Avro: \"name\" or \"namespace\")");

@@ -50,6 +50,9 @@ import java.util.UUID;
  * become nested types of the type that holds them, named after their {@code title} or property.
  */
 final class JsonModelBuilder {
+  /** The JVM's limit on a constructor's parameters, counted in slots, less one for {@code this}. */
+  private static final int MAX_CONSTRUCTOR_SLOTS = 254;
+
   private static final ClassName JSON_NODE =
       ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
   private static final ClassName JSON_FORMAT =
@@ -319,6 +322,16 @@ final class JsonModelBuilder {
           constant != null && constant.isTextual() ? constant.asText() : null,
           defaultValue,
           defaultValue == null ? null : defaultNode.toString()));
+    }
+    int slots = record.components.stream()
+        .mapToInt(c -> c.javaType().equals(TypeName.LONG)
+            || c.javaType().equals(TypeName.DOUBLE) ? 2 : 1)
+        .sum();
+    if (slots > MAX_CONSTRUCTOR_SLOTS) {
+      problems.add(new CodegenProblem(schema.file(), "#" + schema.pointer() + "/properties",
+          "this object has " + record.components.size() + " properties, more than a Java record's"
+              + " constructor can take (" + MAX_CONSTRUCTOR_SLOTS + " parameter slots; long and"
+              + " double take two) — group related properties into nested objects"));
     }
     return record.name;
   }

@@ -163,16 +163,11 @@ final class TopicModel {
     catalog.topics().forEach(t -> byClass.computeIfAbsent(
         JavaNames.pascalCase(t.name()).toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(t));
     List<CodegenProblem> problems = new ArrayList<>();
-    Map<String, String> locations = null;
     for (List<Topic> topics : byClass.values()) {
       if (topics.size() < 2) {
         continue;
       }
-      if (locations == null) {
-        locations = ManifestLocations.topicKeys(catalog);
-      }
-      Map<String, String> at = locations;
-      topics.sort(Comparator.comparing((Topic t) -> lineOf(at, t)).thenComparing(Topic::name));
+      topics.sort(Comparator.comparingInt(TopicModel::lineOf).thenComparing(Topic::name));
       Topic first = topics.get(0);
       String firstBase = JavaNames.pascalCase(first.name());
       for (Topic other : topics.subList(1, topics.size())) {
@@ -183,22 +178,25 @@ final class TopicModel {
             : "would get the Java classes " + firstBase + "Producer and " + base + "Producer (and"
                 + " Handler, Consumer), whose files differ only in case and overwrite each other"
                 + " on case-insensitive file systems";
-        problems.add(new CodegenProblem(ManifestLocations.MANIFEST,
-            ManifestLocations.topicKey(at, other.name()),
-            "topics \"" + first.name() + "\" (" + ManifestLocations.MANIFEST + ":"
-                + ManifestLocations.topicKey(at, first.name()) + ") and \"" + other.name() + "\" "
-                + classes + ", which are named after the topic — rename one of the two topic keys"
-                + " under \"topics\" (the Kafka topic is renamed with it) so that the names differ"
-                + " in more than case and '-', '_' or '.'"));
+        problems.add(new CodegenProblem(Catalog.MANIFEST, other.location(),
+            "topics \"" + first.name() + "\" (" + Catalog.MANIFEST + ":" + first.location()
+                + ") and \"" + other.name() + "\" " + classes + ", which are named after the"
+                + " topic — rename one of the two topic keys under \"topics\" (the Kafka topic is"
+                + " renamed with it) so that the names differ in more than case and '-', '_' or"
+                + " '.'"));
       }
     }
     return problems;
   }
 
-  private static int lineOf(Map<String, String> locations, Topic topic) {
-    String location = ManifestLocations.topicKey(locations, topic.name());
+  private static int lineOf(Topic topic) {
+    String location = topic.location();
     int colon = location.indexOf(':');
-    return colon > 0 ? Integer.parseInt(location.substring(0, colon)) : Integer.MAX_VALUE;
+    try {
+      return colon > 0 ? Integer.parseInt(location.substring(0, colon)) : Integer.MAX_VALUE;
+    } catch (NumberFormatException e) {
+      return Integer.MAX_VALUE;
+    }
   }
 
   /** False when the JSON records cannot be built (their own step reports why): generate nothing. */
@@ -373,16 +371,8 @@ final class TopicModel {
     return number ? KeyForm.NUMBER : KeyForm.STRING;
   }
 
-  /**
-   * The generated class of an event. The catalog's {@link Event#javaTypeName()} names a JSON
-   * event after its whole title; a dotted full name as title gives its last segment as the class
-   * name instead (see {@link JavaNames#typeNameOfTitle}), in the catalog's package.
-   */
-  private ClassName javaType(Event event) {
-    if (event.format() == SchemaFormat.JSON) {
-      return ClassName.get(catalog.javaPackage(),
-          JavaNames.typeNameOfTitle(event.recordFullName()));
-    }
+  /** The generated class of an event, as the catalog names it. */
+  private static ClassName javaType(Event event) {
     return ClassName.bestGuess(event.javaTypeName());
   }
 

@@ -2,6 +2,7 @@ package io.github.eventcat.codegen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.CatalogLoader;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -31,8 +32,11 @@ class DottedTitleTest {
         + " {\"id\": {\"type\": \"string\"}, \"address\": {\"title\": \"org.example.Address\","
         + " \"type\": \"object\", \"properties\": {\"city\": {\"type\": \"string\"}}}},"
         + " \"required\": [\"id\"]}");
+    Catalog catalog = CatalogLoader.load(dir);
+    assertThat(catalog.topics().get(0).events().get(0).javaTypeName())
+        .isEqualTo("com.example.profiles.ProfileChanged");
     List<GeneratedFile> files = CodeGenerator.standard().generateInMemory(new GenerationRequest(
-        CatalogLoader.load(dir), CodegenConfiguration.defaults(temp.resolve("unused"))));
+        catalog, CodegenConfiguration.defaults(temp.resolve("unused"))));
 
     assertThat(files).extracting(GeneratedFile::path).containsExactly(
         "com/example/profiles/EventCatalog.java",

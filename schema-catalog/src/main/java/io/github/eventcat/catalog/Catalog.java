@@ -17,6 +17,9 @@ import org.apache.avro.Schema;
  * use. Obtain one from {@link CatalogLoader}; there is no such thing as a partly valid catalog.
  */
 public final class Catalog {
+  /** The manifest's file name, at the catalog root. */
+  public static final String MANIFEST = "catalog.yaml";
+
   private final String source;
   private final Optional<String> description;
   private final String javaPackage;

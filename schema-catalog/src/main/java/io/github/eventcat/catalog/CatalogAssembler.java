@@ -304,7 +304,7 @@ final class CatalogAssembler {
     }
     String title = titleNode.asText();
     String location = document.locate(target.pointer() + "/title");
-    String simpleName = Names.pascalCase(title);
+    String simpleName = Names.typeNameOfTitle(title);
     boolean valid = true;
     if (!SourceVersion.isIdentifier(simpleName) || SourceVersion.isKeyword(simpleName)) {
       valid = false;
@@ -541,6 +541,7 @@ final class CatalogAssembler {
     }
     return new Topic(topic.name(), topic.key().orElse(""), topic.partitions(), topic.retention(),
         topic.naming(), topic.compatibility(), topic.description(), valueFiles,
-        events.stream().map(Located::event).toList(), List.copyOf(subjects.values()));
+        events.stream().map(Located::event).toList(), List.copyOf(subjects.values()),
+        topic.location());
   }
 }

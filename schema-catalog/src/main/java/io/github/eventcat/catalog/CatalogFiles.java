@@ -47,10 +47,19 @@ final class CatalogFiles {
   private final Map<String, Optional<String>> texts = new HashMap<>();
   /** Where problems of the catalog as a whole go, whoever asked for the file that found them. */
   private final Problems catalogProblems;
+  private final int maxSchemaFiles;
+  private final long maxCatalogBytes;
   private long bytesRead;
   private boolean limitReported;
 
   CatalogFiles(Path root, Problems catalogProblems) {
+    this(root, catalogProblems, CatalogLimits.MAX_SCHEMA_FILES, CatalogLimits.MAX_CATALOG_BYTES);
+  }
+
+  /** With other limits on the catalog as a whole, so tests reach them without a gigabyte. */
+  CatalogFiles(Path root, Problems catalogProblems, int maxSchemaFiles, long maxCatalogBytes) {
+    this.maxSchemaFiles = maxSchemaFiles;
+    this.maxCatalogBytes = maxCatalogBytes;
     this.catalogProblems = catalogProblems;
     this.root = root.toAbsolutePath().normalize();
     Path real;
@@ -115,9 +124,9 @@ final class CatalogFiles {
     if (cached != null) {
       return cached;
     }
-    if (texts.size() >= CatalogLimits.MAX_SCHEMA_FILES + 1) { // + 1: catalog.yaml
+    if (texts.size() >= maxSchemaFiles + 1) { // + 1: catalog.yaml
       reportCatalogLimit("the catalog needs more than "
-          + CatalogLimits.format(CatalogLimits.MAX_SCHEMA_FILES) + " schema files, the limit:"
+          + CatalogLimits.format(maxSchemaFiles) + " schema files, the limit:"
           + " split it into several catalogs");
       return Optional.empty();
     }
@@ -142,10 +151,10 @@ final class CatalogFiles {
             + " (1 MiB): split the schema into smaller files that refer to each other");
         return Optional.empty();
       }
-      if (bytesRead + size > CatalogLimits.MAX_CATALOG_BYTES) {
+      if (bytesRead + size > maxCatalogBytes) {
         reportCatalogLimit("the catalog's files hold more than "
-            + CatalogLimits.format(CatalogLimits.MAX_CATALOG_BYTES) + " bytes together, the"
-            + " limit (32 MiB): split it into several catalogs");
+            + CatalogLimits.format(maxCatalogBytes) + " bytes together, the limit: split it into"
+            + " several catalogs");
         return Optional.empty();
       }
       bytesRead += size;
@@ -232,9 +241,9 @@ final class CatalogFiles {
         if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
             && p.getFileName().toString().endsWith(extension)) {
           paths.add(relative(realRoot, p));
-          if (paths.size() > CatalogLimits.MAX_SCHEMA_FILES) {
+          if (paths.size() > maxSchemaFiles) {
             reportCatalogLimit("the catalog directory holds more than "
-                + CatalogLimits.format(CatalogLimits.MAX_SCHEMA_FILES) + " " + extension
+                + CatalogLimits.format(maxSchemaFiles) + " " + extension
                 + " files, the limit: split it into several catalogs, or keep only the catalog"
                 + " under its root");
             return List.of();

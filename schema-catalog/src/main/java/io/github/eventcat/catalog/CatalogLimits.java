@@ -16,10 +16,13 @@ public final class CatalogLimits {
    * The most schema files a catalog reads: every {@code .avsc} under the root (all are read to
    * find named types), and all schema files read together.
    */
-  public static final int MAX_SCHEMA_FILES = 1_000;
+  public static final int MAX_SCHEMA_FILES = 100_000;
 
-  /** The most bytes all files of a catalog may hold together. */
-  public static final int MAX_CATALOG_BYTES = 32 * 1024 * 1024;
+  /**
+   * The most bytes all files of a catalog may hold together (1 GiB): a 20,000-event catalog holds
+   * about 50 MB.
+   */
+  public static final int MAX_CATALOG_BYTES = 1024 * 1024 * 1024;
 
   /** The deepest nesting of objects and arrays in one file. */
   public static final int MAX_NESTING_DEPTH = 64;

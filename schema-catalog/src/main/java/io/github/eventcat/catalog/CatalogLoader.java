@@ -29,9 +29,14 @@ public final class CatalogLoader {
    * @throws UncheckedIOException when the files cannot be read at all
    */
   public static Catalog load(Path root) {
+    return load(root, CatalogLimits.MAX_SCHEMA_FILES, CatalogLimits.MAX_CATALOG_BYTES);
+  }
+
+  /** {@link #load(Path)} with other limits on the catalog as a whole (for tests). */
+  static Catalog load(Path root, int maxSchemaFiles, long maxCatalogBytes) {
     String source = root.toUri().toString();
     Problems problems = new Problems();
-    CatalogFiles files = new CatalogFiles(root, problems);
+    CatalogFiles files = new CatalogFiles(root, problems, maxSchemaFiles, maxCatalogBytes);
     CatalogFiles.Target manifestFile = files.target(ManifestReader.FILE);
     if (manifestFile.kind() == CatalogFiles.Target.Kind.OUTSIDE) {
       problems.add(

@@ -20,7 +20,7 @@ import javax.lang.model.SourceVersion;
 
 /** Reads {@code catalog.yaml} into a {@link Manifest}, reporting every problem in it. */
 final class ManifestReader {
-  static final String FILE = "catalog.yaml";
+  static final String FILE = Catalog.MANIFEST;
 
   private static final Set<String> ROOT_KEYS =
       Set.of("package", "description", "compatibility", "subject-naming", "topics");

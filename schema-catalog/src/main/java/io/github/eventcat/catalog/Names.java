@@ -6,6 +6,9 @@ import java.util.regex.Pattern;
 
 /** Name rules and conversions shared by the loader. */
 final class Names {
+  private static final Pattern DOTTED_NAME =
+      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
+
   private static final Pattern TOPIC_CHARACTERS = Pattern.compile("[a-zA-Z0-9._-]+");
   /** Kafka's limit: a longer name would not fit its log directory names. */
   static final int MAX_TOPIC_LENGTH = 249;
@@ -46,6 +49,18 @@ final class Names {
    */
   static String topicCollisionKey(String name) {
     return name.replace('.', '_');
+  }
+
+  /**
+   * The Java type name of a JSON Schema event's {@code title}: {@link #pascalCase}, except that a
+   * dotted full name ({@code org.example.profiles.ProfileChanged}) gives its last segment ({@code
+   * ProfileChanged}). The type goes into the catalog's package either way; the subject keeps the
+   * whole title.
+   */
+  static String typeNameOfTitle(String title) {
+    return DOTTED_NAME.matcher(title).matches()
+        ? pascalCase(title.substring(title.lastIndexOf('.') + 1))
+        : pascalCase(title);
   }
 
   /** {@code user_created}, {@code user-created}, {@code userCreated} → {@code UserCreated}. */

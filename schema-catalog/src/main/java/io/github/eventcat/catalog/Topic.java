@@ -22,6 +22,8 @@ import java.util.OptionalLong;
  * @param valueSchemaFiles the schema files listed for the topic, in manifest order
  * @param events the event types, in manifest order (union members in union order)
  * @param subjects the subjects registered for the topic, sorted by name
+ * @param location where the topic's key stands in {@code catalog.yaml} ({@code line:column}), for
+ *     messages that point at it
  */
 public record Topic(
     String name,
@@ -33,7 +35,8 @@ public record Topic(
     Optional<String> description,
     List<SchemaFile> valueSchemaFiles,
     List<Event> events,
-    List<Subject> subjects) {
+    List<Subject> subjects,
+    String location) {
 
   /** The retention written {@code infinite} in a manifest: Kafka's {@code retention.ms=-1}. */
   public static final Duration INFINITE_RETENTION = ChronoUnit.FOREVER.getDuration();
@@ -49,6 +52,7 @@ public record Topic(
     valueSchemaFiles = List.copyOf(valueSchemaFiles);
     events = List.copyOf(events);
     subjects = List.copyOf(subjects);
+    Objects.requireNonNull(location, "location == null");
   }
 
   /** The value of the topic config {@code retention.ms}: -1 for infinite, empty when not set. */

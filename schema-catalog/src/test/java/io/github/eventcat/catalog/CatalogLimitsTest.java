@@ -5,10 +5,13 @@ import static io.github.eventcat.catalog.TestCatalogs.THING_CREATED;
 import static io.github.eventcat.catalog.TestCatalogs.problems;
 import static io.github.eventcat.catalog.TestCatalogs.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,29 +107,43 @@ class CatalogLimitsTest {
   }
 
   @Test
-  void aCatalogDirectoryWithMoreThanAThousandAvroFilesIsRefused() throws IOException {
+  void aCatalogDirectoryWithMoreAvroFilesThanTheLimitIsRefused() throws IOException {
     write(root.resolve("catalog.yaml"), MANIFEST);
     write(root.resolve("schemas/thing_created.avsc"), THING_CREATED);
-    for (int i = 0; i < 1_000; i++) {
+    for (int i = 0; i < 100; i++) {
       write(root.resolve("other/t" + i + ".avsc"), "\"string\"");
     }
 
-    assertThat(problems(root)).containsExactly("catalog.yaml: the catalog directory holds more"
-        + " than 1,000 .avsc files, the limit: split it into several catalogs, or keep only the"
-        + " catalog under its root");
+    assertThat(loadProblems(() -> CatalogLoader.load(root, 100, CatalogLimits.MAX_CATALOG_BYTES)))
+        .containsExactly("catalog.yaml: the catalog directory holds more than 100 .avsc files,"
+            + " the limit: split it into several catalogs, or keep only the catalog under its"
+            + " root");
   }
 
   @Test
-  void aCatalogWhoseFilesHoldMoreThanThirtyTwoMebibytesIsRefused() throws IOException {
+  void aCatalogWhoseFilesHoldMoreBytesThanTheLimitIsRefused() throws IOException {
     write(root.resolve("catalog.yaml"), MANIFEST);
     write(root.resolve("schemas/thing_created.avsc"), THING_CREATED);
-    String padding = "\"string\"" + " ".repeat(1_000_000);
-    for (int i = 0; i < 34; i++) {
+    String padding = "\"string\"" + " ".repeat(100_000);
+    for (int i = 0; i < 11; i++) {
       write(root.resolve("padding/p" + i + ".avsc"), padding);
     }
 
-    assertThat(problems(root)).containsExactly("catalog.yaml: the catalog's files hold more than"
-        + " 33,554,432 bytes together, the limit (32 MiB): split it into several catalogs");
+    assertThat(loadProblems(() -> CatalogLoader.load(root, CatalogLimits.MAX_SCHEMA_FILES, 1_000_000)))
+        .containsExactly("catalog.yaml: the catalog's files hold more than 1,000,000 bytes"
+            + " together, the limit: split it into several catalogs");
+  }
+
+  @Test
+  void theLimitsOfTheWholeCatalogLeaveRoomForTwentyThousandEvents() {
+    assertThat(CatalogLimits.MAX_SCHEMA_FILES).isGreaterThanOrEqualTo(20_000);
+    assertThat((long) CatalogLimits.MAX_CATALOG_BYTES).isGreaterThanOrEqualTo(20_000L * 4096);
+  }
+
+  private static List<String> loadProblems(ThrowingCallable load) {
+    CatalogException failure = catchThrowableOfType(CatalogException.class, load);
+    assertThat(failure).as("the catalog loaded, but it must fail").isNotNull();
+    return failure.problems().stream().map(CatalogProblem::toString).toList();
   }
 
   /** The 1-based column where {@code text} first has {@code part}. */
