@@ -50,3 +50,5 @@ expectedLines.each { String text ->
         throw new AssertionError("build.log has: " + text)
     }
 }
+// the invoker takes any other result of a verify script for a failure
+return true
