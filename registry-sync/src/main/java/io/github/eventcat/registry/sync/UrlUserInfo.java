@@ -43,7 +43,7 @@ record UrlUserInfo(List<String> urls, Optional<RegistryCredentials> credentials)
             plain.add(url.trim().replace(raw + "@", ""));
         }
         if (userInfo == null) {
-            return new UrlUserInfo(plain, Optional.empty());
+            return new UrlUserInfo(List.copyOf(plain), Optional.empty());
         }
         int colon = userInfo.indexOf(':');
         if (colon < 0) {
@@ -51,7 +51,7 @@ record UrlUserInfo(List<String> urls, Optional<RegistryCredentials> credentials)
                     + Redaction.url(String.join(",", urls)) + "): write user:password@host, or put the credentials in a "
                     + "settings.xml server (registry.serverId)");
         }
-        return new UrlUserInfo(plain, Optional.of(new RegistryCredentials.Basic(decode(userInfo.substring(0, colon)),
+        return new UrlUserInfo(List.copyOf(plain), Optional.of(new RegistryCredentials.Basic(decode(userInfo.substring(0, colon)),
                 decode(userInfo.substring(colon + 1)), RegistryConnection.URL_USER_INFO)));
     }
 
