@@ -74,8 +74,9 @@ record Connection(Map<String, String> properties, Duration timeout) {
     return properties.get(BOOTSTRAP_SERVERS);
   }
 
+  /** For messages: user info in the URL (a password) is masked. */
   String registryUrl() {
-    return properties.get(REGISTRY_URL);
+    return io.github.eventcat.runtime.registry.Redaction.url(properties.get(REGISTRY_URL));
   }
 
   /**

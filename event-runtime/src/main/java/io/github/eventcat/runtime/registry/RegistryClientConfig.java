@@ -3,6 +3,7 @@ package io.github.eventcat.runtime.registry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,9 @@ import javax.net.ssl.TrustManagerFactory;
  * <table>
  * <caption>Keys</caption>
  * <tr><td>{@code schema.registry.url}</td><td>base URL(s), comma-separated for failover</td></tr>
- * <tr><td>{@code basic.auth.credentials.source}</td><td>{@code USER_INFO} (default when user info is set) or {@code URL}</td></tr>
+ * <tr><td>{@code basic.auth.credentials.source}</td><td>{@code USER_INFO} (default) or {@code URL}; user info in
+ * the URL ({@code http://user:password@host}) is used as basic auth unless another source or credential is set, which
+ * is refused as a conflict</td></tr>
  * <tr><td>{@code schema.registry.basic.auth.user.info} / {@code basic.auth.user.info}</td><td>{@code user:password}</td></tr>
  * <tr><td>{@code bearer.auth.token}</td><td>a static bearer token</td></tr>
  * <tr><td>{@code schema.registry.ssl.truststore.location/password/type}</td><td>trust store for HTTPS</td></tr>
@@ -38,7 +41,7 @@ import javax.net.ssl.TrustManagerFactory;
  * <tr><td>{@code max.retries}, {@code retries.wait.ms}, {@code retries.max.wait.ms}</td><td>retries on 5xx and no answer (default 3, 200 ms doubling up to 5000 ms); never on 4xx</td></tr>
  * </table>
  *
- * <p>{@link #toString()} never shows credentials.
+ * <p>{@link #toString()} never shows credentials, and no message shows URL user info (see {@link Redaction}).
  */
 public record RegistryClientConfig(
         List<URI> urls,
@@ -95,11 +98,23 @@ public record RegistryClientConfig(
             if (part.isBlank()) {
                 continue;
             }
-            URI uri = URI.create(part.trim());
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new IllegalArgumentException(URL + " has an entry that is not an http(s) URL: " + redact(uri));
+            URI uri;
+            try {
+                uri = new URI(part.trim());
+            } catch (URISyntaxException e) {
+                // the reason and index only: the input may hold a password, in a form no redaction recognises
+                throw new IllegalArgumentException(URL + " has an entry that is not a valid URL (" + e.getReason() + " at index "
+                        + e.getIndex() + "): percent-encode special characters (in a password '@' is %40, ':' is %3A)");
             }
-            if (uri.getUserInfo() != null) {
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException(URL + " has an entry that is not an http(s) URL: " + Redaction.unparsed(part.trim())
+                        + " — write scheme://host:port, e.g. http://localhost:8081");
+            }
+            if (uri.getRawUserInfo() != null) {
+                if (urlUserInfo.isPresent() && !urlUserInfo.get().equals(uri.getRawUserInfo())) {
+                    throw new IllegalArgumentException(URL + " has different user info in its URLs ("
+                            + Redaction.url(urlList) + "): give the credentials once");
+                }
                 urlUserInfo = Optional.of(uri.getRawUserInfo());
             }
             urls.add(withoutUserInfo(uri));
@@ -124,19 +139,44 @@ public record RegistryClientConfig(
         return new RegistryClientConfig(urls, authorizationHeader, sslContext, timeout, connectTimeout, retryPolicy);
     }
 
+    /*
+     * User info in the URL is used as basic auth, as Confluent's client does with
+     * basic.auth.credentials.source=URL, also when no source is set: it was never sent before, and a
+     * URL with a password is plainly meant to log in. Credentials given twice are refused rather than
+     * one silently winning.
+     */
     private static Optional<String> authorization(Map<String, ?> config, Optional<String> urlUserInfo) {
         Optional<String> token = string(config, BEARER_TOKEN);
+        Optional<String> explicitSource = string(config, CREDENTIALS_SOURCE).map(s -> s.toUpperCase(Locale.ROOT));
+        Optional<String> userInfoKey = string(config, USER_INFO).isPresent() ? Optional.of(USER_INFO)
+                : string(config, USER_INFO_SHORT).isPresent() ? Optional.of(USER_INFO_SHORT) : Optional.empty();
+        if (urlUserInfo.isPresent()) {
+            Optional<String> other = token.isPresent() ? Optional.of(BEARER_TOKEN) : userInfoKey;
+            if (other.isPresent()) {
+                throw new IllegalArgumentException(URL + " has user info and " + other.get() + " is set too: give the "
+                        + "credentials once (remove the user info from the URL, or remove " + other.get() + ")");
+            }
+            if (explicitSource.isPresent() && !explicitSource.get().equals("URL")) {
+                throw new IllegalArgumentException(URL + " has user info but " + CREDENTIALS_SOURCE + "=" + explicitSource.get()
+                        + ": set " + CREDENTIALS_SOURCE + "=URL to log in with it, or remove the user info from the URL");
+            }
+            return Optional.of(basic(percentDecode(urlUserInfo.get())));
+        }
         if (token.isPresent()) {
             return Optional.of("Bearer " + token.get());
         }
-        String source = string(config, CREDENTIALS_SOURCE).orElse("USER_INFO").toUpperCase(Locale.ROOT);
+        String source = explicitSource.orElse("USER_INFO");
         Optional<String> userInfo = switch (source) {
-            case "URL" -> urlUserInfo.map(RegistryClientConfig::percentDecode);
+            case "URL" -> Optional.empty();
             case "USER_INFO" -> string(config, USER_INFO).or(() -> string(config, USER_INFO_SHORT));
             default -> throw new IllegalArgumentException(CREDENTIALS_SOURCE + "=" + source
                     + " is not supported: use USER_INFO (with " + USER_INFO + "=user:password) or URL");
         };
-        return userInfo.map(info -> "Basic " + Base64.getEncoder().encodeToString(info.getBytes(StandardCharsets.UTF_8)));
+        return userInfo.map(RegistryClientConfig::basic);
+    }
+
+    private static String basic(String userInfo) {
+        return "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Optional<SSLContext> sslContext(Map<String, ?> config) {
@@ -216,11 +256,6 @@ public record RegistryClientConfig(
             text = text.substring(0, text.length() - 1);
         }
         return URI.create(text);
-    }
-
-    /** For messages: the URL with any user info removed. */
-    static String redact(URI uri) {
-        return uri.getRawUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo() + "@", "***@");
     }
 
     private static String percentDecode(String text) {

@@ -12,7 +12,7 @@ public final class Failures {
     public static String describe(SchemaRegistryException e) {
         if (e.status() == 401) {
             return e.getMessage() + " — the registry refused the credentials: set them in settings.xml <server> "
-                    + "(registry.serverId) or in SCHEMA_REGISTRY_USER_INFO / SCHEMA_REGISTRY_BEARER_TOKEN";
+                    + "(registry.serverId), in SCHEMA_REGISTRY_USER_INFO / SCHEMA_REGISTRY_BEARER_TOKEN, or as user:password@ in registry.url";
         }
         if (e.status() == 403) {
             return e.getMessage() + " — the credentials are valid but not allowed to do this: ask for write (or read) "
@@ -20,7 +20,7 @@ public final class Failures {
         }
         if (isTls(e)) {
             return "Tried to " + e.method() + " " + e.url() + " but TLS failed (" + rootMessage(e) + ") — set "
-                    + "registry.trustStore (+ registry.trustStorePassword, registry.trustStoreType) to a store that "
+                    + "registry.trustStore (+ registry.trustStoreServerId or SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD, registry.trustStoreType) to a store that "
                     + "trusts the registry's certificate, or registry.keyStore for a client certificate";
         }
         return e.getMessage();

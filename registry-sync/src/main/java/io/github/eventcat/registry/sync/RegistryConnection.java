@@ -26,12 +26,28 @@ public record RegistryConnection(
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_RETRIES = 3;
 
+    /** The {@link RegistryCredentials#source()} of credentials taken from URL user info. */
+    public static final String URL_USER_INFO = "registry.url user info";
+
+    /**
+     * User info in a URL ({@code http://user:password@host}) is taken out of the URL, so that no
+     * URL kept here can print it, and becomes basic auth; it conflicts with other credentials.
+     */
     public RegistryConnection {
-        urls = List.copyOf(urls);
+        Objects.requireNonNull(credentials, "credentials == null");
+        UrlUserInfo parsed = UrlUserInfo.split(urls);
+        urls = parsed.urls();
         if (urls.isEmpty()) {
             throw new IllegalArgumentException("no registry URL: set registry.url (comma-separated for failover)");
         }
-        Objects.requireNonNull(credentials, "credentials == null");
+        if (parsed.credentials().isPresent()) {
+            if (credentials.isPresent() && !credentials.get().source().equals(URL_USER_INFO)) {
+                throw new IllegalArgumentException("registry.url has user info and there are credentials from "
+                        + credentials.get().source() + " too: give them once (remove the user info from registry.url, "
+                        + "or drop the other credentials)");
+            }
+            credentials = parsed.credentials();
+        }
         Objects.requireNonNull(trustStore, "trustStore == null");
         Objects.requireNonNull(keyStore, "keyStore == null");
         Objects.requireNonNull(timeout, "timeout == null");

@@ -29,4 +29,12 @@ public record SyncRequest(
         }
         kafkaAdmin = kafkaAdmin.map(Map::copyOf);
     }
+
+    /** Kafka's properties may hold secrets ({@code sasl.jaas.config}, {@code ssl.*.password}): only their names. */
+    @Override
+    public String toString() {
+        return "SyncRequest[" + connection + ", catalog " + catalog + ", parallelism " + parallelism + ", dryRun " + dryRun
+                + ", normalize " + normalize + kafkaAdmin.map(p -> ", Kafka admin properties " + new java.util.TreeSet<>(p.keySet()))
+                        .orElse("") + "]";
+    }
 }

@@ -1,6 +1,7 @@
 package io.github.eventcat.registry.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.apache.maven.execution.DefaultMavenExecutionResult;
 import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.testing.AbstractMojoTestCase;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.repository.internal.MavenRepositorySystemUtils;
@@ -77,7 +79,7 @@ class SyncMojoTest extends AbstractMojoTestCase {
         SyncMojo mojo = mojo(Map.ofEntries(
                 Map.entry("registry.url", " https://sr1:8081 , https://sr2:8081,"),
                 Map.entry("registry.trustStore", project.resolve("trust.jks").toString()),
-                Map.entry("registry.trustStorePassword", TRUST_STORE_PASSWORD),
+                Map.entry("registry.trustStoreServerId", "trust-store"),
                 Map.entry("registry.trustStoreType", "JKS"),
                 Map.entry("registry.keyStore", project.resolve("client.p12").toString()),
                 Map.entry("registry.timeout", "7"),
@@ -87,7 +89,7 @@ class SyncMojoTest extends AbstractMojoTestCase {
                 Map.entry("registry.dryRun", "true"),
                 Map.entry("registry.normalize", "true"),
                 Map.entry("registry.topics", "true"),
-                Map.entry("bootstrap.servers", "127.0.0.1:9092")), List.of());
+                Map.entry("bootstrap.servers", "127.0.0.1:9092")), List.of(server("trust-store", null, TRUST_STORE_PASSWORD)));
 
         RegistryConnection connection = mojo.connection();
 
@@ -151,6 +153,91 @@ class SyncMojoTest extends AbstractMojoTestCase {
 
         assertThat(connection.credentials()).containsInstanceOf(RegistryCredentials.Bearer.class);
         assertThat(connection.toString()).contains("bearer token").doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void userInfoInTheRegistryUrlPropertyIsBasicAuthAndShownNowhere() throws Exception {
+        SyncMojo mojo = mojo(Map.of("registry.url", "https://ci:" + PASSWORD + "@sr1:8081/x"), List.of());
+
+        RegistryConnection connection = mojo.connection();
+
+        assertThat(connection.urls()).containsExactly("https://sr1:8081/x");
+        assertThat(connection.credentials()).hasValue(new RegistryCredentials.Basic("ci", PASSWORD, RegistryConnection.URL_USER_INFO));
+        assertThat(connection.toString()).contains("ci", "registry.url user info").doesNotContain(PASSWORD);
+        // not a parameter Maven injects, so mvn -X has nothing to print (the invoker ITs check the real output)
+        assertThat(mojo.url).isNull();
+    }
+
+    @Test
+    void userInfoAndASettingsServerAreAConflict() throws Exception {
+        SyncMojo mojo = mojo(Map.of("registry.url", "https://ci:" + PASSWORD + "@sr1:8081", "registry.serverId", "sr"),
+                List.of(server("sr", "ci-sync", "other-" + PASSWORD)));
+
+        assertThatThrownBy(mojo::connection).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("registry.url has user info and there are credentials from settings.xml server sr")
+                .hasMessageNotContaining(PASSWORD);
+    }
+
+    @Test
+    void userInfoInThePomConfigurationIsRefusedNamingNoSecret() throws Exception {
+        SyncMojo mojo = mojo(Map.of(), List.of());
+        mojo.url = "https://ci:" + PASSWORD + "@sr1:8081";
+
+        assertThatThrownBy(mojo::connection).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("https://ci:***@sr1:8081").hasMessageContaining("-Dregistry.url")
+                .hasMessageNotContaining(PASSWORD);
+    }
+
+    @Test
+    void noRegistryUrlSaysHowToSetIt() throws Exception {
+        SyncMojo mojo = mojo(Map.of(), List.of());
+
+        assertThatThrownBy(mojo::connection).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("registry.url is not set: pass -Dregistry.url=");
+    }
+
+    @Test
+    void storePasswordsComeFromTheEnvironmentWhenNoServerIsNamed() throws Exception {
+        SyncMojo mojo = mojo(Map.of("registry.url", "https://sr1:8081", "registry.trustStore", "trust.p12",
+                "registry.keyStore", "client.p12"), List.of());
+        mojo.environment = Map.of("SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD", TRUST_STORE_PASSWORD,
+                "SCHEMA_REGISTRY_KEYSTORE_PASSWORD", "key-" + TRUST_STORE_PASSWORD);
+
+        RegistryConnection connection = mojo.connection();
+
+        assertThat(connection.trustStore().orElseThrow().password()).hasValue(TRUST_STORE_PASSWORD);
+        assertThat(connection.keyStore().orElseThrow().password()).hasValue("key-" + TRUST_STORE_PASSWORD);
+        assertThat(connection.toString()).doesNotContain(TRUST_STORE_PASSWORD);
+    }
+
+    @Test
+    void theRemovedStorePasswordPropertiesFailWithWhatToUseInstead() throws Exception {
+        SyncMojo mojo = mojo(Map.of("registry.url", "https://sr1:8081", "registry.trustStorePassword", TRUST_STORE_PASSWORD,
+                "registry.keyStorePassword", TRUST_STORE_PASSWORD), List.of());
+
+        assertThatThrownBy(mojo::connection).isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("registry.trustStorePassword is set: it is no longer read")
+                .hasMessageContaining("registry.trustStoreServerId").hasMessageContaining("SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD")
+                .hasMessageContaining("registry.keyStorePassword is set").hasMessageContaining("SCHEMA_REGISTRY_KEYSTORE_PASSWORD")
+                .hasMessageNotContaining(TRUST_STORE_PASSWORD);
+    }
+
+    @Test
+    void aStoreServerWithoutAPasswordIsAClearError() throws Exception {
+        SyncMojo mojo = mojo(Map.of("registry.url", "https://sr1:8081", "registry.keyStore", "client.p12",
+                "registry.keyStoreServerId", "ks"), List.of(server("ks", "someone", null)));
+
+        assertThatThrownBy(mojo::connection).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("registry.keyStoreServerId=ks names a settings.xml <server> without a <password>: "
+                        + "add the key store's password to it");
+    }
+
+    private static Server server(String id, String username, String password) {
+        Server server = new Server();
+        server.setId(id);
+        server.setUsername(username);
+        server.setPassword(password);
+        return server;
     }
 
     /** The goal, configured the way Maven would for a project in the temporary directory. */

@@ -8,12 +8,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.eventcat.runtime.registry.RegistryClientConfig;
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.runtime.registry.SchemaRegistryException;
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
 
@@ -90,6 +93,34 @@ class RegistrySyncFaultsTest {
         assertThat(sync(RegistryConnection.of(proxy.url()).withCredentials(new RegistryCredentials.Bearer(TOKEN, "test")), 1)
                 .plan().isUpToDate()).isTrue();
         assertThat(String.join("\n", log)).doesNotContain(SECRET).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void urlUserInfoIsSentAsBasicAuthAndAcceptedAndShownNowhere() {
+        proxy.requireAuthorization(basic("ci", SECRET + "@x"));
+        String withUserInfo = proxy.url().replace("http://", "http://ci:" + SECRET + "%40x@");
+
+        SyncResult result = sync(RegistryConnection.of(withUserInfo), 1);
+        // the runtime client (schema.registry.url, as producers and consumers configure it) too
+        SchemaRegistryClient client = SchemaRegistryClient.fromConfig(Map.of(RegistryClientConfig.URL, withUserInfo));
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(client.subjects()).contains("tickets-com.example.repairshop.TicketOpened");
+        String everything = String.join("\n", log) + result.plan() + client + client.config();
+        assertThat(everything).contains("basic auth as ci (from registry.url user info)")
+                .doesNotContain(SECRET).doesNotContain(base64("ci:" + SECRET + "@x"));
+    }
+
+    @Test
+    void wrongUrlUserInfoIs401AndTheSecretAppearsNowhere() {
+        proxy.requireAuthorization(basic("ci", SECRET));
+        RegistryConnection wrong = RegistryConnection.of(proxy.url().replace("http://", "http://ci:" + SECRET + "-wrong@"));
+
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> sync(wrong, 1));
+
+        assertThat(thrown).isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.status()).isEqualTo(401));
+        String everything = String.join("\n", log) + Failures.describe((SchemaRegistryException) thrown) + thrown + wrong;
+        assertThat(everything).doesNotContain(SECRET).doesNotContain(base64("ci:" + SECRET + "-wrong"));
     }
 
     @Test
