@@ -68,9 +68,11 @@ public final class KafkaSecurityErrors {
         }
         if (error instanceof TopicAuthorizationException e) {
             return new TopicAuthorizationException("Kafka at " + bootstrapServers + " denied " + principal()
-                    + " access to topic(s) " + e.unauthorizedTopics() + ": grant that principal an ACL for the operation"
-                    + " (e.g. kafka-acls --add --allow-principal User:" + (user == null ? "<user>" : user)
-                    + " --operation Write --topic <topic>), or use the credentials of a principal that has one", e.unauthorizedTopics());
+                    + (e.unauthorizedTopics().isEmpty() ? " this topic operation (Kafka said: " + e.getMessage() + ")"
+                            : " access to topic(s) " + e.unauthorizedTopics()) + ": grant that principal an ACL for the operation"
+                    + " (kafka-acls --add --allow-principal User:" + (user == null ? "<user>" : user)
+                    + " --operation <Write, Read, Create...> --topic <topic>), or use the credentials of a principal that has one",
+                    e.unauthorizedTopics());
         }
         if (error instanceof GroupAuthorizationException e) {
             return new GroupAuthorizationException("Kafka at " + bootstrapServers + " denied " + principal()
