@@ -1,5 +1,6 @@
 package io.github.eventcat.cli;
 
+import io.github.eventcat.runtime.kafka.KafkaSecurityErrors;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
@@ -37,6 +40,10 @@ final class Brokers {
         }
         if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
           throw unreachable(connection, cause);
+        }
+        if (cause instanceof AuthenticationException || cause instanceof AuthorizationException) {
+          // Login, TLS or ACL: the message names the user and the setting of --config to check.
+          throw new CliException(ExitCode.UNAVAILABLE, KafkaSecurityErrors.of(properties).explain(cause).getMessage(), cause);
         }
         throw new CliException(ExitCode.UNAVAILABLE, "Tried to describe topic '" + topic + "' at "
             + connection.bootstrapServers() + " but failed because: " + cause, cause);

@@ -89,6 +89,7 @@ public final class EventConsumer<V> implements AutoCloseable {
     private final Consumer<byte[], byte[]> consumer;
     private final DeadLetterPublisher deadLetters;
     private final ExecutorService[] lanes;
+    private final KafkaSecurityErrors securityErrors;
 
     private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -114,6 +115,7 @@ public final class EventConsumer<V> implements AutoCloseable {
         String dlqSuffix = KafkaConfigs.string(config, DLQ_SUFFIX, ".dlq");
         Function<String, String> dlqTopicFor = dlqTopic != null ? topic -> dlqTopic : topic -> topic + dlqSuffix;
         this.consumer = new KafkaConsumer<>(KafkaConfigs.consumer(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.securityErrors = KafkaSecurityErrors.of(config);
         this.deadLetters = new DeadLetterPublisher(
                 new KafkaProducer<>(KafkaConfigs.deadLetterProducer(config), new ByteArraySerializer(), new ByteArraySerializer()),
                 dlqTopicFor);
@@ -181,7 +183,11 @@ public final class EventConsumer<V> implements AutoCloseable {
             if (!stopping()) {
                 throw e;
             }
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
+            RuntimeException explained = securityErrors.explain(e); // login, TLS or ACL failure: say what to check
+            fatal.compareAndSet(null, explained);
+            throw explained;
+        } catch (Error e) {
             fatal.compareAndSet(null, e);
             throw e;
         } finally {

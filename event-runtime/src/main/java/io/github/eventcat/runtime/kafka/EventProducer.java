@@ -38,8 +38,11 @@ public final class EventProducer<V> implements AutoCloseable {
     private final Function<? super V, ?> keyOf;
     private final Producer<String, V> producer;
     private final boolean transactional;
+    private final KafkaSecurityErrors securityErrors;
 
-    private EventProducer(String topic, Function<? super V, ?> keyOf, Producer<String, V> producer, boolean transactional) {
+    private EventProducer(String topic, Function<? super V, ?> keyOf, Producer<String, V> producer, boolean transactional,
+            KafkaSecurityErrors securityErrors) {
+        this.securityErrors = securityErrors;
         this.topic = topic;
         this.keyOf = keyOf;
         this.producer = producer;
@@ -86,7 +89,7 @@ public final class EventProducer<V> implements AutoCloseable {
         ProducerRecord<String, V> record = new ProducerRecord<>(topic, null, key, event, headers);
         producer.send(record, (metadata, error) -> {
             if (error != null) {
-                result.completeExceptionally(error);
+                result.completeExceptionally(securityErrors.explain(error));
             } else {
                 result.complete(metadata);
             }
@@ -174,7 +177,7 @@ public final class EventProducer<V> implements AutoCloseable {
             boolean transactional = producerConfig.get(ProducerConfig.TRANSACTIONAL_ID_CONFIG) != null;
             // Kafka only calls configure() on serializers it creates itself, not on instances passed in.
             KafkaProducer<String, V> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), valueSerializer);
-            return new EventProducer<>(topic, keyOf, producer, transactional);
+            return new EventProducer<>(topic, keyOf, producer, transactional, KafkaSecurityErrors.of(producerConfig));
         }
     }
 }

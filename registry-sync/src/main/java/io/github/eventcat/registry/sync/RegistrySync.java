@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.CatalogLoader;
+import io.github.eventcat.runtime.kafka.KafkaSecurityErrors;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 
 /** The entry point of the three goals; a build-tool adapter maps its parameters to a request and calls one method. */
@@ -38,7 +39,8 @@ public final class RegistrySync {
         SyncPlan plan = new SyncPlanner(client, request.parallelism(), request.normalize()).plan(catalog);
         Admin admin = request.kafkaAdmin().map(RegistrySync::admin).orElse(null);
         try {
-            TopicSync topics = admin == null ? null : new TopicSync(admin, request.connection().timeout().toMillis());
+            TopicSync topics = admin == null ? null : new TopicSync(admin, request.connection().timeout().toMillis(),
+                    KafkaSecurityErrors.of(request.kafkaAdmin().get()));
             if (topics != null) {
                 plan = plan.withTopics(topics.plan(catalog.topics()));
             }

@@ -22,6 +22,7 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 
 import io.github.eventcat.catalog.Topic;
+import io.github.eventcat.runtime.kafka.KafkaSecurityErrors;
 
 /**
  * The catalog's topics on a Kafka cluster, through Kafka's Admin client: creates missing topics with
@@ -31,10 +32,17 @@ import io.github.eventcat.catalog.Topic;
 public final class TopicSync {
     private final Admin admin;
     private final long timeoutMs;
+    private final KafkaSecurityErrors securityErrors;
 
     public TopicSync(Admin admin, long timeoutMs) {
+        this(admin, timeoutMs, KafkaSecurityErrors.of(Map.of()));
+    }
+
+    /** {@code securityErrors}: made from the Admin's configuration, to say which login or ACL to check. */
+    public TopicSync(Admin admin, long timeoutMs, KafkaSecurityErrors securityErrors) {
         this.admin = Objects.requireNonNull(admin, "admin == null");
         this.timeoutMs = timeoutMs;
+        this.securityErrors = Objects.requireNonNull(securityErrors, "securityErrors == null");
     }
 
     public List<TopicPlan> plan(Collection<Topic> topics) {
@@ -147,7 +155,8 @@ public final class TopicSync {
         try {
             return future.get(timeoutMs, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new TopicSyncException("Tried to " + action + " but failed because: " + e.getCause().getMessage(), e.getCause());
+            Throwable cause = securityErrors.explain(e.getCause());
+            throw new TopicSyncException("Tried to " + action + " but failed because: " + cause.getMessage(), cause);
         } catch (TimeoutException e) {
             throw new TopicSyncException("Tried to " + action + " but the cluster did not answer within " + timeoutMs
                     + " ms — check bootstrap.servers and that the brokers are reachable", e);

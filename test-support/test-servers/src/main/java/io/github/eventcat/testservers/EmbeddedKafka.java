@@ -94,19 +94,32 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private static EmbeddedKafka launch(boolean sharedInstance) {
+        return launch(sharedInstance, null);
+    }
+
+    /**
+     * Starts a broker; a {@code listener} (may be null) adds one more listener on a further free
+     * port, with its settings and the SCRAM credentials to format the storage with (see {@link SecuredKafka}).
+     */
+    static EmbeddedKafka launch(boolean sharedInstance, ExtraListener listener) {
         ServerLogging.applyToKafka();
         for (int attempt = 1; ; attempt++) {
             int brokerPort = LoopbackPorts.freePort();
             int controllerPort = LoopbackPorts.freePort();
-            if (brokerPort == controllerPort) {
+            int extraPort = listener == null ? -1 : LoopbackPorts.freePort();
+            if (brokerPort == controllerPort || extraPort == brokerPort || extraPort == controllerPort) {
                 continue;
             }
             Path logDirectory = createLogDirectory();
             KafkaRaftServer server = null;
             EmbeddedKafka kafka = null;
             try {
-                KafkaConfig config = new KafkaConfig(brokerConfig(logDirectory, brokerPort, controllerPort));
-                format(config, logDirectory);
+                Map<String, String> brokerConfig = brokerConfig(logDirectory, brokerPort, controllerPort);
+                if (listener != null) {
+                    listener.configure(brokerConfig, extraPort);
+                }
+                KafkaConfig config = new KafkaConfig(brokerConfig);
+                format(config, logDirectory, listener == null ? List.of() : listener.scramArguments());
                 server = new KafkaRaftServer(config, Time.SYSTEM);
                 server.startup();
                 kafka = new EmbeddedKafka(server, logDirectory, brokerPort, controllerPort, sharedInstance);
@@ -157,7 +170,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         return config;
     }
 
-    private static void format(KafkaConfig config, Path logDirectory) {
+    private static void format(KafkaConfig config, Path logDirectory, List<String> scramArguments) {
         try {
             new Formatter()
                     .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
@@ -168,6 +181,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .setDirectories(List.of(logDirectory.toString()))
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                     .setUnstableFeatureVersionsEnabled(false)
+                    .setScramArguments(scramArguments)
                     .run();
         } catch (Exception e) {
             throw new TestServerException("Could not format the Kafka log directory " + logDirectory + ": " + e, e);
@@ -363,6 +377,15 @@ public final class EmbeddedKafka implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new TestServerException("Interrupted while waiting for the embedded Kafka broker", e);
         }
+    }
+
+    /** One more listener for {@link #launch(boolean, ExtraListener)}. */
+    interface ExtraListener {
+        /** Adds the listener on {@code port} to {@code config} (called again with a new port when a start is retried). */
+        void configure(Map<String, String> config, int port);
+
+        /** {@code kafka-storage format --add-scram} arguments, e.g. {@code SCRAM-SHA-256=[name=alice,password=...]}. */
+        List<String> scramArguments();
     }
 
     @Override
