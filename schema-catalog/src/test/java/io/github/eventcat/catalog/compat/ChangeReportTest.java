@@ -41,6 +41,11 @@ class ChangeReportTest {
     edit(current.resolve("schemas/todo/task_event.json"), "\"task_id\": {\"type\": \"integer\"}", "\"task_id\": {\"type\": \"string\"}");
     edit(current.resolve("catalog.yaml"), "  appointments:\n    key: ticket_id\n    partitions: 3\n    retention: 30d\n"
         + "    events:\n      - schemas/repairshop/appointment_booked.avsc\n\n", "");
+    edit(current.resolve("catalog.yaml"), "topics:\n", "topics:\n  invoices:\n    key: ticket_id\n    events:\n"
+        + "      - schemas/repairshop/invoice_sent.avsc\n");
+    Files.writeString(current.resolve("schemas/repairshop/invoice_sent.avsc"), "{\"type\": \"record\", \"name\":"
+        + " \"InvoiceSent\", \"namespace\": \"com.example.repairshop\", \"fields\": [{\"name\": \"ticket_id\","
+        + " \"type\": \"string\"}]}");
     assertGolden("changed.md", run(current));
   }
 
