@@ -38,4 +38,9 @@ String junit = new File(basedir, 'service/target/eventcat-compat/TEST-compatibil
 assert junit.contains('<testsuite name="eventcat.compatibility" tests="1" failures="1" errors="0" skipped="0">')
 assert junit.contains('<failure type="READER_FIELD_MISSING_DEFAULT_VALUE" message="src/main/catalog/schemas/ticket_opened.avsc requester.age: field &quot;age&quot; removed, and version 1.0 has no default for it">')
 
+// The change report is written even when the gate fails, with the verdict and the field removed.
+String changes = new File(basedir, 'service/target/eventcat/changes.md').text
+assert changes.contains('### `tickets-it.tickets.TicketOpened` — **breaks FULL_TRANSITIVE** (1 finding)')
+assert changes.contains('| removed | `requester.age` | `int` |  |')
+
 return true

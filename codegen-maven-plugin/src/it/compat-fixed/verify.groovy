@@ -7,4 +7,21 @@ assert log.contains('[INFO] BUILD SUCCESS')
 String junit = new File(basedir, 'service/target/eventcat-compat/TEST-compatibility.xml').text
 assert junit.contains('<testsuite name="eventcat.compatibility" tests="1" failures="0" errors="0" skipped="0">')
 
+// The pull-request change report, and the same appended to GitHub's step summary.
+String changes = new File(basedir, 'service/target/eventcat/changes.md').text
+assert changes == """## Catalog changes against 1.0
+
+Compatible: 1 subject checked against 1.0: 1 compatible, 0 breaking (0 findings); 0 new
+
+### `tickets-it.tickets.TicketOpened` — compatible under FULL_TRANSITIVE
+
+`src/main/catalog/schemas/ticket_opened.avsc`
+
+| Change | Field | Before | After |
+|---|---|---|---|
+| changed | `requester.age` | `no doc` | `doc "Deprecated: kept so that consumers on 1.0 can read new reco…"` |
+| added | `requester.phone` |  | `[null, string]; default null` |
+"""
+assert new File(basedir, 'service/target/step-summary.md').text == changes + '\n'
+
 return true

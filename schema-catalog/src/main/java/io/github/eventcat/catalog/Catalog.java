@@ -29,6 +29,7 @@ public final class Catalog {
   private final Map<String, SchemaFile> schemaFiles;
   private final Map<String, Schema> avroSchemas;
   private final Map<String, JsonNode> jsonSchemas;
+  private final SourceDocument manifest;
 
   Catalog(
       String source,
@@ -39,7 +40,8 @@ public final class Catalog {
       List<Topic> topics,
       List<SchemaFile> schemaFiles,
       Map<String, Schema> avroSchemas,
-      Map<String, JsonNode> jsonSchemas) {
+      Map<String, JsonNode> jsonSchemas,
+      SourceDocument manifest) {
     this.source = Objects.requireNonNull(source, "source == null");
     this.description = Objects.requireNonNull(description, "description == null");
     this.javaPackage = Objects.requireNonNull(javaPackage, "javaPackage == null");
@@ -53,6 +55,15 @@ public final class Catalog {
     this.schemaFiles = filesByPath;
     this.avroSchemas = Map.copyOf(avroSchemas);
     this.jsonSchemas = Map.copyOf(jsonSchemas);
+    this.manifest = Objects.requireNonNull(manifest, "manifest == null");
+  }
+
+  /**
+   * {@code catalog.yaml} as a tree with locations, including sections the loader accepts but
+   * leaves to other tools (such as {@code lint}).
+   */
+  public SourceDocument manifest() {
+    return manifest;
   }
 
   /** Where the catalog was loaded from: a directory, or a jar and the entry inside it. */

@@ -109,7 +109,8 @@ final class CatalogAssembler {
         topics,
         List.copyOf(schemaFiles.values()),
         avroSchemas,
-        jsonSchemas);
+        jsonSchemas,
+        manifest.document());
   }
 
   private void checkTopicNames() {

@@ -5,13 +5,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** What {@code catalog.yaml} says, before any schema file is read. */
+/**
+ * What {@code catalog.yaml} says, before any schema file is read; {@code document} is the whole
+ * file with locations, for sections the loader leaves to other tools ({@code lint}).
+ */
 record Manifest(
     String javaPackage,
     CompatibilityLevel compatibility,
     SubjectNamingStrategy naming,
     Optional<String> description,
-    List<TopicEntry> topics) {
+    List<TopicEntry> topics,
+    SourceDocument document) {
 
   /** A topic as declared; {@code key} is empty when the manifest lacks it (already reported). */
   record TopicEntry(

@@ -23,7 +23,7 @@ final class ManifestReader {
   static final String FILE = Catalog.MANIFEST;
 
   private static final Set<String> ROOT_KEYS =
-      Set.of("package", "description", "compatibility", "subject-naming", "topics");
+      Set.of("package", "description", "compatibility", "subject-naming", "topics", "lint");
   private static final Set<String> TOPIC_KEYS =
       Set.of(
           "key",
@@ -85,7 +85,8 @@ final class ManifestReader {
         topic(topic.getKey(), topic.getValue(), compatibility, naming).ifPresent(topics::add);
       }
     }
-    return Optional.of(new Manifest(javaPackage, compatibility, naming, description, topics));
+    return Optional.of(new Manifest(javaPackage, compatibility, naming, description, topics,
+        new SourceDocument(document)));
   }
 
   private String javaPackage(JsonNode root) {

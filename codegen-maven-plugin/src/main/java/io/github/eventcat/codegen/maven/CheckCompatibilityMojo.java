@@ -48,6 +48,10 @@ public class CheckCompatibilityMojo extends AbstractMojo {
   @Parameter(property = "codegen.compat.junitReport", defaultValue = "${project.build.directory}/eventcat-compat/TEST-compatibility.xml")
   private File junitReport;
 
+  /** Where the Markdown change report goes (for pull requests); also appended to GITHUB_STEP_SUMMARY. */
+  @Parameter(property = "codegen.compat.changesReport", defaultValue = "${project.build.directory}/eventcat/changes.md")
+  private File changesReport;
+
   /** Print GitHub Actions annotations; default: when the environment has GITHUB_ACTIONS=true. */
   @Parameter(property = "codegen.compat.githubAnnotations")
   private Boolean githubAnnotations;
@@ -73,10 +77,13 @@ public class CheckCompatibilityMojo extends AbstractMojo {
     }
     CompatibilityGateRequest request = new CompatibilityGateRequest(catalogDirectory.toPath(),
         CatalogLocation.directory(catalogDirectory.toPath(), project.getBasedir().toPath()).description(),
-        baselines(), allowRemovedSubjects, Optional.ofNullable(junitReport).map(File::toPath));
+        baselines(), allowRemovedSubjects, Optional.ofNullable(junitReport).map(File::toPath),
+        Optional.ofNullable(changesReport).map(File::toPath));
     boolean annotations = githubAnnotations != null
         ? githubAnnotations : "true".equals(System.getenv("GITHUB_ACTIONS"));
-    CompatibilityGate.run(request, annotations, getLog());
+    Optional<Path> stepSummary = Optional.ofNullable(System.getenv("GITHUB_STEP_SUMMARY"))
+        .filter(value -> !value.isBlank()).map(Path::of);
+    CompatibilityGate.run(request, annotations, stepSummary, getLog());
   }
 
   private List<BaselineSource> baselines() throws MojoExecutionException {

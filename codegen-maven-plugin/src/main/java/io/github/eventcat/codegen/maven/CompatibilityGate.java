@@ -9,7 +9,13 @@ import io.github.eventcat.catalog.compat.CompatibilityGateResult;
 import io.github.eventcat.catalog.compat.ReportLine;
 import io.github.eventcat.catalog.compat.SchemaNotComparableException;
 import io.github.eventcat.catalog.compat.SubjectCheck;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -19,11 +25,11 @@ final class CompatibilityGate {
   private CompatibilityGate() {}
 
   /**
-   * Runs the gate, logs the report, prints GitHub annotations if asked, and fails the build on
-   * any finding.
+   * Runs the gate, logs the report, prints GitHub annotations if asked, appends the change report
+   * to the GitHub step summary if there is one, and fails the build on any finding.
    */
-  static CompatibilityGateResult run(CompatibilityGateRequest request, boolean githubAnnotations, Log log)
-      throws MojoFailureException, MojoExecutionException {
+  static CompatibilityGateResult run(CompatibilityGateRequest request, boolean githubAnnotations,
+      Optional<Path> stepSummary, Log log) throws MojoFailureException, MojoExecutionException {
     CompatibilityGateResult result;
     try {
       result = CatalogCompatibilityGate.run(request);
@@ -36,6 +42,12 @@ final class CompatibilityGate {
     }
     result.logLines().forEach(line -> log(log, line));
     request.junitReport().ifPresent(file -> log.info("JUnit report: " + file));
+    if (request.changesReport().isPresent()) {
+      log.info("Change report: " + request.changesReport().get());
+      if (stepSummary.isPresent()) {
+        appendStepSummary(request.changesReport().get(), stepSummary.get());
+      }
+    }
     if (githubAnnotations) {
       // Straight to stdout: GitHub reads workflow commands only at the start of a line, and
       // Maven's logger would prefix them with [ERROR].
@@ -46,6 +58,16 @@ final class CompatibilityGate {
       throw new MojoFailureException(failure(request, result));
     }
     return result;
+  }
+
+  /** GitHub shows the step summary file (Markdown) on the run's page; other steps append to it too. */
+  static void appendStepSummary(Path changes, Path summary) throws MojoExecutionException {
+    try {
+      Files.writeString(summary, Files.readString(changes, StandardCharsets.UTF_8) + "\n", StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw Failures.tried("append the change report to the GitHub step summary " + summary, e);
+    }
   }
 
   /**

@@ -35,7 +35,8 @@ public final class CatalogCompatibilityGate {
   private CatalogCompatibilityGate() {}
 
   /**
-   * Loads the current catalog and the baselines, checks, and writes the JUnit report if asked.
+   * Loads the current catalog and the baselines, checks, and writes the JUnit report and the
+   * change report if asked.
    *
    * @throws io.github.eventcat.catalog.CatalogException when the current catalog does not load
    * @throws BaselineException when a baseline cannot be obtained or does not load
@@ -49,6 +50,9 @@ public final class CatalogCompatibilityGate {
     CompatibilityGateResult result =
         compare(current, baselines, request.shownCatalogDirectory(), request.allowRemovedSubjects());
     request.junitReport().ifPresent(file -> write(file, result.junitXml()));
+    Baselines.Loaded latest = baselines.get(baselines.size() - 1);
+    request.changesReport().ifPresent(file -> write(file, ChangeReport.markdown(
+        latest.catalog(), latest.label(), current, result, request.shownCatalogDirectory())));
     return result;
   }
 
@@ -142,7 +146,7 @@ public final class CatalogCompatibilityGate {
       }
       Files.writeString(file, content, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("Tried to write the compatibility report " + file + " but failed", e);
+      throw new UncheckedIOException("Tried to write the report " + file + " but failed", e);
     }
   }
 }

@@ -17,14 +17,18 @@ import java.util.Optional;
  * @param allowRemovedSubjects whether a subject of the latest baseline that the current catalog no
  *     longer has is accepted (reported, but not breaking)
  * @param junitReport where to write a JUnit XML report, if anywhere
+ * @param changesReport where to write the Markdown change report against the latest baseline
+ *     ({@link ChangeReport}), if anywhere
  */
 public record CompatibilityGateRequest(
     Path catalogDirectory,
     String shownCatalogDirectory,
     List<BaselineSource> baselinesOldestFirst,
     boolean allowRemovedSubjects,
-    Optional<Path> junitReport) {
+    Optional<Path> junitReport,
+    Optional<Path> changesReport) {
   public CompatibilityGateRequest {
+    Objects.requireNonNull(changesReport, "changesReport == null");
     Objects.requireNonNull(catalogDirectory, "catalogDirectory == null");
     Objects.requireNonNull(shownCatalogDirectory, "shownCatalogDirectory == null");
     baselinesOldestFirst = List.copyOf(baselinesOldestFirst);
@@ -32,5 +36,12 @@ public record CompatibilityGateRequest(
     if (baselinesOldestFirst.isEmpty()) {
       throw new IllegalArgumentException("no baseline to check against");
     }
+  }
+
+  /** A request without a change report. */
+  public CompatibilityGateRequest(Path catalogDirectory, String shownCatalogDirectory,
+      List<BaselineSource> baselinesOldestFirst, boolean allowRemovedSubjects, Optional<Path> junitReport) {
+    this(catalogDirectory, shownCatalogDirectory, baselinesOldestFirst, allowRemovedSubjects, junitReport,
+        Optional.empty());
   }
 }

@@ -91,7 +91,8 @@ public final class CompatibilityReports {
     return out.toString();
   }
 
-  private static String xml(String text) {
+  /** Escapes text for XML attributes and content (shared with the lint report). */
+  public static String xml(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (char c : text.toCharArray()) {
       switch (c) {
@@ -110,12 +111,13 @@ public final class CompatibilityReports {
     return out.toString();
   }
 
-  // Escaping as GitHub's toolkit does for workflow commands (data, and property values).
-  private static String data(String text) {
+  // Escaping as GitHub's toolkit does for workflow commands (data, and property values); shared
+  // with the lint report.
+  public static String data(String text) {
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
   }
 
-  private static String property(String text) {
+  public static String property(String text) {
     return data(text).replace(":", "%3A").replace(",", "%2C");
   }
 }
