@@ -195,15 +195,16 @@ class LintRulesTest {
   }
 
   @Test
-  void keyWithDifferentTypesAcrossEvents() {
+  void keyWithDifferentLogicalTypesAcrossEvents() {
+    // A key of another Avro/JSON type is refused by the loader; a uuid key in one event and a
+    // plain string in another still loads (both are strings), and this rule names it.
     String manifest = MANIFEST + "      - schemas/closed.avsc\n";
     String closed = AVRO_EVENT.replace("TicketOpened", "TicketClosed").replace("\"name\": \"ticket_id\", \"type\": \"string\"",
-        "\"name\": \"ticket_id\", \"type\": \"long\"").replace("{\"name\": \"event_id\"", "{\"name\": \"event_id2\"");
+        "\"name\": \"ticket_id\", \"type\": {\"type\": \"string\", \"logicalType\": \"uuid\"}").replace("{\"name\": \"event_id\"", "{\"name\": \"event_id2\"");
     LintResult result = catalog().avro(manifest, AVRO_EVENT).file("schemas/closed.avsc", closed).lint();
-    assertThat(rendered(result)).contains("schemas/closed.avsc:8:14: error: [KEY_FIELD_REQUIRED] field"
-        + " \"ticket_id\" of \"TicketClosed\" is the key of topic \"tickets\" with type long, but in event"
-        + " \"TicketOpened\" it is string: one key, one type, or records of one entity land on different"
-        + " partitions — give the key field the same type in every event of the topic");
+    assertThat(rendered(result)).anySatisfy(line -> assertThat(line)
+        .startsWith("schemas/closed.avsc:8:14: error: [KEY_FIELD_REQUIRED] field \"ticket_id\" of \"TicketClosed\" is the key of topic \"tickets\" with type ")
+        .contains("but in event \"TicketOpened\" it is string: one key, one type"));
   }
 
   @Test
