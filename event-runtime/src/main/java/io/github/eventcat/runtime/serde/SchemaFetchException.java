@@ -43,8 +43,10 @@ public class SchemaFetchException extends SerializationException {
             return new PoisonRecordException(PoisonRecordException.Reason.UNKNOWN_SCHEMA_ID, topic, id,
                     "the registry at " + client.config().urls() + " has no schema with this id: " + e.registryMessage(), e);
         }
+        String answer = e.status() == 0 ? e.registryMessage()
+                : "HTTP " + e.status() + (e.errorCode() != 0 ? " (error code " + e.errorCode() + ")" : "") + ": " + e.registryMessage();
         return new SchemaFetchException(topic, id, "Could not fetch writer schema " + id + " of a record of topic " + topic
-                + " from the registry at " + client.config().urls() + ": " + e.getMessage() + " — " + whatToCheck(e), e);
+                + ": " + e.method() + " " + e.url() + " — " + answer + " — " + whatToCheck(e), e);
     }
 
     private static String whatToCheck(SchemaRegistryException e) {
