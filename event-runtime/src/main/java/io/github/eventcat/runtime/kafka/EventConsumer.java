@@ -237,6 +237,7 @@ public final class EventConsumer<V> implements AutoCloseable {
         if (!started.get()) {
             if (started.compareAndSet(false, true)) {
                 closeClients();
+                pauseState.stopped(null);
             }
             return;
         }
@@ -454,6 +455,7 @@ public final class EventConsumer<V> implements AutoCloseable {
 
     private void shutdown() {
         stopRequested.countDown();
+        pauseState.stopped(fatal.get()); // first: records given up on the way out are no "resume"
         try {
             if (lanes != null) {
                 for (ExecutorService lane : lanes) {
@@ -470,7 +472,6 @@ public final class EventConsumer<V> implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             closeClients();
-            pauseState.stopped(fatal.get());
             finished.countDown();
         }
     }

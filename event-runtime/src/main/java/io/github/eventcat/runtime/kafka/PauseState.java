@@ -48,6 +48,9 @@ final class PauseState {
         if (firstTime) {
             stuck++;
         }
+        if (health.status() == ConsumerHealth.Status.STOPPED) {
+            return;
+        }
         Instant now = Instant.now();
         boolean changed = health.status() != ConsumerHealth.Status.PAUSED || !health.reason().equals(reason);
         if (health.status() != ConsumerHealth.Status.PAUSED) {
