@@ -290,6 +290,40 @@ class InfrastructureFailureRealServersTest {
         assertThat(consumer.health().status()).isEqualTo(ConsumerHealth.Status.STOPPED);
     }
 
+    @Test
+    void aDeadLetterTopicThatCannotExistPausesOnThePoisonRecordForever() throws Exception {
+        String topic = "dlq-invalid";
+        String dlq = "no such topic!"; // not a legal topic name: never creatable
+        kafka.createTopic(topic, 1);
+        try (EventProducer<SpecificRecord> producer = producer(topic);
+                KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                        new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new TicketOpened("t-0", "a", 1)).get();
+            raw.send(new ProducerRecord<>(topic, "t-1".getBytes(StandardCharsets.UTF_8), new byte[] {1, 2})).get();
+            producer.send(new TicketOpened("t-2", "c", 2)).get();
+        }
+        Map<String, Object> config = consumerConfig(registry.url());
+        config.put(EventConsumer.DLQ_TOPIC, dlq);
+        Queue<String> handled = new ConcurrentLinkedQueue<>();
+        String group = "dlq-invalid-" + UUID.randomUUID();
+        EventConsumer<Object> consumer = consumer(topic, group, config)
+                .handler(EventDispatcher.builder().on(TicketOpened.class, (e, c) -> handled.add(e.getTicketId())).build())
+                .build().start();
+        try {
+            assertThat(within(() -> consumer.health().isPaused())).as("paused").isTrue();
+            assertThat(consumer.health().reason()).contains("dead-letter topic " + dlq).contains(topic + "-0@1");
+            assertThat(within(() -> committedTotal(group) == 1)).isTrue();
+            Thread.sleep(1_500);
+            assertThat(consumer.health().isPaused()).isTrue();
+            assertThat(handled).containsExactly("t-0");
+            assertThat(committed(group)).containsExactly(Map.entry(new TopicPartition(topic, 0), 1L));
+        } finally {
+            consumer.close();
+        }
+        assertThat(committed(group)).containsExactly(Map.entry(new TopicPartition(topic, 0), 1L));
+        assertThat(consumer.failure()).isEmpty();
+    }
+
     private List<String> warnings() {
         return messages(Level.WARN);
     }

@@ -25,6 +25,7 @@ public final class TcpForwarder implements AutoCloseable {
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private ServerSocket server;
+    private Thread acceptor;
 
     private TcpForwarder(InetSocketAddress target, int port) {
         this.target = target;
@@ -62,7 +63,15 @@ public final class TcpForwarder implements AutoCloseable {
             return;
         }
         closeQuietly(server);
+        // A ServerSocket closed while a thread blocks in accept() keeps listening until that thread
+        // wakes up (the JDK defers the real close): only after it is gone are connections refused.
+        try {
+            acceptor.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         server = null;
+        acceptor = null;
         open.forEach(TcpForwarder::closeQuietly);
         open.clear();
     }
@@ -100,7 +109,7 @@ public final class TcpForwarder implements AutoCloseable {
             throw e;
         }
         server = socket;
-        daemon(() -> accept(socket), "tcp-forwarder-" + port + "-accept");
+        acceptor = daemon(() -> accept(socket), "tcp-forwarder-" + port + "-accept");
     }
 
     private void accept(ServerSocket socket) {
@@ -146,10 +155,11 @@ public final class TcpForwarder implements AutoCloseable {
         }
     }
 
-    private static void daemon(Runnable task, String name) {
+    private static Thread daemon(Runnable task, String name) {
         Thread thread = new Thread(task, name);
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
