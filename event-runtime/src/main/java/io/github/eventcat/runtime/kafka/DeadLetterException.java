@@ -1,8 +1,8 @@
 package io.github.eventcat.runtime.kafka;
 
 /**
- * A record could neither be handled nor written to its dead-letter topic. The consumer stops
- * without committing the record's offset, so it is delivered again after a restart.
+ * A record could neither be handled nor written to its dead-letter topic. The consumer pauses on
+ * the record (commits nothing past it) and tries the write again with backoff until it passes.
  */
 public class DeadLetterException extends RuntimeException {
     private static final long serialVersionUID = 1L;

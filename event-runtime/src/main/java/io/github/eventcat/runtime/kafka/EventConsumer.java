@@ -3,14 +3,17 @@ package io.github.eventcat.runtime.kafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -48,10 +52,19 @@ import io.github.eventcat.runtime.serde.PoisonRecordException;
  *   <li>A handler that throws is called again after an exponential backoff ({@link RetryBackoff});
  *       after the last attempt the original key/value bytes go to the dead-letter topic
  *       ({@code <topic>.dlq} by default) with the original headers plus {@link DeadLetterHeaders}.
- *       Poison records and events without a handler go there at once.</li>
+ *       Poison records ({@link PoisonRecordException}: the record itself is bad) and events without
+ *       a handler go there at once.</li>
+ *   <li>An infrastructure failure never dead-letters: when the writer schema cannot be fetched
+ *       (registry down, 5xx, 401/403, a wrong URL path; any deserializer failure other than
+ *       {@link PoisonRecordException}) or the dead-letter write fails, the record is "stuck": fetching
+ *       pauses, nothing past it is committed, {@link #health()} says PAUSED and why (with a WARN), and
+ *       it is tried again with backoff ({@link #PAUSE_BACKOFF_MS}) until it passes; then the consumer
+ *       resumes in order.</li>
  *   <li>Offsets are committed (manually; {@code enable.auto.commit} is forced off) only for records
  *       that were handled or dead-lettered; on revocation the finished offsets of the revoked
- *       partitions are committed synchronously, so a rebalance neither loses nor repeats work.</li>
+ *       partitions are committed synchronously (with lanes, after their records in flight drained,
+ *       up to {@link #REVOKE_DRAIN_MS}), so a rebalance loses nothing and repeats at most the revoked
+ *       partitions' records that were not finished.</li>
  *   <li>With {@code lanes > 1}, records are processed by that many threads, each key always on the
  *       same thread (per-key order kept); the committed offset of a partition is the end of its
  *       contiguous run of finished records. Fetching pauses while too many records are in flight.</li>
@@ -77,6 +90,15 @@ public final class EventConsumer<V> implements AutoCloseable {
     public static final String LANES = "eventcat.consumer.lanes";
     /** With lanes: records in flight above which fetching pauses (default 1000). */
     public static final String MAX_IN_FLIGHT = "eventcat.consumer.max.in.flight";
+    /**
+     * While a record is stuck on an infrastructure failure (registry, dead-letter topic): wait before
+     * trying it again (default 1000), doubled after each failure up to {@link #PAUSE_BACKOFF_MAX_MS}.
+     */
+    public static final String PAUSE_BACKOFF_MS = "eventcat.consumer.pause.backoff.ms";
+    /** Longest wait between tries of a stuck record (default 30000). It is tried until it passes. */
+    public static final String PAUSE_BACKOFF_MAX_MS = "eventcat.consumer.pause.backoff.max.ms";
+    /** With lanes: how long a revocation waits for the revoked partitions' records in flight (default 10000). */
+    public static final String REVOKE_DRAIN_MS = "eventcat.consumer.revoke.drain.ms";
 
     private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
 
@@ -84,6 +106,8 @@ public final class EventConsumer<V> implements AutoCloseable {
     private final Deserializer<V> deserializer;
     private final EventHandler<? super V> handler;
     private final RetryBackoff retry;
+    private final RetryBackoff pauseBackoff;
+    private final Duration revokeDrain;
     private final Duration pollTimeout;
     private final int maxInFlight;
     private final Consumer<byte[], byte[]> consumer;
@@ -93,12 +117,15 @@ public final class EventConsumer<V> implements AutoCloseable {
 
     private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Sequential mode: fetched records not done yet, in fetch order (only the poll thread touches it). */
+    private final Deque<RecordTask> pending = new ArrayDeque<>();
+    private final PauseState pauseState;
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
     private final AtomicBoolean started = new AtomicBoolean();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Thread loopThread;
-    private boolean paused;
+    private boolean backpressure;
 
     private EventConsumer(Builder<V> builder, Map<String, Object> config) {
         this.topics = List.copyOf(builder.topics);
@@ -108,6 +135,11 @@ public final class EventConsumer<V> implements AutoCloseable {
                 (int) KafkaConfigs.number(config, RETRY_ATTEMPTS, 3),
                 Duration.ofMillis(KafkaConfigs.number(config, RETRY_BACKOFF_MS, 200)),
                 Duration.ofMillis(KafkaConfigs.number(config, RETRY_BACKOFF_MAX_MS, 10_000)));
+        this.pauseBackoff = new RetryBackoff(Integer.MAX_VALUE,
+                Duration.ofMillis(KafkaConfigs.number(config, PAUSE_BACKOFF_MS, 1_000)),
+                Duration.ofMillis(KafkaConfigs.number(config, PAUSE_BACKOFF_MAX_MS, 30_000)));
+        this.revokeDrain = Duration.ofMillis(KafkaConfigs.number(config, REVOKE_DRAIN_MS, 10_000));
+        this.pauseState = new PauseState(this.topics);
         this.pollTimeout = builder.pollTimeout;
         int laneCount = builder.lanes > 0 ? builder.lanes : (int) KafkaConfigs.number(config, LANES, 1);
         this.maxInFlight = (int) KafkaConfigs.number(config, MAX_IN_FLIGHT, 1000);
@@ -155,8 +187,9 @@ public final class EventConsumer<V> implements AutoCloseable {
 
     /**
      * Runs the poll loop on the calling thread until {@link #close()} or {@link #wakeup()} is
-     * called from another thread, or a record can be neither handled nor dead-lettered (then that
-     * {@link DeadLetterException} is thrown, after committing what was finished).
+     * called from another thread, or a handler throws an {@link Error} (thrown on, after committing
+     * what was finished). A record that can be neither handled nor dead-lettered does not stop it:
+     * the consumer pauses on it and tries again (see {@link #health()}).
      */
     public void run() {
         if (!started.compareAndSet(false, true)) {
@@ -167,16 +200,17 @@ public final class EventConsumer<V> implements AutoCloseable {
         }
         try {
             consumer.subscribe(topics, new CommitOnRevoke());
+            pauseState.running();
             while (!stopping()) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout);
                 for (ConsumerRecord<byte[], byte[]> record : records) {
-                    if (stopping()) {
-                        break;
-                    }
                     dispatch(record);
                 }
+                if (lanes == null) {
+                    runPending();
+                }
                 throwIfFatal();
-                applyBackpressure();
+                applyPauses();
                 commitFinished(false);
             }
         } catch (WakeupException e) {
@@ -209,6 +243,7 @@ public final class EventConsumer<V> implements AutoCloseable {
         if (!started.get()) {
             if (started.compareAndSet(false, true)) {
                 closeClients();
+                pauseState.stopped(null);
             }
             return;
         }
@@ -221,6 +256,14 @@ public final class EventConsumer<V> implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * NEW, RUNNING, PAUSED (a record is stuck on an infrastructure failure; the reason names the
+     * registry URL or dead-letter topic and what to check) or STOPPED. Safe from any thread.
+     */
+    public ConsumerHealth health() {
+        return pauseState.health();
     }
 
     /** Why the loop stopped on its own, if it did. */
@@ -236,18 +279,20 @@ public final class EventConsumer<V> implements AutoCloseable {
         return stopRequested.getCount() == 0 || fatal.get() != null;
     }
 
+    /** Registers a fetched record with its partition's progress (so no commit passes it) and hands it out. */
     private void dispatch(ConsumerRecord<byte[], byte[]> record) {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         PartitionProgress partitionProgress = progress.computeIfAbsent(partition, p -> new PartitionProgress());
         partitionProgress.started(record.offset());
+        RecordTask task = new RecordTask(record, partitionProgress);
         if (lanes == null) {
-            process(record, partitionProgress);
+            pending.addLast(task);
             return;
         }
         inFlight.incrementAndGet();
         lanes[lane(record)].execute(() -> {
             try {
-                process(record, partitionProgress);
+                runInLane(task);
             } catch (RuntimeException | Error e) {
                 fatal.compareAndSet(null, e);
                 consumer.wakeup();
@@ -262,60 +307,75 @@ public final class EventConsumer<V> implements AutoCloseable {
         return Math.floorMod(hash, lanes.length);
     }
 
-    /** Handles one record with retries, or dead-letters it; marks it done unless abandoned by a stop. */
-    private void process(ConsumerRecord<byte[], byte[]> record, PartitionProgress partitionProgress) {
-        if (stopping()) {
-            return; // abandoned: not marked done, so not committed, so delivered again
-        }
-        if (handleOrDeadLetter(record)) {
-            partitionProgress.done(record.offset());
+    /**
+     * Sequential mode: works through the fetched records in order. On an infrastructure failure it
+     * returns and leaves the record at the head; the loop keeps polling (fetching paused, so the
+     * group membership stays alive) and tries it again after the backoff.
+     */
+    private void runPending() {
+        while (!pending.isEmpty() && !stopping()) {
+            RecordTask task = pending.peekFirst();
+            if (System.nanoTime() < task.nextTryAt) {
+                return;
+            }
+            try {
+                if (!task.attempt()) {
+                    return; // a stop was requested: the record stays unfinished, so uncommitted
+                }
+                task.progress.done(task.record.offset());
+                pending.pollFirst();
+                task.released(true);
+            } catch (InfrastructureFailure failure) {
+                task.stuck(failure);
+                return;
+            }
         }
     }
 
-    private boolean handleOrDeadLetter(ConsumerRecord<byte[], byte[]> record) {
-        Throwable last = null;
-        int handlerCalls = 0;
-        for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
-            if (attempt > 1 && !backOff(attempt - 1)) {
-                return false;
-            }
-            V event;
-            try {
-                event = deserializer.deserialize(record.topic(), record.headers(), record.value());
-            } catch (PoisonRecordException e) {
-                LOG.warn("Poison record {}-{}@{} goes to the dead-letter topic: {}", record.topic(), record.partition(),
-                        record.offset(), e.getMessage());
-                deadLetters.publish(record, e, 0);
-                return true;
-            } catch (RuntimeException e) {
-                last = e; // e.g. the registry did not answer: worth another try
-                continue;
-            }
-            if (event == null) {
-                LOG.debug("Skipping record {}-{}@{} without value (tombstone)", record.topic(), record.partition(), record.offset());
-                return true;
-            }
-            handlerCalls++;
-            try {
-                handler.handle(event, context(record, attempt));
-                return true;
-            } catch (UnhandledEventException e) {
-                deadLetters.publish(record, e, handlerCalls);
-                return true;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            } catch (Exception e) {
-                last = e;
-                LOG.warn("Handler failed on {}-{}@{} (attempt {} of {}): {}", record.topic(), record.partition(),
-                        record.offset(), attempt, retry.maxAttempts(), e.toString());
-            }
+    /** With lanes: handles one record, trying again after each infrastructure failure until done, revoked or stopped. */
+    private void runInLane(RecordTask task) {
+        if (!task.progress.enter()) {
+            return; // partition revoked before this record's turn: its next owner reads it again
         }
-        deadLetters.publish(record, last, handlerCalls);
-        return true;
+        try {
+            while (!stopping()) {
+                try {
+                    if (task.attempt()) {
+                        task.progress.done(task.record.offset());
+                        task.released(true);
+                    }
+                    return;
+                } catch (InfrastructureFailure failure) {
+                    task.stuck(failure);
+                    if (!waitUntil(task.nextTryAt, task.progress::revoked)) {
+                        return;
+                    }
+                }
+            }
+        } finally {
+            task.released(false); // no-op unless it is still stuck: given up on a stop or revocation
+            task.progress.exit();
+        }
     }
 
-    /** Waits before the next attempt; false when a stop was requested meanwhile. */
+    /** Sleeps until {@code nanoTime}; false when a stop was requested or {@code giveUp} says so meanwhile. */
+    private boolean waitUntil(long nanoTime, BooleanSupplier giveUp) {
+        try {
+            long left;
+            while ((left = nanoTime - System.nanoTime()) > 0) {
+                if (stopRequested.await(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 50), TimeUnit.MILLISECONDS)
+                        || stopping() || giveUp.getAsBoolean()) {
+                    return false;
+                }
+            }
+            return !stopping() && !giveUp.getAsBoolean();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Waits before the next handler attempt; false when a stop was requested meanwhile. */
     private boolean backOff(int failedAttempt) {
         try {
             return !stopRequested.await(retry.backoffAfter(failedAttempt).toMillis(), TimeUnit.MILLISECONDS) && fatal.get() == null;
@@ -331,17 +391,26 @@ public final class EventConsumer<V> implements AutoCloseable {
                 Instant.ofEpochMilli(record.timestamp()), record.headers(), attempt);
     }
 
-    private void applyBackpressure() {
-        if (lanes == null) {
-            return;
+    /**
+     * Fetching pauses while a record is stuck on an infrastructure failure, and with lanes while
+     * too many records are in flight. Re-applied after every poll: a rebalance hands out partitions unpaused.
+     */
+    private void applyPauses() {
+        if (lanes != null) {
+            int current = inFlight.get();
+            if (!backpressure && current >= maxInFlight) {
+                backpressure = true;
+            } else if (backpressure && current <= maxInFlight / 2) {
+                backpressure = false;
+            }
         }
-        int current = inFlight.get();
-        if (!paused && current >= maxInFlight) {
-            consumer.pause(consumer.assignment());
-            paused = true;
-        } else if (paused && current <= maxInFlight / 2) {
+        Set<TopicPartition> assigned = consumer.assignment();
+        if (backpressure || pauseState.paused()) {
+            if (!consumer.paused().containsAll(assigned)) {
+                consumer.pause(assigned);
+            }
+        } else if (!consumer.paused().isEmpty()) {
             consumer.resume(consumer.paused());
-            paused = false;
         }
     }
 
@@ -392,6 +461,7 @@ public final class EventConsumer<V> implements AutoCloseable {
 
     private void shutdown() {
         stopRequested.countDown();
+        pauseState.stopped(fatal.get()); // first: records given up on the way out are no "resume"
         try {
             if (lanes != null) {
                 for (ExecutorService lane : lanes) {
@@ -435,18 +505,138 @@ public final class EventConsumer<V> implements AutoCloseable {
         deadLetters.close();
     }
 
-    /** Commits what was finished on partitions about to be taken away, after waiting for their records in flight. */
+    /** Why a record is stuck; never the record's own fault. */
+    private static final class InfrastructureFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        InfrastructureFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * One fetched record on its way to done: handled, skipped (tombstone) or safely in the
+     * dead-letter topic. Remembers across tries whether it is already bound for the dead-letter
+     * topic, so a failed dead-letter write is retried without calling the handler again.
+     */
+    private final class RecordTask {
+        final ConsumerRecord<byte[], byte[]> record;
+        final PartitionProgress progress;
+        long nextTryAt;
+        long stuckSince;
+        private int stuckTries;
+        private Throwable deadLetterCause;
+        private int deadLetterAttempts;
+
+        RecordTask(ConsumerRecord<byte[], byte[]> record, PartitionProgress progress) {
+            this.record = record;
+            this.progress = progress;
+        }
+
+        /** True when done; false when given up because of a stop. */
+        boolean attempt() throws InfrastructureFailure {
+            if (deadLetterCause == null && !handle()) {
+                return false;
+            }
+            if (deadLetterCause != null) {
+                try {
+                    deadLetters.publish(record, deadLetterCause, deadLetterAttempts);
+                } catch (DeadLetterException e) {
+                    throw new InfrastructureFailure(e.getMessage(), e);
+                }
+            }
+            return true;
+        }
+
+        /** Handles the record (true), decides it goes to the dead-letter topic (true, cause set), or gives up on a stop (false). */
+        private boolean handle() throws InfrastructureFailure {
+            V event;
+            try {
+                event = deserializer.deserialize(record.topic(), record.headers(), record.value());
+            } catch (PoisonRecordException e) {
+                LOG.warn("Poison record {} goes to the dead-letter topic: {}", where(), e.getMessage());
+                deadLetter(e, 0);
+                return true;
+            } catch (RuntimeException e) {
+                // Only a PoisonRecordException says the record itself is bad; anything else (registry down,
+                // misconfigured, refusing us) may pass later and must not cost a valid event.
+                throw new InfrastructureFailure(e.getMessage() != null ? e.getMessage() : e.toString(), e);
+            }
+            if (event == null) {
+                LOG.debug("Skipping record {} without value (tombstone)", where());
+                return true;
+            }
+            Exception last = null;
+            for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+                if (attempt > 1 && !backOff(attempt - 1)) {
+                    return false;
+                }
+                try {
+                    handler.handle(event, context(record, attempt));
+                    return true;
+                } catch (UnhandledEventException e) {
+                    deadLetter(e, attempt);
+                    return true;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                } catch (Exception e) {
+                    last = e;
+                    LOG.warn("Handler failed on {} (attempt {} of {}): {}", where(), attempt, retry.maxAttempts(), e.toString());
+                }
+            }
+            deadLetter(last, retry.maxAttempts());
+            return true;
+        }
+
+        private void deadLetter(Throwable cause, int attempts) {
+            deadLetterCause = cause;
+            deadLetterAttempts = attempts;
+        }
+
+        void stuck(InfrastructureFailure failure) {
+            boolean firstTime = stuckSince == 0;
+            if (firstTime) {
+                stuckSince = System.nanoTime();
+            }
+            Duration wait = pauseBackoff.backoffAfter(++stuckTries);
+            nextTryAt = System.nanoTime() + wait.toNanos();
+            pauseState.stuck(where(), failure.getMessage(), firstTime, wait);
+        }
+
+        void released(boolean wentThrough) {
+            if (stuckSince != 0) {
+                stuckSince = 0;
+                pauseState.released(where(), wentThrough);
+            }
+        }
+
+        String where() {
+            return record.topic() + "-" + record.partition() + "@" + record.offset();
+        }
+    }
+
+    /**
+     * Commits what was finished on partitions about to be taken away. With lanes, their records in
+     * flight first get up to {@link #REVOKE_DRAIN_MS} to finish; what is left then (or at once, when
+     * a record is stuck on an infrastructure failure) is given up, uncommitted, for the next owner.
+     */
     private final class CommitOnRevoke implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            long drainUntil = System.nanoTime() + revokeDrain.toNanos();
             for (TopicPartition partition : partitions) {
                 PartitionProgress partitionProgress = progress.get(partition);
                 if (partitionProgress == null) {
                     continue;
                 }
                 try {
-                    partitionProgress.awaitIdle(EventConsumer.this::stopping);
+                    if (lanes != null) {
+                        partitionProgress.awaitIdle(() -> stopping() || pauseState.paused() || System.nanoTime() > drainUntil);
+                    }
+                    partitionProgress.revoke();
+                    partitionProgress.awaitNoneExecuting();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -455,6 +645,7 @@ public final class EventConsumer<V> implements AutoCloseable {
                     offsets.put(partition, new OffsetAndMetadata(offset));
                 }
             }
+            forgetPending(partitions);
             if (!offsets.isEmpty()) {
                 try {
                     consumer.commitSync(offsets);
@@ -473,8 +664,25 @@ public final class EventConsumer<V> implements AutoCloseable {
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            // Another member owns them already: committing would fail; just forget them.
-            partitions.forEach(progress::remove);
+            // Another member owns them already: committing would fail; just stop working on them.
+            for (TopicPartition partition : partitions) {
+                PartitionProgress partitionProgress = progress.remove(partition);
+                if (partitionProgress != null) {
+                    partitionProgress.revoke();
+                }
+            }
+            forgetPending(partitions);
+        }
+
+        /** Sequential mode: the fetched records of partitions gone are left for their next owner. */
+        private void forgetPending(Collection<TopicPartition> partitions) {
+            pending.removeIf(task -> {
+                boolean gone = partitions.contains(new TopicPartition(task.record.topic(), task.record.partition()));
+                if (gone) {
+                    task.released(false);
+                }
+                return gone;
+            });
         }
     }
 

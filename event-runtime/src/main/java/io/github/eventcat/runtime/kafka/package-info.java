@@ -51,6 +51,7 @@
  *
  *     public TicketsConsumer start() { consumer.start(); return this; }   // own thread
  *     public void run() { consumer.run(); }                               // caller's thread
+ *     public ConsumerHealth health() { return consumer.health(); }        // RUNNING, PAUSED + why, ...
  *     public void close() { consumer.close(); }
  * }
  * }</pre>

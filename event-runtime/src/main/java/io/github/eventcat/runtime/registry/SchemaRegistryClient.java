@@ -130,6 +130,12 @@ public final class SchemaRegistryClient {
             return cached;
         }
         JsonNode answer = send("GET", "/schemas/ids/" + id, null);
+        if (!answer.path("schema").isTextual()) {
+            // Some other service at a wrong path: its answer must not pass for a broken schema (a poison record).
+            throw new SchemaRegistryException("GET", currentBaseUrl() + "/schemas/ids/" + id, 200, 0,
+                    "the answer has no \"schema\" text: " + abbreviate(answer.toString())
+                            + " — check that the URL is the registry's Confluent API base (e.g. …/apis/ccompat/v7)");
+        }
         SchemaDefinition schema = definition(answer);
         schemasById.put(id, schema);
         return schema;

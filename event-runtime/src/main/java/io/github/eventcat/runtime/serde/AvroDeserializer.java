@@ -11,7 +11,6 @@ import org.apache.avro.io.DatumReader;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
@@ -30,7 +29,8 @@ import io.github.eventcat.runtime.registry.SchemaRegistryException;
  * newer compatible writer is fine.
  *
  * <p>Records that can never be read raise {@link PoisonRecordException}; a registry that does not
- * answer raises a plain {@link SerializationException} (worth retrying).
+ * answer, fails, refuses the credentials or is not at the configured path raises
+ * {@link SchemaFetchException} (the record may be fine: retry later, never dead-letter it).
  */
 public class AvroDeserializer<T> implements Deserializer<T> {
     private SchemaRegistryClient client;
@@ -92,11 +92,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         try {
             writer = AvroSchemas.parse(client, client.schemaById(id));
         } catch (SchemaRegistryException e) {
-            if (e.isNotFound()) {
-                throw new PoisonRecordException(PoisonRecordException.Reason.UNKNOWN_SCHEMA_ID, topic, id,
-                        "the registry at " + client.config().urls() + " has no schema with this id: " + e.registryMessage(), e);
-            }
-            throw new SerializationException("Could not fetch writer schema " + id + " for topic " + topic + ": " + e.getMessage(), e);
+            throw SchemaFetchException.classify(client, topic, id, e);
         } catch (RuntimeException e) {
             throw new PoisonRecordException(PoisonRecordException.Reason.UNREADABLE_PAYLOAD, topic, id,
                     "the registered writer schema does not parse as Avro: " + e.getMessage(), e);

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,11 +88,7 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
         try {
             writer = client.schemaById(id);
         } catch (SchemaRegistryException e) {
-            if (e.isNotFound()) {
-                throw new PoisonRecordException(PoisonRecordException.Reason.UNKNOWN_SCHEMA_ID, topic, id,
-                        "the registry at " + client.config().urls() + " has no schema with this id: " + e.registryMessage(), e);
-            }
-            throw new SerializationException("Could not fetch writer schema " + id + " for topic " + topic + ": " + e.getMessage(), e);
+            throw SchemaFetchException.classify(client, topic, id, e);
         }
         Optional<String> title;
         try {

@@ -25,10 +25,10 @@ class ConsumerLogicTest {
         for (long offset = 10; offset <= 14; offset++) {
             progress.started(offset);
         }
-        assertThat(progress.committable()).isEqualTo(10);
+        assertThat(progress.committable()).isEqualTo(-1); // the group's position already: nothing to say
         progress.done(12);
         progress.done(13);
-        assertThat(progress.committable()).isEqualTo(10); // 10 and 11 still in flight
+        assertThat(progress.committable()).isEqualTo(-1); // 10 and 11 still in flight
         progress.done(10);
         assertThat(progress.committable()).isEqualTo(11);
         progress.committed(11);
@@ -41,6 +41,21 @@ class ConsumerLogicTest {
         progress.committed(15);
         progress.commitFailed();
         assertThat(progress.committable()).isEqualTo(15); // offered again after a failed async commit
+    }
+
+    @Test
+    void aRevokedPartitionsRecordsAreSkippedAndNoCommitPassesTheOnesGivenUp() {
+        PartitionProgress progress = new PartitionProgress();
+        for (long offset = 0; offset <= 3; offset++) {
+            progress.started(offset);
+        }
+        assertThat(progress.enter()).isTrue();
+        progress.done(0);
+        progress.exit();
+        progress.revoke();
+        assertThat(progress.enter()).isFalse(); // offsets 1..3 are left for the next owner
+        progress.done(2); // finished by a lane that was already on it
+        assertThat(progress.committable()).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,69 @@
+package io.github.eventcat.runtime.serde;
+
+import org.apache.kafka.common.errors.SerializationException;
+
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.runtime.registry.SchemaRegistryException;
+
+/**
+ * The writer schema of a record could not be fetched for a reason that is not the record's: the
+ * registry did not answer, failed (5xx), refused the credentials (401/403), or the URL does not
+ * point at a registry (a 404 without the registry's own "schema not found" code 40403). The record
+ * may be perfectly good: consumers pause and try again later, and never dead-letter it.
+ *
+ * <p>Its message names the registry URL (never user info) and what to check.
+ */
+public class SchemaFetchException extends SerializationException {
+    private static final long serialVersionUID = 1L;
+
+    private final String topic;
+    private final int schemaId;
+
+    public SchemaFetchException(String topic, int schemaId, String message, Throwable cause) {
+        super(message, cause);
+        this.topic = topic;
+        this.schemaId = schemaId;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public int schemaId() {
+        return schemaId;
+    }
+
+    /**
+     * Sorts a failed {@code GET /schemas/ids/{id}}: the registry's own "schema not found" (40403)
+     * means the record names a schema that does not exist, so the record is poison; anything else
+     * is the registry's or the configuration's problem.
+     */
+    static SerializationException classify(SchemaRegistryClient client, String topic, int id, SchemaRegistryException e) {
+        if (e.status() == 404 && e.errorCode() == SchemaRegistryException.SCHEMA_NOT_FOUND) {
+            return new PoisonRecordException(PoisonRecordException.Reason.UNKNOWN_SCHEMA_ID, topic, id,
+                    "the registry at " + client.config().urls() + " has no schema with this id: " + e.registryMessage(), e);
+        }
+        String answer = e.status() == 0 ? e.registryMessage()
+                : "HTTP " + e.status() + (e.errorCode() != 0 ? " (error code " + e.errorCode() + ")" : "") + ": " + e.registryMessage();
+        return new SchemaFetchException(topic, id, "Could not fetch writer schema " + id + " of a record of topic " + topic
+                + ": " + e.method() + " " + e.url() + " — " + answer + " — " + whatToCheck(e), e);
+    }
+
+    private static String whatToCheck(SchemaRegistryException e) {
+        int status = e.status();
+        if (status == 0) {
+            return "check that the registry is running and reachable from here (schema.registry.url, network, TLS)";
+        }
+        if (status == 401 || status == 403) {
+            return "check the registry credentials (basic.auth.user.info, bearer.auth.token) and that they may read schemas";
+        }
+        if (status == 404 || status == 405) {
+            return "the URL path looks wrong: schema.registry.url must be the registry's Confluent API base"
+                    + " (e.g. http://host:8081 for Confluent, http://host:8080/apis/ccompat/v7 for Apicurio)";
+        }
+        if (status >= 500) {
+            return "the registry failed; check its log and its storage";
+        }
+        return "check schema.registry.url and the registry's log";
+    }
+}
