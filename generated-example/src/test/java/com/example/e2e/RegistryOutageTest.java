@@ -9,6 +9,7 @@ import com.example.repairshop.RepairType;
 import com.example.repairshop.Requester;
 import com.example.repairshop.TicketClosed;
 import com.example.repairshop.TicketOpened;
+import io.github.eventcat.runtime.kafka.ConsumerHealth;
 import io.github.eventcat.runtime.kafka.EventContext;
 import io.github.eventcat.testservers.EmbeddedKafka;
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
@@ -61,9 +62,12 @@ class RegistryOutageTest {
         assertThat(handled).isEmpty();
         assertThat(committed(consumerConfig)).as("nothing committed while down").isEmpty();
         assertThat(consumer.failure()).isEmpty();
+        assertThat(consumer.health().status()).isEqualTo(ConsumerHealth.Status.PAUSED);
+        assertThat(consumer.health().reason()).contains("127.0.0.1:" + registryPort.port());
 
         registryPort.restart();
         E2e.await("every event handled once the registry is back", () -> handled.size() == sent.size());
+        E2e.await("running again", () -> consumer.health().status() == ConsumerHealth.Status.RUNNING);
       }
       assertThat(handled).containsExactlyElementsOf(sent);
       assertThat(committed(consumerConfig).values()).extracting(OffsetAndMetadata::offset)
@@ -82,6 +86,8 @@ class RegistryOutageTest {
       Thread.sleep(2_500);
       assertThat(handled).isEmpty();
       assertThat(consumer.failure()).isEmpty();
+      assertThat(consumer.health().status()).isEqualTo(ConsumerHealth.Status.PAUSED);
+      assertThat(consumer.health().reason()).contains("the URL path looks wrong");
     }
     assertThat(committed(consumerConfig)).isEmpty();
     assertThat(E2e.readAll(kafka, "tickets.dlq", "read_uncommitted")).isEmpty();

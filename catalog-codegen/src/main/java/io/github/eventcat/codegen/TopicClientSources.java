@@ -70,7 +70,7 @@ final class TopicClientSources implements SourceContributor {
 
   @Override
   public String id() {
-    return "topic-clients/4";
+    return "topic-clients/5";
   }
 
   @Override
@@ -454,6 +454,13 @@ final class TopicClientSources implements SourceContributor {
         .returns(ParameterizedTypeName.get(ClassName.get(Optional.class),
             ClassName.get(Throwable.class)))
         .addStatement("return consumer.failure()")
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("health")
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("Whether the loop runs, is paused (the registry unreachable, a dead-letter write"
+            + " failing: with the reason) or has stopped; for liveness and readiness probes.\n")
+        .returns(ClassName.get("io.github.eventcat.runtime.kafka", "ConsumerHealth"))
+        .addStatement("return consumer.health()")
         .build());
     type.addMethod(MethodSpec.methodBuilder("close")
         .addAnnotation(Override.class)

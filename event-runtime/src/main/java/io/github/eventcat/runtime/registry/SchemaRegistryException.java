@@ -81,8 +81,33 @@ public class SchemaRegistryException extends RuntimeException {
         return registryMessage;
     }
 
+    /**
+     * The registry's own "not found" for a subject, version, schema or subject config: a 404 with
+     * one of its 404xx error codes. A 404 without one is a web server's or proxy's answer to a path
+     * it does not know (a wrong {@code schema.registry.url}), which must not read as "not
+     * registered".
+     */
     public boolean isNotFound() {
-        return status == 404;
+        return status == 404 && errorCode >= 40400 && errorCode <= 40499;
+    }
+
+    /** What a person should check, from the kind of failure: the tail of every message about it. */
+    public String whatToCheck() {
+        if (status == 0) {
+            return "check that the registry is running and reachable from here (schema.registry.url, network, TLS)";
+        }
+        if (status == 401 || status == 403) {
+            return "check the registry credentials (basic.auth.user.info, bearer.auth.token) and that they may"
+                    + " read and register schemas";
+        }
+        if ((status == 404 && !isNotFound()) || status == 405) {
+            return "the URL path looks wrong: schema.registry.url must be the registry's Confluent API base"
+                    + " (e.g. http://host:8081 for Confluent, http://host:8080/apis/ccompat/v7 for Apicurio)";
+        }
+        if (status >= 500) {
+            return "the registry failed; check its log and its storage";
+        }
+        return "check schema.registry.url and the registry's log";
     }
 
     /** A 409 on registration: the schema breaks the subject's compatibility level. */

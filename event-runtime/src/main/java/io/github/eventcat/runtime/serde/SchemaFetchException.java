@@ -46,24 +46,6 @@ public class SchemaFetchException extends SerializationException {
         String answer = e.status() == 0 ? e.registryMessage()
                 : "HTTP " + e.status() + (e.errorCode() != 0 ? " (error code " + e.errorCode() + ")" : "") + ": " + e.registryMessage();
         return new SchemaFetchException(topic, id, "Could not fetch writer schema " + id + " of a record of topic " + topic
-                + ": " + e.method() + " " + e.url() + " — " + answer + " — " + whatToCheck(e), e);
-    }
-
-    private static String whatToCheck(SchemaRegistryException e) {
-        int status = e.status();
-        if (status == 0) {
-            return "check that the registry is running and reachable from here (schema.registry.url, network, TLS)";
-        }
-        if (status == 401 || status == 403) {
-            return "check the registry credentials (basic.auth.user.info, bearer.auth.token) and that they may read schemas";
-        }
-        if (status == 404 || status == 405) {
-            return "the URL path looks wrong: schema.registry.url must be the registry's Confluent API base"
-                    + " (e.g. http://host:8081 for Confluent, http://host:8080/apis/ccompat/v7 for Apicurio)";
-        }
-        if (status >= 500) {
-            return "the registry failed; check its log and its storage";
-        }
-        return "check schema.registry.url and the registry's log";
+                + ": " + e.method() + " " + e.url() + " — " + answer + " — " + e.whatToCheck(), e);
     }
 }

@@ -49,7 +49,8 @@ final class SchemaIdResolver {
                     null));
         } catch (SchemaRegistryException e) {
             throw new SchemaLookupException(subject, eventName,
-                    "Could not get the schema id of event " + eventName + " under subject " + subject + ": " + e.getMessage(), e);
+                    "Could not get the schema id of event " + eventName + " under subject " + subject + ": " + e.getMessage()
+                            + " — " + e.whatToCheck(), e);
         }
     }
 
@@ -74,7 +75,7 @@ final class SchemaIdResolver {
         } catch (SchemaRegistryException e) {
             throw new SchemaLookupException(subject, eventName,
                     "Could not look up the schema " + name + " that event " + eventName + " references under subject "
-                            + subject + ": " + e.getMessage(), e);
+                            + subject + ": " + e.getMessage() + " — " + e.whatToCheck(), e);
         }
     }
 

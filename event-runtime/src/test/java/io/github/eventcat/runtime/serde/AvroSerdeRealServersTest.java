@@ -170,4 +170,18 @@ class AvroSerdeRealServersTest {
                 .extracting(ConsumerRecord::value)
                 .containsExactly(new TicketOpened("t-1", "ann", 3), new TicketClosed("t-1", "fixed"));
     }
+
+    @Test
+    void aProducerPointedAtAWrongPathSaysSoInsteadOfNotRegistered(EmbeddedSchemaRegistry registry) throws Exception {
+        // The registry's own 404s carry 404xx codes; the server root without /apis/ccompat/v7 answers
+        // a bare 404, which must not read as "the schema is not registered".
+        String root = registry.url().replaceFirst("/apis/ccompat/v[0-9]+/?$", "");
+        assertThat(root).isNotEqualTo(registry.url());
+        SchemaRegistryClient wrongPath = new SchemaRegistryClient(RegistryClientConfig.of(root));
+        AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>(wrongPath, TOPIC_RECORD, false);
+
+        assertThatThrownBy(() -> serializer.serialize("tickets-wrong-path", new TicketOpened("t-0", "ann", 1)))
+                .hasMessageContaining("the URL path looks wrong")
+                .hasMessageNotContaining("is not registered");
+    }
 }
