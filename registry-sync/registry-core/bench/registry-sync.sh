@@ -1,7 +1,7 @@
 #!/bin/sh
 # Benchmark (not a test): sync a generated catalog of N subjects (default 1000) to a fresh real
 # registry, then again unchanged, with parallelism 1 and 8; prints times and HTTP request counts.
-# Needs the module built once: mvn -B -o -pl registry-sync -am install -DskipTests -Dinvoker.skip
+# Needs the module built once: mvn -B -o -pl registry-sync/registry-core -am install -DskipTests
 set -e
 cd "$(dirname "$0")/.."
 mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
