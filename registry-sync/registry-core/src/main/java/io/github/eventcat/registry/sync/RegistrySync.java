@@ -15,6 +15,7 @@ import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.CatalogLoader;
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.runtime.registry.SchemaRegistryException;
 
 /**
  * The registry core's one entry point: sync a catalog (subjects, and topics when asked), check it
@@ -127,6 +128,18 @@ public final class RegistrySync {
             versions.put(current.name(), found.version());
         }
         return found;
+    }
+
+    /**
+     * A registry failure as a message that says what to do: 401 (credentials refused), 403 (not
+     * allowed), TLS (certificate not trusted) get advice, anything else the client's own message.
+     *
+     * @param credentialsHint where to set valid credentials, in the caller's terms (e.g. its settings)
+     * @param storesHint where to set a trust store or key store, in the caller's terms
+     */
+    public static String describe(SchemaRegistryException failure, String credentialsHint, String storesHint) {
+        return Failures.describe(failure, Objects.requireNonNull(credentialsHint, "credentialsHint == null"),
+                Objects.requireNonNull(storesHint, "storesHint == null"));
     }
 
     private static List<SubjectOutcome> unchanged(SyncPlan plan) {
