@@ -5,6 +5,9 @@ import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.Event;
 import io.github.eventcat.catalog.Subject;
 import io.github.eventcat.catalog.Topic;
+import io.github.eventcat.registry.sync.RegistrySync;
+import io.github.eventcat.registry.sync.SchemaNotRegisteredException;
+import io.github.eventcat.registry.sync.SyncFailedException;
 import io.github.eventcat.runtime.kafka.EventKeys;
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
@@ -110,10 +113,21 @@ final class PublishCommand {
     }
   }
 
+  /**
+   * The registry id of the event's subject, through the registry core: the same subjects, texts and
+   * references as {@code mvn registry:sync}, so the CLI finds what the plugin registered and
+   * {@code --auto-register} registers what the plugin would (references first, levels set).
+   */
   private static RegisteredSchema schemaId(Catalog catalog, Connection connection, Subject subject, boolean register) {
     SchemaRegistryClient client = SchemaRegistryClient.fromConfig(connection.registryProperties());
     try {
-      return new CatalogSchemaIds(catalog, client, register).resolve(subject.name(), subject.schemaFile());
+      return new RegistrySync(line -> { }).registeredSchema(client, catalog, subject.name(), register);
+    } catch (SchemaNotRegisteredException e) {
+      throw new CliException(ExitCode.UNAVAILABLE, e.getMessage()
+          + ": register the catalog first (mvn registry:sync), or pass --auto-register", e);
+    } catch (SyncFailedException e) {
+      throw new CliException(ExitCode.UNAVAILABLE, "Tried to register the schema of subject '" + subject.name() + "' at "
+          + connection.registryUrl() + " but failed: " + e.result().summary(), e);
     } catch (SchemaRegistryException e) {
       throw new CliException(ExitCode.UNAVAILABLE, "Tried to " + (register ? "register" : "look up")
           + " the schema of subject '" + subject.name() + "' at " + connection.registryUrl()
