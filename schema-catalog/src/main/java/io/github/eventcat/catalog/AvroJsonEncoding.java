@@ -105,7 +105,8 @@ final class AvroJsonEncoding {
   private void record(JsonNode value, Schema schema, String pointer) {
     if (!value.isObject()) {
       violation(pointer, "expected record " + schema.getFullName() + " (a JSON object), found "
-          + found(value) + ": write {\"" + schema.getFields().get(0).name() + "\": …}");
+          + found(value) + ": write {" + (schema.getFields().isEmpty() ? ""
+              : "\"" + schema.getFields().get(0).name() + "\": …") + "}");
       return;
     }
     for (Schema.Field field : schema.getFields()) {
