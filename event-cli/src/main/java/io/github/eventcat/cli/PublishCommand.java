@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -44,7 +46,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class PublishCommand {
   static final Set<String> VALUED = Set.of("catalog", "topic", "event", "value", "file", "bootstrap-servers",
       "schema-registry-url", "config", "connect-timeout");
-  static final Set<String> SWITCHES = Set.of("auto-register", "dry-run");
+  static final Set<String> SWITCHES = Set.of("auto-register", "dry-run", "examples");
 
   private PublishCommand() {}
 
@@ -52,6 +54,9 @@ final class PublishCommand {
       Function<String, String> environment) {
     Catalog catalog = CatalogEvents.load(args.value("catalog").orElse(CatalogEvents.DEFAULT_CATALOG));
     Topic topic = CatalogEvents.topic(catalog, args.required("topic"));
+    if (args.flag("examples")) {
+      return publishExamples(args, catalog, topic, out, err, environment);
+    }
     Event event = CatalogEvents.event(topic, args.required("event"));
     boolean dryRun = args.flag("dry-run");
     Connection connection = dryRun ? null : Connection.from(args, environment);
@@ -88,7 +93,47 @@ final class PublishCommand {
 
     RegisteredSchema schema = schemaId(catalog, connection, subject, args.flag("auto-register"));
     Brokers.describe(connection, topic.name());
-    send(connection, topic, input.documents(), encoder, schema.id(), out);
+    List<Outgoing> records = new ArrayList<>();
+    for (JsonDocuments.JsonDocument document : input.documents()) {
+      JsonNode keyField = document.value().get(topic.keyField());
+      String key = EventKeys.render(keyField.isTextual() ? keyField.asText() : keyField.numberValue());
+      records.add(new Outgoing(key, WireFormat.frame(schema.id(), encoder.encode(document.value()))));
+    }
+    send(connection, topic, records, out);
+    return ExitCode.OK;
+  }
+
+  /** A record to send: its key and its framed value. */
+  private record Outgoing(String key, byte[] value) {}
+
+  /**
+   * {@code --examples}: the catalog's examples of the topic, or of {@code --event}, each encoded
+   * with the schema of its value subject (checked already when the catalog loaded).
+   */
+  private static ExitCode publishExamples(Arguments args, Catalog catalog, Topic topic, PrintStream out,
+      PrintStream err, Function<String, String> environment) {
+    if (args.value("value").isPresent() || args.value("file").isPresent()) {
+      throw CliException.usage("--examples publishes the catalog's examples: give no --value or --file");
+    }
+    Optional<Event> event = args.value("event").map(name -> CatalogEvents.event(topic, name));
+    List<ExamplePayloads.Payload> payloads = ExamplePayloads.of(catalog, topic, event);
+    String paths = payloads.stream().map(p -> p.example().path()).distinct().collect(Collectors.joining(", "));
+    if (args.flag("dry-run")) {
+      err.println(payloads.size() + " example(s) of topic " + topic.name() + " match their schemas (" + paths
+          + "); nothing sent (--dry-run)");
+      return ExitCode.OK;
+    }
+    Connection connection = Connection.from(args, environment);
+    Map<String, Integer> ids = new TreeMap<>();
+    List<Outgoing> records = new ArrayList<>();
+    for (ExamplePayloads.Payload payload : payloads) {
+      int id = ids.computeIfAbsent(payload.subject().name(),
+          name -> schemaId(catalog, connection, payload.subject(), args.flag("auto-register")).id());
+      records.add(new Outgoing(payload.key(), WireFormat.frame(id, payload.value())));
+    }
+    Brokers.describe(connection, topic.name());
+    err.println("Publishing " + payloads.size() + " example(s) to " + topic.name() + ": " + paths);
+    send(connection, topic, records, out);
     return ExitCode.OK;
   }
 
@@ -136,8 +181,7 @@ final class PublishCommand {
     }
   }
 
-  private static void send(Connection connection, Topic topic, List<JsonDocuments.JsonDocument> documents,
-      EventEncoder encoder, int schemaId, PrintStream out) {
+  private static void send(Connection connection, Topic topic, List<Outgoing> records, PrintStream out) {
     Map<String, Object> properties = new TreeMap<>(connection.kafkaProperties());
     properties.put("key.serializer", StringSerializer.class.getName());
     properties.put("value.serializer", ByteArraySerializer.class.getName());
@@ -149,11 +193,8 @@ final class PublishCommand {
     properties.putIfAbsent("delivery.timeout.ms", String.valueOf(timeoutMs * 2 + 5));
     List<Future<RecordMetadata>> sent = new ArrayList<>();
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties)) {
-      for (JsonDocuments.JsonDocument document : documents) {
-        JsonNode keyField = document.value().get(topic.keyField());
-        String key = EventKeys.render(keyField.isTextual() ? keyField.asText() : keyField.numberValue());
-        byte[] value = WireFormat.frame(schemaId, encoder.encode(document.value()));
-        sent.add(producer.send(new ProducerRecord<>(topic.name(), key, value)));
+      for (Outgoing record : records) {
+        sent.add(producer.send(new ProducerRecord<>(topic.name(), record.key(), record.value())));
       }
       producer.flush();
       for (int i = 0; i < sent.size(); i++) {

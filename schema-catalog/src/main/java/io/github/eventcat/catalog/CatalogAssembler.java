@@ -542,7 +542,10 @@ final class CatalogAssembler {
     }
     return new Topic(topic.name(), topic.key().orElse(""), topic.partitions(), topic.retention(),
         topic.naming(), topic.compatibility(), topic.description(), valueFiles,
-        events.stream().map(Located::event).toList(), List.copyOf(subjects.values()),
+        new ExampleValidation(files, avro, json, problems).attach(listed.stream().map(l ->
+            new ExampleValidation.Listing(l.entry(), l.path(), l.format())).toList(),
+            events.stream().map(Located::event).toList()),
+        List.copyOf(subjects.values()),
         topic.location());
   }
 }

@@ -61,15 +61,24 @@ public final class CatalogCompatibilityGate {
     List<String> newSubjects = new ArrayList<>();
     for (Subject subject : current.subjects()) {
       List<CandidateSchema> history = new ArrayList<>();
+      List<ExampleChecks.Earlier> examplesHistory = new ArrayList<>();
       for (Baselines.Loaded baseline : baselinesOldestFirst) {
-        baselineSubject(baseline.catalog(), subject.name())
-            .ifPresent(old -> history.add(candidate(baseline.catalog(), old.schemaFile(), baseline.label())));
+        baselineSubject(baseline.catalog(), subject.name()).ifPresent(old -> {
+          history.add(candidate(baseline.catalog(), old.schemaFile(), baseline.label()));
+          examplesHistory.add(new ExampleChecks.Earlier(baseline.label(), baseline.catalog(), old));
+        });
       }
       if (history.isEmpty()) {
         newSubjects.add(subject.name());
       }
       CompatibilityReport report = CompatibilityChecker.check(
           subject.compatibility(), candidate(current, subject.schemaFile(), CURRENT), history);
+      List<CompatibilityFinding> examples = ExampleChecks.findings(current, subject, examplesHistory);
+      if (!examples.isEmpty()) {
+        List<CompatibilityFinding> findings = new ArrayList<>(report.findings());
+        findings.addAll(examples);
+        report = new CompatibilityReport(report.level(), report.version(), report.checkedAgainst(), findings);
+      }
       checks.add(new SubjectCheck(subject.name(), shown(shownCatalogDirectory, subject.schemaFile()), report));
     }
 
