@@ -3,6 +3,7 @@ package io.github.eventcat.catalog.compat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.eventcat.catalog.SchemaGraph;
 import java.util.Map;
 import java.util.Set;
 
@@ -69,9 +70,9 @@ final class JsonSchemaBundle {
   }
 
   private static String localRef(String ref, String owner, Map<String, JsonNode> references) {
-    int hash = ref.indexOf('#');
-    String document = hash < 0 ? ref : ref.substring(0, hash);
-    String fragment = hash < 0 ? "" : ref.substring(hash + 1);
+    SchemaGraph.Ref parsed = SchemaGraph.Ref.parse(ref);
+    String document = parsed.document();
+    String fragment = parsed.fragment();
     if (document.isEmpty()) {
       return owner == null ? ref : pointerTo(owner) + fragment;
     }
