@@ -70,13 +70,13 @@ final class JsonSchemaBundle {
   }
 
   private static String localRef(String ref, String owner, Map<String, JsonNode> references) {
-    SchemaGraph.Ref parsed = SchemaGraph.Ref.parse(ref);
-    String document = parsed.document();
-    String fragment = parsed.fragment();
-    if (document.isEmpty()) {
-      return owner == null ? ref : pointerTo(owner) + fragment;
+    SchemaGraph.Ref written = SchemaGraph.Ref.parse(ref);
+    if (written.document().isEmpty()) {
+      return owner == null ? ref : pointerTo(owner) + written.fragment();
     }
-    return references.containsKey(document) ? pointerTo(document) + fragment : ref;
+    return references.containsKey(written.document())
+        ? pointerTo(written.document()) + written.fragment()
+        : ref;
   }
 
   private static String pointerTo(String document) {
