@@ -20,12 +20,12 @@ import java.util.Optional;
 /**
  * The catalog as an AsyncAPI 3.0 document: a channel per topic (Kafka bindings: partitions,
  * retention), a message per event on it (Avro payloads inline, JSON Schema payloads by reference
- * to the copies under {@code schemas/}, whose own {@code $ref}s resolve next to them), and a send
+ * to the copies under {@code catalog/}, whose own {@code $ref}s resolve next to them), and a send
  * and a receive operation per topic.
  */
 final class AsyncApiDocument {
   static final String FILE = "asyncapi.yaml";
-  static final String SCHEMAS = "schemas";
+  static final String SCHEMAS = "catalog";
   static final String AVRO_FORMAT = "application/vnd.apache.avro+json;version=1.9.0";
   static final String JSON_FORMAT = "application/schema+json;version=draft-07";
   private static final String KAFKA_BINDING = "0.5.0";

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param catalog the loaded catalog
  * @param outputDirectory where the site goes; the generator owns the files it writes there
  *     ({@code index.html}, {@code topic-*.html}, {@code event-*.html}, {@code asyncapi.yaml},
- *     {@code schemas/}) and deletes those of them that are no longer part of the site
+ *     {@code catalog/}) and deletes those of them that are no longer part of the site
  * @param version the catalog's version, as {@code info.version} of the AsyncAPI document
  */
 public record DocsRequest(Catalog catalog, Path outputDirectory, String version) {

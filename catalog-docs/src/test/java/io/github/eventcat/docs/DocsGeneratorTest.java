@@ -79,13 +79,13 @@ class DocsGeneratorTest {
     Path site = temp.resolve("site");
     DocsGenerator.generate(DocsRequest.of(CatalogLoader.load(EXAMPLE), site));
     Files.writeString(site.resolve("topic-gone.html"), "old");
-    Files.createDirectories(site.resolve("schemas/gone"));
-    Files.writeString(site.resolve("schemas/gone/x.avsc"), "old");
+    Files.createDirectories(site.resolve("catalog/gone"));
+    Files.writeString(site.resolve("catalog/gone/x.avsc"), "old");
     Files.writeString(site.resolve("notes.txt"), "not ours");
     DocsResult result = DocsGenerator.generate(DocsRequest.of(CatalogLoader.load(EXAMPLE), site));
     assertThat(result.deleted()).isEqualTo(2);
     assertThat(site.resolve("topic-gone.html")).doesNotExist();
-    assertThat(site.resolve("schemas/gone")).doesNotExist();
+    assertThat(site.resolve("catalog/gone")).doesNotExist();
     assertThat(site.resolve("notes.txt")).exists();
   }
 
