@@ -24,7 +24,10 @@ final class TopicMap {
 
   static String svg(Catalog catalog) {
     List<Topic> topics = catalog.topics();
-    List<Event> events = catalog.events();
+    // Events in the order of their first topic, so that most lines run straight across.
+    Map<String, Event> placed = new java.util.LinkedHashMap<>();
+    topics.forEach(t -> t.events().forEach(e -> placed.putIfAbsent(e.javaTypeName(), e)));
+    List<Event> events = List.copyOf(placed.values());
     boolean drawEvents = events.size() <= MAX_EVENTS_DRAWN;
     int rows = Math.max(1, drawEvents ? Math.max(topics.size(), events.size()) : topics.size());
     int width = drawEvents ? EVENT_X + BOX_WIDTH + 10 : BOX_WIDTH + 20;
