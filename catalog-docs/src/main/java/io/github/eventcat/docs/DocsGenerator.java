@@ -28,7 +28,7 @@ public final class DocsGenerator {
   public static DocsResult generate(DocsRequest request) {
     CatalogView view = new CatalogView(request.catalog());
     Map<String, byte[]> files = new LinkedHashMap<>();
-    new Site(view).pages().forEach((name, html) -> files.put(name, html.getBytes(StandardCharsets.UTF_8)));
+    new Site(view, request.baselinesOldestFirst(), request.version()).pages().forEach((name, html) -> files.put(name, html.getBytes(StandardCharsets.UTF_8)));
     files.put(AsyncApiDocument.FILE,
         new AsyncApiDocument(view).yaml(request.version()).getBytes(StandardCharsets.UTF_8));
     for (SchemaFile file : request.catalog().schemaFiles()) {

@@ -12,6 +12,9 @@ final class Html {
 
   /** Escapes {@code & < > " '}: safe in element content and in double-quoted attributes. */
   static String text(String value) {
+    if (!needsEscaping(value)) {
+      return value; // most catalog text: names, types, paths
+    }
     StringBuilder out = new StringBuilder(value.length() + 16);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -32,6 +35,16 @@ final class Html {
       }
     }
     return out.toString();
+  }
+
+  private static boolean needsEscaping(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || (c < 0x20 && c != '\n' && c != '\t' && c != '\r')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

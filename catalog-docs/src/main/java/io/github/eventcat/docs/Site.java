@@ -21,9 +21,13 @@ final class Site {
   private final Catalog catalog;
   private final Map<String, List<FieldRow>> fields = new TreeMap<>();
   private final Map<String, List<Topic>> topicsOfEvent = new TreeMap<>();
+  private final History history;
+  private final String version;
 
-  Site(CatalogView view) {
+  Site(CatalogView view, List<DocsBaseline> baselinesOldestFirst, String version) {
     this.view = view;
+    this.history = new History(baselinesOldestFirst);
+    this.version = version;
     this.catalog = view.catalog;
     for (Event event : catalog.events()) {
       fields.put(event.javaTypeName(), Fields.of(view, event));
@@ -232,6 +236,10 @@ final class Site {
     }
     page.raw("</tbody>\n</table>\n");
 
+    if (!history.isEmpty()) {
+      history(page, history.of(view, version, event));
+    }
+
     page.raw("<h2>Example payload</h2>\n<p class=\"muted\">").text(event.format() == SchemaFormat.AVRO
         ? "Generated from the schema, in Avro's JSON encoding (a union's value is wrapped in its branch's type)."
         : "Generated from the schema; valid against it.").raw("</p>\n<pre><code>")
@@ -243,6 +251,41 @@ final class Site {
           .raw("</code></h3>\n<pre><code>").text(file.text()).raw("</code></pre>\n");
     }
     return page.render("Event " + event.name(), false);
+  }
+
+  private static void history(Page page, History.EventHistory events) {
+    page.raw("<h2>History</h2>\n<p>Versions with this event: ");
+    for (int i = 0; i < events.versions().size(); i++) {
+      page.raw(i == 0 ? "" : " → ").raw("<code>").text(events.versions().get(i)).raw("</code>");
+    }
+    page.raw(events.steps().isEmpty() ? ". New: no baseline has it.</p>\n" : ".</p>\n");
+    for (History.Step step : events.steps()) {
+      page.raw("<h3>").text(step.from() + " → " + step.to() + ": ");
+      if (step.report().isPresent()) {
+        page.text((step.report().get().isCompatible() ? "compatible" : "breaking") + " under " + step.level());
+      } else {
+        page.text("not compared");
+      }
+      page.raw("</h3>\n");
+      step.notCompared().ifPresent(reason -> page.element("p", reason).raw("\n"));
+      if (step.changes().isEmpty()) {
+        page.raw("<p>No field changes.</p>\n");
+      } else {
+        page.raw("<table>\n<thead><tr><th scope=\"col\">Change</th><th scope=\"col\">Field</th>"
+            + "<th scope=\"col\">Before</th><th scope=\"col\">After</th></tr></thead>\n<tbody>\n");
+        for (History.Change change : step.changes()) {
+          page.raw("<tr><td>").text(change.kind()).raw("</td><td><code>").text(change.path()).raw("</code></td><td>")
+              .text(change.before()).raw("</td><td>").text(change.after()).raw("</td></tr>\n");
+        }
+        page.raw("</tbody>\n</table>\n");
+      }
+      List<String> findings = step.report().map(History::findings).orElse(List.of());
+      if (!findings.isEmpty()) {
+        page.raw("<ul>\n");
+        findings.forEach(f -> page.element("li", f).raw("\n"));
+        page.raw("</ul>\n");
+      }
+    }
   }
 
   private Optional<String> eventDoc(Event event) {
