@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.eventcat.catalog.SchemaFormat;
+import io.github.eventcat.catalog.registration.Reference;
+import io.github.eventcat.catalog.registration.SchemaRegistration;
 import io.github.eventcat.runtime.registry.CompatibilityLevel;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
 import io.github.eventcat.runtime.registry.SchemaReference;
@@ -20,17 +22,17 @@ final class Definitions {
      *
      * @param referenceVersions registered version by subject, for every reference of the subject
      */
-    static SchemaDefinition of(RegistrySubject subject, Map<String, Integer> referenceVersions) {
+    static SchemaDefinition of(SchemaRegistration subject, Map<String, Integer> referenceVersions) {
         List<SchemaReference> references = new ArrayList<>();
-        for (ReferenceLink link : subject.references()) {
+        for (Reference link : subject.references()) {
             Integer version = referenceVersions.get(link.subject());
             if (version == null) {
-                throw new IllegalStateException("no version known for reference " + link.subject() + " of " + subject.name());
+                throw new IllegalStateException("no version known for reference " + link.subject() + " of " + subject.subject());
             }
             references.add(new SchemaReference(link.name(), link.subject(), version));
         }
-        SchemaType type = subject.schemaFile().format() == SchemaFormat.AVRO ? SchemaType.AVRO : SchemaType.JSON;
-        return new SchemaDefinition(subject.schemaFile().text(), type, references);
+        SchemaType type = subject.format() == SchemaFormat.AVRO ? SchemaType.AVRO : SchemaType.JSON;
+        return new SchemaDefinition(subject.text(), type, references);
     }
 
     static CompatibilityLevel toRegistry(io.github.eventcat.catalog.CompatibilityLevel level) {
