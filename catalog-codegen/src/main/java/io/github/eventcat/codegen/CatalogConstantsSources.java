@@ -15,6 +15,9 @@ import io.github.eventcat.catalog.SchemaFile;
 import io.github.eventcat.catalog.SchemaReference;
 import io.github.eventcat.catalog.Subject;
 import io.github.eventcat.catalog.Topic;
+import io.github.eventcat.catalog.registration.RegistrationForm;
+import io.github.eventcat.catalog.registration.SchemaRegistration;
+import io.github.eventcat.catalog.registration.SubjectConflictException;
 import io.github.eventcat.codegen.TopicModel.TopicInfo;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -32,19 +35,31 @@ import javax.lang.model.element.Modifier;
 /**
  * The catalog's constants class ({@code EventCatalog}): per topic its name, key field,
  * partitions, retention, dead-letter topic, subjects and the record name → Java type map its
- * deserializer needs; and the text of every JSON value schema and of the JSON schema files they
- * reference, which JSON serializers validate against and look up (generated JSON records do not
- * carry their schema).
+ * deserializer needs, and its registration form (what {@code registry:sync} registers for its
+ * values, which producers register or look up); and the text of every schema file that form
+ * uses, JSON value schemas first, which JSON serializers also validate against (generated JSON
+ * records do not carry their schema).
  */
 final class CatalogConstantsSources {
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   private static final TypeName STRING = ClassName.get(String.class);
+  private static final ClassName SCHEMA_REGISTRATION =
+      ClassName.get("io.github.eventcat.runtime.registry", "SchemaRegistration");
+  private static final ClassName SCHEMA_REFERENCE = SCHEMA_REGISTRATION.nestedClass("Reference");
+  private static final ClassName SCHEMA_TYPE =
+      ClassName.get("io.github.eventcat.runtime.registry", "SchemaType");
   private static final TypeName CLASS_OF_ANY =
       ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class));
 
   private CatalogConstantsSources() {}
 
+  /**
+   * @throws CodegenException when the catalog would put two schema files under one subject (no
+   *     registry can hold it as the catalog says)
+   */
   static TypeSpec constants(Catalog catalog, TopicModel model) {
+    RegistrationForm form = registrationForm(catalog);
+    Map<String, String> schemaConstants = schemaConstants(catalog, model, form);
     TypeSpec.Builder type = TypeSpec.classBuilder(model.constantsClass())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addAnnotation(generated("catalog.yaml"))
@@ -60,15 +75,38 @@ final class CatalogConstantsSources {
             model.topics().stream().map(t -> t.topic().name()).toList()))
         .build());
     for (TopicInfo topic : model.topics()) {
-      type.addType(topicConstants(topic));
+      type.addType(topicConstants(topic, form, model.schemasClass(), schemaConstants));
     }
-    if (!model.jsonSchemaConstants().isEmpty()) {
-      type.addType(schemas(catalog, model));
+    if (!schemaConstants.isEmpty()) {
+      type.addType(schemas(catalog, model, schemaConstants));
     }
     return type.build();
   }
 
-  private static TypeSpec topicConstants(TopicInfo info) {
+  static RegistrationForm registrationForm(Catalog catalog) {
+    try {
+      return RegistrationForm.of(catalog);
+    } catch (SubjectConflictException e) {
+      throw new CodegenException(e.conflicts().stream()
+          .map(c -> new CodegenProblem(Catalog.MANIFEST, "", c + "; rename a record (its Avro name"
+              + " or JSON title) or change the topic's subject-naming"))
+          .toList());
+    }
+  }
+
+  /**
+   * What the topic's value subjects need registered, as {@code registry:sync} registers them:
+   * every subject's references (transitively, dependencies first), then the subject.
+   */
+  static List<SchemaRegistration> valueRegistrations(Topic topic, RegistrationForm form) {
+    Map<String, SchemaRegistration> ordered = new LinkedHashMap<>();
+    topic.subjects().stream().filter(s -> !s.key()).forEach(subject -> form.closure(subject.name())
+        .forEach(r -> ordered.putIfAbsent(r.subject(), r)));
+    return List.copyOf(ordered.values());
+  }
+
+  private static TypeSpec topicConstants(TopicInfo info, RegistrationForm form, ClassName schemas,
+      Map<String, String> schemaConstants) {
     Topic topic = info.topic();
     TypeSpec.Builder type = TypeSpec.classBuilder(info.constants())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -112,16 +150,41 @@ final class CatalogConstantsSources {
         "Record name (Avro full name, JSON Schema title) → Java type: what the deserializer reads"
             + " each writer schema into.",
         types.build()));
+    type.addField(constant(listOf(SCHEMA_REGISTRATION), "REGISTRATIONS",
+        "What the catalog registers for the topic's values, exactly as {@code registry:sync} does:"
+            + " each schema a value schema references under its own subject first, then the value"
+            + " subjects, each with its file's text. Generated producers register (with {@code"
+            + " auto.register.schemas=true}) or look up this form.",
+        registrations(valueRegistrations(topic, form), schemas, schemaConstants)));
     return type.build();
   }
 
-  private static TypeSpec schemas(Catalog catalog, TopicModel model) {
+  private static CodeBlock registrations(List<SchemaRegistration> registrations, ClassName schemas,
+      Map<String, String> schemaConstants) {
+    CodeBlock entries = registrations.stream()
+        .map(r -> CodeBlock.of("\n$>$>new $T($S, $T.$L, $T.$L, $L)$<$<", SCHEMA_REGISTRATION,
+            r.subject(), SCHEMA_TYPE, r.format().registryType(), schemas,
+            schemaConstants.get(r.path()), references(r)))
+        .collect(CodeBlock.joining(","));
+    return CodeBlock.of("$T.of($L)", List.class, entries);
+  }
+
+  private static CodeBlock references(SchemaRegistration registration) {
+    return CodeBlock.of("$T.of($L)", List.class, registration.references().stream()
+        .map(r -> CodeBlock.of("new $T($S, $S)", SCHEMA_REFERENCE, r.name(), r.subject()))
+        .collect(CodeBlock.joining(", ")));
+  }
+
+  private static TypeSpec schemas(Catalog catalog, TopicModel model,
+      Map<String, String> schemaConstants) {
     TypeSpec.Builder type = TypeSpec.classBuilder(model.schemasClass())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("The JSON value schemas, and the files they reference, as registered (the catalog"
-            + " files' exact text).\n")
+        .addJavadoc("The schema files the topics' values are registered with, as registered (the"
+            + " catalog files' exact text): the JSON value schemas and the files they reference, which"
+            + " JSON serializers validate against, and every file of the topics' {@code"
+            + " REGISTRATIONS}.\n")
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    jsonSchemaConstants(catalog, model).forEach((path, name) -> type.addField(constant(STRING, name,
+    schemaConstants.forEach((path, name) -> type.addField(constant(STRING, name,
         "{@code " + JavaText.comment(path) + "}.",
         CodeBlock.of("$S", catalog.schemaFile(path).orElseThrow().text()))));
     return type.build();
@@ -132,6 +195,24 @@ final class CatalogConstantsSources {
    * then the files they reference, directly or not, that are not value schemas themselves.
    */
   static Map<String, String> jsonSchemaConstants(Catalog catalog, TopicModel model) {
+    return schemaConstants(catalog, model, List.of());
+  }
+
+  /**
+   * {@link #jsonSchemaConstants}, then every other file of the topics' value registrations (Avro
+   * schemas and what they reference), sorted by path.
+   */
+  static Map<String, String> schemaConstants(Catalog catalog, TopicModel model,
+      RegistrationForm form) {
+    List<String> registered = model.topics().stream()
+        .flatMap(t -> valueRegistrations(t.topic(), form).stream())
+        .map(SchemaRegistration::path)
+        .toList();
+    return schemaConstants(catalog, model, registered);
+  }
+
+  private static Map<String, String> schemaConstants(Catalog catalog, TopicModel model,
+      List<String> registered) {
     Map<String, String> constants = new LinkedHashMap<>(model.jsonSchemaConstants());
     NameAllocator names = new NameAllocator();
     constants.values().forEach(names::newName);
@@ -140,10 +221,16 @@ final class CatalogConstantsSources {
       referenced.addAll(jsonReferences(catalog, path).values());
     }
     referenced.removeAll(constants.keySet());
-    for (String path : referenced) {
-      String file = path.substring(path.lastIndexOf('/') + 1);
-      int dot = file.lastIndexOf('.');
-      constants.put(path, names.newName(JavaNames.constantName(dot > 0 ? file.substring(0, dot) : file)));
+    TreeSet<String> others = new TreeSet<>(registered);
+    others.removeAll(constants.keySet());
+    others.removeAll(referenced);
+    for (TreeSet<String> paths : List.of(referenced, others)) {
+      for (String path : paths) {
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        int dot = file.lastIndexOf('.');
+        constants.put(path,
+            names.newName(JavaNames.constantName(dot > 0 ? file.substring(0, dot) : file)));
+      }
     }
     return constants;
   }

@@ -70,7 +70,7 @@ final class TopicClientSources implements SourceContributor {
 
   @Override
   public String id() {
-    return "topic-clients/5";
+    return "topic-clients/6";
   }
 
   @Override
@@ -224,13 +224,19 @@ final class TopicClientSources implements SourceContributor {
     return String.join("; ", forms);
   }
 
-  /** Declares {@code serde}: the serializer's configuration, with the catalog's subject naming. */
+  /**
+   * Declares {@code serde}: the serializer's configuration, with the catalog's subject naming and
+   * registration form.
+   */
   private static CodeBlock serdeConfig(TopicInfo topic) {
     return CodeBlock.builder()
         .addStatement("$T<$T, $T> serde = new $T<>(config)", Map.class, String.class, Object.class,
             HashMap.class)
         .add("// Subjects are named as the catalog registers them, whatever the configuration says.\n")
         .addStatement("serde.put($T.VALUE_CONFIG, $T.SUBJECT_NAMING)", SUBJECT_NAME_STRATEGY,
+            topic.constants())
+        .add("// Registered or looked up in the catalog's form: file texts, references first.\n")
+        .addStatement("serde.put($T.REGISTRATIONS, $T.REGISTRATIONS)", SERDE_CONFIG,
             topic.constants())
         .build();
   }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.avro.Schema;
@@ -21,13 +22,18 @@ import org.apache.kafka.common.serialization.Serializer;
 
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
+import io.github.eventcat.runtime.registry.SchemaRegistration;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 
 /**
  * Writes Avro records ({@code SpecificRecord} generated classes or {@code GenericRecord}) in the
  * Confluent wire format. The schema id is resolved once per (topic, schema) — looked up by
  * default, registered with {@code auto.register.schemas=true}, or the subject's latest with
- * {@code use.latest.version=true} — and then cached: no registry call per record.
+ * {@code use.latest.version=true} — and then cached: no registry call per record. When the
+ * configuration carries the catalog's registration form for the subject
+ * ({@link SerdeConfig#REGISTRATIONS}, as generated producers pass it), that form is what is
+ * registered or looked up: the catalog file's text with its references, as {@code registry:sync}
+ * registers it; else the record's own schema, with referenced types inlined.
  *
  * <p>Kafka may create it by class name (then {@link #configure} reads {@code schema.registry.url}
  * and the {@link SerdeConfig} keys), or code passes a shared {@link SchemaRegistryClient}.
@@ -100,6 +106,10 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
     }
 
     private Target resolveTarget(String topic, Schema schema) {
+        Optional<SchemaRegistration> registration = resolver.registration(topic, schema.getFullName());
+        if (registration.isPresent()) {
+            return resolveRegistered(schema, registration.get());
+        }
         SchemaDefinition definition = SchemaDefinition.avro(AvroSchemas.registryText(schema, config.removeJavaProperties()));
         Schema comparable = new Schema.Parser().parse(definition.schema());
         RegisteredSchema registered = resolver.resolve(topic, schema.getFullName(), definition,
@@ -120,6 +130,42 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
                             + (config.useLatestVersion() ? " or turn use.latest.version off" : ""), null);
         }
         return new Target(registered.id(), branch);
+    }
+
+    /**
+     * Through the catalog's registration form: the record is written with its own schema, so the
+     * form's (parsed with the schemas it references) must be it, or a union holding it.
+     */
+    private Target resolveRegistered(Schema schema, SchemaRegistration registration) {
+        int branch = unionBranch(parseForm(registration), schema, false);
+        if (branch == NOT_FOUND) {
+            throw new SchemaLookupException(registration.subject(), schema.getFullName(), "The catalog's schema for subject "
+                    + registration.subject() + " (given in " + SerdeConfig.REGISTRATIONS + ") is not the schema of "
+                    + schema.getFullName() + " this code was built with, nor a union holding it; generate the classes and"
+                    + " the producers from the same catalog", null);
+        }
+        return new Target(resolver.resolve(schema.getFullName(), registration).id(), branch);
+    }
+
+    private Schema parseForm(SchemaRegistration registration) {
+        Schema.Parser parser = new Schema.Parser();
+        for (SchemaRegistration.Reference reference : registration.references()) {
+            SchemaRegistration referenced = config.registrations().get(reference.subject());
+            if (!parser.getTypes().containsKey(reference.name())) {
+                parseInto(parser, referenced);
+            }
+        }
+        return parser.parse(registration.schema());
+    }
+
+    /** Parses a referenced schema after the ones it references, depth first, each once. */
+    private void parseInto(Schema.Parser parser, SchemaRegistration registration) {
+        for (SchemaRegistration.Reference reference : registration.references()) {
+            if (!parser.getTypes().containsKey(reference.name())) {
+                parseInto(parser, config.registrations().get(reference.subject()));
+            }
+        }
+        parser.parse(registration.schema());
     }
 
     private static final int NOT_FOUND = -2;

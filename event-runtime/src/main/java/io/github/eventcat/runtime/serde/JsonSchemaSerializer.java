@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.common.errors.SerializationException;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
 import io.github.eventcat.runtime.registry.SchemaReference;
+import io.github.eventcat.runtime.registry.SchemaRegistration;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 
 /**
@@ -26,6 +28,9 @@ import io.github.eventcat.runtime.registry.SchemaRegistryClient;
  * each event against its schema first (on by default; {@code json.fail.invalid.schema=false} turns
  * it off). An event's schema comes from the {@link JsonEventType}s given, or from its class's
  * {@code JSON_SCHEMA} constant. Ids are cached per (topic, type): no registry call per record.
+ * When the configuration carries the catalog's registration form for the subject
+ * ({@link SerdeConfig#REGISTRATIONS}, as generated producers pass it), that form is what is
+ * registered or looked up, references first, as {@code registry:sync} registers it.
  */
 public class JsonSchemaSerializer<T> implements Serializer<T> {
     private static final ObjectMapper COMPARING = new ObjectMapper();
@@ -156,6 +161,17 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
     }
 
     private int resolveId(String topic, EventState state) {
+        Optional<SchemaRegistration> registration = resolver.registration(topic, state.type.name());
+        if (registration.isPresent()) {
+            // The catalog's form: the same text as the event type's, with registry references to its files' subjects.
+            if (!sameJson(registration.get().schema(), state.type.schema())) {
+                throw new SchemaLookupException(registration.get().subject(), state.type.name(), "The catalog's schema for"
+                        + " subject " + registration.get().subject() + " (given in " + SerdeConfig.REGISTRATIONS
+                        + ") is not the schema of event " + state.type.name() + " this code was built with; generate the"
+                        + " records and the producers from the same catalog", null);
+            }
+            return resolver.resolve(state.type.name(), registration.get()).id();
+        }
         // use.latest.version takes the subject's latest as it is: no need to know the referenced versions.
         SchemaDefinition definition = config.useLatestVersion()
                 ? SchemaDefinition.json(state.type.schema())
@@ -169,8 +185,12 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
                 && !new HashSet<>(registered.references()).equals(new HashSet<>(ours.references()))) {
             return false;
         }
+        return sameJson(registered.schema(), ours.schema());
+    }
+
+    private static boolean sameJson(String one, String other) {
         try {
-            return COMPARING.readTree(registered.schema()).equals(COMPARING.readTree(ours.schema()));
+            return one.equals(other) || COMPARING.readTree(one).equals(COMPARING.readTree(other));
         } catch (IOException unparseable) {
             return false;
         }

@@ -1,16 +1,26 @@
 package io.github.eventcat.runtime.serde;
 
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
+import io.github.eventcat.runtime.registry.SchemaRegistration;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.runtime.registry.SchemaRegistryException;
 
 /** The serializers' way from an event's schema to a registered id, as {@link SerdeConfig} says. */
 final class SchemaIdResolver {
+    private static final ObjectMapper COMPARING = new ObjectMapper();
     private final SchemaRegistryClient client;
     private final SerdeConfig config;
     private final boolean isKey;
@@ -51,6 +61,90 @@ final class SchemaIdResolver {
             throw new SchemaLookupException(subject, eventName,
                     "Could not get the schema id of event " + eventName + " under subject " + subject + ": " + e.getMessage()
                             + " — " + e.whatToCheck(), e);
+        }
+    }
+
+    /**
+     * The catalog's registration form for the subject of {@code (topic, recordFullName)}, when the
+     * configuration has one ({@link SerdeConfig#REGISTRATIONS}) and {@code use.latest.version} is off.
+     */
+    Optional<SchemaRegistration> registration(String topic, String recordFullName) {
+        if (config.useLatestVersion()) {
+            return Optional.empty(); // the subject's latest as it is: no form to register or look up
+        }
+        return Optional.ofNullable(config.registrations().get(subject(topic, recordFullName)));
+    }
+
+    /**
+     * The registered event schema of a registration form, as {@code registry:sync} registers it:
+     * every schema it references, dependencies first, under its own subject, then the event's
+     * schema with references to those versions. Registered with {@code auto.register.schemas=true},
+     * else looked up; either way the same text and references as sync, so the two never add
+     * versions to each other's subjects.
+     */
+    RegisteredSchema resolve(String eventName, SchemaRegistration event) {
+        Map<String, Integer> versions = new HashMap<>();
+        for (SchemaRegistration reference : referencesInOrder(event)) {
+            RegisteredSchema registered = registered(eventName, reference, reference.definition(versions), true);
+            versions.put(reference.subject(), registered.version());
+        }
+        return registered(eventName, event, event.definition(versions), false);
+    }
+
+    private RegisteredSchema registered(String eventName, SchemaRegistration registration, SchemaDefinition definition,
+            boolean reference) {
+        String subject = registration.subject();
+        String what = reference ? "schema " + subject + " that event " + eventName + " references"
+                : "schema of event " + eventName;
+        try {
+            if (config.autoRegister()) {
+                int id = client.register(subject, definition, config.normalize());
+                if (!reference) {
+                    return new RegisteredSchema(subject, -1, id, definition);
+                }
+                // A reference needs its version, which Confluent's register answer does not tell.
+            }
+            return find(subject, definition, candidate -> sameForm(candidate, definition)).orElseThrow(
+                    () -> new SchemaLookupException(subject, eventName, "The " + what + " is not registered under subject "
+                            + subject + " at " + client.config().urls() + referencesNote(definition)
+                            + ": register the catalog first (mvn registry:sync), or set " + SerdeConfig.AUTO_REGISTER
+                            + "=true", null));
+        } catch (SchemaRegistryException e) {
+            throw new SchemaLookupException(subject, eventName, "Could not " + (config.autoRegister() ? "register" : "look up")
+                    + " the " + what + " under subject " + subject + ": " + e.getMessage() + " — " + e.whatToCheck(), e);
+        }
+    }
+
+    /** What {@code event} references, directly or not, dependencies first (the form has no cycles). */
+    private List<SchemaRegistration> referencesInOrder(SchemaRegistration event) {
+        Set<SchemaRegistration> order = new LinkedHashSet<>();
+        visit(event, order);
+        order.remove(event);
+        return List.copyOf(order);
+    }
+
+    private void visit(SchemaRegistration registration, Set<SchemaRegistration> order) {
+        for (SchemaRegistration.Reference reference : registration.references()) {
+            SchemaRegistration target = config.registrations().get(reference.subject()); // SerdeConfig checked it is there
+            if (!order.contains(target)) {
+                visit(target, order);
+            }
+        }
+        order.add(registration);
+    }
+
+    /** The same references and the same text, or the same JSON when only whitespace or key order differ. */
+    private static boolean sameForm(SchemaDefinition registered, SchemaDefinition ours) {
+        if (!new HashSet<>(registered.references()).equals(new HashSet<>(ours.references()))) {
+            return false;
+        }
+        if (registered.schema().equals(ours.schema())) {
+            return true;
+        }
+        try {
+            return COMPARING.readTree(registered.schema()).equals(COMPARING.readTree(ours.schema()));
+        } catch (IOException unparseable) {
+            return false;
         }
     }
 

@@ -1,9 +1,12 @@
 package io.github.eventcat.runtime.serde;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+
+import io.github.eventcat.runtime.registry.SchemaRegistration;
 
 /**
  * The serdes' settings, read from the same Kafka-style map as the clients (Confluent's key names
@@ -20,6 +23,9 @@ import java.util.Objects;
  * <tr><td>{@code specific.avro.reader}</td><td>without an event type map, read into the generated class named by the writer schema</td></tr>
  * <tr><td>{@code eventcat.event.types}</td><td>record full name → Java class ({@code Map<String, Class<?>>}, or {@code name=class,...})</td></tr>
  * <tr><td>{@code json.value.type} / {@code json.key.type}</td><td>the one Java class JSON values/keys are read into</td></tr>
+ * <tr><td>{@code eventcat.registrations}</td><td>the catalog's registration form ({@code Collection<SchemaRegistration>},
+ *     as generated producers pass it): an event whose subject is among them is registered and looked up in exactly that
+ *     form, references first</td></tr>
  * </table>
  */
 public record SerdeConfig(
@@ -31,7 +37,8 @@ public record SerdeConfig(
         boolean removeJavaProperties,
         boolean specificAvroReader,
         Map<String, Class<?>> eventTypes,
-        Class<?> jsonType) {
+        Class<?> jsonType,
+        Map<String, SchemaRegistration> registrations) {
 
     public static final String AUTO_REGISTER = "auto.register.schemas";
     public static final String USE_LATEST_VERSION = "use.latest.version";
@@ -42,10 +49,28 @@ public record SerdeConfig(
     public static final String EVENT_TYPES = "eventcat.event.types";
     public static final String JSON_VALUE_TYPE = "json.value.type";
     public static final String JSON_KEY_TYPE = "json.key.type";
+    public static final String REGISTRATIONS = "eventcat.registrations";
 
     public SerdeConfig {
         Objects.requireNonNull(subjectNameStrategy, "subjectNameStrategy == null");
         eventTypes = Map.copyOf(eventTypes);
+        registrations = Map.copyOf(registrations);
+        for (SchemaRegistration registration : registrations.values()) {
+            for (SchemaRegistration.Reference reference : registration.references()) {
+                if (!registrations.containsKey(reference.subject())) {
+                    throw new IllegalArgumentException(REGISTRATIONS + ": " + registration.subject() + " references "
+                            + reference.subject() + ", which is not among the registrations given");
+                }
+            }
+        }
+    }
+
+    /** Without registration forms: schemas are registered and looked up as the record's own. */
+    public SerdeConfig(boolean autoRegister, boolean useLatestVersion, boolean normalize,
+            SubjectNameStrategy subjectNameStrategy, boolean validateJson, boolean removeJavaProperties,
+            boolean specificAvroReader, Map<String, Class<?>> eventTypes, Class<?> jsonType) {
+        this(autoRegister, useLatestVersion, normalize, subjectNameStrategy, validateJson, removeJavaProperties,
+                specificAvroReader, eventTypes, jsonType, Map.of());
     }
 
     /** Reads the keys above for a key ({@code isKey}) or value serde. */
@@ -59,7 +84,8 @@ public record SerdeConfig(
                 flag(config, AVRO_REMOVE_JAVA_PROPERTIES, true),
                 flag(config, SPECIFIC_AVRO_READER, false),
                 eventTypes(config.get(EVENT_TYPES)),
-                type(config.get(isKey ? JSON_KEY_TYPE : JSON_VALUE_TYPE), isKey ? JSON_KEY_TYPE : JSON_VALUE_TYPE));
+                type(config.get(isKey ? JSON_KEY_TYPE : JSON_VALUE_TYPE), isKey ? JSON_KEY_TYPE : JSON_VALUE_TYPE),
+                registrations(config.get(REGISTRATIONS)));
     }
 
     public static SerdeConfig defaults() {
@@ -104,6 +130,25 @@ public record SerdeConfig(
             types.put(entry.substring(0, eq).trim(), type(entry.substring(eq + 1).trim(), EVENT_TYPES));
         }
         return types;
+    }
+
+    private static Map<String, SchemaRegistration> registrations(Object value) {
+        Map<String, SchemaRegistration> bySubject = new LinkedHashMap<>();
+        if (value == null) {
+            return bySubject;
+        }
+        if (!(value instanceof Collection<?> collection)) {
+            throw new IllegalArgumentException(REGISTRATIONS + " must be a Collection<SchemaRegistration>, not "
+                    + value.getClass().getName());
+        }
+        for (Object element : collection) {
+            if (!(element instanceof SchemaRegistration registration)) {
+                throw new IllegalArgumentException(REGISTRATIONS + " must hold SchemaRegistration values, not "
+                        + (element == null ? "null" : element.getClass().getName()));
+            }
+            bySubject.put(registration.subject(), registration);
+        }
+        return bySubject;
     }
 
     private static Class<?> type(Object value, String key) {

@@ -23,7 +23,7 @@ public final class CheckReport {
 
     /** The subjects the registry would refuse, in registration order. */
     public List<String> incompatibleSubjects() {
-        return incompatible().stream().map(s -> s.subject().name()).toList();
+        return incompatible().stream().map(s -> s.subject().subject()).toList();
     }
 
     List<SubjectCheck> incompatible() {

@@ -12,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.CompatibilityLevel;
+import io.github.eventcat.catalog.registration.Reference;
+import io.github.eventcat.catalog.registration.RegistrationForm;
+import io.github.eventcat.catalog.registration.SchemaRegistration;
 import io.github.eventcat.runtime.registry.CompatibilityResult;
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
@@ -40,13 +43,13 @@ final class CompatibilityCheck {
     }
 
     public CheckReport check(Catalog catalog) {
-        return check(RegistrySubjects.fromCatalog(catalog));
+        return check(RegistrationForm.of(catalog).registrations());
     }
 
-    public CheckReport check(List<RegistrySubject> subjects) {
+    public CheckReport check(List<SchemaRegistration> subjects) {
         Set<String> existing = new HashSet<>(client.subjects());
-        Map<String, RegistrySubject> byName = new ConcurrentHashMap<>();
-        subjects.forEach(s -> byName.put(s.name(), s));
+        Map<String, SchemaRegistration> byName = new ConcurrentHashMap<>();
+        subjects.forEach(s -> byName.put(s.subject(), s));
         LatestRegistered latest = LatestRegistered.read(client, subjects, existing);
         Map<String, Optional<Integer>> referenceVersions = new ConcurrentHashMap<>();
         List<SubjectCheck> checks = Parallel.map(subjects, parallelism,
@@ -54,13 +57,13 @@ final class CompatibilityCheck {
         return new CheckReport(client.config().urls().toString(), checks);
     }
 
-    private SubjectCheck checkOne(RegistrySubject subject, Set<String> existing, Map<String, RegistrySubject> byName,
+    private SubjectCheck checkOne(SchemaRegistration subject, Set<String> existing, Map<String, SchemaRegistration> byName,
             LatestRegistered latest, Map<String, Optional<Integer>> referenceVersions) {
-        if (!existing.contains(subject.name())) {
+        if (!existing.contains(subject.subject())) {
             return new SubjectCheck(subject, CheckVerdict.NEW_SUBJECT, List.of());
         }
         Map<String, Integer> versions = new java.util.HashMap<>();
-        for (ReferenceLink link : subject.references()) {
+        for (Reference link : subject.references()) {
             Optional<Integer> version = referenceVersions.computeIfAbsent(link.subject(),
                     s -> registeredVersion(byName.get(s), existing, byName, latest, referenceVersions));
             if (version.isEmpty()) {
@@ -70,16 +73,16 @@ final class CompatibilityCheck {
             versions.put(link.subject(), version.get());
         }
         SchemaDefinition definition = Definitions.of(subject, versions);
-        if (latest.versionOf(subject.name(), definition).isPresent()
-                || client.lookup(subject.name(), definition, normalize).isPresent()) {
+        if (latest.versionOf(subject.subject(), definition).isPresent()
+                || client.lookup(subject.subject(), definition, normalize).isPresent()) {
             return new SubjectCheck(subject, CheckVerdict.UNCHANGED, List.of());
         }
         CompatibilityLevel wanted = subject.compatibility();
         CompatibilityResult result = wanted.isTransitive()
-                ? client.testCompatibilityWithAll(subject.name(), definition)
-                : client.testCompatibility(subject.name(), definition);
+                ? client.testCompatibilityWithAll(subject.subject(), definition)
+                : client.testCompatibility(subject.subject(), definition);
         List<String> notes = new ArrayList<>();
-        Optional<CompatibilityLevel> registryLevel = latest.level(subject.name(), client).map(Definitions::fromRegistry);
+        Optional<CompatibilityLevel> registryLevel = latest.level(subject.subject(), client).map(Definitions::fromRegistry);
         if (registryLevel.isPresent() && registryLevel.get() != wanted) {
             notes.add("judged under the registry's level " + registryLevel.get() + ", the catalog wants " + wanted
                     + " (registry:sync sets it)");
@@ -96,13 +99,13 @@ final class CompatibilityCheck {
     }
 
     /** The version under which a referenced schema's catalog text is registered, if it is. */
-    private Optional<Integer> registeredVersion(RegistrySubject reference, Set<String> existing,
-            Map<String, RegistrySubject> byName, LatestRegistered latest, Map<String, Optional<Integer>> memo) {
-        if (reference == null || !existing.contains(reference.name())) {
+    private Optional<Integer> registeredVersion(SchemaRegistration reference, Set<String> existing,
+            Map<String, SchemaRegistration> byName, LatestRegistered latest, Map<String, Optional<Integer>> memo) {
+        if (reference == null || !existing.contains(reference.subject())) {
             return Optional.empty();
         }
         Map<String, Integer> versions = new java.util.HashMap<>();
-        for (ReferenceLink link : reference.references()) {
+        for (Reference link : reference.references()) {
             Optional<Integer> version = memo.get(link.subject());
             if (version == null) {
                 version = registeredVersion(byName.get(link.subject()), existing, byName, latest, memo);
@@ -113,10 +116,10 @@ final class CompatibilityCheck {
             versions.put(link.subject(), version.get());
         }
         SchemaDefinition definition = Definitions.of(reference, versions);
-        OptionalInt latestVersion = latest.versionOf(reference.name(), definition);
+        OptionalInt latestVersion = latest.versionOf(reference.subject(), definition);
         if (latestVersion.isPresent()) {
             return Optional.of(latestVersion.getAsInt());
         }
-        return client.lookup(reference.name(), definition, normalize).map(RegisteredSchema::version);
+        return client.lookup(reference.subject(), definition, normalize).map(RegisteredSchema::version);
     }
 }

@@ -1,13 +1,10 @@
 package io.github.eventcat.registry.sync;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
-import io.github.eventcat.catalog.SchemaFormat;
 import io.github.eventcat.runtime.registry.CompatibilityLevel;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
-import io.github.eventcat.runtime.registry.SchemaReference;
+import io.github.eventcat.runtime.registry.SchemaRegistration;
 import io.github.eventcat.runtime.registry.SchemaType;
 
 /** From catalog values to what the registry client sends. */
@@ -16,21 +13,20 @@ final class Definitions {
     }
 
     /**
-     * The schema as registered: the file's exact text and its references with their versions.
+     * The schema as registered: the file's exact text and its references with their versions, bound
+     * as the generated producers bind them (the runtime's {@link SchemaRegistration#definition}).
      *
      * @param referenceVersions registered version by subject, for every reference of the subject
      */
-    static SchemaDefinition of(RegistrySubject subject, Map<String, Integer> referenceVersions) {
-        List<SchemaReference> references = new ArrayList<>();
-        for (ReferenceLink link : subject.references()) {
-            Integer version = referenceVersions.get(link.subject());
-            if (version == null) {
-                throw new IllegalStateException("no version known for reference " + link.subject() + " of " + subject.name());
-            }
-            references.add(new SchemaReference(link.name(), link.subject(), version));
-        }
-        SchemaType type = subject.schemaFile().format() == SchemaFormat.AVRO ? SchemaType.AVRO : SchemaType.JSON;
-        return new SchemaDefinition(subject.schemaFile().text(), type, references);
+    static SchemaDefinition of(io.github.eventcat.catalog.registration.SchemaRegistration subject,
+            Map<String, Integer> referenceVersions) {
+        return toRuntime(subject).definition(referenceVersions);
+    }
+
+    /** The catalog's form of a subject in the runtime's terms (what codegen writes as constants). */
+    static SchemaRegistration toRuntime(io.github.eventcat.catalog.registration.SchemaRegistration subject) {
+        return new SchemaRegistration(subject.subject(), SchemaType.valueOf(subject.format().registryType()), subject.text(),
+                subject.references().stream().map(r -> new SchemaRegistration.Reference(r.name(), r.subject())).toList());
     }
 
     static CompatibilityLevel toRegistry(io.github.eventcat.catalog.CompatibilityLevel level) {

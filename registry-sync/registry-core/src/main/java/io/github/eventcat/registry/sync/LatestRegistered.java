@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
+import io.github.eventcat.catalog.registration.SchemaRegistration;
 import io.github.eventcat.runtime.registry.CompatibilityLevel;
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
@@ -32,8 +33,8 @@ final class LatestRegistered {
         this.levelBySubject = Map.copyOf(levelBySubject);
     }
 
-    static LatestRegistered read(SchemaRegistryClient client, List<RegistrySubject> subjects, Set<String> existing) {
-        if (subjects.stream().noneMatch(s -> existing.contains(s.name()))) {
+    static LatestRegistered read(SchemaRegistryClient client, List<SchemaRegistration> subjects, Set<String> existing) {
+        if (subjects.stream().noneMatch(s -> existing.contains(s.subject()))) {
             return new LatestRegistered(Map.of(), Map.of());
         }
         Optional<List<RegisteredSchema>> latest = client.latestSchemas();

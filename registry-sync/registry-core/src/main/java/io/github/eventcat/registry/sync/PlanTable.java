@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.github.eventcat.catalog.registration.SubjectRole;
+
 /** Renders a {@link SyncPlan} as a plain-text table, for the build log. */
 final class PlanTable {
     private PlanTable() {
@@ -24,7 +26,7 @@ final class PlanTable {
             if (subject.state() == SchemaState.UNCHANGED && subject.registeredVersion().isPresent()) {
                 actions += " (version " + subject.registeredVersion().getAsInt() + ")";
             }
-            String schema = subject.subject().schemaFile().path()
+            String schema = subject.subject().path()
                     + (subject.subject().role() == SubjectRole.REFERENCE ? " [reference]" : "");
             rows.add(new String[] {subject.name(), schema, level, actions});
         }

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.CatalogLoader;
+import io.github.eventcat.catalog.registration.RegistrationForm;
 import io.github.eventcat.runtime.kafka.KafkaSecurityErrors;
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
@@ -109,8 +110,11 @@ public final class RegistrySync {
      * @throws IllegalArgumentException when the catalog has no such subject
      */
     public RegisteredSchema registeredSchema(SchemaRegistryClient client, Catalog catalog, String subject, boolean register) {
-        List<RegistrySubject> all = RegistrySubjects.fromCatalog(catalog);
-        List<RegistrySubject> needed = RegistrySubjects.withReferences(all, subject);
+        List<io.github.eventcat.catalog.registration.SchemaRegistration> needed =
+                RegistrationForm.of(catalog).closure(subject);
+        if (needed.isEmpty()) {
+            throw new IllegalArgumentException("the catalog has no subject " + subject);
+        }
         if (register) {
             SyncPlan plan = new SyncPlanner(client, 1, false).plan(needed);
             if (plan.writes() > 0) {
@@ -122,12 +126,11 @@ public final class RegistrySync {
         }
         Map<String, Integer> versions = new HashMap<>();
         RegisteredSchema found = null;
-        for (RegistrySubject each : needed) {
-            RegistrySubject current = each;
-            found = client.lookup(current.name(), Definitions.of(current, versions))
-                    .orElseThrow(() -> new SchemaNotRegisteredException(current.name(), current.schemaFile().path(),
-                            client.config().urls().toString(), !current.name().equals(subject)));
-            versions.put(current.name(), found.version());
+        for (io.github.eventcat.catalog.registration.SchemaRegistration current : needed) {
+            found = client.lookup(current.subject(), Definitions.of(current, versions))
+                    .orElseThrow(() -> new SchemaNotRegisteredException(current.subject(), current.path(),
+                            client.config().urls().toString(), !current.subject().equals(subject)));
+            versions.put(current.subject(), found.version());
         }
         return found;
     }

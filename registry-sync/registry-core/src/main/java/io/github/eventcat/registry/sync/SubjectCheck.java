@@ -3,6 +3,8 @@ package io.github.eventcat.registry.sync;
 import java.util.List;
 import java.util.Objects;
 
+import io.github.eventcat.catalog.registration.SchemaRegistration;
+
 /**
  * The check of one subject.
  *
@@ -10,7 +12,7 @@ import java.util.Objects;
  * @param verdict compatible, new, not checked or incompatible
  * @param messages the registry's own messages when incompatible (they name the fields at fault), or notes
  */
-record SubjectCheck(RegistrySubject subject, CheckVerdict verdict, List<String> messages) {
+record SubjectCheck(SchemaRegistration subject, CheckVerdict verdict, List<String> messages) {
     public SubjectCheck {
         Objects.requireNonNull(subject, "subject == null");
         Objects.requireNonNull(verdict, "verdict == null");
@@ -18,7 +20,7 @@ record SubjectCheck(RegistrySubject subject, CheckVerdict verdict, List<String> 
     }
 
     public String describe() {
-        String line = subject.name() + " (" + subject.schemaFile().path() + "): " + verdict;
+        String line = subject.subject() + " (" + subject.path() + "): " + verdict;
         return messages.isEmpty() ? line : line + " — " + String.join("; ", messages);
     }
 }

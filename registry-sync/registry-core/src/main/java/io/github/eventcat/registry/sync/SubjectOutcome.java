@@ -35,7 +35,7 @@ record SubjectOutcome(
 
     /** One line for a summary: subject, file, what failed and why. */
     public String describe() {
-        String where = subject() + " (" + plan.subject().schemaFile().path() + ")";
+        String where = subject() + " (" + plan.subject().path() + ")";
         return switch (status) {
             case FAILED -> where + ": " + failedAction + " failed: " + message;
             case SKIPPED -> where + ": not attempted: " + message;

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import io.github.eventcat.catalog.CompatibilityLevel;
+import io.github.eventcat.catalog.registration.SchemaRegistration;
 
 /**
  * What a sync will do with one subject.
@@ -17,7 +18,7 @@ import io.github.eventcat.catalog.CompatibilityLevel;
  * @param currentLevel the subject's level in the registry; empty when it has none or does not exist
  */
 record SubjectPlan(
-        RegistrySubject subject, SchemaState state, OptionalInt registeredVersion, Optional<CompatibilityLevel> currentLevel) {
+        SchemaRegistration subject, SchemaState state, OptionalInt registeredVersion, Optional<CompatibilityLevel> currentLevel) {
     public SubjectPlan {
         Objects.requireNonNull(subject, "subject == null");
         Objects.requireNonNull(state, "state == null");
@@ -26,7 +27,7 @@ record SubjectPlan(
     }
 
     public String name() {
-        return subject.name();
+        return subject.subject();
     }
 
     public boolean setsCompatibility() {

@@ -11,6 +11,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import io.github.eventcat.catalog.registration.Reference;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.runtime.registry.SchemaRegistryException;
@@ -41,7 +42,7 @@ final class SyncExecutor {
         Map<String, Integer> versions = new ConcurrentHashMap<>();
         Map<String, SubjectOutcome> failed = new ConcurrentHashMap<>();
         Set<String> referenced = plan.subjects().stream().flatMap(p -> p.subject().references().stream())
-                .map(ReferenceLink::subject).collect(Collectors.toSet());
+                .map(Reference::subject).collect(Collectors.toSet());
         plan.subjects().forEach(p -> p.registeredVersion().ifPresent(v -> versions.put(p.name(), v)));
         Map<Integer, List<SubjectPlan>> waves = new java.util.TreeMap<>();
         plan.subjects().forEach(p -> waves.computeIfAbsent(p.subject().depth(), d -> new ArrayList<>()).add(p));
@@ -61,7 +62,7 @@ final class SyncExecutor {
     private SubjectOutcome applyOne(SubjectPlan plan, Map<String, Integer> versions, Map<String, SubjectOutcome> failed,
             Set<String> referenced) {
         Optional<String> failedReference = plan.subject().references().stream()
-                .map(ReferenceLink::subject).filter(failed::containsKey).findFirst();
+                .map(Reference::subject).filter(failed::containsKey).findFirst();
         if (failedReference.isPresent()) {
             return new SubjectOutcome(plan, OutcomeStatus.SKIPPED, List.of(), null, OptionalInt.empty(),
                     "it references " + failedReference.get() + ", which was not registered");

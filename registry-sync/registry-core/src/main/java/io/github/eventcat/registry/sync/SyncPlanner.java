@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.CompatibilityLevel;
+import io.github.eventcat.catalog.registration.RegistrationForm;
+import io.github.eventcat.catalog.registration.SchemaRegistration;
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
@@ -53,55 +55,55 @@ final class SyncPlanner {
     }
 
     public SyncPlan plan(Catalog catalog) {
-        return plan(RegistrySubjects.fromCatalog(catalog));
+        return plan(RegistrationForm.of(catalog).registrations());
     }
 
-    public SyncPlan plan(List<RegistrySubject> subjects) {
+    public SyncPlan plan(List<SchemaRegistration> subjects) {
         Set<String> existing = new HashSet<>(client.subjects());
         LatestRegistered latest = LatestRegistered.read(client, subjects, existing);
         // Versions of subjects that stay unchanged: what references to them point at.
         Map<String, Integer> unchangedVersions = new ConcurrentHashMap<>();
         Set<String> changing = ConcurrentHashMap.newKeySet();
         List<SubjectPlan> plans = new ArrayList<>();
-        for (List<RegistrySubject> wave : byDepth(subjects).values()) {
+        for (List<SchemaRegistration> wave : byDepth(subjects).values()) {
             plans.addAll(Parallel.map(wave, parallelism, subject -> {
                 SubjectPlan plan = planOne(subject, existing, latest, unchangedVersions, changing);
                 if (plan.state() == SchemaState.UNCHANGED) {
-                    unchangedVersions.put(subject.name(), plan.registeredVersion().getAsInt());
+                    unchangedVersions.put(subject.subject(), plan.registeredVersion().getAsInt());
                 } else {
-                    changing.add(subject.name());
+                    changing.add(subject.subject());
                 }
                 return plan;
             }));
         }
         Set<String> unknown = new TreeSet<>(existing);
-        subjects.forEach(s -> unknown.remove(s.name()));
+        subjects.forEach(s -> unknown.remove(s.subject()));
         return new SyncPlan(client.config().urls().toString(), plans, List.copyOf(unknown), List.of());
     }
 
-    private SubjectPlan planOne(RegistrySubject subject, Set<String> existing, LatestRegistered latest,
+    private SubjectPlan planOne(SchemaRegistration subject, Set<String> existing, LatestRegistered latest,
             Map<String, Integer> unchangedVersions, Set<String> changing) {
-        if (!existing.contains(subject.name())) {
+        if (!existing.contains(subject.subject())) {
             return new SubjectPlan(subject, SchemaState.NEW_SUBJECT, OptionalInt.empty(), Optional.empty());
         }
-        Optional<CompatibilityLevel> level = latest.level(subject.name(), client).map(Definitions::fromRegistry);
+        Optional<CompatibilityLevel> level = latest.level(subject.subject(), client).map(Definitions::fromRegistry);
         boolean referenceChanges = subject.references().stream().anyMatch(r -> changing.contains(r.subject()));
         if (referenceChanges) {
             // A new version of a referenced schema means a new version pointing at it.
             return new SubjectPlan(subject, SchemaState.NEW_VERSION, OptionalInt.empty(), level);
         }
         SchemaDefinition definition = Definitions.of(subject, unchangedVersions);
-        OptionalInt latestVersion = latest.versionOf(subject.name(), definition);
+        OptionalInt latestVersion = latest.versionOf(subject.subject(), definition);
         if (latestVersion.isPresent()) {
             return new SubjectPlan(subject, SchemaState.UNCHANGED, latestVersion, level);
         }
-        Optional<RegisteredSchema> found = client.lookup(subject.name(), definition, normalize);
+        Optional<RegisteredSchema> found = client.lookup(subject.subject(), definition, normalize);
         return found.map(r -> new SubjectPlan(subject, SchemaState.UNCHANGED, OptionalInt.of(r.version()), level))
                 .orElseGet(() -> new SubjectPlan(subject, SchemaState.NEW_VERSION, OptionalInt.empty(), level));
     }
 
-    static Map<Integer, List<RegistrySubject>> byDepth(List<RegistrySubject> subjects) {
-        Map<Integer, List<RegistrySubject>> waves = new TreeMap<>();
+    static Map<Integer, List<SchemaRegistration>> byDepth(List<SchemaRegistration> subjects) {
+        Map<Integer, List<SchemaRegistration>> waves = new TreeMap<>();
         subjects.forEach(s -> waves.computeIfAbsent(s.depth(), d -> new ArrayList<>()).add(s));
         return waves;
     }

@@ -247,7 +247,7 @@ class RegistrySyncBulkReadTest {
                 ExampleCatalog.source(), 4, false));
 
         assertThat(report.passed()).isTrue();
-        assertThat(report.subjects()).allSatisfy(s -> assertThat(s.verdict()).as(s.subject().name()).isEqualTo(CheckVerdict.UNCHANGED));
+        assertThat(report.subjects()).allSatisfy(s -> assertThat(s.verdict()).as(s.subject().subject()).isEqualTo(CheckVerdict.UNCHANGED));
         assertThat(proxy.requests()).containsExactly("GET /subjects", "GET /schemas");
     }
 
@@ -264,7 +264,7 @@ class RegistrySyncBulkReadTest {
         CheckReport report = catchThrowableOfType(IncompatibleSchemasException.class,
                 () -> new RegistrySync(log::add).check(request)).report();
 
-        assertThat(report.incompatible()).extracting(c -> c.subject().name()).containsExactly(TICKET_CLOSED);
+        assertThat(report.incompatible()).extracting(c -> c.subject().subject()).containsExactly(TICKET_CLOSED);
         assertThat(report.incompatible().get(0).messages()).anySatisfy(m -> assertThat(m).contains("mechanic"));
         assertThat(proxy.requests().subList(0, 2)).containsExactly("GET /subjects", "GET /schemas");
         assertThat(proxy.requests().subList(2, proxy.requests().size()))

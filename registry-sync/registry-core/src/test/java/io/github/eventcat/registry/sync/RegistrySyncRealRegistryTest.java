@@ -176,7 +176,7 @@ class RegistrySyncRealRegistryTest {
         CheckReport report = new RegistrySync(log::add).check(new CheckRequest(RegistryConnection.of(proxy.url()), catalog, 4, false));
         assertThat(report.passed()).isTrue();
         assertThat(report.subjects()).filteredOn(s -> s.verdict() == CheckVerdict.COMPATIBLE)
-                .extracting(s -> s.subject().name()).containsExactly("tickets-com.example.repairshop.TicketClosed");
+                .extracting(s -> s.subject().subject()).containsExactly("tickets-com.example.repairshop.TicketClosed");
 
         SyncResult result = sync(catalog, 1, false);
         assertThat(result.plan().writes()).isEqualTo(1);

@@ -11,7 +11,7 @@ import io.github.eventcat.catalog.CatalogException;
 import io.github.eventcat.registry.sync.CheckRequest;
 import io.github.eventcat.registry.sync.IncompatibleSchemasException;
 import io.github.eventcat.registry.sync.RegistrySync;
-import io.github.eventcat.registry.sync.SubjectConflictException;
+import io.github.eventcat.catalog.registration.SubjectConflictException;
 import io.github.eventcat.runtime.registry.SchemaRegistryException;
 
 /** Asks the live registry whether every catalog schema is compatible; fails the build on any incompatible subject. */

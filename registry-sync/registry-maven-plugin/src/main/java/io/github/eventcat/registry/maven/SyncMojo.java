@@ -13,7 +13,7 @@ import io.github.eventcat.catalog.CatalogException;
 import io.github.eventcat.registry.sync.RegistrySync;
 import io.github.eventcat.registry.sync.SyncFailedException;
 import io.github.eventcat.registry.sync.SyncRequest;
-import io.github.eventcat.registry.sync.SubjectConflictException;
+import io.github.eventcat.catalog.registration.SubjectConflictException;
 import io.github.eventcat.registry.sync.TopicSyncException;
 import io.github.eventcat.runtime.registry.SchemaRegistryException;
 

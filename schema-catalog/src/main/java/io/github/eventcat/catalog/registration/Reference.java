@@ -1,4 +1,4 @@
-package io.github.eventcat.registry.sync;
+package io.github.eventcat.catalog.registration;
 
 import java.util.Objects;
 
@@ -8,9 +8,9 @@ import java.util.Objects;
  * @param name how the referencing schema names the other one (Avro full name, JSON {@code $ref})
  * @param subject the subject the referenced schema is registered under
  */
-record ReferenceLink(String name, String subject) {
-    public ReferenceLink {
-        Objects.requireNonNull(name, "name == null");
-        Objects.requireNonNull(subject, "subject == null");
-    }
+public record Reference(String name, String subject) {
+  public Reference {
+    Objects.requireNonNull(name, "name == null");
+    Objects.requireNonNull(subject, "subject == null");
+  }
 }
