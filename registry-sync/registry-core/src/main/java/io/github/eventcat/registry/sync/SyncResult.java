@@ -49,6 +49,16 @@ public final class SyncResult {
         return subjects.stream().filter(o -> o.status() == OutcomeStatus.APPLIED).map(SubjectOutcome::subject).toList();
     }
 
+    /**
+     * The subjects this sync registered a schema under (a new subject or a new version), in
+     * registration order; a subject whose only write was its compatibility level is not one.
+     */
+    public List<String> registeredSubjects() {
+        return subjects.stream()
+                .filter(o -> o.status() == OutcomeStatus.APPLIED && o.plan().registers())
+                .map(SubjectOutcome::subject).toList();
+    }
+
     /** The topics this sync created or gave more partitions, sorted. */
     public List<String> changedTopics() {
         return topics.stream().filter(t -> t.status() == OutcomeStatus.APPLIED).map(t -> t.plan().topic()).sorted().toList();
