@@ -180,25 +180,29 @@ final class Observers {
     }
 
     private static Object load(String className, String setting, Object instance, Map<String, Object> config) {
-        Class<?> type;
         try {
-            type = Class.forName(className, true, Observers.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            String library = setting.equals(Observability.METRICS_REGISTRY)
-                    ? "Micrometer (io.micrometer:micrometer-core)" : "the OpenTelemetry API (io.opentelemetry:opentelemetry-api)";
-            throw new IllegalArgumentException(setting + " is set, but " + library
-                    + " is not on the class path: add it to the application, or drop the setting", e);
-        }
-        try {
+            Class<?> type = Class.forName(className, true, Observers.class.getClassLoader());
             return type.getDeclaredConstructor(Object.class, Map.class).newInstance(instance, config);
         } catch (java.lang.reflect.InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
+            if (e.getCause() instanceof LinkageError missing) {
+                throw notOnClassPath(setting, missing);
+            }
             throw new IllegalStateException("cannot set up " + setting + ": " + e.getCause(), e.getCause());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw notOnClassPath(setting, e);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot set up " + setting + ": " + e, e);
         }
+    }
+
+    private static IllegalArgumentException notOnClassPath(String setting, Throwable cause) {
+        String library = setting.equals(Observability.METRICS_REGISTRY)
+                ? "Micrometer (io.micrometer:micrometer-core)" : "the OpenTelemetry API (io.opentelemetry:opentelemetry-api)";
+        return new IllegalArgumentException(setting + " is set, but " + library
+                + " is not on the class path: add it to the application, or drop the setting", cause);
     }
 
     /** Tracing and metrics together: tracing first, so the metrics' work happens inside the span. */

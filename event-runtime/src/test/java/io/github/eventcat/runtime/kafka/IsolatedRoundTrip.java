@@ -60,4 +60,17 @@ public final class IsolatedRoundTrip {
             consumer.close();
         }
     }
+
+    /** What a service without Micrometer hears when its configuration names a registry anyway. */
+    public static String missingLibrary(String bootstrapServers) {
+        Map<String, Object> config = new HashMap<>();
+        config.put("bootstrap.servers", bootstrapServers);
+        config.put(Observability.METRICS_REGISTRY, "prometheus");
+        try {
+            EventProducer.<Object>builder(config).topic("any").valueSerializer((topic, data) -> new byte[0]).build().close();
+            return "no error";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
 }

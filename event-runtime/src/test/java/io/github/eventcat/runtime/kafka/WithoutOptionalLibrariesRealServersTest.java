@@ -54,6 +54,12 @@ class WithoutOptionalLibrariesRealServersTest {
                     .noneMatch(name -> name.startsWith("io.micrometer.") || name.startsWith("io.opentelemetry."))
                     .doesNotContain(MicrometerConsumerMetrics.class.getName(), MicrometerProducerMetrics.class.getName(),
                             OtelConsumerTracing.class.getName(), OtelProducerTracing.class.getName(), OtelKafka.class.getName());
+
+            // Configured anyway: one clear message instead of a NoClassDefFoundError.
+            String missing = runIn(loader, () -> (String) loader.loadClass(IsolatedRoundTrip.class.getName())
+                    .getMethod("missingLibrary", String.class).invoke(null, kafka.bootstrapServers()));
+            assertThat(missing).isEqualTo("eventcat.metrics.registry is set, but Micrometer (io.micrometer:micrometer-core) is not on"
+                    + " the class path: add it to the application, or drop the setting");
         }
     }
 
