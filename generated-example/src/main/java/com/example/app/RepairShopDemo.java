@@ -7,6 +7,7 @@ import com.example.repairshop.Requester;
 import com.example.repairshop.TicketOpened;
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.CatalogLoader;
+import io.github.eventcat.runtime.kafka.ConsumerHealth;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.testservers.EmbeddedKafka;
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 
 /**
@@ -26,29 +28,40 @@ import org.apache.kafka.clients.admin.Admin;
  *
  * <pre>
  * java com.example.app.RepairShopDemo [--bootstrap-servers HOST:PORT] [--schema-registry-url URL]
- *                                     [--catalog DIR] [--tickets N]
+ *                                     [--catalog DIR] [--tickets N] [--metrics] [--tracing]
  * </pre>
  *
  * Servers come from the flags, else from {@code BOOTSTRAP_SERVERS} / {@code SCHEMA_REGISTRY_URL};
  * when neither names one, an in-process Kafka broker and a Schema Registry (Apicurio, child JVM)
  * are started for the run and stopped at its end. The catalog ({@code src/main/catalog} by
  * default) is registered (referenced schemas first) and its topics created before the flow.
- * Exits 0 when every ticket was closed, 1 when not, 2 on a bad command line.
+ * On shutdown it prints each service's consumer health (status, partitions, lag left).
+ * {@code --metrics} and {@code --tracing} (both off by default) wire a Micrometer registry and an
+ * OpenTelemetry SDK into the services ({@link ShopObservability}) and print the counters and the
+ * traces at the end. Exits 0 when every ticket was closed, 1 when not, 2 on a bad command line.
  */
 public final class RepairShopDemo {
   private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(60);
 
   /** The command line and environment, resolved. */
   record Settings(
-      Optional<String> bootstrapServers, Optional<String> registryUrl, Path catalog, int tickets) {
+      Optional<String> bootstrapServers, Optional<String> registryUrl, Path catalog, int tickets,
+      boolean metrics, boolean tracing) {
 
     static Settings parse(String[] args, Map<String, String> env) {
       Optional<String> bootstrap = nonBlank(env.get("BOOTSTRAP_SERVERS"));
       Optional<String> registry = nonBlank(env.get("SCHEMA_REGISTRY_URL"));
       Path catalog = Path.of("src/main/catalog");
       int tickets = 3;
+      boolean metrics = false;
+      boolean tracing = false;
       for (int i = 0; i < args.length; i++) {
         String flag = args[i];
+        if (flag.equals("--metrics") || flag.equals("--tracing")) {
+          metrics |= flag.equals("--metrics");
+          tracing |= flag.equals("--tracing");
+          continue;
+        }
         if (i + 1 >= args.length) {
           throw new IllegalArgumentException(flag + " needs a value");
         }
@@ -59,13 +72,14 @@ public final class RepairShopDemo {
           case "--catalog" -> catalog = Path.of(value);
           case "--tickets" -> tickets = Integer.parseInt(value);
           default -> throw new IllegalArgumentException("unknown option " + flag
-              + ": use --bootstrap-servers, --schema-registry-url, --catalog or --tickets");
+              + ": use --bootstrap-servers, --schema-registry-url, --catalog, --tickets, --metrics"
+              + " or --tracing");
         }
       }
       if (tickets < 1) {
         throw new IllegalArgumentException("--tickets must be at least 1, not " + tickets);
       }
-      return new Settings(bootstrap, registry, catalog, tickets);
+      return new Settings(bootstrap, registry, catalog, tickets, metrics, tracing);
     }
 
     private static Optional<String> nonBlank(String value) {
@@ -119,7 +133,12 @@ public final class RepairShopDemo {
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
         out.println("Created topics " + KafkaTopics.createAll(admin, catalog));
       }
-      return runFlow(config, settings.tickets(), out);
+      try (ShopObservability observability =
+          new ShopObservability(settings.metrics(), settings.tracing())) {
+        int exit = runFlow(observability.configure(config), settings.tickets(), out);
+        observability.print(out);
+        return exit;
+      }
     } finally {
       for (AutoCloseable server : started) {
         server.close();
@@ -134,7 +153,8 @@ public final class RepairShopDemo {
         requester("alan@example.com", "Alan", "Turing", 41),
         requester("grace@example.com", "Grace", "Hopper", 45));
     RepairType[] repairs = RepairType.values();
-    try (RepairShop shop = new RepairShop(config, "repair-shop-", p -> out.println(line(p)))) {
+    RepairShop shop = new RepairShop(config, "repair-shop-", p -> out.println(line(p)));
+    try (shop) {
       List<UUID> opened = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         opened.add(shop.openTicket(customers.get(i % customers.size()), repairs[i % repairs.length]));
@@ -147,7 +167,19 @@ public final class RepairShopDemo {
       }
       out.println(closed + " of " + opened.size() + " tickets closed: " + shop.tickets());
       return closed == opened.size() ? 0 : 1;
+    } finally {
+      out.println("Consumers on shutdown:");
+      shop.health().forEach((service, health) -> out.println("  " + health(service, health)));
     }
+  }
+
+  /** One service's consumer health as a line: status (with why), partitions, lag left. */
+  static String health(String service, ConsumerHealth health) {
+    String partitions = health.assignedPartitions().stream().map(Object::toString).sorted()
+        .collect(Collectors.joining(", ", "[", "]"));
+    return service + ": " + health.status()
+        + (health.reason().isEmpty() ? "" : " (" + health.reason() + ")")
+        + ", partitions " + partitions + ", lag " + health.totalLag();
   }
 
   private static String line(Passage passage) {
