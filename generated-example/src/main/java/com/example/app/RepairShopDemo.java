@@ -48,6 +48,11 @@ public final class RepairShopDemo {
       Optional<String> bootstrapServers, Optional<String> registryUrl, Path catalog, int tickets,
       boolean metrics, boolean tracing) {
 
+    /** Without metrics and tracing. */
+    Settings(Optional<String> bootstrapServers, Optional<String> registryUrl, Path catalog, int tickets) {
+      this(bootstrapServers, registryUrl, catalog, tickets, false, false);
+    }
+
     static Settings parse(String[] args, Map<String, String> env) {
       Optional<String> bootstrap = nonBlank(env.get("BOOTSTRAP_SERVERS"));
       Optional<String> registry = nonBlank(env.get("SCHEMA_REGISTRY_URL"));
@@ -109,6 +114,7 @@ public final class RepairShopDemo {
   static int run(Settings settings, PrintStream out) throws Exception {
     Catalog catalog = CatalogLoader.load(settings.catalog());
     List<AutoCloseable> started = new ArrayList<>();
+    ShopObservability observability = new ShopObservability(settings.metrics(), settings.tracing());
     try {
       String bootstrap = settings.bootstrapServers().orElseGet(() -> {
         out.println("No bootstrap servers given: starting an in-process Kafka broker…");
@@ -123,8 +129,8 @@ public final class RepairShopDemo {
         return registry.url();
       });
       out.println("Kafka " + bootstrap + ", Schema Registry " + registryUrl);
-      Map<String, Object> config = Map.of(
-          "bootstrap.servers", bootstrap, "schema.registry.url", registryUrl);
+      Map<String, Object> config = observability.configure(Map.of(
+          "bootstrap.servers", bootstrap, "schema.registry.url", registryUrl));
 
       int subjects = new CatalogRegistration(catalog,
           SchemaRegistryClient.fromConfig(config)).registerAll().size();
@@ -133,13 +139,10 @@ public final class RepairShopDemo {
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
         out.println("Created topics " + KafkaTopics.createAll(admin, catalog));
       }
-      try (ShopObservability observability =
-          new ShopObservability(settings.metrics(), settings.tracing())) {
-        int exit = runFlow(observability.configure(config), settings.tickets(), out);
-        observability.print(out);
-        return exit;
-      }
+      return runFlow(config, settings.tickets(), out);
     } finally {
+      observability.print(out);
+      observability.close();
       for (AutoCloseable server : started) {
         server.close();
       }

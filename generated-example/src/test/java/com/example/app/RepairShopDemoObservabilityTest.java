@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * health. Without the flags neither metrics nor traces are printed.
  */
 @WithRealServers
-class RepairShopDemoTest {
+class RepairShopDemoObservabilityTest {
   private static final String SHUTDOWN_LINE =
       "secretary: STOPPED, partitions [tickets-0, tickets-1, tickets-2], lag ";
 
