@@ -1,13 +1,14 @@
 package bench.runtime;
 
-import com.example.app.CatalogRegistration;
 import com.example.events.EventCatalog;
 import com.example.events.TicketsConsumer;
 import com.example.events.TicketsHandler;
 import com.example.events.TicketsProducer;
 import com.example.repairshop.TicketClosed;
 import com.example.repairshop.TicketOpened;
-import io.github.eventcat.catalog.CatalogLoader;
+import io.github.eventcat.registry.sync.RegistryConnection;
+import io.github.eventcat.registry.sync.RegistrySync;
+import io.github.eventcat.registry.sync.SyncRequest;
 import io.github.eventcat.runtime.kafka.EventContext;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.runtime.serde.AvroSerializer;
@@ -63,7 +64,8 @@ public final class RuntimeBench {
                     "bootstrap.servers", kafka.bootstrapServers(),
                     "schema.registry.url", registryServer.url());
             SchemaRegistryClient registry = SchemaRegistryClient.fromConfig(config);
-            new CatalogRegistration(CatalogLoader.load(catalog), registry).registerAll();
+            new RegistrySync(line -> { }).sync(new SyncRequest(RegistryConnection.of(registryServer.url()), catalog,
+                    SyncRequest.DEFAULT_PARALLELISM, false, false, java.util.Optional.empty()));
             int partitions = 3; // what the catalog declares for `tickets`
             kafka.createTopic(EventCatalog.Tickets.NAME, partitions);
             kafka.createTopic(RAW_TOPIC, partitions);

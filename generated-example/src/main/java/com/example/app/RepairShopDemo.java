@@ -8,7 +8,10 @@ import com.example.repairshop.TicketOpened;
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.CatalogLoader;
 import io.github.eventcat.runtime.kafka.ConsumerHealth;
-import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.registry.sync.RegistryConnection;
+import io.github.eventcat.registry.sync.RegistrySync;
+import io.github.eventcat.registry.sync.SyncRequest;
+import io.github.eventcat.registry.sync.SyncResult;
 import io.github.eventcat.testservers.EmbeddedKafka;
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
 import java.io.PrintStream;
@@ -19,8 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
+import io.github.eventcat.runtime.kafka.ConsumerHealth;
 
 /**
  * The example's main job: runs the car repair shop flow with the generated producers and
@@ -132,13 +134,13 @@ public final class RepairShopDemo {
       Map<String, Object> config = observability.configure(Map.of(
           "bootstrap.servers", bootstrap, "schema.registry.url", registryUrl));
 
-      int subjects = new CatalogRegistration(catalog,
-          SchemaRegistryClient.fromConfig(config)).registerAll().size();
-      out.println("Registered " + subjects + " schemas of " + catalog.subjects().size()
+      // What mvn registry:sync -Dregistry.topics does, through the same core: every subject
+      // (references first, with its level), then the topics and their dead-letter topics.
+      SyncResult synced = new RegistrySync(line -> { }).sync(SyncRequest.withTopics(
+          RegistryConnection.of(registryUrl), settings.catalog(), Map.of("bootstrap.servers", bootstrap)));
+      out.println("Registered " + synced.subjectNames().size() + " schemas of " + catalog.subjects().size()
           + " subjects (references first)");
-      try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-        out.println("Created topics " + KafkaTopics.createAll(admin, catalog));
-      }
+      out.println("Created topics " + synced.changedTopics());
       return runFlow(config, settings.tickets(), out);
     } finally {
       observability.print(out);

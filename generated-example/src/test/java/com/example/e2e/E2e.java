@@ -1,10 +1,11 @@
 package com.example.e2e;
 
-import com.example.app.CatalogRegistration;
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.CatalogLoader;
 import io.github.eventcat.catalog.Topic;
-import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.registry.sync.RegistryConnection;
+import io.github.eventcat.registry.sync.RegistrySync;
+import io.github.eventcat.registry.sync.SyncRequest;
 import io.github.eventcat.testservers.EmbeddedKafka;
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -26,7 +28,8 @@ import org.apache.kafka.common.utils.Utils;
 /** What every end-to-end test needs: the example catalog registered, fresh topics, waiting. */
 final class E2e {
   static final Duration WAIT = Duration.ofSeconds(60);
-  private static final Catalog CATALOG = CatalogLoader.load(Path.of("src/main/catalog"));
+  private static final Path CATALOG_DIRECTORY = Path.of("src/main/catalog");
+  private static final Catalog CATALOG = CatalogLoader.load(CATALOG_DIRECTORY);
 
   private E2e() {}
 
@@ -34,10 +37,10 @@ final class E2e {
     return CATALOG;
   }
 
-  /** Registers every subject of the example catalog (what {@code registry:sync} will do). */
+  /** Registers every subject of the example catalog, as {@code registry:sync} does (the same core). */
   static void registerCatalog(EmbeddedSchemaRegistry registry) {
-    new CatalogRegistration(CATALOG, SchemaRegistryClient.fromConfig(
-        Map.of("schema.registry.url", registry.url()))).registerAll();
+    new RegistrySync(line -> { }).sync(new SyncRequest(RegistryConnection.of(registry.url()), CATALOG_DIRECTORY,
+        SyncRequest.DEFAULT_PARALLELISM, false, false, Optional.empty()));
   }
 
   /**

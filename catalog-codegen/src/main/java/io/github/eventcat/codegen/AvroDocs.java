@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.SchemaFile;
-import io.github.eventcat.catalog.SchemaReference;
+import io.github.eventcat.catalog.SchemaGraph;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import javax.lang.model.SourceVersion;
 import org.apache.avro.Schema;
 import org.apache.avro.compiler.specific.SpecificCompiler;
@@ -122,18 +121,19 @@ final class AvroDocs {
    * class name (named types of referenced files are checked with those files).
    */
   static void checkJavaClasses(Catalog catalog, SchemaFile file, List<CodegenProblem> problems) {
-    Set<String> referenced = file.references().stream().map(SchemaReference::name)
-        .collect(Collectors.toSet());
-    check(catalog.avroSchema(file), "", file.path(), referenced, new HashSet<>(), problems);
+    Map<String, SchemaGraph.AvroNamedType> types = catalog.schemaGraph().avroNamedTypes();
+    check(catalog.avroSchema(file), "", file.path(), types, new HashSet<>(), problems);
   }
 
-  private static void check(Schema schema, String pointer, String path, Set<String> referenced,
-      Set<String> seen, List<CodegenProblem> problems) {
+  private static void check(Schema schema, String pointer, String path,
+      Map<String, SchemaGraph.AvroNamedType> types, Set<String> seen,
+      List<CodegenProblem> problems) {
     boolean named = switch (schema.getType()) {
       case RECORD, ENUM, FIXED -> true;
       default -> false;
     };
-    if (named && (referenced.contains(schema.getFullName()) || !seen.add(schema.getFullName()))) {
+    if (named && (!definedIn(path, schema.getFullName(), types)
+        || !seen.add(schema.getFullName()))) {
       return;
     }
     for (String property : CLASS_PROPERTIES) {
@@ -148,21 +148,28 @@ final class AvroDocs {
       case RECORD -> {
         List<Schema.Field> fields = schema.getFields();
         for (int i = 0; i < fields.size(); i++) {
-          check(fields.get(i).schema(), pointer + "/fields/" + i + "/type", path, referenced, seen,
+          check(fields.get(i).schema(), pointer + "/fields/" + i + "/type", path, types, seen,
               problems);
         }
       }
-      case ARRAY -> check(schema.getElementType(), pointer + "/items", path, referenced, seen,
+      case ARRAY -> check(schema.getElementType(), pointer + "/items", path, types, seen,
           problems);
-      case MAP -> check(schema.getValueType(), pointer + "/values", path, referenced, seen,
+      case MAP -> check(schema.getValueType(), pointer + "/values", path, types, seen,
           problems);
       case UNION -> {
         for (int i = 0; i < schema.getTypes().size(); i++) {
-          check(schema.getTypes().get(i), pointer + "/" + i, path, referenced, seen, problems);
+          check(schema.getTypes().get(i), pointer + "/" + i, path, types, seen, problems);
         }
       }
       default -> { }
     }
+  }
+
+  /** Whether the catalog says the named type is defined in the file at {@code path}. */
+  private static boolean definedIn(
+      String path, String fullName, Map<String, SchemaGraph.AvroNamedType> types) {
+    SchemaGraph.AvroNamedType type = types.get(fullName);
+    return type == null || type.file().equals(path);
   }
 
   /**

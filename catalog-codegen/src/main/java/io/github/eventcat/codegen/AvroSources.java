@@ -3,17 +3,15 @@ package io.github.eventcat.codegen;
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.SchemaFile;
 import io.github.eventcat.catalog.SchemaFormat;
-import io.github.eventcat.catalog.SchemaReference;
+import io.github.eventcat.catalog.SchemaGraph;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.compiler.specific.SpecificCompiler;
 import org.apache.avro.generic.GenericData;
@@ -62,51 +60,17 @@ final class AvroSources implements SourceContributor {
     compiler.setEnableDecimalLogicalType(true);
     compiler.setOutputCharacterEncoding("UTF-8");
     InMemoryOutput.cacheTemplates(compiler);
-    Map<String, String> origins = origins(catalog, files);
+    // The file that defines each named type, as the catalog resolved it.
+    Map<String, SchemaGraph.AvroNamedType> definitions = catalog.schemaGraph().avroNamedTypes();
     List<GeneratedFile> generated = new ArrayList<>();
     for (Map.Entry<String, String> output : InMemoryOutput.compile(compiler).entrySet()) {
       String path = output.getKey();
       String fullName = path.replaceFirst("\\.java$", "").replace('/', '.');
       generated.add(new GeneratedFile(path, output.getValue(),
-          origins.getOrDefault(fullName, files.get(0).path())));
+          Optional.ofNullable(definitions.get(fullName)).map(SchemaGraph.AvroNamedType::file)
+              .orElse(files.get(0).path())));
     }
     return generated;
-  }
-
-  /**
-   * The file that defines each named type: the file a reference points to, or else the first file
-   * (by path) that contains it.
-   */
-  private static Map<String, String> origins(Catalog catalog, List<SchemaFile> files) {
-    Map<String, String> origins = new HashMap<>();
-    files.forEach(f -> f.references().forEach(r -> origins.put(r.name(), r.path())));
-    for (SchemaFile file : files) {
-      Set<Schema> named = new LinkedHashSet<>();
-      collectNamed(catalog.avroSchema(file), named);
-      Set<String> referenced = new java.util.HashSet<>();
-      file.references().stream().map(SchemaReference::name).forEach(referenced::add);
-      named.forEach(s -> {
-        if (!referenced.contains(s.getFullName())) {
-          origins.putIfAbsent(s.getFullName(), file.path());
-        }
-      });
-    }
-    return origins;
-  }
-
-  private static void collectNamed(Schema schema, Set<Schema> named) {
-    switch (schema.getType()) {
-      case RECORD -> {
-        if (named.add(schema)) {
-          schema.getFields().forEach(f -> collectNamed(f.schema(), named));
-        }
-      }
-      case ENUM, FIXED -> named.add(schema);
-      case ARRAY -> collectNamed(schema.getElementType(), named);
-      case MAP -> collectNamed(schema.getValueType(), named);
-      case UNION -> schema.getTypes().forEach(t -> collectNamed(t, named));
-      default -> { }
-    }
   }
 
   /**

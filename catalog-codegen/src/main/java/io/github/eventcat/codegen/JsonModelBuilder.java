@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeName;
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.SchemaFile;
 import io.github.eventcat.catalog.SchemaFormat;
+import io.github.eventcat.catalog.SchemaGraph;
 import io.github.eventcat.codegen.JsonModel.Alternative;
 import io.github.eventcat.codegen.JsonModel.Component;
 import io.github.eventcat.codegen.JsonModel.Constant;
@@ -20,7 +21,6 @@ import io.github.eventcat.codegen.JsonModel.JavaType;
 import io.github.eventcat.codegen.JsonModel.RecordType;
 import io.github.eventcat.codegen.JsonModel.UnionType;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -98,6 +98,7 @@ final class JsonModelBuilder {
 
   private final Catalog catalog;
   private final CodegenConfiguration configuration;
+  private final SchemaGraph graph;
   private final Map<String, JsonNode> documents = new TreeMap<>();
   private final Map<String, JavaType> byLocation = new HashMap<>();
   private final Map<ClassName, RecordType> records = new HashMap<>();
@@ -109,9 +110,11 @@ final class JsonModelBuilder {
   JsonModelBuilder(Catalog catalog, CodegenConfiguration configuration) {
     this.catalog = catalog;
     this.configuration = configuration;
+    this.graph = catalog.schemaGraph();
     for (SchemaFile file : catalog.schemaFiles()) {
       if (file.format() == SchemaFormat.JSON) {
-        documents.put(file.path(), catalog.jsonSchema(file));
+        // Read only: the catalog's own trees, so that $ref targets are nodes of the same trees.
+        documents.put(file.path(), graph.at(file.path(), "").orElseThrow().node());
       }
     }
   }
@@ -588,68 +591,22 @@ final class JsonModelBuilder {
   }
 
   private Located followRefs(Located schema) {
-    Located current = schema;
-    for (int i = 0; i < 32 && current.node().has("$ref"); i++) {
-      Optional<Located> next = resolve(current, current.node().get("$ref").asText());
-      if (next.isEmpty()) {
-        return current;
-      }
-      current = next.get();
-    }
-    return current;
+    SchemaGraph.Resolved target =
+        graph.follow(new SchemaGraph.Resolved(schema.file(), schema.pointer(), schema.node()));
+    return new Located(target.file(), target.pointer(), target.node());
   }
 
-  /**
-   * The schema a {@code $ref} names: a file relative to the referring one, and a JSON pointer
-   * fragment, as the catalog loader resolves them.
-   */
+  /** The schema a {@code $ref} names, as the catalog resolved it. */
   private Optional<Located> resolve(Located from, String ref) {
-    int hash = ref.indexOf('#');
-    String document = hash < 0 ? ref : ref.substring(0, hash);
-    String fragment = hash < 0 ? "" : percentDecode(ref.substring(hash + 1));
-    String path = document.isEmpty() ? from.file() : normalize(directoryOf(from.file()), document);
-    JsonNode root = documents.get(path);
-    JsonNode target = root == null ? null : root.at(fragment);
-    if (target == null || target.isMissingNode()) {
+    Optional<SchemaGraph.Resolved> target = graph.resolve(from.file(), ref)
+        .filter(t -> !t.node().isMissingNode());
+    if (target.isEmpty()) {
       problems.add(new CodegenProblem(from.file(), "#" + from.pointer(),
           "$ref \"" + ref + "\" names no schema of the catalog: fix the reference"));
       return Optional.empty();
     }
-    return Optional.of(new Located(path, fragment, target));
-  }
-
-  private static String directoryOf(String path) {
-    int slash = path.lastIndexOf('/');
-    return slash < 0 ? "" : path.substring(0, slash);
-  }
-
-  private static String normalize(String base, String relative) {
-    Deque<String> parts = new ArrayDeque<>();
-    for (String part : (base.isEmpty() ? relative : base + "/" + relative).split("/")) {
-      if (part.equals("..")) {
-        parts.pollLast();
-      } else if (!part.isEmpty() && !part.equals(".")) {
-        parts.addLast(part);
-      }
-    }
-    return String.join("/", parts);
-  }
-
-  private static String percentDecode(String text) {
-    if (!text.contains("%")) {
-      return text;
-    }
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '%' && i + 2 < text.length()) {
-        bytes.write(Integer.parseInt(text.substring(i + 1, i + 3), 16));
-        i += 2;
-      } else {
-        bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-      }
-    }
-    return bytes.toString(StandardCharsets.UTF_8);
+    return Optional.of(new Located(target.get().file(), target.get().pointer(),
+        target.get().node()));
   }
 
   private static Optional<String> title(JsonNode node) {

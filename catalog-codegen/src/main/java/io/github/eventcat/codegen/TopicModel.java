@@ -161,7 +161,7 @@ final class TopicModel {
   private static List<CodegenProblem> topicClassCollisions(Catalog catalog) {
     Map<String, List<Topic>> byClass = new TreeMap<>();
     catalog.topics().forEach(t -> byClass.computeIfAbsent(
-        JavaNames.pascalCase(t.name()).toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(t));
+        t.javaClassPrefix().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(t));
     List<CodegenProblem> problems = new ArrayList<>();
     for (List<Topic> topics : byClass.values()) {
       if (topics.size() < 2) {
@@ -169,9 +169,9 @@ final class TopicModel {
       }
       topics.sort(Comparator.comparingInt(TopicModel::lineOf).thenComparing(Topic::name));
       Topic first = topics.get(0);
-      String firstBase = JavaNames.pascalCase(first.name());
+      String firstBase = first.javaClassPrefix();
       for (Topic other : topics.subList(1, topics.size())) {
-        String base = JavaNames.pascalCase(other.name());
+        String base = other.javaClassPrefix();
         String classes = base.equals(firstBase)
             ? "would both get the Java classes " + base + "Producer, " + base + "Handler and "
                 + base + "Consumer"
@@ -222,7 +222,7 @@ final class TopicModel {
   }
 
   private TopicInfo topic(Topic topic, NameAllocator nestedNames) {
-    String base = JavaNames.pascalCase(topic.name());
+    String base = topic.javaClassPrefix();
     String pkg = catalog.javaPackage();
     SchemaFormat format = topic.events().get(0).format();
     if (topic.events().stream().anyMatch(e -> e.format() != format)) {

@@ -23,6 +23,9 @@ public final class EventCli {
             --event         the event's name (ticket_opened), record full name or Java type name
             --auto-register register the schema (and the schemas it references) if missing
             --dry-run       only check the documents; needs no servers
+        eventcat publish --catalog DIR --topic TOPIC [--event EVENT] --examples [options]
+            Sends the catalog's example payloads (examples: in catalog.yaml) of the event, or of every
+            event of the topic, each with the schema of its subject.
         eventcat consume --topic TOPIC [--from-beginning] [--group ID] [--max-messages N] [--timeout 10s]
             Prints events as JSON lines: topic, partition, offset, timestamp, key, schemaId, eventType, value.
             Starts at the end unless --from-beginning (with --group: where the group left off).

@@ -5,6 +5,9 @@ import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.Event;
 import io.github.eventcat.catalog.Subject;
 import io.github.eventcat.catalog.Topic;
+import io.github.eventcat.registry.sync.RegistrySync;
+import io.github.eventcat.registry.sync.SchemaNotRegisteredException;
+import io.github.eventcat.registry.sync.SyncFailedException;
 import io.github.eventcat.runtime.kafka.EventKeys;
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
@@ -19,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +30,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -41,7 +46,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class PublishCommand {
   static final Set<String> VALUED = Set.of("catalog", "topic", "event", "value", "file", "bootstrap-servers",
       "schema-registry-url", "config", "connect-timeout");
-  static final Set<String> SWITCHES = Set.of("auto-register", "dry-run");
+  static final Set<String> SWITCHES = Set.of("auto-register", "dry-run", "examples");
 
   private PublishCommand() {}
 
@@ -49,6 +54,9 @@ final class PublishCommand {
       Function<String, String> environment) {
     Catalog catalog = CatalogEvents.load(args.value("catalog").orElse(CatalogEvents.DEFAULT_CATALOG));
     Topic topic = CatalogEvents.topic(catalog, args.required("topic"));
+    if (args.flag("examples")) {
+      return publishExamples(args, catalog, topic, out, err, environment);
+    }
     Event event = CatalogEvents.event(topic, args.required("event"));
     boolean dryRun = args.flag("dry-run");
     Connection connection = dryRun ? null : Connection.from(args, environment);
@@ -85,7 +93,47 @@ final class PublishCommand {
 
     RegisteredSchema schema = schemaId(catalog, connection, subject, args.flag("auto-register"));
     Brokers.describe(connection, topic.name());
-    send(connection, topic, input.documents(), encoder, schema.id(), out);
+    List<Outgoing> records = new ArrayList<>();
+    for (JsonDocuments.JsonDocument document : input.documents()) {
+      JsonNode keyField = document.value().get(topic.keyField());
+      String key = EventKeys.render(keyField.isTextual() ? keyField.asText() : keyField.numberValue());
+      records.add(new Outgoing(key, WireFormat.frame(schema.id(), encoder.encode(document.value()))));
+    }
+    send(connection, topic, records, out);
+    return ExitCode.OK;
+  }
+
+  /** A record to send: its key and its framed value. */
+  private record Outgoing(String key, byte[] value) {}
+
+  /**
+   * {@code --examples}: the catalog's examples of the topic, or of {@code --event}, each encoded
+   * with the schema of its value subject (checked already when the catalog loaded).
+   */
+  private static ExitCode publishExamples(Arguments args, Catalog catalog, Topic topic, PrintStream out,
+      PrintStream err, Function<String, String> environment) {
+    if (args.value("value").isPresent() || args.value("file").isPresent()) {
+      throw CliException.usage("--examples publishes the catalog's examples: give no --value or --file");
+    }
+    Optional<Event> event = args.value("event").map(name -> CatalogEvents.event(topic, name));
+    List<ExamplePayloads.Payload> payloads = ExamplePayloads.of(catalog, topic, event);
+    String paths = payloads.stream().map(p -> p.example().path()).distinct().collect(Collectors.joining(", "));
+    if (args.flag("dry-run")) {
+      err.println(payloads.size() + " example(s) of topic " + topic.name() + " match their schemas (" + paths
+          + "); nothing sent (--dry-run)");
+      return ExitCode.OK;
+    }
+    Connection connection = Connection.from(args, environment);
+    Map<String, Integer> ids = new TreeMap<>();
+    List<Outgoing> records = new ArrayList<>();
+    for (ExamplePayloads.Payload payload : payloads) {
+      int id = ids.computeIfAbsent(payload.subject().name(),
+          name -> schemaId(catalog, connection, payload.subject(), args.flag("auto-register")).id());
+      records.add(new Outgoing(payload.key(), WireFormat.frame(id, payload.value())));
+    }
+    Brokers.describe(connection, topic.name());
+    err.println("Publishing " + payloads.size() + " example(s) to " + topic.name() + ": " + paths);
+    send(connection, topic, records, out);
     return ExitCode.OK;
   }
 
@@ -110,10 +158,21 @@ final class PublishCommand {
     }
   }
 
+  /**
+   * The registry id of the event's subject, through the registry core: the same subjects, texts and
+   * references as {@code mvn registry:sync}, so the CLI finds what the plugin registered and
+   * {@code --auto-register} registers what the plugin would (references first, levels set).
+   */
   private static RegisteredSchema schemaId(Catalog catalog, Connection connection, Subject subject, boolean register) {
     SchemaRegistryClient client = SchemaRegistryClient.fromConfig(connection.registryProperties());
     try {
-      return new CatalogSchemaIds(catalog, client, register).resolve(subject.name(), subject.schemaFile());
+      return new RegistrySync(line -> { }).registeredSchema(client, catalog, subject.name(), register);
+    } catch (SchemaNotRegisteredException e) {
+      throw new CliException(ExitCode.UNAVAILABLE, e.getMessage()
+          + ": register the catalog first (mvn registry:sync), or pass --auto-register", e);
+    } catch (SyncFailedException e) {
+      throw new CliException(ExitCode.UNAVAILABLE, "Tried to register the schema of subject '" + subject.name() + "' at "
+          + connection.registryUrl() + " but failed: " + e.result().summary(), e);
     } catch (SchemaRegistryException e) {
       throw new CliException(ExitCode.UNAVAILABLE, "Tried to " + (register ? "register" : "look up")
           + " the schema of subject '" + subject.name() + "' at " + connection.registryUrl()
@@ -122,8 +181,7 @@ final class PublishCommand {
     }
   }
 
-  private static void send(Connection connection, Topic topic, List<JsonDocuments.JsonDocument> documents,
-      EventEncoder encoder, int schemaId, PrintStream out) {
+  private static void send(Connection connection, Topic topic, List<Outgoing> records, PrintStream out) {
     Map<String, Object> properties = new TreeMap<>(connection.kafkaProperties());
     properties.put("key.serializer", StringSerializer.class.getName());
     properties.put("value.serializer", ByteArraySerializer.class.getName());
@@ -135,11 +193,8 @@ final class PublishCommand {
     properties.putIfAbsent("delivery.timeout.ms", String.valueOf(timeoutMs * 2 + 5));
     List<Future<RecordMetadata>> sent = new ArrayList<>();
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties)) {
-      for (JsonDocuments.JsonDocument document : documents) {
-        JsonNode keyField = document.value().get(topic.keyField());
-        String key = EventKeys.render(keyField.isTextual() ? keyField.asText() : keyField.numberValue());
-        byte[] value = WireFormat.frame(schemaId, encoder.encode(document.value()));
-        sent.add(producer.send(new ProducerRecord<>(topic.name(), key, value)));
+      for (Outgoing record : records) {
+        sent.add(producer.send(new ProducerRecord<>(topic.name(), record.key(), record.value())));
       }
       producer.flush();
       for (int i = 0; i < sent.size(); i++) {

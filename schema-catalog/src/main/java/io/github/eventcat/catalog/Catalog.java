@@ -1,14 +1,10 @@
 package io.github.eventcat.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.avro.Schema;
 
@@ -30,6 +26,7 @@ public final class Catalog {
   private final Map<String, Schema> avroSchemas;
   private final Map<String, JsonNode> jsonSchemas;
   private final SourceDocument manifest;
+  private final SchemaGraph schemaGraph;
 
   Catalog(
       String source,
@@ -41,7 +38,8 @@ public final class Catalog {
       List<SchemaFile> schemaFiles,
       Map<String, Schema> avroSchemas,
       Map<String, JsonNode> jsonSchemas,
-      SourceDocument manifest) {
+      SourceDocument manifest,
+      SchemaGraph schemaGraph) {
     this.source = Objects.requireNonNull(source, "source == null");
     this.description = Objects.requireNonNull(description, "description == null");
     this.javaPackage = Objects.requireNonNull(javaPackage, "javaPackage == null");
@@ -55,6 +53,7 @@ public final class Catalog {
     this.schemaFiles = filesByPath;
     this.avroSchemas = Map.copyOf(avroSchemas);
     this.jsonSchemas = Map.copyOf(jsonSchemas);
+    this.schemaGraph = Objects.requireNonNull(schemaGraph, "schemaGraph == null");
     this.manifest = Objects.requireNonNull(manifest, "manifest == null");
   }
 
@@ -155,29 +154,29 @@ public final class Catalog {
     return node.deepCopy();
   }
 
+  /** How the catalog's schema files hang together: references, {@code $ref} targets, Avro types. */
+  public SchemaGraph schemaGraph() {
+    return schemaGraph;
+  }
+
+  /**
+   * The schema graph of an event: its schema file and every file it uses, with their {@code $ref}
+   * targets and Avro named types.
+   *
+   * @throws IllegalArgumentException if the event's file is not a schema file of this catalog
+   */
+  public SchemaGraph schemaGraph(Event event) {
+    return schemaGraph.rootedAt(event.schemaFile());
+  }
+
   /**
    * Every file the given one references, directly or not, dependencies first: the order in which
    * a registry must receive them before the file itself (which is not included).
+   *
+   * @throws IllegalArgumentException if the file is not a schema file of this catalog
    */
   public List<SchemaFile> referencesInRegistrationOrder(SchemaFile file) {
-    Set<String> order = new LinkedHashSet<>();
-    visit(file, order, new LinkedHashSet<>());
-    order.remove(file.path());
-    List<SchemaFile> files = new ArrayList<>();
-    order.forEach(path -> files.add(schemaFiles.get(path)));
-    return files;
-  }
-
-  private void visit(SchemaFile file, Set<String> order, Set<String> visiting) {
-    if (order.contains(file.path()) || !visiting.add(file.path())) {
-      return;
-    }
-    file.references().stream()
-        .map(SchemaReference::path)
-        .distinct()
-        .sorted(Comparator.naturalOrder())
-        .forEach(path -> visit(schemaFiles.get(path), order, visiting));
-    order.add(file.path());
+    return schemaGraph.rootedAt(file).referencedFiles();
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.github.eventcat.catalog.Manifest.EventEntry;
 import io.github.eventcat.catalog.Manifest.TopicEntry;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,30 +33,14 @@ final class CatalogAssembler {
   private record Located(
       Event event, TopicEntry topic, String file, String location, Optional<KeyType> key) {}
 
-  /** The type of an event's key field, with where it is written, to compare events of a topic. */
-  private record KeyType(String type, String file, String location) {
-    /** JSON Schema's integer has no width: it goes with an Avro int or long. */
-    boolean sameAs(KeyType other) {
-      return type.equals(other.type)
-          || (type.equals("integer") && !other.type.equals("string"))
-          || (other.type.equals("integer") && !type.equals("string"));
-    }
-  }
-
-  /** A JSON (sub)schema reached by following {@code $ref}s. */
-  private record JsonTarget(String path, JsonNode node, String pointer) {}
-
-  /** Where an Avro named type is defined. */
-  private record AvroDefinition(String path, String pointer) {}
-
   private final String source;
   private final CatalogFiles files;
   private final Manifest manifest;
   private final Problems problems;
   private Map<String, AvroFiles.Compiled> avro = Map.of();
   private Map<String, JsonSchemaFiles.Compiled> json = Map.of();
-  private final Map<String, AvroDefinition> avroDefinitions = new HashMap<>();
   private final Map<String, SchemaFile> schemaFiles = new TreeMap<>();
+  private SchemaGraph graph;
 
   CatalogAssembler(String source, CatalogFiles files, Manifest manifest, Problems problems) {
     this.source = source;
@@ -76,13 +61,23 @@ final class CatalogAssembler {
     }
     avro = AvroFiles.compile(files, avroPaths, problems);
     json = JsonSchemaFiles.compile(files, jsonPaths, problems);
+    Map<String, SchemaGraph.AvroNamedType> avroTypes = new TreeMap<>();
     avro.values().forEach(c -> {
       schemaFiles.put(c.path(), new SchemaFile(c.path(), SchemaFormat.AVRO, c.text(), c.references()));
-      c.scan().definitions().forEach(d ->
-          avroDefinitions.putIfAbsent(d.fullName(), new AvroDefinition(c.path(), d.pointer())));
+      c.scan().definitions().forEach(d -> {
+        Schema type = c.visibleTypes().get(d.fullName());
+        if (type != null) {
+          avroTypes.putIfAbsent(d.fullName(),
+              new SchemaGraph.AvroNamedType(d.fullName(), c.path(), d.pointer(), type));
+        }
+      });
     });
     json.values().forEach(c -> schemaFiles.put(
         c.path(), new SchemaFile(c.path(), SchemaFormat.JSON, c.text(), c.references())));
+    Map<String, JsonNode> jsonSchemas = new HashMap<>();
+    json.values().forEach(c -> jsonSchemas.put(c.path(), c.root()));
+    graph = new SchemaGraph(Collections.unmodifiableMap(new TreeMap<>(schemaFiles)),
+        Map.copyOf(jsonSchemas), Collections.unmodifiableMap(avroTypes));
 
     Map<TopicEntry, List<Located>> eventsByTopic = new LinkedHashMap<>();
     listed.forEach((topic, entries) -> eventsByTopic.put(topic, events(topic, entries)));
@@ -98,8 +93,6 @@ final class CatalogAssembler {
     }
     Map<String, Schema> avroSchemas = new HashMap<>();
     avro.values().forEach(c -> avroSchemas.put(c.path(), c.schema()));
-    Map<String, JsonNode> jsonSchemas = new HashMap<>();
-    json.values().forEach(c -> jsonSchemas.put(c.path(), c.root()));
     return new Catalog(
         source,
         manifest.description(),
@@ -110,7 +103,8 @@ final class CatalogAssembler {
         List.copyOf(schemaFiles.values()),
         avroSchemas,
         jsonSchemas,
-        manifest.document());
+        manifest.document(),
+        graph);
   }
 
   private void checkTopicNames() {
@@ -214,63 +208,33 @@ final class CatalogAssembler {
       return;
     }
     for (Schema record : records) {
-      AvroDefinition definition = avroDefinitions.get(record.getFullName());
-      ParsedDocument document = avro.get(definition.path()).document();
+      SchemaGraph.AvroNamedType definition = graph.avroNamedTypes().get(record.getFullName());
+      ParsedDocument document = avro.get(definition.file()).document();
       String location = document.locate(definition.pointer());
       boolean valid = true;
       if (record.getNamespace() == null || record.getNamespace().isEmpty()) {
         valid = false;
-        problems.add(definition.path(), location, "event record \"" + record.getName()
+        problems.add(definition.file(), location, "event record \"" + record.getName()
             + "\" has no namespace: add one (e.g. \"namespace\": \"com.example.events\"); it is"
             + " the Java package of the generated class");
       }
       Optional<KeyType> key = Optional.empty();
       if (topic.key().isPresent()) {
-        key = avroKeyField(topic, record, definition, document);
+        key = AvroKeyRules.keyField(topic, record, definition, document, problems);
         valid &= key.isPresent();
       }
       if (listed.entry().eventId().isPresent()
           && record.getField(listed.entry().eventId().get()) == null) {
         valid = false;
-        eventIdMissing(listed, record.getFullName(), definition.path());
+        eventIdMissing(listed, record.getFullName(), definition.file());
       }
       if (valid) {
         Event event = new Event(Names.snakeCase(record.getName()), record.getFullName(),
-            record.getFullName(), SchemaFormat.AVRO, schemaFiles.get(definition.path()),
+            record.getFullName(), SchemaFormat.AVRO, schemaFiles.get(definition.file()),
             listed.entry().eventId());
-        events.add(new Located(event, topic, definition.path(), location, key));
+        events.add(new Located(event, topic, definition.file(), location, key));
       }
     }
-  }
-
-  private Optional<KeyType> avroKeyField(
-      TopicEntry topic, Schema record, AvroDefinition definition, ParsedDocument document) {
-    String key = topic.key().orElseThrow();
-    Schema.Field field = record.getField(key);
-    if (field == null) {
-      problems.add(definition.path(), document.locate(definition.pointer()),
-          "event record \"" + record.getFullName() + "\" has no field \"" + key + "\", the key"
-              + " of topic \"" + topic.name() + "\": add it as a top-level field of type string"
-              + " (uuid allowed), int or long");
-      return Optional.empty();
-    }
-    String location = document.locate(definition.pointer() + "/fields/" + field.pos());
-    Schema.Type type = field.schema().getType();
-    if (type == Schema.Type.UNION) {
-      problems.add(definition.path(), location,
-          "field \"" + key + "\" of \"" + record.getFullName() + "\" is the key of topic \""
-              + topic.name() + "\" and must always be present: make its type a plain string,"
-              + " int or long instead of the union " + field.schema());
-      return Optional.empty();
-    }
-    if (type != Schema.Type.STRING && type != Schema.Type.INT && type != Schema.Type.LONG) {
-      problems.add(definition.path(), location,
-          "field \"" + key + "\" of \"" + record.getFullName() + "\" is the key of topic \""
-              + topic.name() + "\" but has type " + type.getName() + ": a key must be a string"
-              + " (uuid allowed), int or long");
-      return Optional.empty();
-    }
-    return Optional.of(new KeyType(type.getName(), definition.path(), location));
   }
 
   private void jsonEvents(TopicEntry topic, Listed listed, List<Located> events) {
@@ -282,22 +246,25 @@ final class CatalogAssembler {
         return;
       }
       for (int i = 0; i < oneOf.size(); i++) {
-        resolve(new JsonTarget(listed.path(), oneOf.get(i), "/oneOf/" + i))
+        JsonKeyRules.follow(graph, new SchemaGraph.Resolved(listed.path(), "/oneOf/" + i,
+                oneOf.get(i)), compiled.document(), problems)
             .flatMap(target -> jsonEvent(topic, listed, target))
             .ifPresent(events::add);
       }
     } else {
-      jsonEvent(topic, listed, new JsonTarget(listed.path(), root, "")).ifPresent(events::add);
+      jsonEvent(topic, listed, new SchemaGraph.Resolved(listed.path(), "", root))
+          .ifPresent(events::add);
     }
   }
 
-  private Optional<Located> jsonEvent(TopicEntry topic, Listed listed, JsonTarget target) {
-    ParsedDocument document = json.get(target.path()).document();
+  private Optional<Located> jsonEvent(
+      TopicEntry topic, Listed listed, SchemaGraph.Resolved target) {
+    ParsedDocument document = json.get(target.file()).document();
     JsonNode node = target.node();
     JsonNode titleNode = node.get("title");
     if (titleNode == null || !titleNode.isTextual() || titleNode.asText().isBlank()) {
       if (!target.pointer().isEmpty()) { // a missing top-level title is reported with the file
-        problems.add(target.path(), document.locate(target.pointer()), "union branch #"
+        problems.add(target.file(), document.locate(target.pointer()), "union branch #"
             + target.pointer() + " has no \"title\": each event needs one, e.g. \"title\":"
             + " \"TaskCreated\"");
       }
@@ -309,107 +276,26 @@ final class CatalogAssembler {
     boolean valid = true;
     if (!SourceVersion.isIdentifier(simpleName) || SourceVersion.isKeyword(simpleName)) {
       valid = false;
-      problems.add(target.path(), location, "title \"" + title + "\" does not give a Java type"
+      problems.add(target.file(), location, "title \"" + title + "\" does not give a Java type"
           + " name (\"" + simpleName + "\"): start it with a letter, e.g. \"TaskCreated\"");
     }
     Optional<KeyType> key = Optional.empty();
     if (topic.key().isPresent()) {
-      key = jsonKeyField(topic, target, title, document);
+      key = JsonKeyRules.keyField(topic, target, title, document, graph, problems);
       valid &= key.isPresent();
     }
     JsonNode properties = node.path("properties");
     if (listed.entry().eventId().isPresent() && !properties.has(listed.entry().eventId().get())) {
       valid = false;
-      eventIdMissing(listed, title, target.path());
+      eventIdMissing(listed, title, target.file());
     }
     if (!valid) {
       return Optional.empty();
     }
     Event event = new Event(Names.snakeCase(title), title,
         manifest.javaPackage() + "." + simpleName, SchemaFormat.JSON,
-        schemaFiles.get(target.path()), listed.entry().eventId());
-    return Optional.of(new Located(event, topic, target.path(), location, key));
-  }
-
-  private Optional<KeyType> jsonKeyField(
-      TopicEntry topic, JsonTarget target, String title, ParsedDocument document) {
-    String key = topic.key().orElseThrow();
-    String propertyPointer = target.pointer() + "/properties/" + ParsedDocument.segment(key);
-    JsonNode property = target.node().path("properties").get(key);
-    String where = "property \"" + key + "\" of \"" + title + "\" is the key of topic \""
-        + topic.name() + "\"";
-    if (property == null) {
-      problems.add(target.path(), document.locate(target.pointer() + "/title"),
-          "event \"" + title + "\" has no property \"" + key + "\", the key of topic \""
-              + topic.name() + "\": add it to \"properties\" (type string or integer) and to"
-              + " \"required\"");
-      return Optional.empty();
-    }
-    Optional<JsonTarget> resolved = resolve(new JsonTarget(target.path(), property, propertyPointer));
-    if (resolved.isEmpty()) {
-      return Optional.empty();
-    }
-    JsonNode type = resolved.get().node().get("type");
-    Set<String> types = new TreeSet<>();
-    if (type != null && type.isTextual()) {
-      types.add(type.asText());
-    } else if (type != null && type.isArray()) {
-      type.forEach(t -> types.add(t.asText()));
-    }
-    boolean valid = true;
-    if (types.contains("null")) {
-      problems.add(target.path(), document.locate(propertyPointer), where
-          + " and must always be present: remove \"null\" from its type");
-      valid = false;
-    } else if (!(types.equals(Set.of("string")) || types.equals(Set.of("integer")))) {
-      problems.add(target.path(), document.locate(propertyPointer), where + " but has type "
-          + (type == null ? "(none)" : type.toString())
-          + ": a key must have \"type\": \"string\" or \"type\": \"integer\"");
-      valid = false;
-    }
-    JsonNode required = target.node().get("required");
-    boolean isRequired = false;
-    if (required != null && required.isArray()) {
-      for (JsonNode name : required) {
-        isRequired |= name.asText().equals(key);
-      }
-    }
-    if (!isRequired) {
-      problems.add(target.path(), document.locate(propertyPointer), where
-          + " and must always be present: add \"" + key + "\" to \"required\"");
-      valid = false;
-    }
-    return valid
-        ? Optional.of(new KeyType(types.iterator().next(), target.path(),
-            document.locate(propertyPointer)))
-        : Optional.empty();
-  }
-
-  /** Follows {@code $ref}s (checked when the files were compiled) to the schema they name. */
-  private Optional<JsonTarget> resolve(JsonTarget target) {
-    JsonTarget current = target;
-    for (int depth = 0; depth < 32; depth++) {
-      JsonNode ref = current.node().get("$ref");
-      if (ref == null || !ref.isTextual()) {
-        return Optional.of(current);
-      }
-      String written = ref.asText();
-      int hash = written.indexOf('#');
-      String document = hash < 0 ? written : written.substring(0, hash);
-      String fragment = hash < 0 ? "" : written.substring(hash + 1);
-      String path = document.isEmpty()
-          ? current.path()
-          : files.resolve(CatalogFiles.directoryOf(current.path()), document)
-              .map(files::target).map(CatalogFiles.Target::path).orElse("");
-      JsonSchemaFiles.Compiled compiled = json.get(path);
-      if (compiled == null) {
-        return Optional.empty();
-      }
-      current = new JsonTarget(path, compiled.root().at(fragment), fragment);
-    }
-    problems.add(target.path(), json.get(target.path()).document().locate(target.pointer()),
-        "$ref chain longer than 32 links: refer to the schema directly");
-    return Optional.empty();
+        schemaFiles.get(target.file()), listed.entry().eventId());
+    return Optional.of(new Located(event, topic, target.file(), location, key));
   }
 
   private boolean unionAllowed(TopicEntry topic, Listed listed) {
@@ -542,7 +428,10 @@ final class CatalogAssembler {
     }
     return new Topic(topic.name(), topic.key().orElse(""), topic.partitions(), topic.retention(),
         topic.naming(), topic.compatibility(), topic.description(), valueFiles,
-        events.stream().map(Located::event).toList(), List.copyOf(subjects.values()),
+        new ExampleValidation(files, avro, json, problems).attach(listed.stream().map(l ->
+            new ExampleValidation.Listing(l.entry(), l.path(), l.format())).toList(),
+            events.stream().map(Located::event).toList()),
+        List.copyOf(subjects.values()),
         topic.location());
   }
 }

@@ -1,5 +1,6 @@
 package io.github.eventcat.catalog;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,6 +14,8 @@ import java.util.Optional;
  * @param format the schema language
  * @param schemaFile the file that defines the record
  * @param eventIdField the field holding a unique id of each event, when the manifest names one
+ * @param examples example payloads listed in the manifest, each valid against the event's value
+ *     schema, in manifest order
  */
 public record Event(
     String name,
@@ -20,7 +23,8 @@ public record Event(
     String javaTypeName,
     SchemaFormat format,
     SchemaFile schemaFile,
-    Optional<String> eventIdField) {
+    Optional<String> eventIdField,
+    List<Example> examples) {
   public Event {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(recordFullName, "recordFullName == null");
@@ -28,6 +32,18 @@ public record Event(
     Objects.requireNonNull(format, "format == null");
     Objects.requireNonNull(schemaFile, "schemaFile == null");
     Objects.requireNonNull(eventIdField, "eventIdField == null");
+    examples = List.copyOf(examples);
+  }
+
+  /** An event without examples. */
+  public Event(String name, String recordFullName, String javaTypeName, SchemaFormat format,
+      SchemaFile schemaFile, Optional<String> eventIdField) {
+    this(name, recordFullName, javaTypeName, format, schemaFile, eventIdField, List.of());
+  }
+
+  /** This event with other examples. */
+  public Event withExamples(List<Example> examples) {
+    return new Event(name, recordFullName, javaTypeName, format, schemaFile, eventIdField, examples);
   }
 
   /** The simple name of the Java type. */

@@ -294,9 +294,9 @@ final class JsonSchemaFiles {
   }
 
   private Optional<Ref> ref(String path, String written, String pointer) {
-    int hash = written.indexOf('#');
-    String document = hash < 0 ? written : written.substring(0, hash);
-    String fragment = hash < 0 ? "" : written.substring(hash + 1);
+    SchemaGraph.Ref parsed = SchemaGraph.Ref.parse(written);
+    String document = parsed.document();
+    String fragment = parsed.fragment();
     if (document.isEmpty()) {
       checkFragment(path, written, fragment, path, pointer);
       return Optional.empty();

@@ -32,5 +32,12 @@ record Manifest(
 
   /** One entry of a topic's {@code events} list. */
   record EventEntry(
-      String path, String location, Optional<String> eventId, String eventIdLocation) {}
+      String path,
+      String location,
+      Optional<String> eventId,
+      String eventIdLocation,
+      List<ExampleEntry> examples) {}
+
+  /** One path of an event entry's {@code examples} list, as written, with where it is written. */
+  record ExampleEntry(String path, String location) {}
 }

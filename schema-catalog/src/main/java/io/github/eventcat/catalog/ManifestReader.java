@@ -2,6 +2,7 @@ package io.github.eventcat.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.eventcat.catalog.Manifest.EventEntry;
+import io.github.eventcat.catalog.Manifest.ExampleEntry;
 import io.github.eventcat.catalog.Manifest.TopicEntry;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -33,7 +34,7 @@ final class ManifestReader {
           "compatibility",
           "description",
           "events");
-  private static final Set<String> EVENT_KEYS = Set.of("schema", "event-id");
+  private static final Set<String> EVENT_KEYS = Set.of("schema", "event-id", "examples");
   private static final Pattern RETENTION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
   private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)");
 
@@ -264,8 +265,8 @@ final class ManifestReader {
       String entryPointer = eventsPointer + "/" + i;
       JsonNode entry = node.get(i);
       if (entry.isTextual()) {
-        events.add(
-            new EventEntry(entry.asText(), document.locate(entryPointer), Optional.empty(), ""));
+        events.add(new EventEntry(
+            entry.asText(), document.locate(entryPointer), Optional.empty(), "", List.of()));
       } else if (entry.isObject()) {
         unknownKeys(entry, entryPointer, EVENT_KEYS, "in an event of " + where);
         JsonNode schema = entry.get("schema");
@@ -283,7 +284,8 @@ final class ManifestReader {
                   schema.asText(),
                   document.locate(entryPointer + "/schema"),
                   eventId,
-                  document.locate(entryPointer + "/event-id")));
+                  document.locate(entryPointer + "/event-id"),
+                  examples(entry, entryPointer, where)));
         }
       } else {
         wrongType(
@@ -293,6 +295,31 @@ final class ManifestReader {
       }
     }
     return events;
+  }
+
+  /** The {@code examples} of an event entry: a list of catalog-relative paths. */
+  private List<ExampleEntry> examples(JsonNode entry, String entryPointer, String where) {
+    JsonNode node = entry.get("examples");
+    String pointer = entryPointer + "/examples";
+    List<ExampleEntry> examples = new ArrayList<>();
+    if (node == null || node.isNull()) {
+      return examples;
+    }
+    if (!node.isArray()) {
+      wrongType(pointer, "\"examples\" of an event of " + where,
+          "a list of example file paths, e.g. [examples/ticket_opened.json]");
+      return examples;
+    }
+    for (int i = 0; i < node.size(); i++) {
+      JsonNode path = node.get(i);
+      if (!path.isTextual() || path.asText().isBlank()) {
+        wrongType(pointer + "/" + i, "an example of an event of " + where,
+            "the path of a .json file, relative to " + FILE);
+      } else {
+        examples.add(new ExampleEntry(path.asText(), document.locate(pointer + "/" + i)));
+      }
+    }
+    return examples;
   }
 
   private <T> T enumValue(

@@ -63,6 +63,18 @@ final class Names {
         : pascalCase(title);
   }
 
+  /**
+   * {@link #pascalCase} made a Java identifier: a topic name may start with a digit ({@code
+   * 2fa.events} → {@code _2faEvents}) or hold no letter or digit at all ({@code Type}).
+   */
+  static String javaClassPrefix(String topicName) {
+    String pascal = pascalCase(topicName);
+    if (pascal.isEmpty()) {
+      return "Type";
+    }
+    return Character.isDigit(pascal.charAt(0)) ? "_" + pascal : pascal;
+  }
+
   /** {@code user_created}, {@code user-created}, {@code userCreated} → {@code UserCreated}. */
   static String pascalCase(String text) {
     StringBuilder result = new StringBuilder();

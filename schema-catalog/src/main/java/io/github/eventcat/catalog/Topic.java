@@ -62,6 +62,15 @@ public record Topic(
         .orElse(OptionalLong.empty());
   }
 
+  /**
+   * What the names of the topic's generated classes start with: {@code order.placed} → {@code
+   * OrderPlaced} ({@code OrderPlacedProducer}, {@code OrderPlacedHandler}, {@code
+   * OrderPlacedConsumer}). Code generation and the docs site both name the classes by it.
+   */
+  public String javaClassPrefix() {
+    return Names.javaClassPrefix(name);
+  }
+
   /** The event whose generated Java type has this fully qualified name. */
   public Optional<Event> event(String javaTypeName) {
     return events.stream().filter(e -> e.javaTypeName().equals(javaTypeName)).findFirst();

@@ -26,6 +26,16 @@ class ExampleCatalogTest {
   }
 
   @Test
+  void examplesOfOneAvroAndTwoJsonEventsLoadChecked() {
+    assertThat(catalog.events().stream().filter(e -> !e.examples().isEmpty()))
+        .extracting(Event::recordFullName, e -> e.examples().get(0).path())
+        .containsExactlyInAnyOrder(
+            tuple("com.example.repairshop.TicketOpened", "examples/repairshop/ticket_opened.json"),
+            tuple("TaskEvent", "examples/todo/task_event.json"),
+            tuple("UserCreated", "examples/users/user_created.json"));
+  }
+
+  @Test
   void manifestDefaults() {
     assertThat(catalog.javaPackage()).isEqualTo("com.example.events");
     assertThat(catalog.defaultCompatibility()).isEqualTo(CompatibilityLevel.BACKWARD_TRANSITIVE);

@@ -14,6 +14,14 @@ class NamesTest {
   }
 
   @Test
+  void javaClassPrefixOfTopics() {
+    assertThat(Names.javaClassPrefix("order.placed")).isEqualTo("OrderPlaced");
+    assertThat(Names.javaClassPrefix("task-events")).isEqualTo("TaskEvents");
+    assertThat(Names.javaClassPrefix("2fa.events")).isEqualTo("_2faEvents");
+    assertThat(Names.javaClassPrefix("_-.")).isEqualTo("Type");
+  }
+
+  @Test
   void snakeCase() {
     assertThat(Names.snakeCase("TicketOpened")).isEqualTo("ticket_opened");
     assertThat(Names.snakeCase("ticket_opened")).isEqualTo("ticket_opened");

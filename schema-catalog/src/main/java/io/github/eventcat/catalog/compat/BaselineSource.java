@@ -12,6 +12,16 @@ public sealed interface BaselineSource {
   /** How findings name this version, e.g. {@code 1.2.0} or {@code main}. */
   String label();
 
+  /**
+   * Loads this baseline's catalog as the gate does (for other readers of the history, such as the
+   * docs site).
+   *
+   * @throws BaselineException when it cannot be read or does not load
+   */
+  default io.github.eventcat.catalog.Catalog load() {
+    return Baselines.load(this).catalog();
+  }
+
   /** A catalog directory holding {@code catalog.yaml}. */
   static BaselineSource directory(Path directory, String label) {
     return new Directory(directory, label);

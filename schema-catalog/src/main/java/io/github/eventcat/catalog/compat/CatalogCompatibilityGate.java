@@ -7,10 +7,7 @@ import io.github.eventcat.catalog.SchemaFile;
 import io.github.eventcat.catalog.SchemaFormat;
 import io.github.eventcat.catalog.SchemaReference;
 import io.github.eventcat.catalog.Subject;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,10 +46,11 @@ public final class CatalogCompatibilityGate {
         request.baselinesOldestFirst().stream().map(Baselines::load).toList();
     CompatibilityGateResult result =
         compare(current, baselines, request.shownCatalogDirectory(), request.allowRemovedSubjects());
-    request.junitReport().ifPresent(file -> write(file, result.junitXml()));
+    request.junitReport().ifPresent(file -> ReportFiles.write(file, result.junitXml(), "the JUnit report"));
     Baselines.Loaded latest = baselines.get(baselines.size() - 1);
-    request.changesReport().ifPresent(file -> write(file, ChangeReport.markdown(
-        latest.catalog(), latest.label(), current, result, request.shownCatalogDirectory())));
+    request.changesReport().ifPresent(file -> ReportFiles.write(file, ChangeReport.markdown(
+        latest.catalog(), latest.label(), current, result, request.shownCatalogDirectory()),
+        "the change report"));
     return result;
   }
 
@@ -63,15 +61,24 @@ public final class CatalogCompatibilityGate {
     List<String> newSubjects = new ArrayList<>();
     for (Subject subject : current.subjects()) {
       List<CandidateSchema> history = new ArrayList<>();
+      List<ExampleChecks.Earlier> examplesHistory = new ArrayList<>();
       for (Baselines.Loaded baseline : baselinesOldestFirst) {
-        baselineSubject(baseline.catalog(), subject.name())
-            .ifPresent(old -> history.add(candidate(baseline.catalog(), old.schemaFile(), baseline.label())));
+        baselineSubject(baseline.catalog(), subject.name()).ifPresent(old -> {
+          history.add(candidate(baseline.catalog(), old.schemaFile(), baseline.label()));
+          examplesHistory.add(new ExampleChecks.Earlier(baseline.label(), baseline.catalog(), old));
+        });
       }
       if (history.isEmpty()) {
         newSubjects.add(subject.name());
       }
       CompatibilityReport report = CompatibilityChecker.check(
           subject.compatibility(), candidate(current, subject.schemaFile(), CURRENT), history);
+      List<CompatibilityFinding> examples = ExampleChecks.findings(current, subject, examplesHistory);
+      if (!examples.isEmpty()) {
+        List<CompatibilityFinding> findings = new ArrayList<>(report.findings());
+        findings.addAll(examples);
+        report = new CompatibilityReport(report.level(), report.version(), report.checkedAgainst(), findings);
+      }
       checks.add(new SubjectCheck(subject.name(), shown(shownCatalogDirectory, subject.schemaFile()), report));
     }
 
@@ -138,15 +145,4 @@ public final class CatalogCompatibilityGate {
     return directory.isEmpty() || directory.equals(".") ? file.path() : directory.replaceAll("/+$", "") + "/" + file.path();
   }
 
-  private static void write(Path file, String content) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(file, content, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Tried to write the report " + file + " but failed", e);
-    }
-  }
 }

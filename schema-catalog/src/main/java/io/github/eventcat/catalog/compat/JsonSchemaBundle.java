@@ -3,6 +3,7 @@ package io.github.eventcat.catalog.compat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.github.eventcat.catalog.SchemaGraph;
 import java.util.Map;
 import java.util.Set;
 
@@ -69,13 +70,13 @@ final class JsonSchemaBundle {
   }
 
   private static String localRef(String ref, String owner, Map<String, JsonNode> references) {
-    int hash = ref.indexOf('#');
-    String document = hash < 0 ? ref : ref.substring(0, hash);
-    String fragment = hash < 0 ? "" : ref.substring(hash + 1);
-    if (document.isEmpty()) {
-      return owner == null ? ref : pointerTo(owner) + fragment;
+    SchemaGraph.Ref written = SchemaGraph.Ref.parse(ref);
+    if (written.document().isEmpty()) {
+      return owner == null ? ref : pointerTo(owner) + written.fragment();
     }
-    return references.containsKey(document) ? pointerTo(document) + fragment : ref;
+    return references.containsKey(written.document())
+        ? pointerTo(written.document()) + written.fragment()
+        : ref;
   }
 
   private static String pointerTo(String document) {

@@ -5,6 +5,7 @@ import io.apicurio.registry.rules.compatibility.jsonschema.JsonSchemaDiffLibrary
 import io.apicurio.registry.rules.compatibility.jsonschema.diff.DiffType;
 import io.apicurio.registry.rules.compatibility.jsonschema.diff.Difference;
 import io.github.eventcat.catalog.SchemaFormat;
+import io.github.eventcat.catalog.SchemaGraph;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,6 +37,9 @@ final class JsonSchemaRules {
       "maxLength", "minLength", "pattern", "format", "contentEncoding", "contentMediaType", "enum",
       "const", "required", "additionalProperties", "minProperties", "maxProperties", "minItems",
       "maxItems", "uniqueItems", "additionalItems", "propertySchemasAdded", "propertySchemasRemoved");
+
+  /** The name of the bundled document in its one-document schema graph. */
+  private static final String BUNDLE = "bundle.json";
 
   private static final Pattern WRAPPER = Pattern.compile("^\\w+Wrapper\\(wrapped=(.*)\\)$", Pattern.DOTALL);
 
@@ -308,29 +312,23 @@ final class JsonSchemaRules {
     return copy.toString();
   }
 
-  /** Navigates a bundled document along a pointer, following local {@code $ref}s on the way. */
+  /** Navigates a bundled document along a pointer, following its {@code $ref}s on the way. */
   private static JsonNode resolve(JsonNode document, String pointer) {
+    // A bundle refers only inside itself: the catalog's resolution of a one-document graph.
+    SchemaGraph bundle = SchemaGraph.ofDocument(BUNDLE, document);
     JsonNode current = document;
     List<String> parts = pointer.equals("#") ? List.of() : Arrays.asList(pointer.substring(2).split("/"));
     for (String part : parts) {
-      current = followRefs(document, current);
+      current = followRefs(bundle, current);
       String name = part.replace("~1", "/").replace("~0", "~");
       current = current.isArray() && name.chars().allMatch(Character::isDigit)
           ? current.path(Integer.parseInt(name)) : current.path(name);
     }
-    return followRefs(document, current);
+    return followRefs(bundle, current);
   }
 
-  private static JsonNode followRefs(JsonNode document, JsonNode node) {
-    JsonNode current = node;
-    for (int hops = 0; hops < 32 && current.path("$ref").isTextual(); hops++) {
-      String ref = current.path("$ref").asText();
-      if (!ref.startsWith("#")) {
-        break;
-      }
-      current = document.at(ref.substring(1));
-    }
-    return current;
+  private static JsonNode followRefs(SchemaGraph bundle, JsonNode node) {
+    return bundle.follow(new SchemaGraph.Resolved(BUNDLE, "", node)).node();
   }
 
   private static Set<String> propertyNames(JsonNode schema) {

@@ -8,10 +8,8 @@ import io.github.eventcat.catalog.CatalogProblem;
 import io.github.eventcat.catalog.SchemaFile;
 import io.github.eventcat.catalog.SchemaFormat;
 import io.github.eventcat.catalog.SourceDocument;
-import java.io.IOException;
+import io.github.eventcat.catalog.compat.ReportFiles;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -41,7 +39,7 @@ public final class CatalogLinter {
   public static LintResult run(LintRequest request) {
     Catalog catalog = CatalogLoader.load(request.catalogDirectory());
     LintResult result = lint(catalog, request.shownCatalogDirectory());
-    request.junitReport().ifPresent(file -> write(file, result.junitXml()));
+    request.junitReport().ifPresent(file -> ReportFiles.write(file, result.junitXml(), "the lint report"));
     return result;
   }
 
@@ -123,15 +121,4 @@ public final class CatalogLinter {
     }
   }
 
-  private static void write(Path file, String content) {
-    try {
-      Path parent = file.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
-      }
-      Files.writeString(file, content, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Tried to write the lint report " + file + " but failed", e);
-    }
-  }
 }

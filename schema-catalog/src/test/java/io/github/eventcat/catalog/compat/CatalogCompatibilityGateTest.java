@@ -22,6 +22,7 @@ class CatalogCompatibilityGateTest {
   static final String TICKET_OPENED = "tickets-com.example.repairshop.TicketOpened";
   static final String TICKET_OPENED_FILE = "schemas/repairshop/ticket_opened.avsc";
   static final String AGE = "{\"name\": \"age\", \"type\": \"int\"}";
+  static final String TICKET_OPENED_EXAMPLE = "examples/repairshop/ticket_opened.json";
 
   @TempDir Path temp;
 
@@ -49,10 +50,19 @@ class CatalogCompatibilityGateTest {
     assertThat(result.breakingChecks()).singleElement().satisfies(check -> {
       assertThat(check.subject()).isEqualTo(TICKET_OPENED);
       assertThat(check.schemaFile()).isEqualTo("src/main/catalog/" + TICKET_OPENED_FILE);
-      assertThat(check.report().findings()).singleElement().satisfies(finding -> {
+      assertThat(check.report().findings()).hasSize(2).first().satisfies(finding -> {
         assertThat(finding.path()).isEqualTo("requester.age");
         assertThat(finding.change()).isEqualTo("field \"age\" removed, and version 1.0.0 has no default for it");
         assertThat(finding.fix()).startsWith("keep the field `age`");
+        assertThat(finding.direction()).isEqualTo(Direction.FORWARD);
+      });
+      // The concrete test beside the rule: the current example does not read with the old schema.
+      assertThat(check.report().findings().get(1)).satisfies(finding -> {
+        assertThat(finding.path()).isEqualTo(TICKET_OPENED_EXAMPLE);
+        assertThat(finding.rule()).isEqualTo("EXAMPLE_UNREADABLE");
+        assertThat(finding.change()).isEqualTo("the example does not read with the schema of version 1.0.0:"
+            + " Found com.example.repairshop.Requester, expecting com.example.repairshop.Requester,"
+            + " missing required field age");
         assertThat(finding.direction()).isEqualTo(Direction.FORWARD);
       });
     });
@@ -64,6 +74,58 @@ class CatalogCompatibilityGateTest {
     // Under the example's BACKWARD_TRANSITIVE, removing a field is compatible: new readers ignore it.
     Path current = copyExample("current");
     removeAge(current);
+
+    assertThat(gate(current, false, BaselineSource.directory(EXAMPLE, "1.0.0")).isCompatible()).isTrue();
+  }
+
+  @Test
+  void anOldAvroExampleThatNoLongerReadsBreaksBackward() throws IOException {
+    Path current = copyExample("current");
+    edit(current.resolve(TICKET_OPENED_FILE), AGE, "{\"name\": \"age\", \"type\": \"string\"}");
+    edit(current.resolve(TICKET_OPENED_EXAMPLE), "\"age\": 34", "\"age\": \"34\"");
+
+    CompatibilityGateResult result = gate(current, false, BaselineSource.directory(EXAMPLE, "1.0.0"));
+
+    assertThat(check(result, TICKET_OPENED).report().findings())
+        .filteredOn(finding -> finding.rule().equals("EXAMPLE_UNREADABLE"))
+        .singleElement().satisfies(finding -> {
+          assertThat(finding.path()).isEqualTo(TICKET_OPENED_EXAMPLE);
+          assertThat(finding.direction()).isEqualTo(Direction.BACKWARD);
+          assertThat(finding.checkedAgainst()).isEqualTo("1.0.0");
+          assertThat(finding.message()).isEqualTo(TICKET_OPENED_EXAMPLE + ": the example of version 1.0.0"
+              + " does not read with the new schema: Found int, expecting string — consumers using the new"
+              + " schema cannot read records written with version 1.0.0 (BACKWARD check against version"
+              + " 1.0.0, rule EXAMPLE_UNREADABLE). Fix: records like this example are in the topic already:"
+              + " make the change readable for them (give a new field a default, keep a removed enum symbol"
+              + " or union branch, widen rather than narrow a type)");
+        });
+  }
+
+  @Test
+  void anOldJsonExampleTheNewSchemaRejectsBreaksBackward() throws IOException {
+    Path current = copyExample("current");
+    edit(current.resolve("schemas/users/user_created.json"), "\"name\": {\"type\": \"string\"}",
+        "\"name\": {\"type\": \"string\", \"maxLength\": 5}");
+    edit(current.resolve("examples/users/user_created.json"), "Ana Silva", "Ana");
+
+    CompatibilityGateResult result = gate(current, false, BaselineSource.directory(EXAMPLE, "1.0.0"));
+
+    assertThat(check(result, "user.created-value").report().findings())
+        .filteredOn(finding -> finding.rule().equals("EXAMPLE_UNREADABLE"))
+        .singleElement().satisfies(finding -> {
+          assertThat(finding.path()).isEqualTo("examples/users/user_created.json");
+          assertThat(finding.direction()).isEqualTo(Direction.BACKWARD);
+          assertThat(finding.change()).isEqualTo("the example of version 1.0.0 does not read with the new"
+              + " schema: /name: must be at most 5 characters long");
+        });
+  }
+
+  @Test
+  void examplesAreNotCheckedAtLevelNone() throws IOException {
+    Path current = copyExample("current");
+    edit(current.resolve("catalog.yaml"), "  tickets:\n", "  tickets:\n    compatibility: NONE\n");
+    edit(current.resolve(TICKET_OPENED_FILE), AGE, "{\"name\": \"age\", \"type\": \"string\"}");
+    edit(current.resolve(TICKET_OPENED_EXAMPLE), "\"age\": 34", "\"age\": \"34\"");
 
     assertThat(gate(current, false, BaselineSource.directory(EXAMPLE, "1.0.0")).isCompatible()).isTrue();
   }
@@ -107,7 +169,8 @@ class CatalogCompatibilityGateTest {
     assertThat(check(transitive, TICKET_OPENED).report().checkedAgainst()).containsExactly("1.0", "1.1");
     assertThat(check(transitive, TICKET_OPENED).report().findings())
         .extracting(CompatibilityFinding::checkedAgainst, CompatibilityFinding::path)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("1.0", "requester.age"));
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("1.0", "requester.age"),
+            org.assertj.core.groups.Tuple.tuple("1.0", TICKET_OPENED_EXAMPLE));
   }
 
   @Test
@@ -292,6 +355,8 @@ class CatalogCompatibilityGateTest {
     Path file = catalog.resolve(TICKET_OPENED_FILE);
     String text = Files.readString(file);
     edit(file, text.contains(AGE) ? ",\n          " + AGE : "", "");
+    // The example shows what the schema writes: a removed field leaves it too.
+    edit(catalog.resolve(TICKET_OPENED_EXAMPLE), ",\n    \"age\": 34", "");
   }
 
   private static void edit(Path file, String from, String to) throws IOException {

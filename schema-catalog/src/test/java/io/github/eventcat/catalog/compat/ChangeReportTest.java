@@ -39,6 +39,9 @@ class ChangeReportTest {
     edit(current.resolve("schemas/todo/task_data.json"), "\"tags\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}},",
         "\"tags\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}},\n    \"estimate\": {\"type\": \"integer\", \"default\": 1},");
     edit(current.resolve("schemas/todo/task_event.json"), "\"task_id\": {\"type\": \"integer\"}", "\"task_id\": {\"type\": \"string\"}");
+    // The examples show what the schemas write now.
+    edit(current.resolve("examples/repairshop/ticket_opened.json"), ",\n    \"age\": 34", ",\n    \"phone\": null");
+    edit(current.resolve("examples/todo/task_event.json"), "\"task_id\": 7", "\"task_id\": \"7\"");
     edit(current.resolve("catalog.yaml"), "  appointments:\n    key: ticket_id\n    partitions: 3\n    retention: 30d\n"
         + "    events:\n      - schemas/repairshop/appointment_booked.avsc\n\n", "");
     edit(current.resolve("catalog.yaml"), "topics:\n", "topics:\n  invoices:\n    key: ticket_id\n    events:\n"

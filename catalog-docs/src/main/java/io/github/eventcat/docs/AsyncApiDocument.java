@@ -1,0 +1,150 @@
+package io.github.eventcat.docs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.github.eventcat.catalog.Catalog;
+import io.github.eventcat.catalog.Event;
+import io.github.eventcat.catalog.SchemaFormat;
+import io.github.eventcat.catalog.Subject;
+import io.github.eventcat.catalog.SubjectNamingStrategy;
+import io.github.eventcat.catalog.Topic;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+
+/**
+ * The catalog as an AsyncAPI 3.0 document: a channel per topic (Kafka bindings: partitions,
+ * retention), a message per event on it (Avro payloads inline, JSON Schema payloads by reference
+ * to the copies under {@code catalog/}, whose own {@code $ref}s resolve next to them), and a send
+ * and a receive operation per topic.
+ */
+final class AsyncApiDocument {
+  static final String FILE = "asyncapi.yaml";
+  static final String SCHEMAS = "catalog";
+  static final String AVRO_FORMAT = "application/vnd.apache.avro+json;version=1.9.0";
+  static final String JSON_FORMAT = "application/schema+json;version=draft-07";
+  private static final String KAFKA_BINDING = "0.5.0";
+  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+      .build());
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final CatalogView view;
+  private final JsonNodeFactory nodes = JsonNodeFactory.instance;
+
+  AsyncApiDocument(CatalogView view) {
+    this.view = view;
+  }
+
+  String yaml(String version) {
+    Catalog catalog = view.catalog;
+    ObjectNode root = nodes.objectNode();
+    root.put("asyncapi", "3.0.0");
+    ObjectNode info = root.putObject("info");
+    info.put("title", "Event catalog " + catalog.javaPackage());
+    info.put("version", version);
+    catalog.description().ifPresent(d -> info.put("description", d));
+    ObjectNode channels = root.putObject("channels");
+    ObjectNode operations = root.putObject("operations");
+    for (Topic topic : catalog.topics()) {
+      ObjectNode channel = channels.putObject(topic.name());
+      channel.put("address", topic.name());
+      topic.description().ifPresent(d -> channel.put("description", d));
+      ObjectNode messages = channel.putObject("messages");
+      for (Event event : topic.events()) {
+        messages.set(event.javaTypeName(), message(topic, event));
+      }
+      ObjectNode kafka = channel.putObject("bindings").putObject("kafka");
+      kafka.put("topic", topic.name());
+      topic.partitions().ifPresent(p -> kafka.put("partitions", p));
+      topic.retentionMs().ifPresent(ms -> kafka.putObject("topicConfiguration").put("retention.ms", ms));
+      kafka.put("bindingVersion", KAFKA_BINDING);
+      operation(operations, topic, "send");
+      operation(operations, topic, "receive");
+    }
+    try {
+      return YAML.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ObjectNode message(Topic topic, Event event) {
+    ObjectNode message = nodes.objectNode();
+    message.put("name", event.name());
+    message.put("title", event.javaSimpleName());
+    message.put("contentType", event.format() == SchemaFormat.AVRO ? "avro/binary" : "application/json");
+    ObjectNode payload = message.putObject("payload");
+    if (event.format() == SchemaFormat.AVRO) {
+      payload.put("schemaFormat", AVRO_FORMAT);
+      payload.set("schema", parse(view.avroRecord(event).toString()));
+    } else {
+      payload.put("schemaFormat", JSON_FORMAT);
+      payload.putObject("schema").put("$ref", SCHEMAS + "/" + event.schemaFile().path());
+    }
+    ObjectNode kafka = message.putObject("bindings").putObject("kafka");
+    ObjectNode key = kafka.putObject("key");
+    key.put("type", "string");
+    key.put("description", "The event's field " + topic.keyField() + ", as text");
+    kafka.put("schemaIdLocation", "payload");
+    kafka.put("schemaIdPayloadEncoding", "confluent");
+    kafka.put("schemaLookupStrategy", lookupStrategy(topic.naming()));
+    kafka.put("bindingVersion", KAFKA_BINDING);
+    subject(topic, event).ifPresent(s -> {
+      message.put("x-eventcat-subject", s.name());
+      message.put("x-eventcat-compatibility", s.compatibility().name());
+    });
+    message.put("x-eventcat-subject-naming", topic.naming().name());
+    message.put("x-eventcat-key-field", topic.keyField());
+    message.put("x-eventcat-java-type", event.javaTypeName());
+    event.eventIdField().ifPresent(f -> message.put("x-eventcat-event-id-field", f));
+    return message;
+  }
+
+  private void operation(ObjectNode operations, Topic topic, String action) {
+    ObjectNode operation = operations.putObject(topic.name() + "." + action);
+    operation.put("action", action);
+    operation.putObject("channel").put("$ref", "#/channels/" + topic.name());
+    operation.put("summary", (action.equals("send") ? "Generated " + topic.javaClassPrefix() + "Producer"
+        : "Generated " + topic.javaClassPrefix() + "Consumer with a " + topic.javaClassPrefix() + "Handler"));
+    ArrayNode messages = operation.putArray("messages");
+    for (Event event : topic.events()) {
+      messages.addObject().put("$ref", "#/channels/" + topic.name() + "/messages/" + event.javaTypeName());
+    }
+  }
+
+  /** The value subject the event is registered under on this topic. */
+  private static Optional<Subject> subject(Topic topic, Event event) {
+    Optional<Subject> own = topic.subjects().stream()
+        .filter(s -> !s.key() && s.schemaFile().path().equals(event.schemaFile().path()))
+        .findFirst();
+    if (own.isPresent()) {
+      return own;
+    }
+    var values = topic.subjects().stream().filter(s -> !s.key()).toList();
+    return values.size() == 1 ? Optional.of(values.get(0)) : Optional.empty();
+  }
+
+  private static String lookupStrategy(SubjectNamingStrategy naming) {
+    return switch (naming) {
+      case TOPIC -> "TopicNameStrategy";
+      case RECORD -> "RecordNameStrategy";
+      case TOPIC_RECORD -> "TopicRecordNameStrategy";
+    };
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

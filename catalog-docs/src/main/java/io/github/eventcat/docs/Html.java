@@ -1,0 +1,68 @@
+package io.github.eventcat.docs;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Escaping for catalog text, which is untrusted: every piece of it goes through {@link #text}
+ * (element content and double-quoted attribute values alike). Links and ids are never catalog
+ * text: they are built by {@link #id} from it, so no {@code javascript:} URL can reach an href.
+ */
+final class Html {
+  private Html() {}
+
+  /** Escapes {@code & < > " '}: safe in element content and in double-quoted attributes. */
+  static String text(String value) {
+    if (!needsEscaping(value)) {
+      return value; // most catalog text: names, types, paths
+    }
+    StringBuilder out = new StringBuilder(value.length() + 16);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> {
+          // Control characters other than tab and newline are not allowed in HTML text.
+          if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+            out.append('\uFFFD');
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean needsEscaping(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || (c < 0x20 && c != '\n' && c != '\t' && c != '\r')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * An id (and URL fragment) from any text: letters, digits, '_', '-' and '.' stay, every other
+   * byte of its UTF-8 form becomes {@code ~xx} ('~' is unreserved in URLs). Injective, so two field paths never share an anchor,
+   * and nothing in it needs escaping in a URL, an attribute or a file name.
+   */
+  static String id(String value) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+          || c == '.' || c == '_') {
+        out.append((char) c);
+      } else {
+        out.append('~').append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+      }
+    }
+    return out.toString();
+  }
+}

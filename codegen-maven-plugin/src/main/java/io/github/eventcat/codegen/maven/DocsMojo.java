@@ -1,0 +1,112 @@
+package io.github.eventcat.codegen.maven;
+
+import io.github.eventcat.catalog.CatalogException;
+import io.github.eventcat.catalog.compat.BaselineException;
+import io.github.eventcat.catalog.compat.BaselineSource;
+import io.github.eventcat.docs.DocsBaseline;
+import io.github.eventcat.docs.DocsGenerator;
+import io.github.eventcat.docs.DocsRequest;
+import java.io.File;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+
+/**
+ * Writes the catalog's docs for its readers: a static site ({@code index.html}, a page per topic
+ * and per event) and {@code asyncapi.yaml}, with nothing to host (catalog-docs).
+ */
+@Mojo(name = "docs", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
+public class DocsMojo extends AbstractMojo {
+  /** The catalog directory, holding {@code catalog.yaml}. Not used when a catalogArtifact is set. */
+  @Parameter(property = "codegen.catalogDirectory", defaultValue = "${project.basedir}/src/main/catalog")
+  private File catalogDirectory;
+
+  /** A released catalog jar, {@code groupId:artifactId[:ext[:classifier]]:version}; see README. */
+  @Parameter(property = "codegen.catalogArtifact")
+  private String catalogArtifact;
+
+  /** Where the site and asyncapi.yaml go. */
+  @Parameter(property = "codegen.docs.outputDirectory", defaultValue = "${project.build.directory}/eventcat-docs")
+  private File outputDirectory;
+
+  /** The catalog version shown as the AsyncAPI document's info.version. */
+  @Parameter(property = "codegen.docs.version", defaultValue = "${project.version}")
+  private String version;
+
+  /** Baseline catalog artifact or range (as check-compatibility): event pages show their history. */
+  @Parameter(property = "codegen.compat.baseline")
+  private String baseline;
+
+  /** A baseline catalog directory (as check-compatibility), for the event pages' history. */
+  @Parameter(property = "codegen.compat.baselineDirectory")
+  private File baselineDirectory;
+
+  /** A git revision of the catalog directory as baseline (as check-compatibility), for the history. */
+  @Parameter(property = "codegen.compat.baselineGitRevision")
+  private String baselineGitRevision;
+
+  /** Skip the goal. */
+  @Parameter(property = "codegen.docs.skip", defaultValue = "false")
+  private boolean skip;
+
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  private MavenProject project;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  private MavenSession session;
+
+  @Component
+  private RepositorySystem repositorySystem;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping the catalog docs (codegen.docs.skip)");
+      return;
+    }
+    CatalogLocation catalog = catalogArtifact == null || catalogArtifact.isBlank()
+        ? CatalogLocation.directory(catalogDirectory.toPath(), project.getBasedir().toPath())
+        : new CatalogArtifacts(repositorySystem, session.getRepositorySession(), project).resolve(catalogArtifact);
+    try {
+      getLog().info(DocsGenerator.generate(
+          new DocsRequest(catalog.load(), outputDirectory.toPath(), version, baselines())).summary());
+    } catch (BaselineException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    } catch (CatalogException e) {
+      throw Failures.invalidCatalog(catalog.description(), e);
+    } catch (UncheckedIOException e) {
+      throw Failures.ioFailure(e);
+    }
+  }
+
+  /** The same baseline parameters as check-compatibility; none set: no history. */
+  private List<DocsBaseline> baselines() throws MojoExecutionException {
+    List<BaselineSource> sources = new ArrayList<>();
+    if (baseline != null && !baseline.isBlank()) {
+      sources.addAll(new BaselineArtifacts(repositorySystem, session.getRepositorySession(),
+          project.getRemoteProjectRepositories()).resolve(baseline));
+    }
+    if (baselineDirectory != null) {
+      sources.add(BaselineSource.directory(baselineDirectory.toPath(),
+          CheckCompatibilityMojo.directoryLabel(baselineDirectory.toPath(), project.getBasedir().toPath())));
+    }
+    if (baselineGitRevision != null && !baselineGitRevision.isBlank()) {
+      sources.add(BaselineSource.gitRevision(catalogDirectory.toPath(), baselineGitRevision.trim()));
+    }
+    List<DocsBaseline> baselines = new ArrayList<>();
+    for (BaselineSource source : sources) {
+      baselines.add(new DocsBaseline(source.label(), source.load()));
+    }
+    return baselines;
+  }
+}
