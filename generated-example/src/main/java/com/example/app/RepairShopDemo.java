@@ -7,11 +7,11 @@ import com.example.repairshop.Requester;
 import com.example.repairshop.TicketOpened;
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.CatalogLoader;
-import io.github.eventcat.runtime.kafka.ConsumerHealth;
 import io.github.eventcat.registry.sync.RegistryConnection;
 import io.github.eventcat.registry.sync.RegistrySync;
 import io.github.eventcat.registry.sync.SyncRequest;
 import io.github.eventcat.registry.sync.SyncResult;
+import io.github.eventcat.runtime.kafka.ConsumerHealth;
 import io.github.eventcat.testservers.EmbeddedKafka;
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
 import java.io.PrintStream;
@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import io.github.eventcat.runtime.kafka.ConsumerHealth;
+import java.util.stream.Collectors;
 
 /**
  * The example's main job: runs the car repair shop flow with the generated producers and
