@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 final class LagTracker {
     private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    /** On the way out: a broker that is gone must not hold up close() for long. */
+    private static final Duration FINAL_REQUEST_TIMEOUT = Duration.ofSeconds(2);
 
     private final long intervalNanos;
     private final Observers.ConsumeObserver observer;
@@ -74,7 +76,7 @@ final class LagTracker {
         }
         nextAt = System.nanoTime() + intervalNanos;
         try {
-            refresh(consumer);
+            refresh(consumer, REQUEST_TIMEOUT);
         } catch (WakeupException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -90,7 +92,7 @@ final class LagTracker {
             }
             for (int tries = 0; tries < 2; tries++) {
                 try {
-                    refresh(consumer);
+                    refresh(consumer, FINAL_REQUEST_TIMEOUT);
                     return;
                 } catch (WakeupException e) {
                     // a wakeup() that arrived while not polling; it is spent now, try again
@@ -104,15 +106,15 @@ final class LagTracker {
         }
     }
 
-    private void refresh(Consumer<?, ?> consumer) {
+    private void refresh(Consumer<?, ?> consumer, Duration timeout) {
         Set<TopicPartition> partitions = consumer.assignment();
         if (partitions.isEmpty()) {
             lag = Map.of();
             observer.lag(lag);
             return;
         }
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, REQUEST_TIMEOUT);
-        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(partitions, REQUEST_TIMEOUT);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(partitions, timeout);
         Set<TopicPartition> neverCommitted = new HashSet<>();
         partitions.forEach(p -> {
             if (committed.get(p) == null) {
@@ -120,7 +122,7 @@ final class LagTracker {
             }
         });
         // No offset committed yet: the group starts at the beginning (auto.offset.reset=earliest by default).
-        Map<TopicPartition, Long> starts = neverCommitted.isEmpty() ? Map.of() : consumer.beginningOffsets(neverCommitted, REQUEST_TIMEOUT);
+        Map<TopicPartition, Long> starts = neverCommitted.isEmpty() ? Map.of() : consumer.beginningOffsets(neverCommitted, timeout);
         Map<TopicPartition, Long> measured = new HashMap<>();
         for (TopicPartition partition : partitions) {
             Long end = ends.get(partition);
