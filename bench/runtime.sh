@@ -5,6 +5,7 @@
 #   mvn -B install -DskipTests          # once, from the repo root (installs generated-example & co.)
 #   bench/runtime.sh                    # 1,000,000 events
 #   bench/runtime.sh -Devents=100000    # a quick run (other -D: rounds, warmup, pool, catalog)
+#   bench/runtime.sh -Dobservability=true   # generated clients with metrics + tracing on vs off
 #
 # Heap: 1 GB unless BENCH_HEAP says otherwise. Maven runs offline unless MVN_FLAGS says otherwise.
 set -euo pipefail

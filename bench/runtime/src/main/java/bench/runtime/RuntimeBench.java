@@ -37,6 +37,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * example catalog, and the same pre-serialized bytes through a raw
  * {@code KafkaProducer<byte[],byte[]>}/{@code KafkaConsumer<byte[],byte[]>}; prints throughputs,
  * their ratio and the serializer cost per record. Prints figures only: it asserts nothing on time.
+ * With {@code -Dobservability=true} it compares the generated clients with metrics and tracing on
+ * and off instead ({@link ObservabilityBench}).
  */
 public final class RuntimeBench {
     private static final String RAW_TOPIC = "tickets-raw";
@@ -71,6 +73,11 @@ public final class RuntimeBench {
             AvroSerializer<TicketOpened> serializer = serializerLikeGenerated(config, registry);
             TicketPool pool = TicketPool.create(poolSize, e -> serializer.serialize(EventCatalog.Tickets.NAME, e));
             System.out.printf("Event value: %.1f bytes on average (wire format)%n%n", pool.averageValueBytes());
+
+            if (Boolean.getBoolean("observability")) {
+                ObservabilityBench.run(config, registry, pool, events, warmup, rounds);
+                return;
+            }
 
             produceRaw(config, pool, warmup);
             produceGenerated(config, registry, pool, warmup);

@@ -16,12 +16,14 @@ import com.example.repairshop.RepairType;
 import com.example.repairshop.Requester;
 import com.example.repairshop.TicketClosed;
 import com.example.repairshop.TicketOpened;
+import io.github.eventcat.runtime.kafka.ConsumerHealth;
 import io.github.eventcat.runtime.kafka.EventContext;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -71,7 +73,9 @@ public final class RepairShop implements AutoCloseable {
    * Starts the three services.
    *
    * @param config {@code bootstrap.servers}, {@code schema.registry.url} and any other client
-   *     setting; each service adds its own {@code group.id}
+   *     setting, e.g. {@code eventcat.metrics.registry} / {@code eventcat.tracing.opentelemetry}
+   *     for metrics and traces ({@link ShopObservability}); each service adds its own
+   *     {@code group.id}
    * @param groupPrefix prefix of the services' consumer groups, e.g. {@code repair-shop-}
    * @param journal told about every event each service sends or receives
    */
@@ -106,6 +110,15 @@ public final class RepairShop implements AutoCloseable {
   public boolean awaitClosed(UUID ticketId, Duration timeout) throws InterruptedException {
     CountDownLatch latch = closed.get(ticketId);
     return latch != null && latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Each service's consumer: status, reason, partitions and lag (also after {@link #close()}). */
+  public Map<String, ConsumerHealth> health() {
+    Map<String, ConsumerHealth> health = new LinkedHashMap<>();
+    health.put("secretary", secretaryInbox.health());
+    health.put("cash desk", cashDeskInbox.health());
+    health.put("ticketing", ticketingInbox.health());
+    return health;
   }
 
   /** The ticketing service's view of every ticket it opened. */

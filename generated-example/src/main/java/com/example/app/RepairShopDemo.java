@@ -11,6 +11,7 @@ import io.github.eventcat.registry.sync.RegistryConnection;
 import io.github.eventcat.registry.sync.RegistrySync;
 import io.github.eventcat.registry.sync.SyncRequest;
 import io.github.eventcat.registry.sync.SyncResult;
+import io.github.eventcat.runtime.kafka.ConsumerHealth;
 import io.github.eventcat.testservers.EmbeddedKafka;
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
 import java.io.PrintStream;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The example's main job: runs the car repair shop flow with the generated producers and
@@ -28,29 +30,45 @@ import java.util.UUID;
  *
  * <pre>
  * java com.example.app.RepairShopDemo [--bootstrap-servers HOST:PORT] [--schema-registry-url URL]
- *                                     [--catalog DIR] [--tickets N]
+ *                                     [--catalog DIR] [--tickets N] [--metrics] [--tracing]
  * </pre>
  *
  * Servers come from the flags, else from {@code BOOTSTRAP_SERVERS} / {@code SCHEMA_REGISTRY_URL};
  * when neither names one, an in-process Kafka broker and a Schema Registry (Apicurio, child JVM)
  * are started for the run and stopped at its end. The catalog ({@code src/main/catalog} by
  * default) is registered (referenced schemas first) and its topics created before the flow.
- * Exits 0 when every ticket was closed, 1 when not, 2 on a bad command line.
+ * On shutdown it prints each service's consumer health (status, partitions, lag left).
+ * {@code --metrics} and {@code --tracing} (both off by default) wire a Micrometer registry and an
+ * OpenTelemetry SDK into the services ({@link ShopObservability}) and print the counters and the
+ * traces at the end. Exits 0 when every ticket was closed, 1 when not, 2 on a bad command line.
  */
 public final class RepairShopDemo {
   private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(60);
 
   /** The command line and environment, resolved. */
   record Settings(
-      Optional<String> bootstrapServers, Optional<String> registryUrl, Path catalog, int tickets) {
+      Optional<String> bootstrapServers, Optional<String> registryUrl, Path catalog, int tickets,
+      boolean metrics, boolean tracing) {
+
+    /** Without metrics and tracing. */
+    Settings(Optional<String> bootstrapServers, Optional<String> registryUrl, Path catalog, int tickets) {
+      this(bootstrapServers, registryUrl, catalog, tickets, false, false);
+    }
 
     static Settings parse(String[] args, Map<String, String> env) {
       Optional<String> bootstrap = nonBlank(env.get("BOOTSTRAP_SERVERS"));
       Optional<String> registry = nonBlank(env.get("SCHEMA_REGISTRY_URL"));
       Path catalog = Path.of("src/main/catalog");
       int tickets = 3;
+      boolean metrics = false;
+      boolean tracing = false;
       for (int i = 0; i < args.length; i++) {
         String flag = args[i];
+        if (flag.equals("--metrics") || flag.equals("--tracing")) {
+          metrics |= flag.equals("--metrics");
+          tracing |= flag.equals("--tracing");
+          continue;
+        }
         if (i + 1 >= args.length) {
           throw new IllegalArgumentException(flag + " needs a value");
         }
@@ -61,13 +79,14 @@ public final class RepairShopDemo {
           case "--catalog" -> catalog = Path.of(value);
           case "--tickets" -> tickets = Integer.parseInt(value);
           default -> throw new IllegalArgumentException("unknown option " + flag
-              + ": use --bootstrap-servers, --schema-registry-url, --catalog or --tickets");
+              + ": use --bootstrap-servers, --schema-registry-url, --catalog, --tickets, --metrics"
+              + " or --tracing");
         }
       }
       if (tickets < 1) {
         throw new IllegalArgumentException("--tickets must be at least 1, not " + tickets);
       }
-      return new Settings(bootstrap, registry, catalog, tickets);
+      return new Settings(bootstrap, registry, catalog, tickets, metrics, tracing);
     }
 
     private static Optional<String> nonBlank(String value) {
@@ -97,6 +116,7 @@ public final class RepairShopDemo {
   static int run(Settings settings, PrintStream out) throws Exception {
     Catalog catalog = CatalogLoader.load(settings.catalog());
     List<AutoCloseable> started = new ArrayList<>();
+    ShopObservability observability = new ShopObservability(settings.metrics(), settings.tracing());
     try {
       String bootstrap = settings.bootstrapServers().orElseGet(() -> {
         out.println("No bootstrap servers given: starting an in-process Kafka broker…");
@@ -111,8 +131,8 @@ public final class RepairShopDemo {
         return registry.url();
       });
       out.println("Kafka " + bootstrap + ", Schema Registry " + registryUrl);
-      Map<String, Object> config = Map.of(
-          "bootstrap.servers", bootstrap, "schema.registry.url", registryUrl);
+      Map<String, Object> config = observability.configure(Map.of(
+          "bootstrap.servers", bootstrap, "schema.registry.url", registryUrl));
 
       // What mvn registry:sync -Dregistry.topics does, through the same core: every subject
       // (references first, with its level), then the topics and their dead-letter topics.
@@ -123,6 +143,8 @@ public final class RepairShopDemo {
       out.println("Created topics " + synced.changedTopics());
       return runFlow(config, settings.tickets(), out);
     } finally {
+      observability.print(out);
+      observability.close();
       for (AutoCloseable server : started) {
         server.close();
       }
@@ -136,7 +158,8 @@ public final class RepairShopDemo {
         requester("alan@example.com", "Alan", "Turing", 41),
         requester("grace@example.com", "Grace", "Hopper", 45));
     RepairType[] repairs = RepairType.values();
-    try (RepairShop shop = new RepairShop(config, "repair-shop-", p -> out.println(line(p)))) {
+    RepairShop shop = new RepairShop(config, "repair-shop-", p -> out.println(line(p)));
+    try (shop) {
       List<UUID> opened = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         opened.add(shop.openTicket(customers.get(i % customers.size()), repairs[i % repairs.length]));
@@ -149,7 +172,19 @@ public final class RepairShopDemo {
       }
       out.println(closed + " of " + opened.size() + " tickets closed: " + shop.tickets());
       return closed == opened.size() ? 0 : 1;
+    } finally {
+      out.println("Consumers on shutdown:");
+      shop.health().forEach((service, health) -> out.println("  " + health(service, health)));
     }
+  }
+
+  /** One service's consumer health as a line: status (with why), partitions, lag left. */
+  static String health(String service, ConsumerHealth health) {
+    String partitions = health.assignedPartitions().stream().map(Object::toString).sorted()
+        .collect(Collectors.joining(", ", "[", "]"));
+    return service + ": " + health.status()
+        + (health.reason().isEmpty() ? "" : " (" + health.reason() + ")")
+        + ", partitions " + partitions + ", lag " + health.totalLag();
   }
 
   private static String line(Passage passage) {

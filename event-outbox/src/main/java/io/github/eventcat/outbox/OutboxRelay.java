@@ -82,6 +82,7 @@ public final class OutboxRelay implements AutoCloseable {
     private final Duration pollInterval;
     private final Listener listener;
     private final String name;
+    private final OutboxTracing tracing;
 
     private final AtomicBoolean started = new AtomicBoolean();
     private final CountDownLatch stopRequested = new CountDownLatch(1);
@@ -110,6 +111,7 @@ public final class OutboxRelay implements AutoCloseable {
         this.pollInterval = builder.pollInterval;
         this.listener = builder.listener;
         this.name = builder.name;
+        this.tracing = builder.tracing;
     }
 
     /**
@@ -193,7 +195,9 @@ public final class OutboxRelay implements AutoCloseable {
 
         List<Future<RecordMetadata>> acks = new ArrayList<>(sendable.size());
         for (OutboxRecord record : sendable) {
-            acks.add(producer.send(new ProducerRecord<>(record.topic(), null, record.key(), record.value(), record.headers())));
+            OutboxTracing.Send traced = tracing.send(record);
+            acks.add(producer.send(new ProducerRecord<>(record.topic(), null, record.key(), record.value(), traced.headers(record.headers())),
+                    (metadata, error) -> traced.done(error)));
         }
         producer.flush();
 
@@ -294,6 +298,7 @@ public final class OutboxRelay implements AutoCloseable {
         private Listener listener = new Listener() {
         };
         private String name = "relay";
+        private OutboxTracing tracing = OutboxTracing.NONE;
 
         private Builder(DataSource dataSource, Map<String, ?> kafkaConfig) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource == null");
@@ -327,6 +332,16 @@ public final class OutboxRelay implements AutoCloseable {
         /** Shown in thread names and logs (default {@code relay}). */
         public Builder name(String relayName) {
             this.name = Objects.requireNonNull(relayName, "relayName == null");
+            return this;
+        }
+
+        /**
+         * Sends each row in a PRODUCER span that continues the trace stored by
+         * {@link OutboxWriter#withTracing} (its child), and puts that span's context in the record's
+         * headers. Needs the OpenTelemetry API on the class path.
+         */
+        public Builder tracing(io.opentelemetry.api.OpenTelemetry openTelemetry) {
+            this.tracing = OutboxTracing.of(Objects.requireNonNull(openTelemetry, "openTelemetry == null"));
             return this;
         }
 

@@ -41,10 +41,25 @@ public final class OutboxWriter<V> {
             + " (event_id, topic, record_key, record_value, header_keys, header_values) VALUES (?, ?, ?, ?, ?, ?)";
 
     private final Serializer<V> valueSerializer;
+    private final OutboxTracing tracing;
 
     /** {@code valueSerializer}: ready to use (built with a registry client, or {@code configure()} already called). */
     public OutboxWriter(Serializer<V> valueSerializer) {
+        this(valueSerializer, OutboxTracing.NONE);
+    }
+
+    private OutboxWriter(Serializer<V> valueSerializer, OutboxTracing tracing) {
         this.valueSerializer = Objects.requireNonNull(valueSerializer, "valueSerializer == null");
+        this.tracing = tracing;
+    }
+
+    /**
+     * A writer that also stores the current trace context (the span of the business transaction, as
+     * W3C {@code traceparent}/{@code tracestate} headers) with each row; {@link OutboxRelay} with
+     * tracing continues it. Needs the OpenTelemetry API on the class path.
+     */
+    public OutboxWriter<V> withTracing(io.opentelemetry.api.OpenTelemetry openTelemetry) {
+        return new OutboxWriter<>(valueSerializer, OutboxTracing.of(Objects.requireNonNull(openTelemetry, "openTelemetry == null")));
     }
 
     /** Adds {@code event} for {@code topic} with {@code key} (String, UUID, number or null); returns its event id. */
@@ -64,6 +79,7 @@ public final class OutboxWriter<V> {
         RecordHeaders recordHeaders = new RecordHeaders();
         headers.forEach((name, value) -> recordHeaders.add(name, value == null ? null : value.getBytes(StandardCharsets.UTF_8)));
         recordHeaders.add(EVENT_ID_HEADER, eventId.toString().getBytes(StandardCharsets.UTF_8));
+        tracing.inject(recordHeaders);
 
         byte[] value;
         try {

@@ -26,6 +26,10 @@ final class DeadLetterPublisher implements AutoCloseable {
         this.dlqTopicFor = dlqTopicFor;
     }
 
+    String topicFor(String topic) {
+        return dlqTopicFor.apply(topic);
+    }
+
     /** Returns once the broker acknowledged the write; throws {@link DeadLetterException} otherwise. */
     void publish(ConsumerRecord<byte[], byte[]> record, Throwable failure, int attempts) {
         String dlqTopic = dlqTopicFor.apply(record.topic());

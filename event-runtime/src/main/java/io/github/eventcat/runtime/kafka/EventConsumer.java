@@ -99,6 +99,11 @@ public final class EventConsumer<V> implements AutoCloseable {
     public static final String PAUSE_BACKOFF_MAX_MS = "eventcat.consumer.pause.backoff.max.ms";
     /** With lanes: how long a revocation waits for the revoked partitions' records in flight (default 10000). */
     public static final String REVOKE_DRAIN_MS = "eventcat.consumer.revoke.drain.ms";
+    /**
+     * How often the lag of the assigned partitions is measured for {@link #health()} and the lag gauges
+     * (default 5000; 0 turns it off). Two small requests to the broker each time, on the polling thread.
+     */
+    public static final String LAG_INTERVAL_MS = "eventcat.consumer.lag.interval.ms";
 
     private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
 
@@ -114,6 +119,8 @@ public final class EventConsumer<V> implements AutoCloseable {
     private final DeadLetterPublisher deadLetters;
     private final ExecutorService[] lanes;
     private final KafkaSecurityErrors securityErrors;
+    private final Observers.ConsumeObserver observer;
+    private final LagTracker lagTracker;
 
     private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -146,7 +153,10 @@ public final class EventConsumer<V> implements AutoCloseable {
         String dlqTopic = KafkaConfigs.string(config, DLQ_TOPIC, builder.dlqTopic);
         String dlqSuffix = KafkaConfigs.string(config, DLQ_SUFFIX, ".dlq");
         Function<String, String> dlqTopicFor = dlqTopic != null ? topic -> dlqTopic : topic -> topic + dlqSuffix;
+        this.observer = Observers.consumer(config, builder.meterRegistry, builder.openTelemetry);
+        this.lagTracker = new LagTracker(Duration.ofMillis(KafkaConfigs.number(config, LAG_INTERVAL_MS, 5_000)), observer);
         this.consumer = new KafkaConsumer<>(KafkaConfigs.consumer(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        observer.bind(consumer, topics, this::health);
         this.securityErrors = KafkaSecurityErrors.of(config);
         this.deadLetters = new DeadLetterPublisher(
                 new KafkaProducer<>(KafkaConfigs.deadLetterProducer(config), new ByteArraySerializer(), new ByteArraySerializer()),
@@ -212,6 +222,7 @@ public final class EventConsumer<V> implements AutoCloseable {
                 throwIfFatal();
                 applyPauses();
                 commitFinished(false);
+                lagTracker.maybeRefresh(consumer);
             }
         } catch (WakeupException e) {
             if (!stopping()) {
@@ -260,10 +271,11 @@ public final class EventConsumer<V> implements AutoCloseable {
 
     /**
      * NEW, RUNNING, PAUSED (a record is stuck on an infrastructure failure; the reason names the
-     * registry URL or dead-letter topic and what to check) or STOPPED. Safe from any thread.
+     * registry URL or dead-letter topic and what to check), FAILED (stopped by a failure, with the
+     * reason) or STOPPED; with the assigned partitions and their lag. Safe from any thread.
      */
     public ConsumerHealth health() {
-        return pauseState.health();
+        return pauseState.health().with(lagTracker.assigned(), lagTracker.lag());
     }
 
     /** Why the loop stopped on its own, if it did. */
@@ -474,6 +486,7 @@ public final class EventConsumer<V> implements AutoCloseable {
                 }
             }
             commitOnShutdown();
+            lagTracker.finalRefresh(consumer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -497,6 +510,7 @@ public final class EventConsumer<V> implements AutoCloseable {
     }
 
     private void closeClients() {
+        observer.close();
         try {
             consumer.close();
         } catch (RuntimeException e) {
@@ -527,6 +541,8 @@ public final class EventConsumer<V> implements AutoCloseable {
         private int stuckTries;
         private Throwable deadLetterCause;
         private int deadLetterAttempts;
+        private String deadLetterReason;
+        private String eventType;
 
         RecordTask(ConsumerRecord<byte[], byte[]> record, PartitionProgress progress) {
             this.record = record;
@@ -535,27 +551,47 @@ public final class EventConsumer<V> implements AutoCloseable {
 
         /** True when done; false when given up because of a stop. */
         boolean attempt() throws InfrastructureFailure {
-            if (deadLetterCause == null && !handle()) {
-                return false;
+            Observers.RecordObservation observation = observer.record(record);
+            if (eventType != null) {
+                observation.eventType(eventType);
             }
-            if (deadLetterCause != null) {
-                try {
-                    deadLetters.publish(record, deadLetterCause, deadLetterAttempts);
-                } catch (DeadLetterException e) {
-                    throw new InfrastructureFailure(e.getMessage(), e);
+            boolean done = false;
+            Throwable stuckOn = null;
+            try {
+                if (deadLetterCause == null && !handle(observation)) {
+                    return false;
                 }
+                if (deadLetterCause != null) {
+                    Observers.DeadLetterWrite write = observation.deadLettering(deadLetters.topicFor(record.topic()),
+                            deadLetterReason, deadLetterCause);
+                    try {
+                        deadLetters.publish(record, deadLetterCause, deadLetterAttempts);
+                        write.written();
+                    } catch (DeadLetterException e) {
+                        write.failed(e);
+                        throw new InfrastructureFailure(e.getMessage(), e);
+                    }
+                }
+                done = true;
+                return true;
+            } catch (InfrastructureFailure e) {
+                stuckOn = e;
+                throw e;
+            } finally {
+                observation.end(done, stuckOn);
             }
-            return true;
         }
 
         /** Handles the record (true), decides it goes to the dead-letter topic (true, cause set), or gives up on a stop (false). */
-        private boolean handle() throws InfrastructureFailure {
+        private boolean handle(Observers.RecordObservation observation) throws InfrastructureFailure {
             V event;
             try {
                 event = deserializer.deserialize(record.topic(), record.headers(), record.value());
             } catch (PoisonRecordException e) {
                 LOG.warn("Poison record {} goes to the dead-letter topic: {}", where(), e.getMessage());
-                deadLetter(e, 0);
+                eventType = EventTypes.UNREADABLE;
+                observation.eventType(eventType);
+                deadLetter(e, 0, "poison");
                 return true;
             } catch (RuntimeException e) {
                 // Only a PoisonRecordException says the record itself is bad; anything else (registry down,
@@ -566,32 +602,47 @@ public final class EventConsumer<V> implements AutoCloseable {
                 LOG.debug("Skipping record {} without value (tombstone)", where());
                 return true;
             }
+            eventType = EventTypes.of(event);
+            observation.eventType(eventType);
             Exception last = null;
             for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
-                if (attempt > 1 && !backOff(attempt - 1)) {
-                    return false;
+                if (attempt > 1) {
+                    observation.retrying(attempt, retry.backoffAfter(attempt - 1));
+                    if (!backOff(attempt - 1)) {
+                        return false;
+                    }
                 }
+                Observers.HandlerCall call = observation.handlerCall(attempt);
                 try {
                     handler.handle(event, context(record, attempt));
                     return true;
                 } catch (UnhandledEventException e) {
-                    deadLetter(e, attempt);
+                    call.failed(e);
+                    deadLetter(e, attempt, "unhandled");
                     return true;
                 } catch (InterruptedException e) {
+                    call.failed(e);
                     Thread.currentThread().interrupt();
                     return false;
                 } catch (Exception e) {
+                    call.failed(e);
                     last = e;
                     LOG.warn("Handler failed on {} (attempt {} of {}): {}", where(), attempt, retry.maxAttempts(), e.toString());
+                } catch (Error e) {
+                    call.failed(e);
+                    throw e;
+                } finally {
+                    call.end();
                 }
             }
-            deadLetter(last, retry.maxAttempts());
+            deadLetter(last, retry.maxAttempts(), "handler");
             return true;
         }
 
-        private void deadLetter(Throwable cause, int attempts) {
+        private void deadLetter(Throwable cause, int attempts, String reason) {
             deadLetterCause = cause;
             deadLetterAttempts = attempts;
+            deadLetterReason = reason;
         }
 
         void stuck(InfrastructureFailure failure) {
@@ -655,11 +706,13 @@ public final class EventConsumer<V> implements AutoCloseable {
                 }
             }
             partitions.forEach(progress::remove);
+            lagTracker.removed(partitions);
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            // nothing to do: progress starts with the first record fetched
+            // progress starts with the first record fetched
+            lagTracker.assigned(partitions);
         }
 
         @Override
@@ -672,6 +725,7 @@ public final class EventConsumer<V> implements AutoCloseable {
                 }
             }
             forgetPending(partitions);
+            lagTracker.removed(partitions);
         }
 
         /** Sequential mode: the fetched records of partitions gone are left for their next owner. */
@@ -696,6 +750,9 @@ public final class EventConsumer<V> implements AutoCloseable {
         private String dlqTopic;
         private int lanes;
         private Duration pollTimeout = Duration.ofMillis(100);
+        // Object, not the libraries' types: fields are resolved when the class loads, methods only when called.
+        private Object meterRegistry;
+        private Object openTelemetry;
 
         private Builder(Map<String, Object> config) {
             this.config = config;
@@ -751,6 +808,24 @@ public final class EventConsumer<V> implements AutoCloseable {
 
         public Builder<V> pollTimeout(Duration timeout) {
             this.pollTimeout = Objects.requireNonNull(timeout, "timeout == null");
+            return this;
+        }
+
+        /**
+         * Records this consumer's metrics in {@code registry} (needs Micrometer on the class path; the
+         * same as {@link Observability#METRICS_REGISTRY} in the configuration).
+         */
+        public Builder<V> metrics(io.micrometer.core.instrument.MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry == null");
+            return this;
+        }
+
+        /**
+         * Traces each record with {@code openTelemetry} (needs the OpenTelemetry API on the class path;
+         * the same as {@link Observability#TRACING_OPENTELEMETRY} in the configuration).
+         */
+        public Builder<V> tracing(io.opentelemetry.api.OpenTelemetry openTelemetry) {
+            this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry == null");
             return this;
         }
 

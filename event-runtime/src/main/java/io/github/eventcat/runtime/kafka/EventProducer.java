@@ -39,10 +39,12 @@ public final class EventProducer<V> implements AutoCloseable {
     private final Producer<String, V> producer;
     private final boolean transactional;
     private final KafkaSecurityErrors securityErrors;
+    private final Observers.SendObserver observer;
 
     private EventProducer(String topic, Function<? super V, ?> keyOf, Producer<String, V> producer, boolean transactional,
-            KafkaSecurityErrors securityErrors) {
+            KafkaSecurityErrors securityErrors, Observers.SendObserver observer) {
         this.securityErrors = securityErrors;
+        this.observer = observer;
         this.topic = topic;
         this.keyOf = keyOf;
         this.producer = producer;
@@ -87,13 +89,21 @@ public final class EventProducer<V> implements AutoCloseable {
         Objects.requireNonNull(event, "event == null");
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
         ProducerRecord<String, V> record = new ProducerRecord<>(topic, null, key, event, headers);
-        producer.send(record, (metadata, error) -> {
-            if (error != null) {
-                result.completeExceptionally(securityErrors.explain(error));
-            } else {
-                result.complete(metadata);
-            }
-        });
+        Observers.SendObservation observation = observer.sending(record, event);
+        try {
+            producer.send(record, (metadata, error) -> {
+                if (error != null) {
+                    observation.failed(error);
+                    result.completeExceptionally(securityErrors.explain(error));
+                } else {
+                    observation.sent(metadata);
+                    result.complete(metadata);
+                }
+            });
+        } catch (RuntimeException e) {
+            observation.failed(e); // not serializable (not registered, invalid) or the producer is closed
+            throw e;
+        }
         return result;
     }
 
@@ -133,6 +143,7 @@ public final class EventProducer<V> implements AutoCloseable {
 
     @Override
     public void close() {
+        observer.close();
         producer.close();
     }
 
@@ -142,6 +153,9 @@ public final class EventProducer<V> implements AutoCloseable {
         private String topic;
         private Function<? super V, ?> keyOf = event -> null;
         private Serializer<V> valueSerializer;
+        // Object, not the libraries' types: fields are resolved when the class loads, methods only when called.
+        private Object meterRegistry;
+        private Object openTelemetry;
 
         private Builder(Map<String, Object> config) {
             this.config = config;
@@ -170,14 +184,34 @@ public final class EventProducer<V> implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Counts this producer's sends in {@code registry} (needs Micrometer on the class path; the
+         * same as {@link Observability#METRICS_REGISTRY} in the configuration).
+         */
+        public Builder<V> metrics(io.micrometer.core.instrument.MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry == null");
+            return this;
+        }
+
+        /**
+         * Traces each send with {@code openTelemetry} (needs the OpenTelemetry API on the class path;
+         * the same as {@link Observability#TRACING_OPENTELEMETRY} in the configuration).
+         */
+        public Builder<V> tracing(io.opentelemetry.api.OpenTelemetry openTelemetry) {
+            this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry == null");
+            return this;
+        }
+
         public EventProducer<V> build() {
             Objects.requireNonNull(topic, "topic == null");
             Objects.requireNonNull(valueSerializer, "valueSerializer == null");
+            Observers.SendObserver observer = Observers.producer(config, meterRegistry, openTelemetry);
             Map<String, Object> producerConfig = KafkaConfigs.producer(config);
             boolean transactional = producerConfig.get(ProducerConfig.TRANSACTIONAL_ID_CONFIG) != null;
             // Kafka only calls configure() on serializers it creates itself, not on instances passed in.
             KafkaProducer<String, V> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), valueSerializer);
-            return new EventProducer<>(topic, keyOf, producer, transactional, KafkaSecurityErrors.of(producerConfig));
+            observer.bind(producer);
+            return new EventProducer<>(topic, keyOf, producer, transactional, KafkaSecurityErrors.of(producerConfig), observer);
         }
     }
 }

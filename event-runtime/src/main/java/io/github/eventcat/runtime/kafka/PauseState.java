@@ -38,9 +38,11 @@ final class PauseState {
         health = new ConsumerHealth(ConsumerHealth.Status.RUNNING, "", Instant.now());
     }
 
+    /** Closed ({@code failure} null: STOPPED) or stopped by {@code failure} (FAILED). */
     synchronized void stopped(Throwable failure) {
-        health = new ConsumerHealth(ConsumerHealth.Status.STOPPED, failure == null ? "" : String.valueOf(failure.getMessage()),
-                Instant.now());
+        health = failure == null ? new ConsumerHealth(ConsumerHealth.Status.STOPPED, "", Instant.now())
+                : new ConsumerHealth(ConsumerHealth.Status.FAILED,
+                        failure.getMessage() != null ? failure.getMessage() : failure.toString(), Instant.now());
     }
 
     /** A record failed on infrastructure; {@code firstTime}: it was not stuck before. */
@@ -48,7 +50,7 @@ final class PauseState {
         if (firstTime) {
             stuck++;
         }
-        if (health.status() == ConsumerHealth.Status.STOPPED) {
+        if (health.status() == ConsumerHealth.Status.STOPPED || health.status() == ConsumerHealth.Status.FAILED) {
             return;
         }
         Instant now = Instant.now();

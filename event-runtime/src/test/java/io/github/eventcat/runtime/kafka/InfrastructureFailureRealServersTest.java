@@ -100,6 +100,7 @@ class InfrastructureFailureRealServersTest {
         config.put("eventcat.consumer.retry.backoff.ms", "20");
         config.put("eventcat.consumer.pause.backoff.ms", "100");
         config.put("eventcat.consumer.pause.backoff.max.ms", "400");
+        config.put(EventConsumer.LAG_INTERVAL_MS, "200");
         return config;
     }
 
@@ -184,11 +185,16 @@ class InfrastructureFailureRealServersTest {
                 assertThat(committedTotal(group)).as("nothing committed past a stuck record").isEqualTo(handledOffsets.size());
                 assertThat(endOffset(dlq)).as("nothing dead-lettered").isZero();
                 assertThat(consumer.health().isPaused()).isTrue();
+                // The health shows both partitions and the 24 records behind the stuck ones.
+                assertThat(consumer.health().assignedPartitions())
+                        .containsExactlyInAnyOrder(new TopicPartition(topic, 0), new TopicPartition(topic, 1));
+                assertThat(within(() -> consumer.health().totalLag() == 24)).as("lag 24 while paused").isTrue();
 
                 registryPort.restart();
                 assertThat(within(() -> handledOffsets.size() >= 54)).as("all 54 events handled").isTrue();
                 assertThat(within(() -> committedTotal(group) == 54)).as("all 54 committed").isTrue();
                 assertThat(within(() -> !consumer.health().isPaused())).as("running again").isTrue();
+                assertThat(within(() -> consumer.health().totalLag() == 0)).as("lag 0 after catch-up").isTrue();
             } finally {
                 consumer.close();
             }

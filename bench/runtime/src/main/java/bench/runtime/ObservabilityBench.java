@@ -1,0 +1,172 @@
+package bench.runtime;
+
+import com.example.events.EventCatalog;
+import com.example.events.TicketsConsumer;
+import com.example.events.TicketsHandler;
+import com.example.events.TicketsProducer;
+import com.example.repairshop.TicketClosed;
+import com.example.repairshop.TicketOpened;
+import io.github.eventcat.runtime.kafka.EventContext;
+import io.github.eventcat.runtime.kafka.Observability;
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code -Dobservability=true}: the generated {@code TicketsProducer}/{@code TicketsConsumer} with
+ * metrics and tracing on (a Micrometer {@link SimpleMeterRegistry}; an OpenTelemetry SDK sampling
+ * every span, batched to an exporter that counts and drops them) side by side with both off, on
+ * the same broker. Prints the on/off throughput ratios (target >= 0.90). Asserts nothing.
+ */
+final class ObservabilityBench {
+    private static final Duration CONSUME_GIVE_UP = Duration.ofMinutes(10);
+
+    private ObservabilityBench() {}
+
+    static void run(Map<String, Object> config, SchemaRegistryClient registry, TicketPool pool, int events, int warmup, int rounds)
+            throws InterruptedException {
+        AtomicLong exported = new AtomicLong();
+        // -Dobservability.sampling=0.1: sample 10 % of the traces (parent-based), as services under load do; default: every span.
+        double sampling = Double.parseDouble(System.getProperty("observability.sampling", "1"));
+        SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
+                .setSampler(Sampler.parentBased(Sampler.traceIdRatioBased(sampling)))
+                .addSpanProcessor(BatchSpanProcessor.builder(new CountingExporter(exported)).build())
+                .build();
+        OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
+                .setTracerProvider(tracerProvider)
+                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+                .build();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        Map<String, Object> on = new HashMap<>(config);
+        // -Dobservability.metrics=false / -Dobservability.tracing=false: measure one of the two alone.
+        if (!"false".equals(System.getProperty("observability.metrics"))) {
+            on.put(Observability.METRICS_REGISTRY, meters);
+        }
+        if (!"false".equals(System.getProperty("observability.tracing"))) {
+            on.put(Observability.TRACING_OPENTELEMETRY, otel);
+        }
+        System.out.printf("On: %s, sampling %s%n", on.keySet().stream().filter(k -> k.startsWith("eventcat.")).sorted().toList(), sampling);
+        try {
+            produce("produce off", config, registry, pool, warmup);
+            produce("produce on", on, registry, pool, warmup);
+            double off = 0;
+            double onRate = 0;
+            for (int round = 0; round < rounds; round++) {
+                boolean offFirst = round % 2 == 0;
+                if (offFirst) {
+                    off += produce("produce off", config, registry, pool, events) / rounds;
+                }
+                onRate += produce("produce on", on, registry, pool, events) / rounds;
+                if (!offFirst) {
+                    off += produce("produce off", config, registry, pool, events) / rounds;
+                }
+            }
+            long total = 2L * (warmup + (long) rounds * events) + 2L * (rounds + 1); // + one connection probe per run
+            double consumeOff = consume("consume off", config, registry, "bench-observability-off", total);
+            double consumeOn = consume("consume on", on, registry, "bench-observability-on", total);
+            tracerProvider.forceFlush().join(30, TimeUnit.SECONDS);
+
+            System.out.println();
+            System.out.println("Results: metrics and tracing on vs off (generated TicketsProducer / TicketsConsumer)");
+            System.out.printf("  produce  off %,12.0f events/s   on %,12.0f events/s (means of %d rounds)%n", off, onRate, rounds);
+            System.out.printf("  produce  ratio on / off = %.2f   (target >= 0.90: %s)%n", onRate / off, onRate / off >= 0.9 ? "met" : "NOT met");
+            System.out.printf("  consume  off %,12.0f events/s   on %,12.0f events/s (%,d records each)%n", consumeOff, consumeOn, total);
+            System.out.printf("  consume  ratio on / off = %.2f   (target >= 0.90: %s)%n", consumeOn / consumeOff,
+                    consumeOn / consumeOff >= 0.9 ? "met" : "NOT met");
+            System.out.printf("  spans exported %,d; eventcat.producer.sent %,.0f; eventcat.consumer.handled %,.0f%n", exported.get(),
+                    meters.find("eventcat.producer.sent").counters().stream().mapToDouble(c -> c.count()).sum(),
+                    meters.find("eventcat.consumer.handled").counters().stream().mapToDouble(c -> c.count()).sum());
+        } finally {
+            tracerProvider.close();
+        }
+    }
+
+    /** Events per second, from the first send to the end of {@code flush()}. */
+    private static double produce(String what, Map<String, Object> config, SchemaRegistryClient registry, TicketPool pool, int count) {
+        try (TicketsProducer producer = new TicketsProducer(config, registry)) {
+            producer.send(pool.events().get(0)).join(); // connection and metadata out of the timing
+            List<TicketOpened> events = pool.events();
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                producer.send(events.get(i % events.size()));
+            }
+            producer.flush();
+            return RuntimeBench.report(what, count, System.nanoTime() - start);
+        }
+    }
+
+    /** Events per second from the first record handled to the last, the whole topic, a group of its own. */
+    private static double consume(String what, Map<String, Object> config, SchemaRegistryClient registry, String group, long expected)
+            throws InterruptedException {
+        Map<String, Object> consumerConfig = new HashMap<>(config);
+        consumerConfig.put("group.id", group);
+        AtomicLong seen = new AtomicLong();
+        CountDownLatch done = new CountDownLatch(1);
+        long[] firstLast = new long[2];
+        TicketsHandler handler = new TicketsHandler() {
+            @Override
+            public void onTicketOpened(TicketOpened event, EventContext context) {
+                tick();
+            }
+
+            @Override
+            public void onTicketClosed(TicketClosed event, EventContext context) {
+                tick();
+            }
+
+            private void tick() {
+                long n = seen.incrementAndGet();
+                if (n == 1) {
+                    firstLast[0] = System.nanoTime();
+                }
+                if (n == expected) {
+                    firstLast[1] = System.nanoTime();
+                    done.countDown();
+                }
+            }
+        };
+        try (TicketsConsumer consumer = new TicketsConsumer(consumerConfig, handler, registry).start()) {
+            if (!done.await(CONSUME_GIVE_UP.toMillis(), TimeUnit.MILLISECONDS)) {
+                System.out.printf("  %s: gave up with %,d of %,d records%n", what, seen.get(), expected);
+                return Double.NaN;
+            }
+        }
+        return RuntimeBench.report(what, expected, firstLast[1] - firstLast[0]);
+    }
+
+    /** Counts and drops: what is measured is the instrumentation, not an exporter's network. */
+    private record CountingExporter(AtomicLong exported) implements SpanExporter {
+        @Override
+        public CompletableResultCode export(Collection<SpanData> spans) {
+            exported.addAndGet(spans.size());
+            return CompletableResultCode.ofSuccess();
+        }
+
+        @Override
+        public CompletableResultCode flush() {
+            return CompletableResultCode.ofSuccess();
+        }
+
+        @Override
+        public CompletableResultCode shutdown() {
+            return CompletableResultCode.ofSuccess();
+        }
+    }
+
+}

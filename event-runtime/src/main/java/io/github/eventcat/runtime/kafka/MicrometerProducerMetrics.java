@@ -1,0 +1,69 @@
+package io.github.eventcat.runtime.kafka;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+
+/**
+ * A producer's metrics in Micrometer: {@code eventcat.producer.sent} and
+ * {@code eventcat.producer.send.failures}, tagged {@code topic} and {@code event.type}, plus Kafka's
+ * own producer metrics. Loaded by name only when a registry is configured ({@link Observers}).
+ */
+final class MicrometerProducerMetrics implements Observers.SendObserver {
+    private final MeterRegistry registry;
+    private final Map<String, Meters> meters = new ConcurrentHashMap<>();
+    private KafkaClientMetrics clientMetrics;
+
+    MicrometerProducerMetrics(Object registry, Map<String, Object> config) {
+        this.registry = MicrometerConsumerMetrics.registry(registry);
+    }
+
+    @Override
+    public void bind(Producer<?, ?> producer) {
+        clientMetrics = new KafkaClientMetrics(producer);
+        clientMetrics.bindTo(registry);
+    }
+
+    @Override
+    public Observers.SendObservation sending(ProducerRecord<?, ?> record, Object event) {
+        String type = EventTypes.of(event);
+        return meters.computeIfAbsent(record.topic() + '\n' + type, k -> new Meters(record.topic(), type));
+    }
+
+    @Override
+    public void close() {
+        if (clientMetrics != null) {
+            clientMetrics.close();
+        }
+    }
+
+    /** The counters of one topic and event type; stateless, so one instance serves every send. */
+    private final class Meters implements Observers.SendObservation {
+        private final Counter sent;
+        private final Counter failed;
+
+        Meters(String topic, String type) {
+            sent = Counter.builder("eventcat.producer.sent").description("Events the broker acknowledged")
+                    .tags("topic", topic, "event.type", type).register(registry);
+            failed = Counter.builder("eventcat.producer.send.failures").description("Events not sent: serialization or broker failure")
+                    .tags("topic", topic, "event.type", type).register(registry);
+        }
+
+        @Override
+        public void sent(RecordMetadata metadata) {
+            sent.increment();
+        }
+
+        @Override
+        public void failed(Throwable error) {
+            failed.increment();
+        }
+    }
+}

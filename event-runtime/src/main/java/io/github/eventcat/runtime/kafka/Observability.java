@@ -1,0 +1,31 @@
+package io.github.eventcat.runtime.kafka;
+
+/**
+ * Settings of the optional metrics and tracing of {@link EventProducer} and {@link EventConsumer}
+ * (and so of every generated producer and consumer, which pass their configuration map on).
+ *
+ * <p>Both are off unless configured: without Micrometer or the OpenTelemetry API on the class path
+ * the runtime works as before and loads none of their classes. The builders' {@code metrics(...)}
+ * and {@code tracing(...)} take the same objects as these keys.
+ */
+public final class Observability {
+    /**
+     * An {@code io.micrometer.core.instrument.MeterRegistry} (the object itself, in the configuration
+     * map): record counters, the handler timer, consumer lag and state, and Kafka's client metrics in it.
+     */
+    public static final String METRICS_REGISTRY = "eventcat.metrics.registry";
+    /**
+     * An {@code io.opentelemetry.api.OpenTelemetry} (the object itself): a PRODUCER span per send with
+     * W3C trace headers, a CONSUMER span per record handled.
+     */
+    public static final String TRACING_OPENTELEMETRY = "eventcat.tracing.opentelemetry";
+    /**
+     * How a consumer's span relates to the producer's: {@code link} (default: a new trace with a span
+     * link to the producer's span, OpenTracing's "follows from") or {@code parent} (a child of the
+     * producer's span, in its trace).
+     */
+    public static final String TRACING_CONSUMER_RELATION = "eventcat.tracing.consumer.relation";
+
+    private Observability() {
+    }
+}

@@ -1,0 +1,136 @@
+package io.github.eventcat.runtime.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+
+/**
+ * A CONSUMER span ({@code process <topic>}) per try at a record, linked to the producer's span
+ * read from the record's headers (or its child, {@link Observability#TRACING_CONSUMER_RELATION}).
+ * The handler runs with it current, so what it sends continues the trace; failed calls are recorded
+ * exceptions, retries are {@code retry} events, the dead-letter write is a PRODUCER child span
+ * ({@code send <dlq>}; the dead-lettered record keeps the original trace headers).
+ */
+final class OtelConsumerTracing implements Observers.ConsumeObserver {
+    private final OtelKafka otel;
+    private final boolean parent;
+    private final String group;
+
+    OtelConsumerTracing(Object openTelemetry, Map<String, Object> config) {
+        this.otel = new OtelKafka(openTelemetry);
+        this.parent = OtelKafka.relation(config).equals("parent");
+        this.group = String.valueOf(config.get(ConsumerConfig.GROUP_ID_CONFIG));
+    }
+
+    @Override
+    public Observers.RecordObservation record(ConsumerRecord<byte[], byte[]> record) {
+        Context producer = otel.propagator.extract(Context.root(), record.headers(), OtelKafka.GETTER);
+        SpanContext producerSpan = Span.fromContext(producer).getSpanContext();
+        SpanBuilder builder = otel.tracer.spanBuilder("process " + record.topic())
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute(OtelKafka.SYSTEM, "kafka")
+                .setAttribute(OtelKafka.DESTINATION, record.topic())
+                .setAttribute(OtelKafka.OPERATION_TYPE, "process")
+                .setAttribute(OtelKafka.OPERATION_NAME, "process")
+                .setAttribute(OtelKafka.GROUP, group)
+                .setAttribute(OtelKafka.PARTITION, Integer.toString(record.partition()))
+                .setAttribute(OtelKafka.OFFSET, record.offset())
+                .setAttribute(OtelKafka.MESSAGE_ID, OtelKafka.messageId(record.topic(), record.partition(), record.offset()));
+        if (record.key() != null) {
+            builder.setAttribute(OtelKafka.KEY, new String(record.key(), StandardCharsets.UTF_8));
+        }
+        if (parent) {
+            builder.setParent(producer);
+        } else if (producerSpan.isValid()) {
+            builder.addLink(producerSpan);
+        }
+        return new Observation(builder.startSpan());
+    }
+
+    private final class Observation implements Observers.RecordObservation {
+        private final Span span;
+        private boolean deadLettered;
+
+        Observation(Span span) {
+            this.span = span;
+        }
+
+        @Override
+        public void eventType(String type) {
+            span.setAttribute(OtelKafka.EVENT_TYPE, type);
+        }
+
+        @Override
+        public Observers.HandlerCall handlerCall(int attempt) {
+            Scope scope = span.makeCurrent();
+            return new Observers.HandlerCall() {
+                @Override
+                public void failed(Throwable error) {
+                    span.recordException(error, Attributes.of(OtelKafka.ATTEMPT, (long) attempt));
+                }
+
+                @Override
+                public void end() {
+                    scope.close();
+                }
+            };
+        }
+
+        @Override
+        public void retrying(int nextAttempt, Duration backoff) {
+            span.addEvent("retry", Attributes.of(OtelKafka.ATTEMPT, (long) nextAttempt,
+                    io.opentelemetry.api.common.AttributeKey.longKey("eventcat.backoff.ms"), backoff.toMillis()));
+        }
+
+        @Override
+        public Observers.DeadLetterWrite deadLettering(String deadLetterTopic, String reason, Throwable cause) {
+            deadLettered = true;
+            Span write = otel.tracer.spanBuilder("send " + deadLetterTopic)
+                    .setParent(Context.current().with(span))
+                    .setSpanKind(SpanKind.PRODUCER)
+                    .setAttribute(OtelKafka.SYSTEM, "kafka")
+                    .setAttribute(OtelKafka.DESTINATION, deadLetterTopic)
+                    .setAttribute(OtelKafka.OPERATION_TYPE, "send")
+                    .setAttribute(OtelKafka.OPERATION_NAME, "send")
+                    .setAttribute("eventcat.dead.letter.reason", reason)
+                    .startSpan();
+            return new Observers.DeadLetterWrite() {
+                @Override
+                public void written() {
+                    write.end();
+                }
+
+                @Override
+                public void failed(Throwable error) {
+                    write.recordException(error);
+                    write.setStatus(StatusCode.ERROR, String.valueOf(error.getMessage()));
+                    write.end();
+                }
+            };
+        }
+
+        @Override
+        public void end(boolean done, Throwable failure) {
+            if (failure != null) {
+                span.setStatus(StatusCode.ERROR, "paused: " + failure.getMessage());
+            } else if (deadLettered) {
+                span.setStatus(StatusCode.ERROR, "dead-lettered");
+            } else if (!done) {
+                span.setAttribute("eventcat.abandoned", true); // a stop came first: delivered again later
+            }
+            span.end();
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package io.github.eventcat.runtime.kafka;
+
+import static io.github.eventcat.runtime.kafka.ConsumerMetricsRealServersTest.within;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.github.eventcat.runtime.TestClients;
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.runtime.serde.AvroDeserializer;
+import io.github.eventcat.runtime.serde.AvroSerializer;
+import io.github.eventcat.runtime.serde.SerdeConfig;
+import io.github.eventcat.runtime.testevents.TicketOpened;
+import io.github.eventcat.testservers.EmbeddedKafka;
+import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
+import io.github.eventcat.testservers.WithRealServers;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+
+/**
+ * Issue 15 §3 on the real broker and registry, with the OpenTelemetry SDK's in-memory exporter: the
+ * producer's span and W3C headers, the consumer's span as child (one trace) or linked (follows-from),
+ * the messaging attributes, retries as span events, the dead-letter write as a span and the
+ * dead-lettered record keeping the trace headers.
+ */
+@WithRealServers
+class TracingRealServersTest {
+    private static final AttributeKey<String> SYSTEM = AttributeKey.stringKey("messaging.system");
+    private static final AttributeKey<String> DESTINATION = AttributeKey.stringKey("messaging.destination.name");
+    private static final AttributeKey<String> MESSAGE_ID = AttributeKey.stringKey("messaging.message.id");
+    private static final AttributeKey<String> EVENT_TYPE = AttributeKey.stringKey("eventcat.event.type");
+    private static final AttributeKey<String> OPERATION = AttributeKey.stringKey("messaging.operation.type");
+    private static final AttributeKey<String> GROUP = AttributeKey.stringKey("messaging.consumer.group.name");
+    private static final AttributeKey<String> KEY = AttributeKey.stringKey("messaging.kafka.message.key");
+
+    private final EmbeddedKafka kafka;
+    private final EmbeddedSchemaRegistry registry;
+    private final InMemorySpanExporter spans = InMemorySpanExporter.create();
+    private final SdkTracerProvider tracerProvider = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build();
+    private final OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
+            .setTracerProvider(tracerProvider)
+            .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+            .build();
+
+    TracingRealServersTest(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry) {
+        this.kafka = kafka;
+        this.registry = registry;
+    }
+
+    @AfterEach
+    void closeSdk() {
+        tracerProvider.close();
+    }
+
+    @Test
+    void asParentTheConsumerSpanContinuesTheProducersTrace() throws Exception {
+        String topic = "trace-parent";
+        kafka.createTopic(topic, 1);
+        try (EventProducer<SpecificRecord> producer = producer(topic)) {
+            producer.send(new TicketOpened("p-1", "c", 1)).get();
+        }
+        Queue<String> handled = new ConcurrentLinkedQueue<>();
+        Map<String, Object> config = consumerConfig();
+        config.put(Observability.TRACING_OPENTELEMETRY, otel); // the generated consumers' way: in the config map
+        config.put(Observability.TRACING_CONSUMER_RELATION, "parent");
+        String group = "trace-" + UUID.randomUUID();
+        try (EventConsumer<Object> consumer = consumer(topic, group, config, (e, c) -> handled.add(e.getTicketId())).start()) {
+            assertThat(within(() -> spanNamed("process " + topic) != null)).as("consumer span ended").isTrue();
+        }
+        SpanData send = spanNamed("send " + topic);
+        SpanData process = spanNamed("process " + topic);
+        assertThat(send.getKind()).isEqualTo(SpanKind.PRODUCER);
+        assertThat(send.getAttributes().get(SYSTEM)).isEqualTo("kafka");
+        assertThat(send.getAttributes().get(DESTINATION)).isEqualTo(topic);
+        assertThat(send.getAttributes().get(OPERATION)).isEqualTo("send");
+        assertThat(send.getAttributes().get(EVENT_TYPE)).isEqualTo("TicketOpened");
+        assertThat(send.getAttributes().get(KEY)).isEqualTo("p-1");
+        assertThat(send.getAttributes().get(MESSAGE_ID)).isEqualTo(topic + "-0@0");
+
+        assertThat(process.getKind()).isEqualTo(SpanKind.CONSUMER);
+        assertThat(process.getTraceId()).as("one trace id across producer and consumer").isEqualTo(send.getTraceId());
+        assertThat(process.getParentSpanId()).isEqualTo(send.getSpanId());
+        assertThat(process.getLinks()).isEmpty();
+        assertThat(process.getAttributes().get(SYSTEM)).isEqualTo("kafka");
+        assertThat(process.getAttributes().get(DESTINATION)).isEqualTo(topic);
+        assertThat(process.getAttributes().get(OPERATION)).isEqualTo("process");
+        assertThat(process.getAttributes().get(EVENT_TYPE)).isEqualTo("TicketOpened");
+        assertThat(process.getAttributes().get(MESSAGE_ID)).isEqualTo(topic + "-0@0");
+        assertThat(process.getAttributes().get(GROUP)).isEqualTo(group);
+        assertThat(process.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+
+        ConsumerRecord<String, byte[]> record = TestClients.readAllBytes(kafka.bootstrapServers(), topic, 1).get(0);
+        assertThat(header(record, "traceparent")).startsWith("00-" + send.getTraceId() + "-" + send.getSpanId() + "-"); // then the flags
+    }
+
+    @Test
+    void byDefaultTheConsumerSpanIsLinkedAndRecordsRetriesAndTheDeadLetterWrite() throws Exception {
+        String topic = "trace-link";
+        String dlq = topic + ".dlq";
+        kafka.createTopic(topic, 1);
+        kafka.createTopic(dlq, 1);
+        try (EventProducer<SpecificRecord> producer = producer(topic)) {
+            producer.send(new TicketOpened("flaky", "c", 1)).get();
+            producer.send(new TicketOpened("broken", "c", 2)).get();
+        }
+        Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        Map<String, Object> config = consumerConfig();
+        config.put(EventConsumer.RETRY_ATTEMPTS, "2");
+        EventConsumer.Builder<Object> builder = EventConsumer.builder(config);
+        builder.tracing(otel);
+        try (EventConsumer<Object> consumer = consumer(builder, topic, "trace-" + UUID.randomUUID(), config, (e, c) -> {
+            int call = calls.computeIfAbsent(e.getTicketId(), k -> new AtomicInteger()).incrementAndGet();
+            if (e.getTicketId().equals("broken") || call < 2) {
+                throw new IllegalStateException("failure " + call + " of " + e.getTicketId());
+            }
+        }).start()) {
+            assertThat(within(() -> spans.getFinishedSpanItems().stream()
+                    .filter(s -> s.getName().equals("process " + topic)).count() == 2)).as("two consumer spans").isTrue();
+        }
+        List<SpanData> sends = spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals("send " + topic)).toList();
+        List<SpanData> processes = spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals("process " + topic)).toList();
+        assertThat(sends).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            SpanData send = sends.get(i);
+            SpanData process = processes.get(i);
+            assertThat(process.getLinks()).singleElement().satisfies(link -> {
+                assertThat(link.getSpanContext().getTraceId()).isEqualTo(send.getTraceId());
+                assertThat(link.getSpanContext().getSpanId()).isEqualTo(send.getSpanId());
+            });
+            assertThat(process.getTraceId()).as("a trace of its own, following from the producer's").isNotEqualTo(send.getTraceId());
+            assertThat(process.getAttributes().get(MESSAGE_ID)).isEqualTo(send.getAttributes().get(MESSAGE_ID));
+        }
+
+        SpanData flaky = processes.get(0);
+        assertThat(flaky.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+        assertThat(eventNames(flaky)).containsExactly("exception", "retry");
+        assertThat(flaky.getEvents().get(1).getAttributes().get(AttributeKey.longKey("eventcat.attempt"))).isEqualTo(2L);
+
+        SpanData broken = processes.get(1);
+        assertThat(broken.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+        assertThat(eventNames(broken)).containsExactly("exception", "retry", "exception");
+        SpanData deadLetterWrite = spanNamed("send " + dlq);
+        assertThat(deadLetterWrite.getKind()).isEqualTo(SpanKind.PRODUCER);
+        assertThat(deadLetterWrite.getTraceId()).isEqualTo(broken.getTraceId());
+        assertThat(deadLetterWrite.getParentSpanId()).isEqualTo(broken.getSpanId());
+        assertThat(deadLetterWrite.getAttributes().get(DESTINATION)).isEqualTo(dlq);
+
+        // The dead-lettered record keeps the producer's trace headers.
+        ConsumerRecord<String, byte[]> dead = TestClients.readAllBytes(kafka.bootstrapServers(), dlq, 1).get(0);
+        assertThat(header(dead, "traceparent")).startsWith("00-" + sends.get(1).getTraceId() + "-" + sends.get(1).getSpanId() + "-");
+    }
+
+    private SpanData spanNamed(String name) {
+        return spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals(name)).findFirst().orElse(null);
+    }
+
+    private static List<String> eventNames(SpanData span) {
+        return span.getEvents().stream().map(EventData::getName).toList();
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private EventProducer<SpecificRecord> producer(String topic) {
+        Map<String, Object> config = new HashMap<>();
+        config.put("bootstrap.servers", kafka.bootstrapServers());
+        config.put("schema.registry.url", registry.url());
+        config.put("auto.register.schemas", "true");
+        config.put("value.subject.name.strategy", "topic_record");
+        return EventProducer.<SpecificRecord>builder(config)
+                .topic(topic)
+                .key(event -> event.get(0))
+                .valueSerializer(new AvroSerializer<>(SchemaRegistryClient.fromConfig(config), SerdeConfig.from(config, false), false))
+                .tracing(otel)
+                .build();
+    }
+
+    private Map<String, Object> consumerConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put("bootstrap.servers", kafka.bootstrapServers());
+        config.put("schema.registry.url", registry.url());
+        config.put(EventConsumer.RETRY_BACKOFF_MS, "20");
+        return config;
+    }
+
+    private EventConsumer<Object> consumer(String topic, String group, Map<String, Object> config, EventHandler<TicketOpened> handler) {
+        return consumer(EventConsumer.builder(config), topic, group, config, handler);
+    }
+
+    private EventConsumer<Object> consumer(EventConsumer.Builder<Object> builder, String topic, String group, Map<String, Object> config,
+            EventHandler<TicketOpened> handler) {
+        return builder.topics(topic)
+                .groupId(group)
+                .valueDeserializer(new AvroDeserializer<>(SchemaRegistryClient.fromConfig(config),
+                        Map.of(TicketOpened.SCHEMA$.getFullName(), TicketOpened.class)))
+                .handler(EventDispatcher.builder().on(TicketOpened.class, handler).build())
+                .build();
+    }
+}
