@@ -70,7 +70,7 @@ final class TopicClientSources implements SourceContributor {
 
   @Override
   public String id() {
-    return "topic-clients/6";
+    return "topic-clients/7";
   }
 
   @Override
@@ -464,7 +464,8 @@ final class TopicClientSources implements SourceContributor {
     type.addMethod(MethodSpec.methodBuilder("health")
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("Whether the loop runs, is paused (the registry unreachable, a dead-letter write"
-            + " failing: with the reason) or has stopped; for liveness and readiness probes.\n")
+            + " failing: with the reason), has failed (with the cause) or has stopped, with the"
+            + " assigned partitions and their lag; for liveness and readiness probes.\n")
         .returns(ClassName.get("io.github.eventcat.runtime.kafka", "ConsumerHealth"))
         .addStatement("return consumer.health()")
         .build());
