@@ -240,6 +240,16 @@ final class Site {
       history(page, history.of(view, version, event));
     }
 
+    if (!event.examples().isEmpty()) {
+      page.raw("<h2>Examples from the catalog</h2>\n<p class=\"muted\">").text(event.format() == SchemaFormat.AVRO
+          ? "Listed in catalog.yaml and checked against the schema when the catalog loads (Avro's JSON encoding)."
+          : "Listed in catalog.yaml and checked against the schema when the catalog loads.").raw("</p>\n");
+      for (io.github.eventcat.catalog.Example example : event.examples()) {
+        page.raw("<h3><code>").text(example.path()).raw("</code></h3>\n<pre><code>").text(example.text())
+            .raw("</code></pre>\n");
+      }
+    }
+
     page.raw("<h2>Example payload</h2>\n<p class=\"muted\">").text(event.format() == SchemaFormat.AVRO
         ? "Generated from the schema, in Avro's JSON encoding (a union's value is wrapped in its branch's type)."
         : "Generated from the schema; valid against it.").raw("</p>\n<pre><code>")

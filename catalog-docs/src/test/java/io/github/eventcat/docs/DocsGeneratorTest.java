@@ -51,7 +51,9 @@ class DocsGeneratorTest {
         .contains("<code>repair_type</code></td><td>enum RepairType</td>")
         .contains("<span class=\"tag\">windshield</span>")
         .contains("When the ticket was opened (UTC instant).")
-        .contains("id=\"src-schemas~2frepairshop~2fticket_opened.avsc\"");
+        .contains("id=\"src-schemas~2frepairshop~2fticket_opened.avsc\"")
+        .contains("<h2>Examples from the catalog</h2>")
+        .contains("<h3><code>examples/repairshop/ticket_opened.json</code></h3>");
     String order = Files.readString(temp.resolve("event-com.example.orders.OrderPlaced.html"));
     assertThat(order)
         .contains("<a href=\"#src-schemas~2forders~2forder_line.avsc\">array&lt;record OrderLine&gt;</a>")
