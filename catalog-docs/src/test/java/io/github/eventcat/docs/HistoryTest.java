@@ -16,6 +16,11 @@ class HistoryTest {
   @Test
   void eventPagesShowWhatChangedSinceEachBaselineWithTheVerdict() throws Exception {
     Path v1 = copyExample(temp.resolve("v1"));
+    // Version 1.0 had no middlename and a string age; the example payload written for the current
+    // schema did not exist yet.
+    Path manifest = v1.resolve("catalog.yaml");
+    Files.writeString(manifest, Files.readString(manifest)
+        .replace(", examples: [examples/repairshop/ticket_opened.json]", ""));
     Path opened = v1.resolve("schemas/repairshop/ticket_opened.avsc");
     Files.writeString(opened, Files.readString(opened)
         .replace("{\"name\": \"middlename\", \"type\": [\"null\", \"string\"], \"default\": null},", "")
