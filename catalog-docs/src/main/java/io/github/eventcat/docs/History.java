@@ -1,12 +1,8 @@
 package io.github.eventcat.docs;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.CompatibilityLevel;
 import io.github.eventcat.catalog.Event;
-import io.github.eventcat.catalog.SchemaFile;
-import io.github.eventcat.catalog.SchemaFormat;
-import io.github.eventcat.catalog.SchemaReference;
 import io.github.eventcat.catalog.Topic;
 import io.github.eventcat.catalog.compat.CandidateSchema;
 import io.github.eventcat.catalog.compat.CompatibilityChecker;
@@ -18,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Each event's versions across the baselines and the current catalog, and per step what changed
@@ -75,12 +70,12 @@ final class History {
       Version from = versions.get(i);
       Version to = versions.get(i + 1);
       List<Change> changes = diff(Fields.of(from.view(), from.event()), Fields.of(to.view(), to.event()));
-      earlier.add(candidate(from.catalog(), from.event().schemaFile(), from.label()));
+      earlier.add(CandidateSchema.of(from.catalog(), from.event().schemaFile(), from.label()));
       Optional<CompatibilityReport> report = Optional.empty();
       Optional<String> notCompared = Optional.empty();
       try {
         report = Optional.of(CompatibilityChecker.check(level,
-            candidate(to.catalog(), to.event().schemaFile(), to.label()), earlier));
+            CandidateSchema.of(to.catalog(), to.event().schemaFile(), to.label()), earlier));
       } catch (RuntimeException e) {
         notCompared = Optional.of(String.valueOf(e.getMessage()));
       }
@@ -101,26 +96,6 @@ final class History {
       }
     }
     return catalog.defaultCompatibility();
-  }
-
-  /**
-   * A schema file as the checker compares it. The same as the gate's (package-private)
-   * CatalogCompatibilityGate.candidate: the JSON Schema with the documents it references by name.
-   */
-  private static CandidateSchema candidate(Catalog catalog, SchemaFile file, String version) {
-    if (file.format() == SchemaFormat.AVRO) {
-      return CandidateSchema.avro(version, catalog.avroSchema(file));
-    }
-    Map<String, JsonNode> references = new TreeMap<>();
-    List<SchemaFile> documents = new ArrayList<>(List.of(file));
-    documents.addAll(catalog.referencesInRegistrationOrder(file));
-    for (SchemaFile document : documents) {
-      for (SchemaReference reference : document.references()) {
-        references.computeIfAbsent(reference.name(),
-            name -> catalog.jsonSchema(catalog.schemaFile(reference.path()).orElseThrow()));
-      }
-    }
-    return CandidateSchema.json(version, catalog.jsonSchema(file), references);
   }
 
   static List<Change> diff(List<FieldRow> before, List<FieldRow> after) {

@@ -1,8 +1,14 @@
 package io.github.eventcat.catalog.compat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.eventcat.catalog.Catalog;
+import io.github.eventcat.catalog.SchemaFile;
 import io.github.eventcat.catalog.SchemaFormat;
+import io.github.eventcat.catalog.SchemaReference;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import org.apache.avro.Schema;
 
@@ -33,6 +39,26 @@ public sealed interface CandidateSchema {
    */
   static CandidateSchema json(String version, JsonNode schema, Map<String, JsonNode> references) {
     return new Json(version, schema, references);
+  }
+
+  /**
+   * A schema file of a catalog as the checker compares it: Avro as parsed by the catalog, JSON
+   * Schema with every document it references (directly or through other documents) by name.
+   */
+  static CandidateSchema of(Catalog catalog, SchemaFile file, String version) {
+    if (file.format() == SchemaFormat.AVRO) {
+      return avro(version, catalog.avroSchema(file));
+    }
+    Map<String, JsonNode> references = new TreeMap<>();
+    List<SchemaFile> documents = new ArrayList<>(List.of(file));
+    documents.addAll(catalog.referencesInRegistrationOrder(file));
+    for (SchemaFile document : documents) {
+      for (SchemaReference reference : document.references()) {
+        references.computeIfAbsent(reference.name(),
+            name -> catalog.jsonSchema(catalog.schemaFile(reference.path()).orElseThrow()));
+      }
+    }
+    return json(version, catalog.jsonSchema(file), references);
   }
 
   /** A JSON Schema with no {@code $ref} to another file. */

@@ -1,19 +1,15 @@
 package io.github.eventcat.catalog.compat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.CatalogLoader;
 import io.github.eventcat.catalog.SchemaFile;
 import io.github.eventcat.catalog.SchemaFormat;
-import io.github.eventcat.catalog.SchemaReference;
 import io.github.eventcat.catalog.Subject;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The CI gate: checks every subject of the current catalog against the same subject in baseline
@@ -64,7 +60,7 @@ public final class CatalogCompatibilityGate {
       List<ExampleChecks.Earlier> examplesHistory = new ArrayList<>();
       for (Baselines.Loaded baseline : baselinesOldestFirst) {
         baselineSubject(baseline.catalog(), subject.name()).ifPresent(old -> {
-          history.add(candidate(baseline.catalog(), old.schemaFile(), baseline.label()));
+          history.add(CandidateSchema.of(baseline.catalog(), old.schemaFile(), baseline.label()));
           examplesHistory.add(new ExampleChecks.Earlier(baseline.label(), baseline.catalog(), old));
         });
       }
@@ -72,7 +68,7 @@ public final class CatalogCompatibilityGate {
         newSubjects.add(subject.name());
       }
       CompatibilityReport report = CompatibilityChecker.check(
-          subject.compatibility(), candidate(current, subject.schemaFile(), CURRENT), history);
+          subject.compatibility(), CandidateSchema.of(current, subject.schemaFile(), CURRENT), history);
       List<CompatibilityFinding> examples = ExampleChecks.findings(current, subject, examplesHistory);
       if (!examples.isEmpty()) {
         List<CompatibilityFinding> findings = new ArrayList<>(report.findings());
@@ -122,23 +118,6 @@ public final class CatalogCompatibilityGate {
     CompatibilityReport report =
         new CompatibilityReport(removed.compatibility(), CURRENT, List.of(version), List.of(finding));
     return new SubjectCheck(removed.name(), shown(shownDirectory, removed.schemaFile()), report);
-  }
-
-  /** A schema file of a catalog as the checker compares it, with the documents it references. */
-  static CandidateSchema candidate(Catalog catalog, SchemaFile file, String version) {
-    if (file.format() == SchemaFormat.AVRO) {
-      return CandidateSchema.avro(version, catalog.avroSchema(file));
-    }
-    Map<String, JsonNode> references = new TreeMap<>();
-    List<SchemaFile> documents = new ArrayList<>(List.of(file));
-    documents.addAll(catalog.referencesInRegistrationOrder(file));
-    for (SchemaFile document : documents) {
-      for (SchemaReference reference : document.references()) {
-        references.computeIfAbsent(reference.name(),
-            name -> catalog.jsonSchema(catalog.schemaFile(reference.path()).orElseThrow()));
-      }
-    }
-    return CandidateSchema.json(version, catalog.jsonSchema(file), references);
   }
 
   private static String shown(String directory, SchemaFile file) {
