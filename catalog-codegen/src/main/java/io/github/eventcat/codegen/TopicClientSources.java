@@ -70,7 +70,7 @@ final class TopicClientSources implements SourceContributor {
 
   @Override
   public String id() {
-    return "topic-clients/7";
+    return "topic-clients/8";
   }
 
   @Override
