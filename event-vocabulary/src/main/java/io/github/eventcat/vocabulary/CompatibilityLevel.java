@@ -1,9 +1,5 @@
 package io.github.eventcat.vocabulary;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /**
  * The compatibility levels of the Confluent Schema Registry, with the same names and meaning, per
  * subject or global.
@@ -53,18 +49,11 @@ public enum CompatibilityLevel {
      * @throws IllegalArgumentException naming the accepted values
      */
     public static CompatibilityLevel parse(String text) {
-        String normalized = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        for (CompatibilityLevel level : values()) {
-            if (level.name().equals(normalized)) {
-                return level;
-            }
-        }
-        throw new IllegalArgumentException(
-                "unknown compatibility level \"" + text + "\": use one of " + acceptedValues());
+        return EnumNames.parse(CompatibilityLevel.class, text, "compatibility level");
     }
 
     /** The accepted names, for error messages. */
     public static String acceptedValues() {
-        return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+        return EnumNames.accepted(CompatibilityLevel.class);
     }
 }

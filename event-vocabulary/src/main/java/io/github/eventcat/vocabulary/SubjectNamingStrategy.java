@@ -1,9 +1,7 @@
 package io.github.eventcat.vocabulary;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * How a schema's subject name is derived, with exactly the results of the Confluent serializers'
@@ -47,14 +45,7 @@ public enum SubjectNamingStrategy {
      * @throws IllegalArgumentException naming the accepted values
      */
     public static SubjectNamingStrategy parse(String text) {
-        String normalized = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        for (SubjectNamingStrategy strategy : values()) {
-            if (strategy.name().equals(normalized)) {
-                return strategy;
-            }
-        }
-        throw new IllegalArgumentException(
-                "unknown subject naming strategy \"" + text + "\": use one of " + acceptedValues());
+        return EnumNames.parse(SubjectNamingStrategy.class, text, "subject naming strategy");
     }
 
     /**
@@ -80,6 +71,6 @@ public enum SubjectNamingStrategy {
 
     /** The accepted names of {@link #parse}, for error messages. */
     public static String acceptedValues() {
-        return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+        return EnumNames.accepted(SubjectNamingStrategy.class);
     }
 }
