@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -227,7 +226,7 @@ final class ApicurioExport {
 
     private static Optional<CompatibilityLevel> level(String configuration) {
         try {
-            return Optional.of(CompatibilityLevel.valueOf(configuration.trim().toUpperCase(Locale.ROOT)));
+            return Optional.of(CompatibilityLevel.parse(configuration));
         } catch (IllegalArgumentException unknown) {
             return Optional.empty();
         }
