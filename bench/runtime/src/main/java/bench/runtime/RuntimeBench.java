@@ -13,9 +13,9 @@ import io.github.eventcat.runtime.kafka.EventContext;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.runtime.serde.AvroSerializer;
 import io.github.eventcat.runtime.serde.SerdeConfig;
-import io.github.eventcat.runtime.serde.SubjectNameStrategy;
 import io.github.eventcat.testservers.EmbeddedKafka;
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
+import io.github.eventcat.vocabulary.SubjectNamingStrategy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -121,7 +121,7 @@ public final class RuntimeBench {
     /** The serializer exactly as the generated producer builds it. */
     private static AvroSerializer<TicketOpened> serializerLikeGenerated(Map<String, Object> config, SchemaRegistryClient registry) {
         Map<String, Object> serde = new HashMap<>(config);
-        serde.put(SubjectNameStrategy.VALUE_CONFIG, EventCatalog.Tickets.SUBJECT_NAMING);
+        serde.put(SubjectNamingStrategy.VALUE_CONFIG, EventCatalog.Tickets.SUBJECT_NAMING);
         return new AvroSerializer<>(registry, SerdeConfig.from(serde, false), false);
     }
 

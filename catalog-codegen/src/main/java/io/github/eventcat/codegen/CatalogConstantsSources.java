@@ -11,8 +11,8 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import io.github.eventcat.catalog.Catalog;
+import io.github.eventcat.catalog.FileReference;
 import io.github.eventcat.catalog.SchemaFile;
-import io.github.eventcat.catalog.SchemaReference;
 import io.github.eventcat.catalog.Subject;
 import io.github.eventcat.catalog.Topic;
 import io.github.eventcat.catalog.registration.RegistrationForm;
@@ -244,7 +244,7 @@ final class CatalogConstantsSources {
     Map<String, String> byKey = new TreeMap<>();
     Set<String> seen = new HashSet<>();
     SchemaFile root = catalog.schemaFile(path).orElseThrow();
-    for (SchemaReference reference : root.references()) {
+    for (FileReference reference : root.references()) {
       if (seen.add(reference.path())) {
         byKey.put(reference.name(), reference.path());
       }
@@ -252,7 +252,7 @@ final class CatalogConstantsSources {
     Deque<String> pending = new ArrayDeque<>(byKey.values());
     while (!pending.isEmpty()) {
       SchemaFile file = catalog.schemaFile(pending.pop()).orElseThrow();
-      for (SchemaReference reference : file.references()) {
+      for (FileReference reference : file.references()) {
         if (seen.add(reference.path())) {
           byKey.put(relative(directory(path), reference.path()), reference.path());
           pending.push(reference.path());

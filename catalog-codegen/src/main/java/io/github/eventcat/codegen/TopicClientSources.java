@@ -54,7 +54,7 @@ final class TopicClientSources implements SourceContributor {
   private static final ClassName JSON_MAPPERS = ClassName.get(SERDE, "JsonMappers");
   private static final ClassName SERDE_CONFIG = ClassName.get(SERDE, "SerdeConfig");
   private static final ClassName SUBJECT_NAME_STRATEGY =
-      ClassName.get(SERDE, "SubjectNameStrategy");
+      ClassName.get("io.github.eventcat.vocabulary", "SubjectNamingStrategy");
   private static final ClassName SPECIFIC_RECORD =
       ClassName.get("org.apache.avro.specific", "SpecificRecord");
   private static final ClassName RECORD_METADATA =
@@ -70,7 +70,7 @@ final class TopicClientSources implements SourceContributor {
 
   @Override
   public String id() {
-    return "topic-clients/7";
+    return "topic-clients/8";
   }
 
   @Override

@@ -64,8 +64,8 @@ final class Compiler {
   }
 
   /**
-   * What generated code needs: Jackson annotations and databind, Avro, the event runtime and
-   * Kafka's clients (for the per-topic producers and consumers), the outbox writer (for the
+   * What generated code needs: Jackson annotations and databind, Avro, the event runtime and its
+   * vocabulary, Kafka's clients (for the per-topic producers and consumers), the outbox writer (for the
    * outbox producers). Taken from the running
    * test's own class path entries, which Surefire may hide behind a manifest-only jar.
    */
@@ -73,6 +73,7 @@ final class Compiler {
     Set<String> entries = new LinkedHashSet<>();
     for (Class<?> marker : List.of(JsonProperty.class, ObjectMapper.class, JsonParser.class,
         Schema.class, io.github.eventcat.runtime.kafka.EventProducer.class,
+        io.github.eventcat.vocabulary.SubjectNamingStrategy.class,
         org.apache.kafka.clients.producer.RecordMetadata.class,
         io.github.eventcat.outbox.OutboxWriter.class)) {
       try {

@@ -12,8 +12,8 @@ import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.Event;
 import io.github.eventcat.catalog.SchemaFormat;
 import io.github.eventcat.catalog.Subject;
-import io.github.eventcat.catalog.SubjectNamingStrategy;
 import io.github.eventcat.catalog.Topic;
+import io.github.eventcat.vocabulary.SubjectNamingStrategy;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 

@@ -3,9 +3,9 @@ package io.github.eventcat.docs;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.Event;
+import io.github.eventcat.catalog.FileReference;
 import io.github.eventcat.catalog.SchemaFile;
 import io.github.eventcat.catalog.SchemaFormat;
-import io.github.eventcat.catalog.SchemaReference;
 import io.github.eventcat.catalog.Topic;
 import java.util.HashMap;
 import java.util.List;
@@ -113,7 +113,7 @@ final class CatalogView {
     if (!document.isEmpty()) {
       Optional<SchemaFile> referenced = file.references().stream()
           .filter(r -> r.name().equals(document))
-          .map(SchemaReference::path)
+          .map(FileReference::path)
           .findFirst()
           .flatMap(catalog::schemaFile);
       if (referenced.isEmpty()) {

@@ -1,13 +1,13 @@
 package io.github.eventcat.docs;
 
 import io.github.eventcat.catalog.Catalog;
-import io.github.eventcat.catalog.CompatibilityLevel;
 import io.github.eventcat.catalog.Event;
 import io.github.eventcat.catalog.Topic;
 import io.github.eventcat.catalog.compat.CandidateSchema;
 import io.github.eventcat.catalog.compat.CompatibilityChecker;
 import io.github.eventcat.catalog.compat.CompatibilityFinding;
 import io.github.eventcat.catalog.compat.CompatibilityReport;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

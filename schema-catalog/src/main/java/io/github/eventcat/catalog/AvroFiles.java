@@ -33,7 +33,7 @@ final class AvroFiles {
       AvroScan scan,
       Schema schema,
       Map<String, Schema> visibleTypes,
-      List<SchemaReference> references) {}
+      List<FileReference> references) {}
 
   private record Scanned(String path, String text, ParsedDocument document, AvroScan scan) {}
 
@@ -265,10 +265,10 @@ final class AvroFiles {
     if (!checkDefaults(file, parser.getTypes())) {
       return Optional.empty();
     }
-    List<SchemaReference> references = new ArrayList<>();
+    List<FileReference> references = new ArrayList<>();
     referencesByFile
         .getOrDefault(path, Map.of())
-        .forEach((name, definer) -> references.add(new SchemaReference(name, definer)));
+        .forEach((name, definer) -> references.add(new FileReference(name, definer)));
     return Optional.of(
         new Compiled(
             path,

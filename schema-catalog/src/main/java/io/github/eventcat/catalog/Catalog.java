@@ -1,6 +1,8 @@
 package io.github.eventcat.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
+import io.github.eventcat.vocabulary.SubjectNamingStrategy;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

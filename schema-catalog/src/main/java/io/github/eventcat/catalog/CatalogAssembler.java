@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.eventcat.catalog.CatalogFiles.Target.Kind;
 import io.github.eventcat.catalog.Manifest.EventEntry;
 import io.github.eventcat.catalog.Manifest.TopicEntry;
+import io.github.eventcat.vocabulary.SubjectNamingStrategy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,21 +17,22 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import javax.lang.model.SourceVersion;
 import org.apache.avro.Schema;
 
 /**
  * Turns a read manifest into a {@link Catalog}: checks the listed files, compiles the schemas,
- * derives events and subjects, and enforces the rules that span files and topics.
+ * derives events and subjects, and enforces the rules that span files and topics. What makes an
+ * event of one schema file, its key field included, is per format: {@link AvroEvents} and
+ * {@link JsonEvents}.
  */
 final class CatalogAssembler {
   private static final String MANIFEST = ManifestReader.FILE;
 
   /** A listed schema file that exists inside the catalog with a supported extension. */
-  private record Listed(EventEntry entry, String path, SchemaFormat format) {}
+  record Listed(EventEntry entry, String path, SchemaFormat format) {}
 
   /** An event with the place that defines it, for problems that involve several events. */
-  private record Located(
+  record Located(
       Event event, TopicEntry topic, String file, String location, Optional<KeyType> key) {}
 
   private final String source;
@@ -79,8 +81,11 @@ final class CatalogAssembler {
     graph = new SchemaGraph(Collections.unmodifiableMap(new TreeMap<>(schemaFiles)),
         Map.copyOf(jsonSchemas), Collections.unmodifiableMap(avroTypes));
 
+    AvroEvents avroEvents = new AvroEvents(avro, graph, schemaFiles, problems);
+    JsonEvents jsonEvents = new JsonEvents(json, graph, schemaFiles, manifest.javaPackage(), problems);
     Map<TopicEntry, List<Located>> eventsByTopic = new LinkedHashMap<>();
-    listed.forEach((topic, entries) -> eventsByTopic.put(topic, events(topic, entries)));
+    listed.forEach((topic, entries) ->
+        eventsByTopic.put(topic, events(topic, entries, avroEvents, jsonEvents)));
     rejectJavaTypeClashes(eventsByTopic);
     eventsByTopic.forEach(this::rejectKeyTypeChanges);
     List<Topic> topics = new ArrayList<>();
@@ -166,139 +171,24 @@ final class CatalogAssembler {
     return listed;
   }
 
-  private List<Located> events(TopicEntry topic, List<Listed> listed) {
+  private List<Located> events(
+      TopicEntry topic, List<Listed> listed, AvroEvents avroEvents, JsonEvents jsonEvents) {
     List<Located> events = new ArrayList<>();
     for (Listed l : listed) {
       if (!schemaFiles.containsKey(l.path())) {
         continue; // its problems are reported
       }
       if (l.format() == SchemaFormat.AVRO) {
-        avroEvents(topic, l, events);
+        avroEvents.add(topic, l, events);
       } else {
-        jsonEvents(topic, l, events);
+        jsonEvents.add(topic, l, events);
       }
     }
     return events;
   }
 
-  private void avroEvents(TopicEntry topic, Listed listed, List<Located> events) {
-    AvroFiles.Compiled compiled = avro.get(listed.path());
-    Schema schema = compiled.schema();
-    List<Schema> records = new ArrayList<>();
-    if (schema.getType() == Schema.Type.RECORD) {
-      records.add(schema);
-    } else if (schema.getType() == Schema.Type.UNION) {
-      if (!unionAllowed(topic, listed)) {
-        return;
-      }
-      List<Schema> branches = schema.getTypes();
-      for (int i = 0; i < branches.size(); i++) {
-        if (branches.get(i).getType() == Schema.Type.RECORD) {
-          records.add(branches.get(i));
-        } else {
-          problems.add(listed.path(), compiled.document().locate("/" + i),
-              "union branch " + i + " is " + branches.get(i).getType().getName()
-                  + ", not a record: a topic's union may hold only event records");
-        }
-      }
-    } else {
-      problems.add(listed.path(), compiled.document().locate(""),
-          "the top-level schema is " + schema.getType().getName() + ": an event must be a"
-              + " record (or, on a topic with TOPIC naming, a union of records)");
-      return;
-    }
-    for (Schema record : records) {
-      SchemaGraph.AvroNamedType definition = graph.avroNamedTypes().get(record.getFullName());
-      ParsedDocument document = avro.get(definition.file()).document();
-      String location = document.locate(definition.pointer());
-      boolean valid = true;
-      if (record.getNamespace() == null || record.getNamespace().isEmpty()) {
-        valid = false;
-        problems.add(definition.file(), location, "event record \"" + record.getName()
-            + "\" has no namespace: add one (e.g. \"namespace\": \"com.example.events\"); it is"
-            + " the Java package of the generated class");
-      }
-      Optional<KeyType> key = Optional.empty();
-      if (topic.key().isPresent()) {
-        key = AvroKeyRules.keyField(topic, record, definition, document, problems);
-        valid &= key.isPresent();
-      }
-      if (listed.entry().eventId().isPresent()
-          && record.getField(listed.entry().eventId().get()) == null) {
-        valid = false;
-        eventIdMissing(listed, record.getFullName(), definition.file());
-      }
-      if (valid) {
-        Event event = new Event(Names.snakeCase(record.getName()), record.getFullName(),
-            record.getFullName(), SchemaFormat.AVRO, schemaFiles.get(definition.file()),
-            listed.entry().eventId());
-        events.add(new Located(event, topic, definition.file(), location, key));
-      }
-    }
-  }
-
-  private void jsonEvents(TopicEntry topic, Listed listed, List<Located> events) {
-    JsonSchemaFiles.Compiled compiled = json.get(listed.path());
-    JsonNode root = compiled.root();
-    JsonNode oneOf = root.get("oneOf");
-    if (oneOf != null && oneOf.isArray() && !root.has("properties")) {
-      if (!unionAllowed(topic, listed)) {
-        return;
-      }
-      for (int i = 0; i < oneOf.size(); i++) {
-        JsonKeyRules.follow(graph, new SchemaGraph.Resolved(listed.path(), "/oneOf/" + i,
-                oneOf.get(i)), compiled.document(), problems)
-            .flatMap(target -> jsonEvent(topic, listed, target))
-            .ifPresent(events::add);
-      }
-    } else {
-      jsonEvent(topic, listed, new SchemaGraph.Resolved(listed.path(), "", root))
-          .ifPresent(events::add);
-    }
-  }
-
-  private Optional<Located> jsonEvent(
-      TopicEntry topic, Listed listed, SchemaGraph.Resolved target) {
-    ParsedDocument document = json.get(target.file()).document();
-    JsonNode node = target.node();
-    JsonNode titleNode = node.get("title");
-    if (titleNode == null || !titleNode.isTextual() || titleNode.asText().isBlank()) {
-      if (!target.pointer().isEmpty()) { // a missing top-level title is reported with the file
-        problems.add(target.file(), document.locate(target.pointer()), "union branch #"
-            + target.pointer() + " has no \"title\": each event needs one, e.g. \"title\":"
-            + " \"TaskCreated\"");
-      }
-      return Optional.empty();
-    }
-    String title = titleNode.asText();
-    String location = document.locate(target.pointer() + "/title");
-    String simpleName = Names.typeNameOfTitle(title);
-    boolean valid = true;
-    if (!SourceVersion.isIdentifier(simpleName) || SourceVersion.isKeyword(simpleName)) {
-      valid = false;
-      problems.add(target.file(), location, "title \"" + title + "\" does not give a Java type"
-          + " name (\"" + simpleName + "\"): start it with a letter, e.g. \"TaskCreated\"");
-    }
-    Optional<KeyType> key = Optional.empty();
-    if (topic.key().isPresent()) {
-      key = JsonKeyRules.keyField(topic, target, title, document, graph, problems);
-      valid &= key.isPresent();
-    }
-    JsonNode properties = node.path("properties");
-    if (listed.entry().eventId().isPresent() && !properties.has(listed.entry().eventId().get())) {
-      valid = false;
-      eventIdMissing(listed, title, target.file());
-    }
-    if (!valid) {
-      return Optional.empty();
-    }
-    Event event = new Event(Names.snakeCase(title), title,
-        manifest.javaPackage() + "." + simpleName, SchemaFormat.JSON,
-        schemaFiles.get(target.file()), listed.entry().eventId());
-    return Optional.of(new Located(event, topic, target.file(), location, key));
-  }
-
-  private boolean unionAllowed(TopicEntry topic, Listed listed) {
+  /** A union of events needs TOPIC naming: the other strategies register one subject per record. */
+  static boolean unionAllowed(TopicEntry topic, Listed listed, Problems problems) {
     if (topic.naming() == SubjectNamingStrategy.TOPIC) {
       return true;
     }
@@ -309,7 +199,7 @@ final class CatalogAssembler {
     return false;
   }
 
-  private void eventIdMissing(Listed listed, String record, String file) {
+  static void eventIdMissing(Listed listed, String record, String file, Problems problems) {
     problems.add(MANIFEST, listed.entry().eventIdLocation(), "event-id \""
         + listed.entry().eventId().orElseThrow() + "\" is not a top-level field of \"" + record
         + "\" (" + file + "): name one of its fields, or leave event-id out");

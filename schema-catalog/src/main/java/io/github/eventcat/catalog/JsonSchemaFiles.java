@@ -60,7 +60,7 @@ final class JsonSchemaFiles {
       String text,
       ParsedDocument document,
       Draft draft,
-      List<SchemaReference> references) {
+      List<FileReference> references) {
     JsonNode root() {
       return document.root();
     }
@@ -413,8 +413,8 @@ final class JsonSchemaFiles {
   private Compiled compiled(String path) {
     Map<String, String> byName = new TreeMap<>();
     refs.getOrDefault(path, List.of()).forEach(r -> byName.putIfAbsent(r.written(), r.target()));
-    List<SchemaReference> references = new ArrayList<>();
-    byName.forEach((name, target) -> references.add(new SchemaReference(name, target)));
+    List<FileReference> references = new ArrayList<>();
+    byName.forEach((name, target) -> references.add(new FileReference(name, target)));
     return new Compiled(path, text(path), documents.get(path), drafts.get(path), references);
   }
 

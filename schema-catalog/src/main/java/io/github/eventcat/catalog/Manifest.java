@@ -1,5 +1,7 @@
 package io.github.eventcat.catalog;
 
+import io.github.eventcat.vocabulary.CompatibilityLevel;
+import io.github.eventcat.vocabulary.SubjectNamingStrategy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.eventcat.catalog.Manifest.EventEntry;
 import io.github.eventcat.catalog.Manifest.ExampleEntry;
 import io.github.eventcat.catalog.Manifest.TopicEntry;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
+import io.github.eventcat.vocabulary.SubjectNamingStrategy;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param references the schemas this one uses directly, sorted by name
  */
 public record SchemaFile(
-    String path, SchemaFormat format, String text, List<SchemaReference> references) {
+    String path, SchemaFormat format, String text, List<FileReference> references) {
   public SchemaFile {
     Objects.requireNonNull(path, "path == null");
     Objects.requireNonNull(format, "format == null");

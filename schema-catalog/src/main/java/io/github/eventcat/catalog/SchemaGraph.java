@@ -251,7 +251,7 @@ public final class SchemaGraph {
       return;
     }
     file.references().stream()
-        .map(SchemaReference::path)
+        .map(FileReference::path)
         .distinct()
         .sorted(Comparator.naturalOrder())
         .forEach(path -> visit(files.get(path), order, visiting));

@@ -1,5 +1,6 @@
 package io.github.eventcat.catalog;
 
+import io.github.eventcat.vocabulary.CompatibilityLevel;
 import java.util.Objects;
 
 /**

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
+import io.github.eventcat.vocabulary.SubjectNamingStrategy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -136,7 +138,7 @@ class ExampleCatalogTest {
     SchemaFile orderPlaced = catalog.schemaFile("schemas/orders/order_placed.avsc").orElseThrow();
     assertThat(orderPlaced.references())
         .containsExactly(
-            new SchemaReference("com.example.orders.OrderLine", "schemas/orders/order_line.avsc"));
+            new FileReference("com.example.orders.OrderLine", "schemas/orders/order_line.avsc"));
     assertThat(catalog.referencesInRegistrationOrder(orderPlaced))
         .extracting(SchemaFile::path)
         .containsExactly("schemas/orders/order_line.avsc");
@@ -166,7 +168,7 @@ class ExampleCatalogTest {
   void jsonReferencesInRegistrationOrder() {
     SchemaFile taskEvent = catalog.schemaFile("schemas/todo/task_event.json").orElseThrow();
     assertThat(taskEvent.references())
-        .containsExactly(new SchemaReference("task_data.json", "schemas/todo/task_data.json"));
+        .containsExactly(new FileReference("task_data.json", "schemas/todo/task_data.json"));
     assertThat(catalog.referencesInRegistrationOrder(taskEvent))
         .extracting(SchemaFile::path)
         .containsExactly("schemas/todo/priority.json", "schemas/todo/task_data.json");

@@ -28,7 +28,7 @@ class UnionCatalogTest {
     SchemaFile union = things.valueSchemaFiles().get(0);
     assertThat(union.references())
         .containsExactly(
-            new SchemaReference("com.example.things.ThingCreated", "schemas/thing_created.avsc"));
+            new FileReference("com.example.things.ThingCreated", "schemas/thing_created.avsc"));
     assertThat(catalog.avroSchema(union).getType()).isEqualTo(Schema.Type.UNION);
     assertThat(catalog.referencesInRegistrationOrder(union))
         .extracting(SchemaFile::path)

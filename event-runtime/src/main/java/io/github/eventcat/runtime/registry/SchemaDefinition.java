@@ -3,6 +3,8 @@ package io.github.eventcat.runtime.registry;
 import java.util.List;
 import java.util.Objects;
 
+import io.github.eventcat.vocabulary.SchemaReference;
+
 /** The text of a schema, its language and the subjects it references: what is registered under a subject. */
 public record SchemaDefinition(String schema, SchemaType type, List<SchemaReference> references) {
     public SchemaDefinition {

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.github.eventcat.vocabulary.SchemaReference;
+
 /**
  * What a catalog registers under one subject, exactly as {@code registry:sync} registers it: the
  * schema file's text, its type and the subjects it references (each registered first, under its

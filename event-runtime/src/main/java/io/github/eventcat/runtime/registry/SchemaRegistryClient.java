@@ -1,22 +1,15 @@
 package io.github.eventcat.runtime.registry;
 
-import java.io.IOException;
-import java.net.ConnectException;
+import static io.github.eventcat.runtime.registry.RegistryTransport.abbreviate;
+import static io.github.eventcat.runtime.registry.RegistryTransport.encode;
+
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +19,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.eventcat.vocabulary.CompatibilityLevel;
+import io.github.eventcat.vocabulary.SchemaReference;
+
 /**
  * A client for the Confluent Schema Registry REST API that also accepts the answers of registries
  * speaking it with small differences (Apicurio's {@code /apis/ccompat/v7}).
@@ -33,17 +29,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * <p>Thread-safe. Two caches make the serdes' hot path free of HTTP: schema by id, and id by
  * (subject, schema). Failures are {@link SchemaRegistryException}s; 5xx answers and missing answers
  * (timeouts, refused connections) are retried with exponential backoff, trying the next URL of a
- * failover list; 4xx answers are not retried.
+ * failover list; 4xx answers are not retried. This class holds the API calls (paths, bodies,
+ * answers, caches); {@link RegistryTransport} the HTTP, retries and failover.
  */
 public final class SchemaRegistryClient {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryClient.class);
-    static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = RegistryTransport.JSON;
 
     private final RegistryClientConfig config;
-    private final HttpClient http;
-    private final AtomicInteger currentUrl = new AtomicInteger();
-    private final AtomicLong requestCount = new AtomicLong();
+    private final RegistryTransport transport;
     private final Map<Integer, SchemaDefinition> schemasById = new ConcurrentHashMap<>();
     private final Map<SubjectSchema, RegisteredSchema> registeredBySubjectSchema = new ConcurrentHashMap<>();
 
@@ -52,11 +46,7 @@ public final class SchemaRegistryClient {
 
     public SchemaRegistryClient(RegistryClientConfig config) {
         this.config = config;
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(config.connectTimeout())
-                .version(HttpClient.Version.HTTP_1_1);
-        config.sslContext().ifPresent(builder::sslContext);
-        this.http = builder.build();
+        this.transport = new RegistryTransport(config);
     }
 
     /** Reads {@code schema.registry.url} and friends (see {@link RegistryClientConfig}) from a Kafka-style map. */
@@ -70,7 +60,7 @@ public final class SchemaRegistryClient {
 
     /** HTTP requests sent so far, retries included: lets tests prove the caches work. */
     public long requestCount() {
-        return requestCount.get();
+        return transport.requestCount();
     }
 
     // ---- schemas -------------------------------------------------------------------------------
@@ -294,10 +284,10 @@ public final class SchemaRegistryClient {
     private static CompatibilityLevel level(JsonNode answer) {
         // GET answers compatibilityLevel, PUT answers compatibility.
         JsonNode value = answer.hasNonNull("compatibilityLevel") ? answer.get("compatibilityLevel") : answer.path("compatibility");
-        return CompatibilityLevel.fromRegistry(value.asText());
+        return CompatibilityLevel.parse(value.asText());
     }
 
-    // ---- HTTP ----------------------------------------------------------------------------------
+    // ---- request bodies and answers -----------------------------------------------------------
 
     private static ObjectNode schemaBody(SchemaDefinition schema) {
         ObjectNode body = JSON.createObjectNode();
@@ -328,112 +318,11 @@ public final class SchemaRegistryClient {
     }
 
     private URI currentBaseUrl() {
-        return config.urls().get(Math.floorMod(currentUrl.get(), config.urls().size()));
+        return transport.currentBaseUrl();
     }
 
-    private static String encode(String pathSegment) {
-        return URLEncoder.encode(pathSegment, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** Sends one request with retries and failover; answers the parsed JSON body of a 2xx. */
     private JsonNode send(String method, String path, JsonNode body) {
-        String bodyText = body == null ? null : body.toString();
-        RetryPolicy retry = config.retryPolicy();
-        SchemaRegistryException last = null;
-        for (int attempt = 0; attempt <= retry.maxRetries(); attempt++) {
-            if (attempt > 0) {
-                sleep(retry.backoff(attempt), method, path);
-            }
-            int urlIndex = Math.floorMod(currentUrl.get(), config.urls().size());
-            URI base = config.urls().get(urlIndex);
-            try {
-                return sendOnce(method, base, path, bodyText);
-            } catch (SchemaRegistryException e) {
-                if (!e.isRetryable()) {
-                    throw e;
-                }
-                last = e;
-                if (e.status() == 0 && config.urls().size() > 1) {
-                    currentUrl.compareAndSet(urlIndex, urlIndex + 1); // fail over to the next registry URL
-                }
-                LOG.debug("Registry request failed (attempt {} of {}): {}", attempt + 1, retry.maxRetries() + 1, e.getMessage());
-            }
-        }
-        throw last;
-    }
-
-    private JsonNode sendOnce(String method, URI base, String path, String body) {
-        String url = base + path;
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(config.requestTimeout())
-                .header("Accept", CONTENT_TYPE + ", application/json")
-                // Apicurio answers 415 to a request without it, even a GET or DELETE.
-                .header("Content-Type", CONTENT_TYPE)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        config.authorizationHeader().ifPresent(value -> request.header("Authorization", value));
-        HttpResponse<String> response;
-        requestCount.incrementAndGet();
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
-            throw new SchemaRegistryException(method, url, "no answer within " + config.requestTimeout().toMillis()
-                    + " ms (schema.registry.request.timeout.ms)", e);
-        } catch (ConnectException e) {
-            throw new SchemaRegistryException(method, url, "connection refused or unreachable", e);
-        } catch (IOException e) {
-            throw new SchemaRegistryException(method, url, e.toString(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SchemaRegistryException(method, url, "interrupted while waiting for the registry", e);
-        }
-        int status = response.statusCode();
-        if (status >= 200 && status < 300) {
-            return parse(response.body(), method, url, status);
-        }
-        throw error(method, url, status, response.body());
-    }
-
-    private static JsonNode parse(String body, String method, String url, int status) {
-        if (body == null || body.isBlank()) {
-            return JSON.createObjectNode();
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            throw new SchemaRegistryException(method, url, status, 0, "the answer is not JSON: " + abbreviate(body));
-        }
-    }
-
-    private static SchemaRegistryException error(String method, String url, int status, String body) {
-        int errorCode = 0;
-        String message = body == null || body.isBlank() ? "(no message)" : abbreviate(body);
-        try {
-            JsonNode json = body == null || body.isBlank() ? null : JSON.readTree(body);
-            if (json != null && json.isObject()) {
-                errorCode = json.path("error_code").asInt(0);
-                if (json.hasNonNull("message")) {
-                    message = json.get("message").asText();
-                }
-            }
-        } catch (IOException notJson) {
-            // an HTML error page from a proxy: keep the raw text as the message
-        }
-        return new SchemaRegistryException(method, url, status, errorCode, message);
-    }
-
-    private static String abbreviate(String text) {
-        String flat = text.strip().replaceAll("\\s+", " ");
-        return flat.length() <= 300 ? flat : flat.substring(0, 300) + "…";
-    }
-
-    private static void sleep(java.time.Duration duration, String method, String path) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SchemaRegistryException(method, path, "interrupted while waiting to retry", e);
-        }
+        return transport.send(method, path, body);
     }
 
     @Override

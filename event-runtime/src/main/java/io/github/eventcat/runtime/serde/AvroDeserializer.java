@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.runtime.registry.SchemaRegistryException;
+import io.github.eventcat.vocabulary.SubjectNamingStrategy;
 
 /**
  * Reads Confluent wire-format Avro records. The writer schema comes from the registry by the id in
@@ -45,7 +46,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     /** Reads into the given classes by record full name; other records become {@code GenericRecord}s. */
     public AvroDeserializer(SchemaRegistryClient client, Map<String, Class<?>> eventTypes) {
         this.client = client;
-        this.config = new SerdeConfig(false, false, false, SubjectNameStrategy.TOPIC, true, true, false, eventTypes, null);
+        this.config = new SerdeConfig(false, false, false, SubjectNamingStrategy.TOPIC, true, true, false, eventTypes, null);
     }
 
     @Override

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
-import io.github.eventcat.runtime.registry.SchemaReference;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.vocabulary.SchemaReference;
 
 /** Avro schema text as the registry holds it, and parsing of registered schemas with their references. */
 final class AvroSchemas {

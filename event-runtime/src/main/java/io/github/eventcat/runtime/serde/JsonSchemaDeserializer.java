@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.runtime.registry.SchemaRegistryException;
+import io.github.eventcat.vocabulary.SubjectNamingStrategy;
 
 /**
  * Reads Confluent wire-format JSON events. The Java type comes from the writer schema's
@@ -41,7 +42,7 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
             ObjectMapper mapper) {
         this.mapper = mapper;
         this.client = client;
-        this.config = new SerdeConfig(false, false, false, SubjectNameStrategy.TOPIC, true, true, false, eventTypes, defaultType);
+        this.config = new SerdeConfig(false, false, false, SubjectNamingStrategy.TOPIC, true, true, false, eventTypes, defaultType);
     }
 
     @Override

@@ -32,7 +32,7 @@ final class SchemaIdResolver {
     }
 
     String subject(String topic, String recordFullName) {
-        return config.subjectNameStrategy().subject(topic, isKey, recordFullName);
+        return config.subjectNameStrategy().subjectName(topic, recordFullName, isKey);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.github.eventcat.runtime.registry.SchemaRegistration;
+import io.github.eventcat.vocabulary.SubjectNamingStrategy;
 
 /**
  * The serdes' settings, read from the same Kafka-style map as the clients (Confluent's key names
@@ -32,7 +33,7 @@ public record SerdeConfig(
         boolean autoRegister,
         boolean useLatestVersion,
         boolean normalize,
-        SubjectNameStrategy subjectNameStrategy,
+        SubjectNamingStrategy subjectNameStrategy,
         boolean validateJson,
         boolean removeJavaProperties,
         boolean specificAvroReader,
@@ -67,7 +68,7 @@ public record SerdeConfig(
 
     /** Without registration forms: schemas are registered and looked up as the record's own. */
     public SerdeConfig(boolean autoRegister, boolean useLatestVersion, boolean normalize,
-            SubjectNameStrategy subjectNameStrategy, boolean validateJson, boolean removeJavaProperties,
+            SubjectNamingStrategy subjectNameStrategy, boolean validateJson, boolean removeJavaProperties,
             boolean specificAvroReader, Map<String, Class<?>> eventTypes, Class<?> jsonType) {
         this(autoRegister, useLatestVersion, normalize, subjectNameStrategy, validateJson, removeJavaProperties,
                 specificAvroReader, eventTypes, jsonType, Map.of());
@@ -79,7 +80,7 @@ public record SerdeConfig(
                 flag(config, AUTO_REGISTER, false),
                 flag(config, USE_LATEST_VERSION, false),
                 flag(config, NORMALIZE, false),
-                SubjectNameStrategy.parse(text(config, isKey ? SubjectNameStrategy.KEY_CONFIG : SubjectNameStrategy.VALUE_CONFIG)),
+                SubjectNamingStrategy.fromConfig(text(config, isKey ? SubjectNamingStrategy.KEY_CONFIG : SubjectNamingStrategy.VALUE_CONFIG)),
                 flag(config, JSON_FAIL_INVALID_SCHEMA, true),
                 flag(config, AVRO_REMOVE_JAVA_PROPERTIES, true),
                 flag(config, SPECIFIC_AVRO_READER, false),

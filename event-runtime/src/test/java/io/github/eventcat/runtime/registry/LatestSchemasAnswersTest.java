@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.eventcat.vocabulary.SchemaReference;
+
 /**
  * Which answers to {@code GET /schemas?latestOnly=true} mean "not served" and how a served answer
  * is read, against a scripted stub; the real registry's answer is in LatestSchemasRealRegistryTest.

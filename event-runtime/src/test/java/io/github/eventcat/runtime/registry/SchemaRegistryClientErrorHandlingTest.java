@@ -15,6 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.eventcat.vocabulary.CompatibilityLevel;
+import io.github.eventcat.vocabulary.SchemaReference;
+
 /** The client's error handling against a scripted stub; the real-registry round trip is in SchemaRegistryClientRealRegistryTest. */
 class SchemaRegistryClientErrorHandlingTest {
     private static final String AVRO = "{\"type\":\"record\",\"name\":\"A\",\"fields\":[]}";

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
 import io.github.eventcat.testservers.WithRealServers;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
 
 /** The client against the real registry (Apicurio's Confluent API). */
 @WithRealServers

@@ -21,13 +21,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.eventcat.runtime.TestClients;
 import io.github.eventcat.runtime.registry.RegistryClientConfig;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
-import io.github.eventcat.runtime.registry.SchemaReference;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.runtime.testevents.TaskCompleted;
 import io.github.eventcat.runtime.testevents.TaskCreated;
 import io.github.eventcat.testservers.EmbeddedKafka;
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
 import io.github.eventcat.testservers.WithRealServers;
+import io.github.eventcat.vocabulary.SchemaReference;
 
 /** JSON Schema serdes through the real broker and registry. */
 @WithRealServers

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.RegistryClientConfig;
-import io.github.eventcat.runtime.registry.SchemaReference;
 import io.github.eventcat.runtime.registry.SchemaRegistration;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.runtime.registry.SchemaType;
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
 import io.github.eventcat.testservers.WithRealServers;
+import io.github.eventcat.vocabulary.SchemaReference;
 
 /**
  * Serializers given the catalog's registration form ({@code eventcat.registrations}) register and

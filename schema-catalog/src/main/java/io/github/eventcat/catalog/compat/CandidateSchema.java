@@ -2,9 +2,9 @@ package io.github.eventcat.catalog.compat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.eventcat.catalog.Catalog;
+import io.github.eventcat.catalog.FileReference;
 import io.github.eventcat.catalog.SchemaFile;
 import io.github.eventcat.catalog.SchemaFormat;
-import io.github.eventcat.catalog.SchemaReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ public sealed interface CandidateSchema {
    *
    * @param references the documents that {@code $ref}s to other files point to, keyed by the
    *     {@code $ref} as written without its {@code #fragment} (as {@link
-   *     io.github.eventcat.catalog.SchemaReference#name()} spells it), including the references of
+   *     io.github.eventcat.catalog.FileReference#name()} spells it), including the references of
    *     referenced documents
    */
   static CandidateSchema json(String version, JsonNode schema, Map<String, JsonNode> references) {
@@ -53,7 +53,7 @@ public sealed interface CandidateSchema {
     List<SchemaFile> documents = new ArrayList<>(List.of(file));
     documents.addAll(catalog.referencesInRegistrationOrder(file));
     for (SchemaFile document : documents) {
-      for (SchemaReference reference : document.references()) {
+      for (FileReference reference : document.references()) {
         references.computeIfAbsent(reference.name(),
             name -> catalog.jsonSchema(catalog.schemaFile(reference.path()).orElseThrow()));
       }

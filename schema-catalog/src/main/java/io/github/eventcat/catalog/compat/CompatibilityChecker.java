@@ -1,7 +1,7 @@
 package io.github.eventcat.catalog.compat;
 
-import io.github.eventcat.catalog.CompatibilityLevel;
 import io.github.eventcat.catalog.SchemaFormat;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.github.eventcat.catalog.compat;
 
-import io.github.eventcat.catalog.CompatibilityLevel;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
 import java.util.List;
 import java.util.Objects;
 

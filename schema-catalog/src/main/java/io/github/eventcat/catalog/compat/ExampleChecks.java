@@ -2,12 +2,12 @@ package io.github.eventcat.catalog.compat;
 
 import io.github.eventcat.catalog.AvroExampleReader;
 import io.github.eventcat.catalog.Catalog;
-import io.github.eventcat.catalog.CompatibilityLevel;
 import io.github.eventcat.catalog.Example;
 import io.github.eventcat.catalog.JsonInstanceValidator;
 import io.github.eventcat.catalog.SchemaFile;
 import io.github.eventcat.catalog.SchemaFormat;
 import io.github.eventcat.catalog.Subject;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package io.github.eventcat.catalog.registration;
 
 import io.github.eventcat.catalog.Catalog;
-import io.github.eventcat.catalog.CompatibilityLevel;
+import io.github.eventcat.catalog.FileReference;
 import io.github.eventcat.catalog.SchemaFile;
 import io.github.eventcat.catalog.SchemaFormat;
-import io.github.eventcat.catalog.SchemaReference;
 import io.github.eventcat.catalog.Subject;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -147,7 +147,7 @@ public final class RegistrationForm {
    */
   private static List<Reference> references(Catalog catalog, SchemaFile file) {
     Map<String, Reference> byPath = new LinkedHashMap<>();
-    for (SchemaReference reference : file.references()) {
+    for (FileReference reference : file.references()) {
       SchemaFile target = catalog.schemaFile(reference.path()).orElseThrow(
           () -> new IllegalStateException("the catalog has no file " + reference.path()));
       String subject = referencedSubject(catalog, target);
@@ -165,7 +165,7 @@ public final class RegistrationForm {
       return known;
     }
     int depth = 0;
-    for (SchemaReference reference : file.references()) {
+    for (FileReference reference : file.references()) {
       SchemaFile target = catalog.schemaFile(reference.path()).orElseThrow();
       depth = Math.max(depth, 1 + depth(catalog, target, memo)); // the catalog has no cycles
     }

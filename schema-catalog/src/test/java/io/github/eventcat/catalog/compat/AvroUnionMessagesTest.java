@@ -2,7 +2,7 @@ package io.github.eventcat.catalog.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.eventcat.catalog.CompatibilityLevel;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.eventcat.catalog.CompatibilityLevel;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.CatalogLoader;
-import io.github.eventcat.catalog.CompatibilityLevel;
 import io.github.eventcat.catalog.SchemaFormat;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

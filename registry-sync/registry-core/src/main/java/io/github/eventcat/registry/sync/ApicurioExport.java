@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -24,12 +23,12 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.eventcat.runtime.registry.CompatibilityLevel;
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.RegistryClientConfig;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
-import io.github.eventcat.runtime.registry.SchemaReference;
 import io.github.eventcat.runtime.registry.SchemaType;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
+import io.github.eventcat.vocabulary.SchemaReference;
 
 /**
  * Apicurio Registry 2.x's bulk read: its native {@code GET /apis/registry/v2/admin/export}, a zip of
@@ -227,7 +226,7 @@ final class ApicurioExport {
 
     private static Optional<CompatibilityLevel> level(String configuration) {
         try {
-            return Optional.of(CompatibilityLevel.valueOf(configuration.trim().toUpperCase(Locale.ROOT)));
+            return Optional.of(CompatibilityLevel.parse(configuration));
         } catch (IllegalArgumentException unknown) {
             return Optional.empty();
         }

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.eventcat.catalog.Catalog;
-import io.github.eventcat.catalog.CompatibilityLevel;
 import io.github.eventcat.catalog.registration.Reference;
 import io.github.eventcat.catalog.registration.RegistrationForm;
 import io.github.eventcat.catalog.registration.SchemaRegistration;
@@ -19,6 +18,7 @@ import io.github.eventcat.runtime.registry.CompatibilityResult;
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
 
 /**
  * Asks the live registry whether each catalog subject's schema is compatible with what is
@@ -82,7 +82,7 @@ final class CompatibilityCheck {
                 ? client.testCompatibilityWithAll(subject.subject(), definition)
                 : client.testCompatibility(subject.subject(), definition);
         List<String> notes = new ArrayList<>();
-        Optional<CompatibilityLevel> registryLevel = latest.level(subject.subject(), client).map(Definitions::fromRegistry);
+        Optional<CompatibilityLevel> registryLevel = latest.level(subject.subject(), client);
         if (registryLevel.isPresent() && registryLevel.get() != wanted) {
             notes.add("judged under the registry's level " + registryLevel.get() + ", the catalog wants " + wanted
                     + " (registry:sync sets it)");

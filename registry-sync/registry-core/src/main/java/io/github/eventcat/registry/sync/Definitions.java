@@ -2,7 +2,6 @@ package io.github.eventcat.registry.sync;
 
 import java.util.Map;
 
-import io.github.eventcat.runtime.registry.CompatibilityLevel;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
 import io.github.eventcat.runtime.registry.SchemaRegistration;
 import io.github.eventcat.runtime.registry.SchemaType;
@@ -27,13 +26,5 @@ final class Definitions {
     static SchemaRegistration toRuntime(io.github.eventcat.catalog.registration.SchemaRegistration subject) {
         return new SchemaRegistration(subject.subject(), SchemaType.valueOf(subject.format().registryType()), subject.text(),
                 subject.references().stream().map(r -> new SchemaRegistration.Reference(r.name(), r.subject())).toList());
-    }
-
-    static CompatibilityLevel toRegistry(io.github.eventcat.catalog.CompatibilityLevel level) {
-        return CompatibilityLevel.valueOf(level.name());
-    }
-
-    static io.github.eventcat.catalog.CompatibilityLevel fromRegistry(CompatibilityLevel level) {
-        return io.github.eventcat.catalog.CompatibilityLevel.valueOf(level.name());
     }
 }

@@ -8,10 +8,10 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 import io.github.eventcat.catalog.registration.SchemaRegistration;
-import io.github.eventcat.runtime.registry.CompatibilityLevel;
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
 
 /**
  * What the registry holds for every subject, read in bulk so that subjects already as the catalog

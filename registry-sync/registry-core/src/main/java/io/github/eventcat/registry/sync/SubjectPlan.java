@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import io.github.eventcat.catalog.CompatibilityLevel;
 import io.github.eventcat.catalog.registration.SchemaRegistration;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
 
 /**
  * What a sync will do with one subject.

@@ -72,7 +72,7 @@ final class SyncExecutor {
         try {
             if (plan.setsCompatibility()) {
                 current = SubjectActionType.SET_COMPATIBILITY;
-                client.setSubjectCompatibility(plan.name(), Definitions.toRegistry(plan.subject().compatibility()));
+                client.setSubjectCompatibility(plan.name(), plan.subject().compatibility());
                 done.add(current);
             }
             if (!plan.registers()) {

@@ -13,12 +13,12 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.eventcat.catalog.Catalog;
-import io.github.eventcat.catalog.CompatibilityLevel;
 import io.github.eventcat.catalog.registration.RegistrationForm;
 import io.github.eventcat.catalog.registration.SchemaRegistration;
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
 
 /**
  * Computes a {@link SyncPlan} from the catalog and the registry, reading only.
@@ -86,7 +86,7 @@ final class SyncPlanner {
         if (!existing.contains(subject.subject())) {
             return new SubjectPlan(subject, SchemaState.NEW_SUBJECT, OptionalInt.empty(), Optional.empty());
         }
-        Optional<CompatibilityLevel> level = latest.level(subject.subject(), client).map(Definitions::fromRegistry);
+        Optional<CompatibilityLevel> level = latest.level(subject.subject(), client);
         boolean referenceChanges = subject.references().stream().anyMatch(r -> changing.contains(r.subject()));
         if (referenceChanges) {
             // A new version of a referenced schema means a new version pointing at it.

@@ -9,11 +9,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.github.eventcat.runtime.registry.CompatibilityLevel;
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
 
 /**
  * The real registry's export says what its Confluent API says: for every subject the latest version

@@ -16,11 +16,11 @@ import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 
-import io.github.eventcat.runtime.registry.CompatibilityLevel;
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
-import io.github.eventcat.runtime.registry.SchemaReference;
 import io.github.eventcat.runtime.registry.SchemaType;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
+import io.github.eventcat.vocabulary.SchemaReference;
 
 /**
  * Reading Apicurio 2.x's export format (entries as Apicurio 2.4.2 writes them; the real registry's

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.CatalogLoader;
 import io.github.eventcat.runtime.registry.RegisteredSchema;
-import io.github.eventcat.runtime.registry.SchemaReference;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
+import io.github.eventcat.vocabulary.SchemaReference;
 
 /**
  * {@link RegistrySync#registeredSchema}, what event-cli's publish calls, on the real registry: it

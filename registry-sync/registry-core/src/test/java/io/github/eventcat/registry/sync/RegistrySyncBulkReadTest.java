@@ -19,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.github.eventcat.runtime.registry.CompatibilityLevel;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
 
 /**
  * The reads of a sync: with a registry serving Confluent's {@code GET /schemas?latestOnly=true}
@@ -204,7 +204,7 @@ class RegistrySyncBulkReadTest {
         SyncResult result = sync(ExampleCatalog.source(), 1, false);
 
         assertThat(result.plan().subjects()).filteredOn(p -> p.name().equals(TICKET_CLOSED)).singleElement()
-                .satisfies(p -> assertThat(p.currentLevel()).hasValue(Definitions.fromRegistry(drifted)));
+                .satisfies(p -> assertThat(p.currentLevel()).hasValue(drifted));
         assertThat(proxy.requests()).containsExactly("GET /subjects", "GET /schemas", "GET " + ApicurioExport.EXPORT_PATH,
                 "PUT /config/" + TICKET_CLOSED);
         assertThat(direct.subjectCompatibility(TICKET_CLOSED)).hasValue(catalogLevel);

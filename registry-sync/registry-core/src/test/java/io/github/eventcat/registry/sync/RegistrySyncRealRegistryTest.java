@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.eventcat.catalog.CatalogLoader;
-import io.github.eventcat.runtime.registry.CompatibilityLevel;
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
-import io.github.eventcat.runtime.registry.SchemaReference;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
+import io.github.eventcat.vocabulary.SchemaReference;
 
 /** registry:sync, check and pull against the real registry (Apicurio's Confluent API), through a counting proxy. */
 class RegistrySyncRealRegistryTest {

@@ -1,0 +1,30 @@
+package io.github.eventcat.runtime.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.eventcat.vocabulary.SubjectNamingStrategy;
+
+/** The serdes' configuration as Kafka hands it over (subject naming itself: event-vocabulary's tests). */
+class SerdeConfigTest {
+    @Test
+    void serdeConfigReadsKeyAndValueStrategiesAndEventTypes() {
+        Map<String, Object> config = Map.of(
+                "value.subject.name.strategy", "topic_record",
+                "key.subject.name.strategy", "record",
+                "auto.register.schemas", "true",
+                "eventcat.event.types", "a.B=java.lang.String, c.D=java.lang.Integer");
+        SerdeConfig value = SerdeConfig.from(config, false);
+        assertThat(value.subjectNameStrategy()).isEqualTo(SubjectNamingStrategy.TOPIC_RECORD);
+        assertThat(value.autoRegister()).isTrue();
+        assertThat(value.validateJson()).isTrue();
+        assertThat(value.eventTypes()).containsEntry("a.B", String.class).containsEntry("c.D", Integer.class);
+        assertThat(SerdeConfig.from(config, true).subjectNameStrategy()).isEqualTo(SubjectNamingStrategy.RECORD);
+        assertThatThrownBy(() -> SerdeConfig.from(Map.of("auto.register.schemas", "yes"), false))
+                .hasMessageContaining("auto.register.schemas=yes is not true or false");
+    }
+}
