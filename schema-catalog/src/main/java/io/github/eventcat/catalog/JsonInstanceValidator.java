@@ -25,8 +25,11 @@ import java.util.Objects;
  * other files resolve as they do on disk and nothing is ever loaded from the network.
  */
 public final class JsonInstanceValidator {
-  /** One violation: the JSON pointer into the document and the validator's message. */
-  public record Violation(String pointer, String message) {}
+  /**
+   * One violation: the JSON pointer into the document, the keyword that failed ({@code required},
+   * {@code format}, {@code enum}, ...) and the validator's message.
+   */
+  public record Violation(String pointer, String rule, String message) {}
 
   private static final String BASE = "urn:eventcat:catalog:/";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,7 +86,8 @@ public final class JsonInstanceValidator {
       }
       String text = message.getMessage();
       String prefix = message.getInstanceLocation() + ": ";
-      violations.add(new Violation(pointer, text.startsWith(prefix) ? text.substring(prefix.length()) : text));
+      violations.add(new Violation(
+          pointer, message.getType(), text.startsWith(prefix) ? text.substring(prefix.length()) : text));
     }
     violations.sort(Comparator.comparing(Violation::pointer).thenComparing(Violation::message));
     return violations;

@@ -2,14 +2,15 @@ package io.github.eventcat.catalog.compat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.eventcat.catalog.Catalog;
-import io.github.eventcat.catalog.FileReference;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.eventcat.catalog.SchemaFile;
 import io.github.eventcat.catalog.SchemaFormat;
-import java.util.ArrayList;
-import java.util.List;
+import io.github.eventcat.catalog.SchemaGraph;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.avro.Schema;
 
 /**
@@ -33,9 +34,8 @@ public sealed interface CandidateSchema {
    * A JSON Schema.
    *
    * @param references the documents that {@code $ref}s to other files point to, keyed by the
-   *     {@code $ref} as written without its {@code #fragment} (as {@link
-   *     io.github.eventcat.catalog.FileReference#name()} spells it), including the references of
-   *     referenced documents
+   *     document part of the {@code $ref} (before its {@code #fragment}) exactly as the documents
+   *     write it, including the references of referenced documents
    */
   static CandidateSchema json(String version, JsonNode schema, Map<String, JsonNode> references) {
     return new Json(version, schema, references);
@@ -43,22 +43,59 @@ public sealed interface CandidateSchema {
 
   /**
    * A schema file of a catalog as the checker compares it: Avro as parsed by the catalog, JSON
-   * Schema with every document it references (directly or through other documents) by name.
+   * Schema with every document it references (directly or through other documents). Referenced
+   * documents are keyed by their catalog path, and every {@code $ref} to another file is rewritten
+   * to that path as the catalog's {@link SchemaGraph} resolves it, so that two files of the same
+   * name in different folders stay apart.
    */
   static CandidateSchema of(Catalog catalog, SchemaFile file, String version) {
     if (file.format() == SchemaFormat.AVRO) {
       return avro(version, catalog.avroSchema(file));
     }
+    SchemaGraph graph = catalog.schemaGraph().rootedAt(file);
+    Set<String> targets = new TreeSet<>();
     Map<String, JsonNode> references = new TreeMap<>();
-    List<SchemaFile> documents = new ArrayList<>(List.of(file));
-    documents.addAll(catalog.referencesInRegistrationOrder(file));
-    for (SchemaFile document : documents) {
-      for (FileReference reference : document.references()) {
-        references.computeIfAbsent(reference.name(),
-            name -> catalog.jsonSchema(catalog.schemaFile(reference.path()).orElseThrow()));
-      }
+    for (SchemaFile document : graph.referencedFiles()) {
+      references.put(document.path(),
+          withCatalogPaths(graph, document.path(), catalog.jsonSchema(document), targets));
     }
-    return json(version, catalog.jsonSchema(file), references);
+    JsonNode root = withCatalogPaths(graph, file.path(), catalog.jsonSchema(file), targets);
+    if (targets.contains(file.path())) { // a referenced document refers back to the root
+      references.put(file.path(), root);
+    }
+    return json(version, root, references);
+  }
+
+  /** A copy of {@code document} whose {@code $ref}s to other files name them by catalog path. */
+  private static JsonNode withCatalogPaths(SchemaGraph graph, String owner, JsonNode document,
+      Set<String> targets) {
+    JsonNode copy = document.deepCopy();
+    rewriteRefs(graph, owner, copy, targets);
+    return copy;
+  }
+
+  private static void rewriteRefs(SchemaGraph graph, String owner, JsonNode node, Set<String> targets) {
+    if (node.isObject()) {
+      JsonNode ref = node.get("$ref");
+      if (ref != null && ref.isTextual()) {
+        SchemaGraph.Ref written = SchemaGraph.Ref.parse(ref.asText());
+        if (!written.document().isEmpty()) {
+          graph.resolve(owner, ref.asText()).ifPresent(target -> {
+            targets.add(target.file());
+            ((ObjectNode) node).put("$ref", written.fragment().isEmpty()
+                ? target.file()
+                : target.file() + "#" + written.fragment());
+          });
+        }
+      }
+      node.fields().forEachRemaining(field -> {
+        if (!field.getKey().equals("$ref")) {
+          rewriteRefs(graph, owner, field.getValue(), targets);
+        }
+      });
+    } else if (node.isArray()) {
+      node.forEach(element -> rewriteRefs(graph, owner, element, targets));
+    }
   }
 
   /** A JSON Schema with no {@code $ref} to another file. */
