@@ -3,8 +3,8 @@
 # the in-process broker, plus serializer cost per record. Prints figures; asserts nothing.
 #
 #   mvn -B install -DskipTests          # once, from the repo root (installs generated-example & co.)
-#   bench/runtime.sh                    # 1,000,000 events
-#   bench/runtime.sh -Devents=100000    # a quick run (other -D: rounds, warmup, pool, catalog)
+#   bench/runtime.sh                    # rounds of 500,000 events per path after a warm-up until throughput settles
+#   bench/runtime.sh -Devents=100000    # a quick run (other -D: rounds, warmup.max, converge, pool, catalog)
 #   bench/runtime.sh -Dobservability=true   # generated clients with metrics + tracing on vs off
 #
 # Heap: 1 GB unless BENCH_HEAP says otherwise. Maven runs offline unless MVN_FLAGS says otherwise.

@@ -44,21 +44,23 @@ public final class RuntimeBench {
     private static final String RAW_TOPIC = "tickets-raw";
     /** Guard against a run that would never finish (a lost record); not a timing assertion. */
     private static final Duration CONSUME_GIVE_UP = Duration.ofMinutes(10);
+    /** Each consume run is a group of its own, reading from the start. */
+    private static final AtomicLong GROUPS = new AtomicLong();
 
     private RuntimeBench() {}
 
     public static void main(String[] args) throws Exception {
-        int events = Integer.getInteger("events", 1_000_000);
-        // The broker and both clients keep speeding up over the first million records: warm up as long as a round.
-        int warmup = Integer.getInteger("warmup", events);
+        int events = Integer.getInteger("events", 500_000);
+        // Warm-up runs (as many events as a round) repeat until throughput stops rising (Rounds).
         int poolSize = Integer.getInteger("pool", 10_000);
-        int rounds = Integer.getInteger("rounds", 4);
+        int rounds = Integer.getInteger("rounds", 5);
         Path catalog = Path.of(System.getProperty("catalog", "../../generated-example/src/main/catalog"));
 
-        System.out.printf("Eventcat runtime benchmark: %d rounds of %,d events (+%,d warm-up) per path, pool of %,d distinct events%n",
-                rounds, events, warmup, poolSize);
-        System.out.printf("Java %s, %d CPUs, max heap %d MB%n", Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("Eventcat runtime benchmark: %d rounds of %,d events per path after warm-up, pool of %,d distinct events%n",
+                rounds, events, poolSize);
+        System.out.printf("Java %s, %d CPUs, max heap %d MB, load average %.2f%n", Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         try (EmbeddedKafka kafka = EmbeddedKafka.start(); EmbeddedSchemaRegistry registryServer = EmbeddedSchemaRegistry.start()) {
             Map<String, Object> config = Map.of(
                     "bootstrap.servers", kafka.bootstrapServers(),
@@ -75,44 +77,28 @@ public final class RuntimeBench {
             System.out.printf("Event value: %.1f bytes on average (wire format)%n%n", pool.averageValueBytes());
 
             if (Boolean.getBoolean("observability")) {
-                ObservabilityBench.run(config, registry, pool, events, warmup, rounds);
+                ObservabilityBench.run(config, registry, pool, events, rounds);
                 return;
             }
 
-            produceRaw(config, pool, warmup);
-            produceGenerated(config, registry, pool, warmup);
-            // Rounds in the order raw, generated, generated, raw...: neither path always goes first,
-            // and a load change on a shared machine hits both alike. The mean of the rounds is kept.
-            double rawProduce = 0;
-            double generatedProduce = 0;
-            for (int round = 0; round < rounds; round++) {
-                boolean rawFirst = round % 2 == 0;
-                if (rawFirst) {
-                    rawProduce += produceRaw(config, pool, events) / rounds;
-                }
-                generatedProduce += produceGenerated(config, registry, pool, events) / rounds;
-                if (!rawFirst) {
-                    rawProduce += produceRaw(config, pool, events) / rounds;
-                }
-            }
-
-            long total = warmup + (long) rounds * events + rounds + 1; // + one connection probe per producer run
-            double rawConsume = consumeRaw(config, total);
-            double generatedConsume = consumeGenerated(config, registry, total);
+            Rounds.Result produce = Rounds.compare(
+                    "produce raw (pre-serialized)", () -> produceRaw(config, pool, events),
+                    "produce generated TicketsProducer", () -> produceGenerated(config, registry, pool, events), rounds);
+            // Every consume run is a new group reading `events` records from the start of its topic.
+            Rounds.Result consume = Rounds.compare(
+                    "consume raw (no decoding)", () -> consumeRaw(config, events),
+                    "consume generated TicketsConsumer", () -> consumeGenerated(config, registry, events), rounds);
 
             SerializerCost.Figures cost = SerializerCost.measure(serializer, EventCatalog.Tickets.NAME, pool.events(),
                     Math.min(events, 1_000_000));
 
             System.out.println();
-            System.out.println("Results");
-            System.out.printf("  produce  raw KafkaProducer<byte[],byte[]> (pre-serialized) %,12.0f events/s (mean of rounds)%n", rawProduce);
-            System.out.printf("  produce  generated TicketsProducer (serializes)            %,12.0f events/s (mean of rounds)%n", generatedProduce);
-            System.out.printf("  produce  ratio generated / raw = %.2f   (target >= 0.90: %s)%n",
-                    generatedProduce / rawProduce, generatedProduce / rawProduce >= 0.9 ? "met" : "NOT met");
-            System.out.printf("  consume  raw KafkaConsumer<byte[],byte[]> (no decoding)    %,12.0f events/s (%,d records)%n", rawConsume, total);
-            System.out.printf("  consume  generated TicketsConsumer (decode, dispatch)      %,12.0f events/s (%,d records)%n", generatedConsume, total);
-            System.out.printf("  consume  ratio generated / raw = %.2f%n", generatedConsume / rawConsume);
-            System.out.printf("  serialize AvroSerializer (wire format)    %8.0f ns/record%n", cost.runtimeNanos());
+            System.out.printf("Results (load average now %.2f)%n",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            produce.print("produce", 0.95);
+            consume.print("consume", 0.90);
+            System.out.printf("  serialize AvroSerializer (wire format)    %8.0f ns/record (quick check; bench/serde.sh measures with JMH)%n",
+                    cost.runtimeNanos());
             System.out.printf("  serialize bare SpecificDatumWriter        %8.0f ns/record   (runtime / bare = %.2f)%n",
                     cost.bareNanos(), cost.runtimeNanos() / cost.bareNanos());
         }
@@ -122,11 +108,12 @@ public final class RuntimeBench {
     private static AvroSerializer<TicketOpened> serializerLikeGenerated(Map<String, Object> config, SchemaRegistryClient registry) {
         Map<String, Object> serde = new HashMap<>(config);
         serde.put(SubjectNameStrategy.VALUE_CONFIG, EventCatalog.Tickets.SUBJECT_NAMING);
+        serde.put(SerdeConfig.REGISTRATIONS, EventCatalog.Tickets.REGISTRATIONS);
         return new AvroSerializer<>(registry, SerdeConfig.from(serde, false), false);
     }
 
     /** Events per second, from the first send to the end of {@code flush()}. */
-    private static double produceGenerated(Map<String, Object> config, SchemaRegistryClient registry, TicketPool pool, int count) {
+    static double produceGenerated(Map<String, Object> config, SchemaRegistryClient registry, TicketPool pool, int count) {
         try (TicketsProducer producer = new TicketsProducer(config, registry)) {
             producer.send(pool.events().get(0)).join(); // connection and metadata out of the timing
             List<TicketOpened> events = pool.events();
@@ -170,10 +157,10 @@ public final class RuntimeBench {
     }
 
     /** Events per second from the first record handled to the last (group join excluded). */
-    private static double consumeGenerated(Map<String, Object> config, SchemaRegistryClient registry, long expected)
+    static double consumeGenerated(Map<String, Object> config, SchemaRegistryClient registry, long expected)
             throws InterruptedException {
         Map<String, Object> consumerConfig = new HashMap<>(config);
-        consumerConfig.put("group.id", "bench-generated");
+        consumerConfig.put("group.id", "bench-generated-" + GROUPS.incrementAndGet());
         CountingClock clock = new CountingClock(expected);
         TicketsHandler handler = new TicketsHandler() {
             @Override
@@ -196,7 +183,7 @@ public final class RuntimeBench {
     private static double consumeRaw(Map<String, Object> config, long expected) {
         Map<String, Object> consumerConfig = Map.of(
                 "bootstrap.servers", config.get("bootstrap.servers"),
-                "group.id", "bench-raw",
+                "group.id", "bench-raw-" + GROUPS.incrementAndGet(),
                 "auto.offset.reset", "earliest",
                 "enable.auto.commit", false);
         CountingClock clock = new CountingClock(expected);
