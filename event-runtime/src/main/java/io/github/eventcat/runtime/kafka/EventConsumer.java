@@ -213,8 +213,12 @@ public final class EventConsumer<V> implements AutoCloseable {
             pauseState.running();
             while (!stopping()) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout);
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    dispatch(record);
+                for (TopicPartition partition : records.partitions()) {
+                    // One progress lookup per partition and poll, not per record (the same order as iterating the records).
+                    PartitionProgress partitionProgress = progress.computeIfAbsent(partition, p -> new PartitionProgress());
+                    for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
+                        dispatch(record, partitionProgress);
+                    }
                 }
                 if (lanes == null) {
                     runPending();
@@ -292,9 +296,7 @@ public final class EventConsumer<V> implements AutoCloseable {
     }
 
     /** Registers a fetched record with its partition's progress (so no commit passes it) and hands it out. */
-    private void dispatch(ConsumerRecord<byte[], byte[]> record) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        PartitionProgress partitionProgress = progress.computeIfAbsent(partition, p -> new PartitionProgress());
+    private void dispatch(ConsumerRecord<byte[], byte[]> record, PartitionProgress partitionProgress) {
         partitionProgress.started(record.offset());
         RecordTask task = new RecordTask(record, partitionProgress);
         if (lanes == null) {
@@ -327,7 +329,7 @@ public final class EventConsumer<V> implements AutoCloseable {
     private void runPending() {
         while (!pending.isEmpty() && !stopping()) {
             RecordTask task = pending.peekFirst();
-            if (System.nanoTime() < task.nextTryAt) {
+            if (task.nextTryAt != 0 && System.nanoTime() < task.nextTryAt) {
                 return;
             }
             try {
