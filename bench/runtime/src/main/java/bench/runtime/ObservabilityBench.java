@@ -1,6 +1,5 @@
 package bench.runtime;
 
-import com.example.events.EventCatalog;
 import com.example.events.TicketsConsumer;
 import com.example.events.TicketsHandler;
 import com.example.events.TicketsProducer;
@@ -24,7 +23,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -38,7 +36,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * Asserts nothing.
  */
 final class ObservabilityBench {
-    private static final Duration CONSUME_GIVE_UP = Duration.ofMinutes(10);
     private static final AtomicLong GROUPS = new AtomicLong();
 
     private ObservabilityBench() {}
@@ -91,56 +88,42 @@ final class ObservabilityBench {
     }
 
     /** Events per second, from the first send to the end of {@code flush()}. */
-    private static double produce(String what, Map<String, Object> config, SchemaRegistryClient registry, TicketPool pool, int count) {
+    private static Rounds.Sample produce(String what, Map<String, Object> config, SchemaRegistryClient registry, TicketPool pool,
+            int count) {
         try (TicketsProducer producer = new TicketsProducer(config, registry)) {
             producer.send(pool.events().get(0)).join(); // connection and metadata out of the timing
             List<TicketOpened> events = pool.events();
+            long cpu = Rounds.cpuNanos(RuntimeBench.PRODUCER_THREADS);
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 producer.send(events.get(i % events.size()));
             }
             producer.flush();
-            return RuntimeBench.report(what, count, System.nanoTime() - start);
+            return RuntimeBench.report(what, count, System.nanoTime() - start, Rounds.cpuNanos(RuntimeBench.PRODUCER_THREADS) - cpu);
         }
     }
 
-    /** Events per second from the first record handled to the last, the whole topic, a group of its own. */
-    private static double consume(String what, Map<String, Object> config, SchemaRegistryClient registry, long expected)
+    /** Events per second from the first record handled to the last, a group of its own. */
+    private static Rounds.Sample consume(String what, Map<String, Object> config, SchemaRegistryClient registry, long expected)
             throws InterruptedException {
         Map<String, Object> consumerConfig = new HashMap<>(config);
         consumerConfig.put("group.id", "bench-observability-" + GROUPS.incrementAndGet());
-        AtomicLong seen = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(1);
-        long[] firstLast = new long[2];
+        RuntimeBench.CountingClock clock = new RuntimeBench.CountingClock(expected);
         TicketsHandler handler = new TicketsHandler() {
             @Override
             public void onTicketOpened(TicketOpened event, EventContext context) {
-                tick();
+                clock.tick();
             }
 
             @Override
             public void onTicketClosed(TicketClosed event, EventContext context) {
-                tick();
-            }
-
-            private void tick() {
-                long n = seen.incrementAndGet();
-                if (n == 1) {
-                    firstLast[0] = System.nanoTime();
-                }
-                if (n == expected) {
-                    firstLast[1] = System.nanoTime();
-                    done.countDown();
-                }
+                clock.tick();
             }
         };
         try (TicketsConsumer consumer = new TicketsConsumer(consumerConfig, handler, registry).start()) {
-            if (!done.await(CONSUME_GIVE_UP.toMillis(), TimeUnit.MILLISECONDS)) {
-                System.out.printf("  %s: gave up with %,d of %,d records%n", what, seen.get(), expected);
-                return Double.NaN;
-            }
+            clock.await(what);
         }
-        return RuntimeBench.report(what, expected, firstLast[1] - firstLast[0]);
+        return clock.report(what);
     }
 
     /** Counts and drops: what is measured is the instrumentation, not an exporter's network. */

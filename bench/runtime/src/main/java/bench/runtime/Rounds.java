@@ -13,12 +13,19 @@ import java.util.List;
  * a slow round on a shared machine.
  */
 final class Rounds {
-    /** One timed run of a path: events per second. */
+    /** One timed run of a path. */
     interface Run {
-        double eventsPerSecond() throws Exception;
+        Sample run() throws Exception;
     }
 
-    record Result(String nameA, String nameB, double[] a, double[] b, double[] ratios, int warmupPairs) {
+    /**
+     * Throughput (wall time: sensitive to whatever else runs) and CPU time of the client's own
+     * threads per event (user + system; much less sensitive to a loaded machine).
+     */
+    record Sample(double eventsPerSecond, double cpuNanosPerEvent) {}
+
+    record Result(String nameA, String nameB, double[] a, double[] b, double[] ratios, int warmupPairs,
+            double[] cpuA, double[] cpuB) {
         double medianA() {
             return median(a);
         }
@@ -39,6 +46,9 @@ final class Rounds {
                     .mapToObj(r -> String.format("%.2f", r)).toArray()));
             System.out.printf("    ratio median %.2f (spread %.2f .. %.2f)%s%n", medianRatio(), min(ratios), max(ratios),
                     target > 0 ? String.format("   target >= %.2f: %s", target, medianRatio() >= target ? "met" : "NOT met") : "");
+            System.out.printf("    client CPU per event (user+sys of the client's threads): %s median %.0f ns, %s median %.0f ns;"
+                    + " CPU ratio %s / %s = %.2f (the throughput ratio if CPU were the only limit: %.2f)%n",
+                    nameA, median(cpuA), nameB, median(cpuB), nameB, nameA, median(cpuB) / median(cpuA), median(cpuA) / median(cpuB));
         }
     }
 
@@ -51,8 +61,8 @@ final class Rounds {
         double bestB = 0;
         int pairs = 0;
         while (pairs < maxPairs) {
-            double ra = a.eventsPerSecond();
-            double rb = b.eventsPerSecond();
+            double ra = a.run().eventsPerSecond();
+            double rb = b.run().eventsPerSecond();
             pairs++;
             boolean rose = ra > bestA * (1 + threshold) || rb > bestB * (1 + threshold);
             bestA = Math.max(bestA, ra);
@@ -64,18 +74,40 @@ final class Rounds {
         System.out.printf("  (warm-up: %d pairs%s)%n", pairs, pairs == maxPairs ? ", still rising at the limit" : ", settled");
         double[] ta = new double[rounds];
         double[] tb = new double[rounds];
+        double[] ca = new double[rounds];
+        double[] cb = new double[rounds];
         double[] ratios = new double[rounds];
         for (int round = 0; round < rounds; round++) {
+            Sample sa;
+            Sample sb;
             if (round % 2 == 0) {
-                ta[round] = a.eventsPerSecond();
-                tb[round] = b.eventsPerSecond();
+                sa = a.run();
+                sb = b.run();
             } else {
-                tb[round] = b.eventsPerSecond();
-                ta[round] = a.eventsPerSecond();
+                sb = b.run();
+                sa = a.run();
             }
+            ta[round] = sa.eventsPerSecond();
+            tb[round] = sb.eventsPerSecond();
+            ca[round] = sa.cpuNanosPerEvent();
+            cb[round] = sb.cpuNanosPerEvent();
             ratios[round] = tb[round] / ta[round];
         }
-        return new Result(nameA, nameB, ta, tb, ratios, pairs);
+        return new Result(nameA, nameB, ta, tb, ratios, pairs, ca, cb);
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** CPU time (user + system) of the calling thread plus every live thread whose name starts with {@code prefix}. */
+    static long cpuNanos(String prefix) {
+        long total = THREADS.getCurrentThreadCpuTime();
+        for (java.lang.management.ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith(prefix) && info.getThreadId() != Thread.currentThread().getId()) {
+                long cpu = THREADS.getThreadCpuTime(info.getThreadId());
+                total += Math.max(cpu, 0);
+            }
+        }
+        return total;
     }
 
     static double median(double[] values) {

@@ -113,20 +113,21 @@ public final class RuntimeBench {
     }
 
     /** Events per second, from the first send to the end of {@code flush()}. */
-    static double produceGenerated(Map<String, Object> config, SchemaRegistryClient registry, TicketPool pool, int count) {
+    static Rounds.Sample produceGenerated(Map<String, Object> config, SchemaRegistryClient registry, TicketPool pool, int count) {
         try (TicketsProducer producer = new TicketsProducer(config, registry)) {
             producer.send(pool.events().get(0)).join(); // connection and metadata out of the timing
             List<TicketOpened> events = pool.events();
+            long cpu = Rounds.cpuNanos(PRODUCER_THREADS);
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 producer.send(events.get(i % events.size()));
             }
             producer.flush();
-            return report("produce generated", count, System.nanoTime() - start);
+            return report("produce generated", count, System.nanoTime() - start, Rounds.cpuNanos(PRODUCER_THREADS) - cpu);
         }
     }
 
-    private static double produceRaw(Map<String, Object> config, TicketPool pool, int count) throws Exception {
+    static Rounds.Sample produceRaw(Map<String, Object> config, TicketPool pool, int count) throws Exception {
         // Same settings as the generated producer: the runtime only adds acks=all and idempotence,
         // which are Kafka's defaults anyway.
         Map<String, Object> producerConfig = Map.of(
@@ -138,6 +139,7 @@ public final class RuntimeBench {
             producer.send(new ProducerRecord<>(RAW_TOPIC, pool.keys().get(0), pool.values().get(0))).get();
             List<byte[]> keys = pool.keys();
             List<byte[]> values = pool.values();
+            long cpu = Rounds.cpuNanos(PRODUCER_THREADS);
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 int at = i % keys.size();
@@ -148,7 +150,7 @@ public final class RuntimeBench {
                 });
             }
             producer.flush();
-            double perSecond = report("produce raw", count, System.nanoTime() - start);
+            Rounds.Sample perSecond = report("produce raw", count, System.nanoTime() - start, Rounds.cpuNanos(PRODUCER_THREADS) - cpu);
             if (failures.get() > 0) {
                 System.out.printf("  (%,d raw sends failed)%n", failures.get());
             }
@@ -157,7 +159,7 @@ public final class RuntimeBench {
     }
 
     /** Events per second from the first record handled to the last (group join excluded). */
-    static double consumeGenerated(Map<String, Object> config, SchemaRegistryClient registry, long expected)
+    static Rounds.Sample consumeGenerated(Map<String, Object> config, SchemaRegistryClient registry, long expected)
             throws InterruptedException {
         Map<String, Object> consumerConfig = new HashMap<>(config);
         consumerConfig.put("group.id", "bench-generated-" + GROUPS.incrementAndGet());
@@ -180,7 +182,7 @@ public final class RuntimeBench {
         return clock.report("consume generated");
     }
 
-    private static double consumeRaw(Map<String, Object> config, long expected) {
+    static Rounds.Sample consumeRaw(Map<String, Object> config, long expected) {
         Map<String, Object> consumerConfig = Map.of(
                 "bootstrap.servers", config.get("bootstrap.servers"),
                 "group.id", "bench-raw-" + GROUPS.incrementAndGet(),
@@ -201,19 +203,27 @@ public final class RuntimeBench {
         return clock.report("consume raw");
     }
 
-    static double report(String what, long count, long nanos) {
+    /** The kafka client's own I/O thread, whose CPU time counts with the sending thread's. */
+    static final String PRODUCER_THREADS = "kafka-producer-network-thread";
+
+    static Rounds.Sample report(String what, long count, long nanos, long cpuNanos) {
         double perSecond = count / (nanos / 1e9);
-        System.out.printf("  %-20s %,10d events in %7.2f s = %,12.0f events/s%n", what, count, nanos / 1e9, perSecond);
-        return perSecond;
+        System.out.printf("  %-20s %,10d events in %7.2f s = %,12.0f events/s, client CPU %,6.0f ns/event%n", what, count, nanos / 1e9,
+                perSecond, (double) cpuNanos / count);
+        return new Rounds.Sample(perSecond, (double) cpuNanos / count);
     }
 
-    /** Counts records and remembers when the first and the last one arrived. */
-    private static final class CountingClock {
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** Counts records and remembers when (and at what CPU time of the consuming thread) the first and the last one arrived. */
+    static final class CountingClock {
         private final long expected;
         private final AtomicLong seen = new AtomicLong();
         private final CountDownLatch finished = new CountDownLatch(1);
         private volatile long first;
         private volatile long last;
+        private volatile long firstCpu;
+        private volatile long lastCpu;
 
         CountingClock(long expected) {
             this.expected = expected;
@@ -224,9 +234,11 @@ public final class RuntimeBench {
             long n = seen.incrementAndGet();
             if (n == 1) {
                 first = now;
+                firstCpu = THREADS.getCurrentThreadCpuTime(); // the consuming thread: it polls, decodes and handles
             }
             if (n == expected) {
                 last = now;
+                lastCpu = THREADS.getCurrentThreadCpuTime();
                 finished.countDown();
             }
         }
@@ -241,12 +253,12 @@ public final class RuntimeBench {
             }
         }
 
-        double report(String what) {
+        Rounds.Sample report(String what) {
             if (!done()) {
                 System.out.printf("  %s: only %,d of %,d records arrived%n", what, seen.get(), expected);
-                return Double.NaN;
+                return new Rounds.Sample(Double.NaN, Double.NaN);
             }
-            return RuntimeBench.report(what, expected, last - first);
+            return RuntimeBench.report(what, expected, last - first, lastCpu - firstCpu);
         }
     }
 }
