@@ -22,7 +22,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * as {@code registry:sync} does) and prints each serde's cost beside its bare library's, with the
  * ratio and the bytes allocated per call. {@code -Dforks} (2), {@code -Dwarmups} (5),
  * {@code -Diterations} (5), {@code -Dseconds} (1 per iteration), {@code -Dinclude} (a regex of
- * benchmark names).
+ * benchmark names); first, unless {@code -Dmode=jmh}, the same calls timed by thread CPU time
+ * ({@link SerdeCpu}; {@code -Dmode=cpu} runs only that).
  */
 public final class SerdeRatios {
     private SerdeRatios() {}
@@ -32,6 +33,15 @@ public final class SerdeRatios {
         try (EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start()) {
             new RegistrySync(line -> { }).sync(new SyncRequest(RegistryConnection.of(registry.url()), catalog,
                     SyncRequest.DEFAULT_PARALLELISM, false, false, Optional.empty()));
+            String mode = System.getProperty("mode", "both"); // jmh, cpu or both
+            if (!mode.equals("jmh")) {
+                System.setProperty("bench.registry.url", registry.url());
+                SerdeCpu.run(Integer.getInteger("cpu.passes", 7), Integer.getInteger("cpu.warmups", 3),
+                        Integer.getInteger("cpu.calls", 200_000));
+                if (mode.equals("cpu")) {
+                    return;
+                }
+            }
             int seconds = Integer.getInteger("seconds", 1);
             ChainedOptionsBuilder options = new OptionsBuilder()
                     .include(SerdeBench.class.getName() + "\\." + System.getProperty("include", ".*"))
