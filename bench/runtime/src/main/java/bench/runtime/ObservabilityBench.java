@@ -1,6 +1,5 @@
 package bench.runtime;
 
-import com.example.events.EventCatalog;
 import com.example.events.TicketsConsumer;
 import com.example.events.TicketsHandler;
 import com.example.events.TicketsProducer;
@@ -19,12 +18,10 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,15 +29,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code -Dobservability=true}: the generated {@code TicketsProducer}/{@code TicketsConsumer} with
  * metrics and tracing on (a Micrometer {@link SimpleMeterRegistry}; an OpenTelemetry SDK sampling
  * every span, batched to an exporter that counts and drops them) side by side with both off, on
- * the same broker. Prints the on/off throughput ratios (target >= 0.90). Asserts nothing.
+ * the same broker, in interleaved rounds after a warm-up that lasts until throughput settles
+ * ({@link Rounds}); every consume run is a new group reading the first {@code -Devents} records of
+ * the topic, which carry trace headers. Prints the on/off throughput ratios (target >= 0.90).
+ * Asserts nothing.
  */
 final class ObservabilityBench {
-    private static final Duration CONSUME_GIVE_UP = Duration.ofMinutes(10);
+    private static final AtomicLong GROUPS = new AtomicLong();
 
     private ObservabilityBench() {}
 
-    static void run(Map<String, Object> config, SchemaRegistryClient registry, TicketPool pool, int events, int warmup, int rounds)
-            throws InterruptedException {
+    static void run(Map<String, Object> config, SchemaRegistryClient registry, TicketPool pool, int events, int rounds)
+            throws Exception {
         AtomicLong exported = new AtomicLong();
         // -Dobservability.sampling=0.1: sample 10 % of the traces (parent-based), as services under load do; default: every span.
         double sampling = Double.parseDouble(System.getProperty("observability.sampling", "1"));
@@ -63,32 +63,21 @@ final class ObservabilityBench {
         }
         System.out.printf("On: %s, sampling %s%n", on.keySet().stream().filter(k -> k.startsWith("eventcat.")).sorted().toList(), sampling);
         try {
-            produce("produce off", config, registry, pool, warmup);
-            produce("produce on", on, registry, pool, warmup);
-            double off = 0;
-            double onRate = 0;
-            for (int round = 0; round < rounds; round++) {
-                boolean offFirst = round % 2 == 0;
-                if (offFirst) {
-                    off += produce("produce off", config, registry, pool, events) / rounds;
-                }
-                onRate += produce("produce on", on, registry, pool, events) / rounds;
-                if (!offFirst) {
-                    off += produce("produce off", config, registry, pool, events) / rounds;
-                }
-            }
-            long total = 2L * (warmup + (long) rounds * events) + 2L * (rounds + 1); // + one connection probe per run
-            double consumeOff = consume("consume off", config, registry, "bench-observability-off", total);
-            double consumeOn = consume("consume on", on, registry, "bench-observability-on", total);
+            // First `events` records with trace headers: what every consume run below reads.
+            produce("produce on (records for the consume runs)", on, registry, pool, events);
+            Rounds.Result produce = Rounds.compare(
+                    "produce off", () -> produce("produce off", config, registry, pool, events),
+                    "produce on", () -> produce("produce on", on, registry, pool, events), rounds);
+            Rounds.Result consume = Rounds.compare(
+                    "consume off", () -> consume("consume off", config, registry, events),
+                    "consume on", () -> consume("consume on", on, registry, events), rounds);
             tracerProvider.forceFlush().join(30, TimeUnit.SECONDS);
 
             System.out.println();
-            System.out.println("Results: metrics and tracing on vs off (generated TicketsProducer / TicketsConsumer)");
-            System.out.printf("  produce  off %,12.0f events/s   on %,12.0f events/s (means of %d rounds)%n", off, onRate, rounds);
-            System.out.printf("  produce  ratio on / off = %.2f   (target >= 0.90: %s)%n", onRate / off, onRate / off >= 0.9 ? "met" : "NOT met");
-            System.out.printf("  consume  off %,12.0f events/s   on %,12.0f events/s (%,d records each)%n", consumeOff, consumeOn, total);
-            System.out.printf("  consume  ratio on / off = %.2f   (target >= 0.90: %s)%n", consumeOn / consumeOff,
-                    consumeOn / consumeOff >= 0.9 ? "met" : "NOT met");
+            System.out.printf("Results: metrics and tracing on vs off (generated TicketsProducer / TicketsConsumer), load average now %.2f%n",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            produce.print("produce", 0.90);
+            consume.print("consume", 0.90);
             System.out.printf("  spans exported %,d; eventcat.producer.sent %,.0f; eventcat.consumer.handled %,.0f%n", exported.get(),
                     meters.find("eventcat.producer.sent").counters().stream().mapToDouble(c -> c.count()).sum(),
                     meters.find("eventcat.consumer.handled").counters().stream().mapToDouble(c -> c.count()).sum());
@@ -98,56 +87,42 @@ final class ObservabilityBench {
     }
 
     /** Events per second, from the first send to the end of {@code flush()}. */
-    private static double produce(String what, Map<String, Object> config, SchemaRegistryClient registry, TicketPool pool, int count) {
+    private static Rounds.Sample produce(String what, Map<String, Object> config, SchemaRegistryClient registry, TicketPool pool,
+            int count) {
         try (TicketsProducer producer = new TicketsProducer(config, registry)) {
             producer.send(pool.events().get(0)).join(); // connection and metadata out of the timing
             List<TicketOpened> events = pool.events();
+            long cpu = Rounds.cpuNanos(RuntimeBench.PRODUCER_THREADS);
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 producer.send(events.get(i % events.size()));
             }
             producer.flush();
-            return RuntimeBench.report(what, count, System.nanoTime() - start);
+            return RuntimeBench.report(what, count, System.nanoTime() - start, Rounds.cpuNanos(RuntimeBench.PRODUCER_THREADS) - cpu);
         }
     }
 
-    /** Events per second from the first record handled to the last, the whole topic, a group of its own. */
-    private static double consume(String what, Map<String, Object> config, SchemaRegistryClient registry, String group, long expected)
+    /** Events per second from the first record handled to the last, a group of its own. */
+    private static Rounds.Sample consume(String what, Map<String, Object> config, SchemaRegistryClient registry, long expected)
             throws InterruptedException {
         Map<String, Object> consumerConfig = new HashMap<>(config);
-        consumerConfig.put("group.id", group);
-        AtomicLong seen = new AtomicLong();
-        CountDownLatch done = new CountDownLatch(1);
-        long[] firstLast = new long[2];
+        consumerConfig.put("group.id", "bench-observability-" + GROUPS.incrementAndGet());
+        RuntimeBench.CountingClock clock = new RuntimeBench.CountingClock(expected);
         TicketsHandler handler = new TicketsHandler() {
             @Override
             public void onTicketOpened(TicketOpened event, EventContext context) {
-                tick();
+                clock.tick();
             }
 
             @Override
             public void onTicketClosed(TicketClosed event, EventContext context) {
-                tick();
-            }
-
-            private void tick() {
-                long n = seen.incrementAndGet();
-                if (n == 1) {
-                    firstLast[0] = System.nanoTime();
-                }
-                if (n == expected) {
-                    firstLast[1] = System.nanoTime();
-                    done.countDown();
-                }
+                clock.tick();
             }
         };
         try (TicketsConsumer consumer = new TicketsConsumer(consumerConfig, handler, registry).start()) {
-            if (!done.await(CONSUME_GIVE_UP.toMillis(), TimeUnit.MILLISECONDS)) {
-                System.out.printf("  %s: gave up with %,d of %,d records%n", what, seen.get(), expected);
-                return Double.NaN;
-            }
+            clock.await(what);
         }
-        return RuntimeBench.report(what, expected, firstLast[1] - firstLast[0]);
+        return clock.report(what);
     }
 
     /** Counts and drops: what is measured is the instrumentation, not an exporter's network. */

@@ -44,21 +44,23 @@ public final class RuntimeBench {
     private static final String RAW_TOPIC = "tickets-raw";
     /** Guard against a run that would never finish (a lost record); not a timing assertion. */
     private static final Duration CONSUME_GIVE_UP = Duration.ofMinutes(10);
+    /** Each consume run is a group of its own, reading from the start. */
+    private static final AtomicLong GROUPS = new AtomicLong();
 
     private RuntimeBench() {}
 
     public static void main(String[] args) throws Exception {
-        int events = Integer.getInteger("events", 1_000_000);
-        // The broker and both clients keep speeding up over the first million records: warm up as long as a round.
-        int warmup = Integer.getInteger("warmup", events);
+        int events = Integer.getInteger("events", 500_000);
+        // Warm-up runs (as many events as a round) repeat until throughput stops rising (Rounds).
         int poolSize = Integer.getInteger("pool", 10_000);
-        int rounds = Integer.getInteger("rounds", 4);
+        int rounds = Integer.getInteger("rounds", 5);
         Path catalog = Path.of(System.getProperty("catalog", "../../generated-example/src/main/catalog"));
 
-        System.out.printf("Eventcat runtime benchmark: %d rounds of %,d events (+%,d warm-up) per path, pool of %,d distinct events%n",
-                rounds, events, warmup, poolSize);
-        System.out.printf("Java %s, %d CPUs, max heap %d MB%n", Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf("Eventcat runtime benchmark: %d rounds of %,d events per path after warm-up, pool of %,d distinct events%n",
+                rounds, events, poolSize);
+        System.out.printf("Java %s, %d CPUs, max heap %d MB, load average %.2f%n", Runtime.version(),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         try (EmbeddedKafka kafka = EmbeddedKafka.start(); EmbeddedSchemaRegistry registryServer = EmbeddedSchemaRegistry.start()) {
             Map<String, Object> config = Map.of(
                     "bootstrap.servers", kafka.bootstrapServers(),
@@ -75,44 +77,28 @@ public final class RuntimeBench {
             System.out.printf("Event value: %.1f bytes on average (wire format)%n%n", pool.averageValueBytes());
 
             if (Boolean.getBoolean("observability")) {
-                ObservabilityBench.run(config, registry, pool, events, warmup, rounds);
+                ObservabilityBench.run(config, registry, pool, events, rounds);
                 return;
             }
 
-            produceRaw(config, pool, warmup);
-            produceGenerated(config, registry, pool, warmup);
-            // Rounds in the order raw, generated, generated, raw...: neither path always goes first,
-            // and a load change on a shared machine hits both alike. The mean of the rounds is kept.
-            double rawProduce = 0;
-            double generatedProduce = 0;
-            for (int round = 0; round < rounds; round++) {
-                boolean rawFirst = round % 2 == 0;
-                if (rawFirst) {
-                    rawProduce += produceRaw(config, pool, events) / rounds;
-                }
-                generatedProduce += produceGenerated(config, registry, pool, events) / rounds;
-                if (!rawFirst) {
-                    rawProduce += produceRaw(config, pool, events) / rounds;
-                }
-            }
-
-            long total = warmup + (long) rounds * events + rounds + 1; // + one connection probe per producer run
-            double rawConsume = consumeRaw(config, total);
-            double generatedConsume = consumeGenerated(config, registry, total);
+            Rounds.Result produce = Rounds.compare(
+                    "produce raw (pre-serialized)", () -> produceRaw(config, pool, events),
+                    "produce generated TicketsProducer", () -> produceGenerated(config, registry, pool, events), rounds);
+            // Every consume run is a new group reading `events` records from the start of its topic.
+            Rounds.Result consume = Rounds.compare(
+                    "consume raw (no decoding)", () -> consumeRaw(config, events),
+                    "consume generated TicketsConsumer", () -> consumeGenerated(config, registry, events), rounds);
 
             SerializerCost.Figures cost = SerializerCost.measure(serializer, EventCatalog.Tickets.NAME, pool.events(),
                     Math.min(events, 1_000_000));
 
             System.out.println();
-            System.out.println("Results");
-            System.out.printf("  produce  raw KafkaProducer<byte[],byte[]> (pre-serialized) %,12.0f events/s (mean of rounds)%n", rawProduce);
-            System.out.printf("  produce  generated TicketsProducer (serializes)            %,12.0f events/s (mean of rounds)%n", generatedProduce);
-            System.out.printf("  produce  ratio generated / raw = %.2f   (target >= 0.90: %s)%n",
-                    generatedProduce / rawProduce, generatedProduce / rawProduce >= 0.9 ? "met" : "NOT met");
-            System.out.printf("  consume  raw KafkaConsumer<byte[],byte[]> (no decoding)    %,12.0f events/s (%,d records)%n", rawConsume, total);
-            System.out.printf("  consume  generated TicketsConsumer (decode, dispatch)      %,12.0f events/s (%,d records)%n", generatedConsume, total);
-            System.out.printf("  consume  ratio generated / raw = %.2f%n", generatedConsume / rawConsume);
-            System.out.printf("  serialize AvroSerializer (wire format)    %8.0f ns/record%n", cost.runtimeNanos());
+            System.out.printf("Results (load average now %.2f)%n",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            produce.print("produce", 0.95);
+            consume.print("consume", 0.90);
+            System.out.printf("  serialize AvroSerializer (wire format)    %8.0f ns/record (quick check; bench/serde.sh measures with JMH)%n",
+                    cost.runtimeNanos());
             System.out.printf("  serialize bare SpecificDatumWriter        %8.0f ns/record   (runtime / bare = %.2f)%n",
                     cost.bareNanos(), cost.runtimeNanos() / cost.bareNanos());
         }
@@ -122,24 +108,26 @@ public final class RuntimeBench {
     private static AvroSerializer<TicketOpened> serializerLikeGenerated(Map<String, Object> config, SchemaRegistryClient registry) {
         Map<String, Object> serde = new HashMap<>(config);
         serde.put(SubjectNamingStrategy.VALUE_CONFIG, EventCatalog.Tickets.SUBJECT_NAMING);
+        serde.put(SerdeConfig.REGISTRATIONS, EventCatalog.Tickets.REGISTRATIONS);
         return new AvroSerializer<>(registry, SerdeConfig.from(serde, false), false);
     }
 
     /** Events per second, from the first send to the end of {@code flush()}. */
-    private static double produceGenerated(Map<String, Object> config, SchemaRegistryClient registry, TicketPool pool, int count) {
+    static Rounds.Sample produceGenerated(Map<String, Object> config, SchemaRegistryClient registry, TicketPool pool, int count) {
         try (TicketsProducer producer = new TicketsProducer(config, registry)) {
             producer.send(pool.events().get(0)).join(); // connection and metadata out of the timing
             List<TicketOpened> events = pool.events();
+            long cpu = Rounds.cpuNanos(PRODUCER_THREADS);
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 producer.send(events.get(i % events.size()));
             }
             producer.flush();
-            return report("produce generated", count, System.nanoTime() - start);
+            return report("produce generated", count, System.nanoTime() - start, Rounds.cpuNanos(PRODUCER_THREADS) - cpu);
         }
     }
 
-    private static double produceRaw(Map<String, Object> config, TicketPool pool, int count) throws Exception {
+    static Rounds.Sample produceRaw(Map<String, Object> config, TicketPool pool, int count) throws Exception {
         // Same settings as the generated producer: the runtime only adds acks=all and idempotence,
         // which are Kafka's defaults anyway.
         Map<String, Object> producerConfig = Map.of(
@@ -151,6 +139,7 @@ public final class RuntimeBench {
             producer.send(new ProducerRecord<>(RAW_TOPIC, pool.keys().get(0), pool.values().get(0))).get();
             List<byte[]> keys = pool.keys();
             List<byte[]> values = pool.values();
+            long cpu = Rounds.cpuNanos(PRODUCER_THREADS);
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 int at = i % keys.size();
@@ -161,7 +150,7 @@ public final class RuntimeBench {
                 });
             }
             producer.flush();
-            double perSecond = report("produce raw", count, System.nanoTime() - start);
+            Rounds.Sample perSecond = report("produce raw", count, System.nanoTime() - start, Rounds.cpuNanos(PRODUCER_THREADS) - cpu);
             if (failures.get() > 0) {
                 System.out.printf("  (%,d raw sends failed)%n", failures.get());
             }
@@ -170,10 +159,10 @@ public final class RuntimeBench {
     }
 
     /** Events per second from the first record handled to the last (group join excluded). */
-    private static double consumeGenerated(Map<String, Object> config, SchemaRegistryClient registry, long expected)
+    static Rounds.Sample consumeGenerated(Map<String, Object> config, SchemaRegistryClient registry, long expected)
             throws InterruptedException {
         Map<String, Object> consumerConfig = new HashMap<>(config);
-        consumerConfig.put("group.id", "bench-generated");
+        consumerConfig.put("group.id", "bench-generated-" + GROUPS.incrementAndGet());
         CountingClock clock = new CountingClock(expected);
         TicketsHandler handler = new TicketsHandler() {
             @Override
@@ -193,10 +182,10 @@ public final class RuntimeBench {
         return clock.report("consume generated");
     }
 
-    private static double consumeRaw(Map<String, Object> config, long expected) {
+    static Rounds.Sample consumeRaw(Map<String, Object> config, long expected) {
         Map<String, Object> consumerConfig = Map.of(
                 "bootstrap.servers", config.get("bootstrap.servers"),
-                "group.id", "bench-raw",
+                "group.id", "bench-raw-" + GROUPS.incrementAndGet(),
                 "auto.offset.reset", "earliest",
                 "enable.auto.commit", false);
         CountingClock clock = new CountingClock(expected);
@@ -214,19 +203,27 @@ public final class RuntimeBench {
         return clock.report("consume raw");
     }
 
-    static double report(String what, long count, long nanos) {
+    /** The kafka client's own I/O thread, whose CPU time counts with the sending thread's. */
+    static final String PRODUCER_THREADS = "kafka-producer-network-thread";
+
+    static Rounds.Sample report(String what, long count, long nanos, long cpuNanos) {
         double perSecond = count / (nanos / 1e9);
-        System.out.printf("  %-20s %,10d events in %7.2f s = %,12.0f events/s%n", what, count, nanos / 1e9, perSecond);
-        return perSecond;
+        System.out.printf("  %-20s %,10d events in %7.2f s = %,12.0f events/s, client CPU %,6.0f ns/event%n", what, count, nanos / 1e9,
+                perSecond, (double) cpuNanos / count);
+        return new Rounds.Sample(perSecond, (double) cpuNanos / count);
     }
 
-    /** Counts records and remembers when the first and the last one arrived. */
-    private static final class CountingClock {
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** Counts records and remembers when (and at what CPU time of the consuming thread) the first and the last one arrived. */
+    static final class CountingClock {
         private final long expected;
         private final AtomicLong seen = new AtomicLong();
         private final CountDownLatch finished = new CountDownLatch(1);
         private volatile long first;
         private volatile long last;
+        private volatile long firstCpu;
+        private volatile long lastCpu;
 
         CountingClock(long expected) {
             this.expected = expected;
@@ -237,9 +234,11 @@ public final class RuntimeBench {
             long n = seen.incrementAndGet();
             if (n == 1) {
                 first = now;
+                firstCpu = THREADS.getCurrentThreadCpuTime(); // the consuming thread: it polls, decodes and handles
             }
             if (n == expected) {
                 last = now;
+                lastCpu = THREADS.getCurrentThreadCpuTime();
                 finished.countDown();
             }
         }
@@ -254,12 +253,12 @@ public final class RuntimeBench {
             }
         }
 
-        double report(String what) {
+        Rounds.Sample report(String what) {
             if (!done()) {
                 System.out.printf("  %s: only %,d of %,d records arrived%n", what, seen.get(), expected);
-                return Double.NaN;
+                return new Rounds.Sample(Double.NaN, Double.NaN);
             }
-            return RuntimeBench.report(what, expected, last - first);
+            return RuntimeBench.report(what, expected, last - first, lastCpu - firstCpu);
         }
     }
 }

@@ -1,20 +1,16 @@
 package io.github.eventcat.runtime.kafka;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,6 +37,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.eventcat.runtime.registry.RetryPolicy;
 import io.github.eventcat.runtime.serde.PoisonRecordException;
 
 /**
@@ -49,7 +46,7 @@ import io.github.eventcat.runtime.serde.PoisonRecordException;
  * <ul>
  *   <li>Records are fetched as bytes and deserialized here, so a record that cannot be read
  *       ({@link PoisonRecordException}) still has its original bytes for the dead-letter topic.</li>
- *   <li>A handler that throws is called again after an exponential backoff ({@link RetryBackoff});
+ *   <li>A handler that throws is called again after an exponential backoff ({@link RetryPolicy});
  *       after the last attempt the original key/value bytes go to the dead-letter topic
  *       ({@code <topic>.dlq} by default) with the original headers plus {@link DeadLetterHeaders}.
  *       Poison records ({@link PoisonRecordException}: the record itself is bad) and events without
@@ -108,24 +105,21 @@ public final class EventConsumer<V> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventConsumer.class);
 
     private final List<String> topics;
-    private final Deserializer<V> deserializer;
-    private final EventHandler<? super V> handler;
-    private final RetryBackoff retry;
-    private final RetryBackoff pauseBackoff;
     private final Duration revokeDrain;
     private final Duration pollTimeout;
     private final int maxInFlight;
     private final Consumer<byte[], byte[]> consumer;
     private final DeadLetterPublisher deadLetters;
+    private final RecordProcessor<V> processor;
+    private final OffsetCommits commits;
     private final ExecutorService[] lanes;
     private final KafkaSecurityErrors securityErrors;
     private final Observers.ConsumeObserver observer;
     private final LagTracker lagTracker;
 
-    private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     /** Sequential mode: fetched records not done yet, in fetch order (only the poll thread touches it). */
-    private final Deque<RecordTask> pending = new ArrayDeque<>();
+    private final Deque<RecordProcessor<V>.RecordTask> pending = new ArrayDeque<>();
     private final PauseState pauseState;
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
     private final AtomicBoolean started = new AtomicBoolean();
@@ -136,13 +130,11 @@ public final class EventConsumer<V> implements AutoCloseable {
 
     private EventConsumer(Builder<V> builder, Map<String, Object> config) {
         this.topics = List.copyOf(builder.topics);
-        this.deserializer = builder.deserializer;
-        this.handler = builder.handler;
-        this.retry = builder.retry != null ? builder.retry : new RetryBackoff(
+        RetryPolicy retry = builder.retry != null ? builder.retry : RetryPolicy.ofAttempts(
                 (int) KafkaConfigs.number(config, RETRY_ATTEMPTS, 3),
                 Duration.ofMillis(KafkaConfigs.number(config, RETRY_BACKOFF_MS, 200)),
                 Duration.ofMillis(KafkaConfigs.number(config, RETRY_BACKOFF_MAX_MS, 10_000)));
-        this.pauseBackoff = new RetryBackoff(Integer.MAX_VALUE,
+        RetryPolicy pauseBackoff = RetryPolicy.ofAttempts(Integer.MAX_VALUE,
                 Duration.ofMillis(KafkaConfigs.number(config, PAUSE_BACKOFF_MS, 1_000)),
                 Duration.ofMillis(KafkaConfigs.number(config, PAUSE_BACKOFF_MAX_MS, 30_000)));
         this.revokeDrain = Duration.ofMillis(KafkaConfigs.number(config, REVOKE_DRAIN_MS, 10_000));
@@ -161,6 +153,9 @@ public final class EventConsumer<V> implements AutoCloseable {
         this.deadLetters = new DeadLetterPublisher(
                 new KafkaProducer<>(KafkaConfigs.deadLetterProducer(config), new ByteArraySerializer(), new ByteArraySerializer()),
                 dlqTopicFor);
+        this.processor = new RecordProcessor<>(builder.deserializer, builder.handler, retry, pauseBackoff, deadLetters, observer,
+                pauseState, stopRequested, fatal);
+        this.commits = new OffsetCommits(consumer, topics);
         if (laneCount > 1) {
             lanes = new ExecutorService[laneCount];
             for (int i = 0; i < laneCount; i++) {
@@ -213,15 +208,19 @@ public final class EventConsumer<V> implements AutoCloseable {
             pauseState.running();
             while (!stopping()) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout);
-                for (ConsumerRecord<byte[], byte[]> record : records) {
-                    dispatch(record);
+                for (TopicPartition partition : records.partitions()) {
+                    // One progress lookup per partition and poll, not per record (the same order as iterating the records).
+                    PartitionProgress partitionProgress = commits.of(partition);
+                    for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
+                        dispatch(record, partitionProgress);
+                    }
                 }
                 if (lanes == null) {
                     runPending();
                 }
                 throwIfFatal();
                 applyPauses();
-                commitFinished(false);
+                commits.commitFinished(false);
                 lagTracker.maybeRefresh(consumer);
             }
         } catch (WakeupException e) {
@@ -292,11 +291,9 @@ public final class EventConsumer<V> implements AutoCloseable {
     }
 
     /** Registers a fetched record with its partition's progress (so no commit passes it) and hands it out. */
-    private void dispatch(ConsumerRecord<byte[], byte[]> record) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        PartitionProgress partitionProgress = progress.computeIfAbsent(partition, p -> new PartitionProgress());
+    private void dispatch(ConsumerRecord<byte[], byte[]> record, PartitionProgress partitionProgress) {
         partitionProgress.started(record.offset());
-        RecordTask task = new RecordTask(record, partitionProgress);
+        RecordProcessor<V>.RecordTask task = processor.task(record, partitionProgress);
         if (lanes == null) {
             pending.addLast(task);
             return;
@@ -326,8 +323,8 @@ public final class EventConsumer<V> implements AutoCloseable {
      */
     private void runPending() {
         while (!pending.isEmpty() && !stopping()) {
-            RecordTask task = pending.peekFirst();
-            if (System.nanoTime() < task.nextTryAt) {
+            RecordProcessor<V>.RecordTask task = pending.peekFirst();
+            if (task.nextTryAt != 0 && System.nanoTime() < task.nextTryAt) {
                 return;
             }
             try {
@@ -345,7 +342,7 @@ public final class EventConsumer<V> implements AutoCloseable {
     }
 
     /** With lanes: handles one record, trying again after each infrastructure failure until done, revoked or stopped. */
-    private void runInLane(RecordTask task) {
+    private void runInLane(RecordProcessor<V>.RecordTask task) {
         if (!task.progress.enter()) {
             return; // partition revoked before this record's turn: its next owner reads it again
         }
@@ -387,22 +384,6 @@ public final class EventConsumer<V> implements AutoCloseable {
         }
     }
 
-    /** Waits before the next handler attempt; false when a stop was requested meanwhile. */
-    private boolean backOff(int failedAttempt) {
-        try {
-            return !stopRequested.await(retry.backoffAfter(failedAttempt).toMillis(), TimeUnit.MILLISECONDS) && fatal.get() == null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private EventContext context(ConsumerRecord<byte[], byte[]> record, int attempt) {
-        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        return new EventContext(record.topic(), record.partition(), record.offset(), key,
-                Instant.ofEpochMilli(record.timestamp()), record.headers(), attempt);
-    }
-
     /**
      * Fetching pauses while a record is stuck on an infrastructure failure, and with lanes while
      * too many records are in flight. Re-applied after every poll: a rebalance hands out partitions unpaused.
@@ -424,41 +405,6 @@ public final class EventConsumer<V> implements AutoCloseable {
         } else if (!consumer.paused().isEmpty()) {
             consumer.resume(consumer.paused());
         }
-    }
-
-    private void commitFinished(boolean sync) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        progress.forEach((partition, partitionProgress) -> {
-            long offset = partitionProgress.committable();
-            if (offset >= 0) {
-                offsets.put(partition, new OffsetAndMetadata(offset));
-            }
-        });
-        if (offsets.isEmpty()) {
-            return;
-        }
-        if (sync) {
-            consumer.commitSync(offsets);
-        } else {
-            consumer.commitAsync(offsets, (committed, error) -> {
-                if (error != null) {
-                    // Later commits cover these offsets; the sync commit on revoke/close is the safety net.
-                    LOG.warn("Offset commit for {} failed: {}", topics, error.toString());
-                    offsets.forEach((partition, offset) -> {
-                        PartitionProgress partitionProgress = progress.get(partition);
-                        if (partitionProgress != null) {
-                            partitionProgress.commitFailed();
-                        }
-                    });
-                }
-            });
-        }
-        offsets.forEach((partition, offset) -> {
-            PartitionProgress partitionProgress = progress.get(partition);
-            if (partitionProgress != null) {
-                partitionProgress.committed(offset.offset());
-            }
-        });
     }
 
     private void throwIfFatal() {
@@ -485,27 +431,13 @@ public final class EventConsumer<V> implements AutoCloseable {
                     }
                 }
             }
-            commitOnShutdown();
+            commits.commitOnShutdown();
             lagTracker.finalRefresh(consumer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             closeClients();
             finished.countDown();
-        }
-    }
-
-    private void commitOnShutdown() {
-        for (int tries = 0; tries < 2; tries++) {
-            try {
-                commitFinished(true);
-                return;
-            } catch (WakeupException e) {
-                // a wakeup() that arrived while not polling; it is spent now, try again
-            } catch (RuntimeException e) {
-                LOG.warn("Final offset commit for {} failed; the unfinished records will be delivered again: {}", topics, e.toString());
-                return;
-            }
         }
     }
 
@@ -519,154 +451,6 @@ public final class EventConsumer<V> implements AutoCloseable {
         deadLetters.close();
     }
 
-    /** Why a record is stuck; never the record's own fault. */
-    private static final class InfrastructureFailure extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        InfrastructureFailure(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
-    /**
-     * One fetched record on its way to done: handled, skipped (tombstone) or safely in the
-     * dead-letter topic. Remembers across tries whether it is already bound for the dead-letter
-     * topic, so a failed dead-letter write is retried without calling the handler again.
-     */
-    private final class RecordTask {
-        final ConsumerRecord<byte[], byte[]> record;
-        final PartitionProgress progress;
-        long nextTryAt;
-        long stuckSince;
-        private int stuckTries;
-        private Throwable deadLetterCause;
-        private int deadLetterAttempts;
-        private String deadLetterReason;
-        private String eventType;
-
-        RecordTask(ConsumerRecord<byte[], byte[]> record, PartitionProgress progress) {
-            this.record = record;
-            this.progress = progress;
-        }
-
-        /** True when done; false when given up because of a stop. */
-        boolean attempt() throws InfrastructureFailure {
-            Observers.RecordObservation observation = observer.record(record);
-            if (eventType != null) {
-                observation.eventType(eventType);
-            }
-            boolean done = false;
-            Throwable stuckOn = null;
-            try {
-                if (deadLetterCause == null && !handle(observation)) {
-                    return false;
-                }
-                if (deadLetterCause != null) {
-                    Observers.DeadLetterWrite write = observation.deadLettering(deadLetters.topicFor(record.topic()),
-                            deadLetterReason, deadLetterCause);
-                    try {
-                        deadLetters.publish(record, deadLetterCause, deadLetterAttempts);
-                        write.written();
-                    } catch (DeadLetterException e) {
-                        write.failed(e);
-                        throw new InfrastructureFailure(e.getMessage(), e);
-                    }
-                }
-                done = true;
-                return true;
-            } catch (InfrastructureFailure e) {
-                stuckOn = e;
-                throw e;
-            } finally {
-                observation.end(done, stuckOn);
-            }
-        }
-
-        /** Handles the record (true), decides it goes to the dead-letter topic (true, cause set), or gives up on a stop (false). */
-        private boolean handle(Observers.RecordObservation observation) throws InfrastructureFailure {
-            V event;
-            try {
-                event = deserializer.deserialize(record.topic(), record.headers(), record.value());
-            } catch (PoisonRecordException e) {
-                LOG.warn("Poison record {} goes to the dead-letter topic: {}", where(), e.getMessage());
-                eventType = EventTypes.UNREADABLE;
-                observation.eventType(eventType);
-                deadLetter(e, 0, "poison");
-                return true;
-            } catch (RuntimeException e) {
-                // Only a PoisonRecordException says the record itself is bad; anything else (registry down,
-                // misconfigured, refusing us) may pass later and must not cost a valid event.
-                throw new InfrastructureFailure(e.getMessage() != null ? e.getMessage() : e.toString(), e);
-            }
-            if (event == null) {
-                LOG.debug("Skipping record {} without value (tombstone)", where());
-                return true;
-            }
-            eventType = EventTypes.of(event);
-            observation.eventType(eventType);
-            Exception last = null;
-            for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
-                if (attempt > 1) {
-                    observation.retrying(attempt, retry.backoffAfter(attempt - 1));
-                    if (!backOff(attempt - 1)) {
-                        return false;
-                    }
-                }
-                Observers.HandlerCall call = observation.handlerCall(attempt);
-                try {
-                    handler.handle(event, context(record, attempt));
-                    return true;
-                } catch (UnhandledEventException e) {
-                    call.failed(e);
-                    deadLetter(e, attempt, "unhandled");
-                    return true;
-                } catch (InterruptedException e) {
-                    call.failed(e);
-                    Thread.currentThread().interrupt();
-                    return false;
-                } catch (Exception e) {
-                    call.failed(e);
-                    last = e;
-                    LOG.warn("Handler failed on {} (attempt {} of {}): {}", where(), attempt, retry.maxAttempts(), e.toString());
-                } catch (Error e) {
-                    call.failed(e);
-                    throw e;
-                } finally {
-                    call.end();
-                }
-            }
-            deadLetter(last, retry.maxAttempts(), "handler");
-            return true;
-        }
-
-        private void deadLetter(Throwable cause, int attempts, String reason) {
-            deadLetterCause = cause;
-            deadLetterAttempts = attempts;
-            deadLetterReason = reason;
-        }
-
-        void stuck(InfrastructureFailure failure) {
-            boolean firstTime = stuckSince == 0;
-            if (firstTime) {
-                stuckSince = System.nanoTime();
-            }
-            Duration wait = pauseBackoff.backoffAfter(++stuckTries);
-            nextTryAt = System.nanoTime() + wait.toNanos();
-            pauseState.stuck(where(), failure.getMessage(), firstTime, wait);
-        }
-
-        void released(boolean wentThrough) {
-            if (stuckSince != 0) {
-                stuckSince = 0;
-                pauseState.released(where(), wentThrough);
-            }
-        }
-
-        String where() {
-            return record.topic() + "-" + record.partition() + "@" + record.offset();
-        }
-    }
-
     /**
      * Commits what was finished on partitions about to be taken away. With lanes, their records in
      * flight first get up to {@link #REVOKE_DRAIN_MS} to finish; what is left then (or at once, when
@@ -675,37 +459,10 @@ public final class EventConsumer<V> implements AutoCloseable {
     private final class CommitOnRevoke implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-            long drainUntil = System.nanoTime() + revokeDrain.toNanos();
-            for (TopicPartition partition : partitions) {
-                PartitionProgress partitionProgress = progress.get(partition);
-                if (partitionProgress == null) {
-                    continue;
-                }
-                try {
-                    if (lanes != null) {
-                        partitionProgress.awaitIdle(() -> stopping() || pauseState.paused() || System.nanoTime() > drainUntil);
-                    }
-                    partitionProgress.revoke();
-                    partitionProgress.awaitNoneExecuting();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                long offset = partitionProgress.committable();
-                if (offset >= 0) {
-                    offsets.put(partition, new OffsetAndMetadata(offset));
-                }
-            }
+            Map<TopicPartition, OffsetAndMetadata> offsets = commits.revoke(partitions, lanes != null,
+                    System.nanoTime() + revokeDrain.toNanos(), () -> stopping() || pauseState.paused());
             forgetPending(partitions);
-            if (!offsets.isEmpty()) {
-                try {
-                    consumer.commitSync(offsets);
-                } catch (RuntimeException e) {
-                    LOG.warn("Commit on revocation of {} failed; their unfinished records will be delivered again: {}",
-                            partitions, e.toString());
-                }
-            }
-            partitions.forEach(progress::remove);
+            commits.commitRevoked(partitions, offsets);
             lagTracker.removed(partitions);
         }
 
@@ -717,13 +474,7 @@ public final class EventConsumer<V> implements AutoCloseable {
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            // Another member owns them already: committing would fail; just stop working on them.
-            for (TopicPartition partition : partitions) {
-                PartitionProgress partitionProgress = progress.remove(partition);
-                if (partitionProgress != null) {
-                    partitionProgress.revoke();
-                }
-            }
+            commits.lost(partitions);
             forgetPending(partitions);
             lagTracker.removed(partitions);
         }
@@ -746,7 +497,7 @@ public final class EventConsumer<V> implements AutoCloseable {
         private List<String> topics = List.of();
         private Deserializer<V> deserializer;
         private EventHandler<? super V> handler;
-        private RetryBackoff retry;
+        private RetryPolicy retry;
         private String dlqTopic;
         private int lanes;
         private Duration pollTimeout = Duration.ofMillis(100);
@@ -775,8 +526,9 @@ public final class EventConsumer<V> implements AutoCloseable {
             return this;
         }
 
-        public Builder<V> retry(RetryBackoff backoff) {
-            this.retry = backoff;
+        /** Handler calls per record before dead-lettering, and the waits between them ({@link RetryPolicy#ofAttempts}). */
+        public Builder<V> retry(RetryPolicy policy) {
+            this.retry = policy;
             return this;
         }
 

@@ -22,6 +22,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EventDispatcher<V> implements EventHandler<V> {
     private final Map<Class<?>, EventHandler<Object>> handlers;
     private final Map<Class<?>, EventHandler<Object>> resolved = new ConcurrentHashMap<>();
+    /** The previous event's type and handler: a topic of one event type never reaches the maps. */
+    private volatile Resolved last;
+
+    private record Resolved(Class<?> type, EventHandler<Object> handler) {
+    }
 
     private EventDispatcher(Map<Class<?>, EventHandler<Object>> handlers) {
         this.handlers = Map.copyOf(handlers);
@@ -34,6 +39,11 @@ public final class EventDispatcher<V> implements EventHandler<V> {
     @Override
     public void handle(V event, EventContext context) throws Exception {
         Class<?> type = event.getClass();
+        Resolved previous = last;
+        if (previous != null && previous.type() == type) {
+            previous.handler().handle(event, context);
+            return;
+        }
         EventHandler<Object> handler = resolved.get(type);
         if (handler == null) {
             handler = handlers.get(type);
@@ -48,6 +58,7 @@ public final class EventDispatcher<V> implements EventHandler<V> {
             }
             resolved.put(type, handler);
         }
+        last = new Resolved(type, handler);
         handler.handle(event, context);
     }
 

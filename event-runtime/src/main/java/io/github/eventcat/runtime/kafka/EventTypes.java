@@ -18,6 +18,11 @@ final class EventTypes {
     private EventTypes() {
     }
 
+    /** True when the event's class alone gives its type name (not a GenericRecord, not null). */
+    static boolean byClass(Object event) {
+        return event != null && !(event instanceof GenericContainer && !(event instanceof SpecificRecord));
+    }
+
     static String of(Object event) {
         if (event == null) {
             return "none";

@@ -36,7 +36,10 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 final class MicrometerConsumerMetrics implements Observers.ConsumeObserver {
     private final MeterRegistry registry;
     private final String group;
-    private final Map<String, Meters> meters = new ConcurrentHashMap<>();
+    /** Per topic, per event type: registered once, never looked up in the registry per record. */
+    private final Map<String, Map<String, Meters>> meters = new ConcurrentHashMap<>();
+    /** The previous record's meters: a topic of one event type never reaches the maps. */
+    private volatile Meters last;
     private final Map<TopicPartition, Gauge> lagGauges = new ConcurrentHashMap<>();
     private volatile Map<TopicPartition, Long> lag = Map.of();
     private volatile Supplier<ConsumerHealth> health;
@@ -111,7 +114,13 @@ final class MicrometerConsumerMetrics implements Observers.ConsumeObserver {
     }
 
     private Meters metersOf(String topic, String type) {
-        return meters.computeIfAbsent(topic + '\n' + type, k -> new Meters(topic, type));
+        Meters previous = last;
+        if (previous != null && previous.type.equals(type) && previous.topic.equals(topic)) {
+            return previous; // the type names are the same String instances (EventTypes): equals is a compare of references
+        }
+        Meters found = meters.computeIfAbsent(topic, t -> new ConcurrentHashMap<>()).computeIfAbsent(type, t -> new Meters(topic, t));
+        last = found;
+        return found;
     }
 
     /** The meters of one topic and event type. */

@@ -18,7 +18,10 @@ import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
  */
 final class MicrometerProducerMetrics implements Observers.SendObserver {
     private final MeterRegistry registry;
-    private final Map<String, Meters> meters = new ConcurrentHashMap<>();
+    /** Per topic, per event type: registered once, never looked up in the registry per send. */
+    private final Map<String, Map<String, Meters>> meters = new ConcurrentHashMap<>();
+    /** The meters of the previous send's topic and event class: one event type per topic never reaches the maps. */
+    private volatile Meters last;
     private KafkaClientMetrics clientMetrics;
 
     MicrometerProducerMetrics(Object registry, Map<String, Object> config) {
@@ -33,8 +36,17 @@ final class MicrometerProducerMetrics implements Observers.SendObserver {
 
     @Override
     public Observers.SendObservation sending(ProducerRecord<?, ?> record, Object event) {
+        Meters previous = last;
+        Class<?> eventClass = event == null ? null : event.getClass();
+        if (previous != null && previous.eventClass == eventClass && EventTypes.byClass(event)
+                && previous.topic.equals(record.topic())) {
+            return previous;
+        }
         String type = EventTypes.of(event);
-        return meters.computeIfAbsent(record.topic() + '\n' + type, k -> new Meters(record.topic(), type));
+        Meters found = meters.computeIfAbsent(record.topic(), t -> new ConcurrentHashMap<>())
+                .computeIfAbsent(type, t -> new Meters(record.topic(), t, eventClass));
+        last = found;
+        return found;
     }
 
     @Override
@@ -48,8 +60,12 @@ final class MicrometerProducerMetrics implements Observers.SendObserver {
     private final class Meters implements Observers.SendObservation {
         private final Counter sent;
         private final Counter failed;
+        final String topic;
+        final Class<?> eventClass;
 
-        Meters(String topic, String type) {
+        Meters(String topic, String type, Class<?> eventClass) {
+            this.topic = topic;
+            this.eventClass = eventClass;
             sent = Counter.builder("eventcat.producer.sent").description("Events the broker acknowledged")
                     .tags("topic", topic, "event.type", type).register(registry);
             failed = Counter.builder("eventcat.producer.send.failures").description("Events not sent: serialization or broker failure")

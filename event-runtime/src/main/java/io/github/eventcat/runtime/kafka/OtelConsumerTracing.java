@@ -36,16 +36,16 @@ final class OtelConsumerTracing implements Observers.ConsumeObserver {
 
     @Override
     public Observers.RecordObservation record(ConsumerRecord<byte[], byte[]> record) {
-        Context producer = otel.propagator.extract(Context.root(), record.headers(), OtelKafka.GETTER);
+        Context producer = otel.extract(record.headers());
         SpanContext producerSpan = Span.fromContext(producer).getSpanContext();
-        SpanBuilder builder = otel.tracer.spanBuilder("process " + record.topic())
+        SpanBuilder builder = otel.tracer.spanBuilder(otel.processName(record.topic()))
                 .setSpanKind(SpanKind.CONSUMER)
                 .setAttribute(OtelKafka.SYSTEM, "kafka")
                 .setAttribute(OtelKafka.DESTINATION, record.topic())
                 .setAttribute(OtelKafka.OPERATION_TYPE, "process")
                 .setAttribute(OtelKafka.OPERATION_NAME, "process")
                 .setAttribute(OtelKafka.GROUP, group)
-                .setAttribute(OtelKafka.PARTITION, Integer.toString(record.partition()))
+                .setAttribute(OtelKafka.PARTITION, OtelKafka.partition(record.partition()))
                 .setAttribute(OtelKafka.OFFSET, record.offset())
                 .setAttribute(OtelKafka.MESSAGE_ID, OtelKafka.messageId(record.topic(), record.partition(), record.offset()));
         if (record.key() != null) {
@@ -97,7 +97,7 @@ final class OtelConsumerTracing implements Observers.ConsumeObserver {
         @Override
         public Observers.DeadLetterWrite deadLettering(String deadLetterTopic, String reason, Throwable cause) {
             deadLettered = true;
-            Span write = otel.tracer.spanBuilder("send " + deadLetterTopic)
+            Span write = otel.tracer.spanBuilder(otel.sendName(deadLetterTopic))
                     .setParent(Context.current().with(span))
                     .setSpanKind(SpanKind.PRODUCER)
                     .setAttribute(OtelKafka.SYSTEM, "kafka")

@@ -4,14 +4,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
@@ -57,8 +63,26 @@ final class OtelKafka {
         }
     };
 
+    static final String TRACEPARENT = "traceparent";
+    static final String TRACESTATE = "tracestate";
+    /** {@code 00-<32 hex trace id>-<16 hex span id>-<2 hex flags>}. */
+    private static final int TRACEPARENT_LENGTH = 55;
+    /** Partition ids as attribute values, made once. */
+    private static final String[] PARTITIONS = new String[256];
+
+    static {
+        for (int i = 0; i < PARTITIONS.length; i++) {
+            PARTITIONS[i] = Integer.toString(i);
+        }
+    }
+
     final Tracer tracer;
     final TextMapPropagator propagator;
+    /** The propagator is plain W3C trace context: headers are written and read here, without text maps. */
+    private final boolean w3c;
+    /** Span names per topic ({@code send <topic>}, {@code process <topic>}): made once, not per record. */
+    private final Map<String, String> sendNames = new ConcurrentHashMap<>();
+    private final Map<String, String> processNames = new ConcurrentHashMap<>();
 
     OtelKafka(Object openTelemetry) {
         if (!(openTelemetry instanceof OpenTelemetry otel)) {
@@ -68,6 +92,92 @@ final class OtelKafka {
         this.tracer = otel.getTracer(SCOPE);
         TextMapPropagator configured = otel.getPropagators().getTextMapPropagator();
         this.propagator = configured.fields().isEmpty() ? W3CTraceContextPropagator.getInstance() : configured;
+        this.w3c = propagator == W3CTraceContextPropagator.getInstance();
+    }
+
+    /** {@code send <topic>}, made once per topic. */
+    String sendName(String topic) {
+        return name(sendNames, "send ", topic);
+    }
+
+    /** {@code process <topic>}, made once per topic. */
+    String processName(String topic) {
+        return name(processNames, "process ", topic);
+    }
+
+    private static String name(Map<String, String> names, String operation, String topic) {
+        String name = names.get(topic);
+        if (name == null) {
+            name = operation + topic;
+            names.put(topic, name);
+        }
+        return name;
+    }
+
+    static String partition(int partition) {
+        return partition >= 0 && partition < PARTITIONS.length ? PARTITIONS[partition] : Integer.toString(partition);
+    }
+
+    /**
+     * Puts {@code span}'s context into {@code headers}: what the propagator's {@code inject} does,
+     * done directly (one byte array, no text map) when the propagator is W3C trace context and the
+     * span has no trace state.
+     */
+    void inject(Span span, Headers headers) {
+        SpanContext context = span.getSpanContext();
+        if (!w3c || !context.getTraceState().isEmpty()) {
+            propagator.inject(Context.current().with(span), headers, SETTER);
+            return;
+        }
+        if (!context.isValid()) {
+            return;
+        }
+        byte[] value = new byte[TRACEPARENT_LENGTH];
+        value[0] = '0';
+        value[1] = '0';
+        value[2] = '-';
+        ascii(context.getTraceId(), value, 3);
+        value[35] = '-';
+        ascii(context.getSpanId(), value, 36);
+        value[52] = '-';
+        ascii(context.getTraceFlags().asHex(), value, 53);
+        headers.remove(TRACEPARENT);
+        headers.add(TRACEPARENT, value);
+    }
+
+    private static void ascii(String text, byte[] into, int at) {
+        for (int i = 0; i < text.length(); i++) {
+            into[at + i] = (byte) text.charAt(i);
+        }
+    }
+
+    /**
+     * The producer's context from {@code headers}, as the propagator's {@code extract} onto the
+     * root context gives it; read directly when the propagator is W3C trace context and the record
+     * carries a well-formed version-00 {@code traceparent} and no {@code tracestate}.
+     */
+    Context extract(Headers headers) {
+        if (w3c && headers.lastHeader(TRACESTATE) == null) {
+            Header header = headers.lastHeader(TRACEPARENT);
+            if (header == null) {
+                return Context.root();
+            }
+            byte[] value = header.value();
+            if (value != null && value.length == TRACEPARENT_LENGTH && value[0] == '0' && value[1] == '0' && value[2] == '-'
+                    && value[35] == '-' && value[52] == '-' && hex(value[53]) && hex(value[54])) {
+                SpanContext remote = SpanContext.createFromRemoteParent(
+                        new String(value, 3, 32, StandardCharsets.ISO_8859_1),
+                        new String(value, 36, 16, StandardCharsets.ISO_8859_1),
+                        TraceFlags.fromByte((byte) (Character.digit(value[53], 16) << 4 | Character.digit(value[54], 16))),
+                        TraceState.getDefault());
+                return remote.isValid() ? Context.root().with(Span.wrap(remote)) : Context.root();
+            }
+        }
+        return propagator.extract(Context.root(), headers, GETTER);
+    }
+
+    private static boolean hex(byte b) {
+        return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f');
     }
 
     /** The record's id in logs and spans alike: {@code topic-partition@offset}. */

@@ -9,7 +9,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.context.Context;
 
 /**
  * A PRODUCER span per send ({@code send <topic>}, messaging semantic conventions), a child of the
@@ -25,7 +24,7 @@ final class OtelProducerTracing implements Observers.SendObserver {
 
     @Override
     public Observers.SendObservation sending(ProducerRecord<?, ?> record, Object event) {
-        Span span = otel.tracer.spanBuilder("send " + record.topic())
+        Span span = otel.tracer.spanBuilder(otel.sendName(record.topic()))
                 .setSpanKind(SpanKind.PRODUCER)
                 .setAttribute(OtelKafka.SYSTEM, "kafka")
                 .setAttribute(OtelKafka.DESTINATION, record.topic())
@@ -35,14 +34,18 @@ final class OtelProducerTracing implements Observers.SendObserver {
                 .startSpan();
         if (record.key() instanceof String key) {
             span.setAttribute(OtelKafka.KEY, key);
-        } else if (record.key() instanceof byte[] key) {
+        } else if (record.key() instanceof byte[] key && span.isRecording()) {
             span.setAttribute(OtelKafka.KEY, new String(key, StandardCharsets.UTF_8));
         }
-        otel.propagator.inject(Context.current().with(span), record.headers(), OtelKafka.SETTER);
+        otel.inject(span, record.headers());
         return new Observers.SendObservation() {
             @Override
             public void sent(RecordMetadata metadata) {
-                span.setAttribute(OtelKafka.PARTITION, Integer.toString(metadata.partition()));
+                if (!span.isRecording()) {
+                    span.end(); // not sampled: attributes would be dropped, so none are made
+                    return;
+                }
+                span.setAttribute(OtelKafka.PARTITION, OtelKafka.partition(metadata.partition()));
                 if (metadata.hasOffset()) {
                     span.setAttribute(OtelKafka.OFFSET, metadata.offset());
                     span.setAttribute(OtelKafka.MESSAGE_ID, OtelKafka.messageId(metadata.topic(), metadata.partition(), metadata.offset()));

@@ -37,7 +37,13 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     private SchemaRegistryClient client;
     private SerdeConfig config;
     private final Map<Integer, DatumReader<Object>> readersById = new ConcurrentHashMap<>();
-    private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
+    /** The reader of the previous record's schema id: a topic of one writer schema never reaches the map. */
+    private volatile Reader last;
+    /** One decoder per thread, for every AvroDeserializer: calls do not nest. */
+    private static final ThreadLocal<BinaryDecoder[]> DECODERS = ThreadLocal.withInitial(() -> new BinaryDecoder[1]);
+
+    private record Reader(int id, DatumReader<Object> reader) {
+    }
 
     /** For Kafka's instantiation by class name; {@link #configure} must follow. */
     public AvroDeserializer() {
@@ -72,14 +78,22 @@ public class AvroDeserializer<T> implements Deserializer<T> {
             throw new IllegalStateException("AvroDeserializer is not configured: call configure() or pass a SchemaRegistryClient");
         }
         int id = WireFormat.schemaId(topic, data);
-        DatumReader<Object> reader = readersById.get(id);
-        if (reader == null) {
-            reader = readerFor(topic, id);
-            readersById.put(id, reader);
+        Reader cached = last;
+        DatumReader<Object> reader;
+        if (cached != null && cached.id() == id) {
+            reader = cached.reader();
+        } else {
+            reader = readersById.get(id);
+            if (reader == null) {
+                reader = readerFor(topic, id);
+                readersById.put(id, reader);
+            }
+            last = new Reader(id, reader);
         }
+        BinaryDecoder[] decoders = DECODERS.get();
         BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE,
-                data.length - WireFormat.HEADER_SIZE, decoders.get());
-        decoders.set(decoder);
+                data.length - WireFormat.HEADER_SIZE, decoders[0]);
+        decoders[0] = decoder;
         try {
             return (T) reader.read(null, decoder);
         } catch (java.io.IOException | RuntimeException e) {

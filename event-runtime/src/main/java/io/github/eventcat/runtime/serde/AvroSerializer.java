@@ -1,6 +1,5 @@
 package io.github.eventcat.runtime.serde;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -42,15 +41,28 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
     private SchemaRegistryClient client;
     private SchemaIdResolver resolver;
     private SerdeConfig config;
+    /** Per topic, per schema: what its records are written as. Looked up only when {@link #last} is not it. */
     private final Map<String, Map<Schema, Target>> targetsByTopic = new ConcurrentHashMap<>();
-    private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
-    private final ThreadLocal<BinaryEncoder> encoders = new ThreadLocal<>();
+    /** The (topic, schema) of the previous record: a topic of one event type never reaches the maps. */
+    private volatile Target last;
+    /** One buffer and encoder per thread, for every AvroSerializer: calls do not nest. */
+    private static final ThreadLocal<Output> OUTPUTS = ThreadLocal.withInitial(Output::new);
 
     /**
-     * What a record is written as: the registered schema's id and, when that schema is a union (a
-     * TOPIC-named subject holding several record types), the record's branch in it, else -1.
+     * What a record of one (topic, schema) is written as: the registered schema's id, when that
+     * schema is a union (a TOPIC-named subject holding several record types) the record's branch in
+     * it (else -1), and the writer. Immutable, so threads share it through {@link #last}.
      */
-    private record Target(int id, int unionBranch) {
+    private record Target(String topic, Schema schema, int id, int unionBranch, DatumWriter<Object> writer) {
+        Target with(DatumWriter<Object> datumWriter) {
+            return new Target(topic, schema, id, unionBranch, datumWriter);
+        }
+    }
+
+    /** A thread's reused buffer and the Avro encoder writing into it (direct: nothing to flush but itself). */
+    private static final class Output {
+        final WireBuffer buffer = new WireBuffer();
+        final BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(buffer, null);
     }
 
     /** For Kafka's instantiation by class name; {@link #configure} must follow. */
@@ -86,36 +98,46 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
             throw new IllegalStateException("AvroSerializer is not configured: call configure() or pass a SchemaRegistryClient");
         }
         Schema schema = record.getSchema();
-        Target target = targetsByTopic.computeIfAbsent(topic, t -> new ConcurrentHashMap<>())
-                .computeIfAbsent(schema, s -> resolveTarget(topic, s));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-        WireFormat.writeHeader(out, target.id());
-        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, encoders.get());
-        encoders.set(encoder);
+        Target target = last;
+        if (target == null || target.schema() != schema || !topic.equals(target.topic())) {
+            target = target(topic, schema, record);
+            last = target;
+        }
+        Output output = OUTPUTS.get();
+        WireBuffer buffer = output.buffer.start(target.id());
         try {
             if (target.unionBranch() >= 0) {
                 // Avro's union encoding (what writing with the union schema gives): branch index, then the value.
-                encoder.writeIndex(target.unionBranch());
+                output.encoder.writeIndex(target.unionBranch());
             }
-            writers.computeIfAbsent(schema, s -> writerFor(record, s)).write(record, encoder);
-            encoder.flush();
+            target.writer().write(record, output.encoder);
         } catch (IOException | RuntimeException e) {
             throw new SerializationException(AvroWriteFailures.message(topic, schema, record, e), e);
         }
-        return out.toByteArray();
+        return buffer.toByteArray();
+    }
+
+    private Target target(String topic, Schema schema, T record) {
+        Map<Schema, Target> targets = targetsByTopic.computeIfAbsent(topic, t -> new ConcurrentHashMap<>());
+        Target target = targets.get(schema);
+        if (target == null) {
+            // Equal schemas of different GenericRecords share one entry; the writer is made for the first one's.
+            target = targets.computeIfAbsent(schema, s -> resolveTarget(topic, s).with(writerFor(record, s)));
+        }
+        return target;
     }
 
     private Target resolveTarget(String topic, Schema schema) {
         Optional<SchemaRegistration> registration = resolver.registration(topic, schema.getFullName());
         if (registration.isPresent()) {
-            return resolveRegistered(schema, registration.get());
+            return resolveRegistered(topic, schema, registration.get());
         }
         SchemaDefinition definition = SchemaDefinition.avro(AvroSchemas.registryText(schema, config.removeJavaProperties()));
         Schema comparable = new Schema.Parser().parse(definition.schema());
         RegisteredSchema registered = resolver.resolve(topic, schema.getFullName(), definition,
                 candidate -> unionBranch(parseOrNull(candidate), comparable, true) != NOT_FOUND);
         if (config.autoRegister()) {
-            return new Target(registered.id(), -1); // registered as the record's own schema
+            return new Target(topic, schema, registered.id(), -1, null); // registered as the record's own schema
         }
         Schema registeredSchema = AvroSchemas.parse(client, registered.definition());
         // Found by lookup or as an equal schema; use.latest.version's latest need only write the same bytes.
@@ -129,14 +151,14 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
                             + " this code was built with, nor a union holding it; regenerate the classes"
                             + (config.useLatestVersion() ? " or turn use.latest.version off" : ""), null);
         }
-        return new Target(registered.id(), branch);
+        return new Target(topic, schema, registered.id(), branch, null);
     }
 
     /**
      * Through the catalog's registration form: the record is written with its own schema, so the
      * form's (parsed with the schemas it references) must be it, or a union holding it.
      */
-    private Target resolveRegistered(Schema schema, SchemaRegistration registration) {
+    private Target resolveRegistered(String topic, Schema schema, SchemaRegistration registration) {
         int branch = unionBranch(parseForm(registration), schema, false);
         if (branch == NOT_FOUND) {
             throw new SchemaLookupException(registration.subject(), schema.getFullName(), "The catalog's schema for subject "
@@ -144,7 +166,7 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
                     + schema.getFullName() + " this code was built with, nor a union holding it; generate the classes and"
                     + " the producers from the same catalog", null);
         }
-        return new Target(resolver.resolve(schema.getFullName(), registration).id(), branch);
+        return new Target(topic, schema, resolver.resolve(schema.getFullName(), registration).id(), branch, null);
     }
 
     private Schema parseForm(SchemaRegistration registration) {

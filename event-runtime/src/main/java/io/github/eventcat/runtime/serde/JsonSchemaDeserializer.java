@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.github.eventcat.runtime.registry.SchemaDefinition;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
@@ -23,7 +24,13 @@ import io.github.eventcat.vocabulary.SubjectNamingStrategy;
  */
 public class JsonSchemaDeserializer<T> implements Deserializer<T> {
     private final ObjectMapper mapper;
-    private final Map<Integer, Class<?>> typesById = new ConcurrentHashMap<>();
+    private final Map<Integer, Reader> readersById = new ConcurrentHashMap<>();
+    /** The reader of the previous record's schema id: a topic of one writer schema never reaches the map. */
+    private volatile Reader last;
+
+    /** How records of one schema id are read: into {@code type}, by Jackson's deserializer for it found once. */
+    private record Reader(int id, Class<?> type, ObjectReader reader) {
+    }
     private SchemaRegistryClient client;
     private SerdeConfig config;
 
@@ -70,17 +77,22 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
             throw new IllegalStateException("JsonSchemaDeserializer is not configured: call configure() or pass a SchemaRegistryClient");
         }
         int id = WireFormat.schemaId(topic, data);
-        Class<?> type = typesById.get(id);
-        if (type == null) {
-            type = typeFor(topic, id);
-            typesById.put(id, type);
+        Reader reader = last;
+        if (reader == null || reader.id() != id) {
+            reader = readersById.get(id);
+            if (reader == null) {
+                Class<?> type = typeFor(topic, id);
+                reader = new Reader(id, type, mapper.readerFor(type));
+                readersById.put(id, reader);
+            }
+            last = reader;
         }
         try {
-            JsonNode tree = mapper.readTree(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE);
-            return (T) (type == JsonNode.class ? tree : mapper.treeToValue(tree, type));
+            // Read straight into the type (no tree in between); a JsonNode reader gives the tree.
+            return (T) reader.reader().readValue(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE);
         } catch (IOException | IllegalArgumentException e) {
             throw new PoisonRecordException(PoisonRecordException.Reason.UNREADABLE_PAYLOAD, topic, id,
-                    "the JSON payload cannot be read as " + type.getName() + ": " + e.getMessage(), e);
+                    "the JSON payload cannot be read as " + reader.type().getName() + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.github.eventcat.runtime.serde;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
@@ -39,12 +38,22 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
     private SchemaRegistryClient client;
     private SerdeConfig config;
     private SchemaIdResolver resolver;
+    /** The state of the previous event's class: a topic of one event type never reaches {@link #states}. */
+    private volatile EventState last;
+    private static final ThreadLocal<WireBuffer> BUFFERS = ThreadLocal.withInitial(WireBuffer::new);
+
+    private record TopicId(String topic, int id) {
+    }
 
     /** Per event class: its type, its schema documents, compiled schema (when validating) and ids per topic. */
     private static final class EventState {
         final JsonEventType<?> type;
         final JsonSchemaDocuments documents;
         final Map<String, Integer> idsByTopic = new ConcurrentHashMap<>();
+        /** The id of the topic of the previous record of this type: one topic never reaches the map. */
+        volatile TopicId lastId;
+        /** Writes this type's events: Jackson's serializer for the class, found once. */
+        volatile ObjectWriter writer;
         private JsonSchemaValidator validator;
         private SchemaDefinition registryDefinition;
 
@@ -139,20 +148,32 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
         if (resolver == null) {
             throw new IllegalStateException("JsonSchemaSerializer is not configured: call configure() or pass a SchemaRegistryClient");
         }
-        EventState state = states.computeIfAbsent(event.getClass(), type -> new EventState(JsonEventType.of(type)));
-        JsonNode tree = mapper.valueToTree(event);
+        EventState state = last;
+        if (state == null || state.type.type() != event.getClass()) {
+            state = states.computeIfAbsent(event.getClass(), type -> new EventState(JsonEventType.of(type)));
+            last = state;
+        }
         if (config.validateJson()) {
-            List<JsonValidationException.Violation> violations = state.validator().validate(tree);
+            // The tree is only for validation: the bytes are written from the event itself, as with validation off.
+            List<JsonValidationException.Violation> violations = state.validator().validate(mapper.valueToTree(event));
             if (!violations.isEmpty()) {
                 throw new JsonValidationException(state.type.name(), topic, new ArrayList<>(violations));
             }
         }
-        int id = state.idsByTopic.computeIfAbsent(topic,
-                t -> resolveId(t, state));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        WireFormat.writeHeader(out, id);
+        TopicId topicId = state.lastId;
+        if (topicId == null || !topic.equals(topicId.topic())) {
+            EventState of = state;
+            topicId = new TopicId(topic, state.idsByTopic.computeIfAbsent(topic, t -> resolveId(t, of)));
+            state.lastId = topicId;
+        }
+        ObjectWriter writer = state.writer;
+        if (writer == null) {
+            writer = mapper.writerFor(state.type.type());
+            state.writer = writer;
+        }
+        WireBuffer out = BUFFERS.get().start(topicId.id());
         try {
-            mapper.writeValue(out, tree);
+            writer.writeValue(out, event);
         } catch (IOException e) {
             throw new SerializationException("Could not write JSON event " + state.type.name() + " to topic " + topic
                     + ": " + e.getMessage(), e);

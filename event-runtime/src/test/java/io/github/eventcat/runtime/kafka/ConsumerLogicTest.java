@@ -60,13 +60,40 @@ class ConsumerLogicTest {
 
     @Test
     void backoffDoublesUpToItsMaximum() {
-        RetryBackoff backoff = new RetryBackoff(5, Duration.ofMillis(100), Duration.ofMillis(350));
-        assertThat(List.of(1, 2, 3, 4)).extracting(backoff::backoffAfter)
+        // One type for the consumer's handler retries (counted in attempts) and the registry client's (in retries).
+        RetryPolicy backoff = RetryPolicy.ofAttempts(5, Duration.ofMillis(100), Duration.ofMillis(350));
+        assertThat(backoff.maxAttempts()).isEqualTo(5);
+        assertThat(backoff.maxRetries()).isEqualTo(4);
+        assertThat(List.of(1, 2, 3, 4)).extracting(backoff::backoff)
                 .containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(350), Duration.ofMillis(350));
         RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(200), Duration.ofMillis(5000));
         assertThat(List.of(1, 2, 3)).extracting(policy::backoff)
                 .containsExactly(Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800));
-        assertThatThrownBy(() -> new RetryBackoff(0, Duration.ZERO, Duration.ZERO)).hasMessageContaining("maxAttempts < 1");
+        assertThat(RetryPolicy.consumerDefaults().maxAttempts()).isEqualTo(3);
+        assertThat(RetryPolicy.ofAttempts(Integer.MAX_VALUE, Duration.ofSeconds(1), Duration.ofSeconds(30)).maxAttempts())
+                .isEqualTo(Integer.MAX_VALUE);
+        assertThatThrownBy(() -> RetryPolicy.ofAttempts(0, Duration.ZERO, Duration.ZERO)).hasMessageContaining("maxAttempts < 1");
+    }
+
+    @Test
+    void progressKeepsOffsetsInOrderWhateverOrderTheyFinishIn() {
+        PartitionProgress progress = new PartitionProgress();
+        for (long offset = 10; offset < 210; offset++) { // more than the ring's first capacity
+            progress.started(offset);
+        }
+        progress.started(50); // fetched again: still one offset
+        for (long offset = 209; offset > 10; offset--) {
+            progress.done(offset);
+        }
+        assertThat(progress.committable()).isEqualTo(-1); // 10 is still in progress: where the group already is
+        progress.done(10);
+        assertThat(progress.committable()).isEqualTo(210);
+        progress.started(210);
+        progress.started(212);
+        progress.started(211); // out of order: kept sorted
+        progress.done(210);
+        progress.done(212);
+        assertThat(progress.committable()).isEqualTo(211);
     }
 
     @Test

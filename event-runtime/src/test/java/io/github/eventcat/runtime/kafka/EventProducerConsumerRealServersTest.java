@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 
 import io.github.eventcat.runtime.TestClients;
 import io.github.eventcat.runtime.registry.RegistryClientConfig;
+import io.github.eventcat.runtime.registry.RetryPolicy;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.runtime.serde.AvroDeserializer;
 import io.github.eventcat.runtime.serde.AvroSerializer;
@@ -190,7 +191,7 @@ class EventProducerConsumerRealServersTest {
         List<Integer> attemptsSeenByFlaky = Collections.synchronizedList(new ArrayList<>());
         String group = "retry-" + UUID.randomUUID();
         EventConsumer<Object> consumer = consumer(topic, config).groupId(group)
-                .retry(new RetryBackoff(3, Duration.ofMillis(10), Duration.ofMillis(40)))
+                .retry(RetryPolicy.ofAttempts(3, Duration.ofMillis(10), Duration.ofMillis(40)))
                 .handler(EventDispatcher.builder().on(TicketOpened.class, (event, context) -> {
                     String id = event.getTicketId();
                     int call = calls.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();

@@ -38,6 +38,47 @@ class AvroSerdeRealServersTest {
     }
 
     @Test
+    void serializerCalledFromSeveralThreadsAtOnceWritesWhatOneThreadWrites(EmbeddedSchemaRegistry registry) throws Exception {
+        String topic = "tickets-threads";
+        SchemaRegistryClient admin = new SchemaRegistryClient(RegistryClientConfig.of(registry.url()));
+        admin.register(topic + "-" + TicketOpened.SCHEMA$.getFullName(), SchemaDefinition.avro(avsc("ticket_opened.avsc")));
+        admin.register(topic + "-" + TicketClosed.SCHEMA$.getFullName(), SchemaDefinition.avro(avsc("ticket_closed.avsc")));
+        AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>(
+                new SchemaRegistryClient(RegistryClientConfig.of(registry.url())), TOPIC_RECORD, false);
+        // Two event types alternating (the serializer's last-hit cache changes hands), one larger than the kept buffer.
+        List<SpecificRecord> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            events.add(i % 2 == 0 ? new TicketOpened("t-" + i, i == 100 ? "x".repeat(100_000) : "cust" + i, i % 5)
+                    : new TicketClosed("t-" + i, "done " + i));
+        }
+        List<byte[]> expected = events.stream().map(e -> serializer.serialize(topic, e)).toList();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int offset = t * 37;
+                results.add(threads.submit(() -> {
+                    for (int round = 0; round < 50; round++) {
+                        for (int i = 0; i < events.size(); i++) {
+                            int at = (i + offset) % events.size();
+                            if (!java.util.Arrays.equals(serializer.serialize(topic, events.get(at)), expected.get(at))) {
+                                return false;
+                            }
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(expected.get(100).length).isGreaterThan(100_000);
+    }
+
+    @Test
     void specificRecordsOfAMultiEventTopicRoundTripWithIdsCached(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry)
             throws Exception {
         String topic = "tickets-avro";
