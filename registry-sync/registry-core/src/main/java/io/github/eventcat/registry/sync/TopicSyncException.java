@@ -2,7 +2,7 @@ package io.github.eventcat.registry.sync;
 
 /**
  * A Kafka Admin call of topic provisioning failed or timed out while planning (reading the
- * cluster's topics). FailureAdvice while applying are reported per topic in the {@link SyncResult}.
+ * cluster's topics). Failures while applying are reported per topic in the {@link SyncResult}.
  */
 public final class TopicSyncException extends RuntimeException {
     private static final long serialVersionUID = 1L;
