@@ -169,6 +169,19 @@ abstract class AbstractRegistryMojo extends AbstractMojo {
             + " or " + SecretSources.TRUSTSTORE_PASSWORD_VARIABLE + ", " + Registry.TRUST_STORE_TYPE + ") to a store that "
             + "trusts the registry's certificate, or " + Registry.KEY_STORE + " for a client certificate";
 
+    /**
+     * Fails when the connection cannot make its client: a trust or key store that cannot be read, or
+     * opened with its password, is the user's to fix (the core says which store), not a bug.
+     */
+    static RegistryConnection checked(RegistryConnection connection) throws MojoFailureException {
+        try {
+            connection.client();
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+        return connection;
+    }
+
     /** The catalog a goal reads: the artifact when its coordinates are set, else the directory (or jar). */
     CatalogLocation catalog(File directory, String artifact) throws MojoExecutionException {
         return CatalogLocation.of(directory, artifact,

@@ -60,7 +60,7 @@ public class CheckMojo extends AbstractRegistryMojo {
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
         CatalogLocation catalog = catalog(catalogDirectory, catalogArtifact);
-        CheckRequest request = new CheckRequest(connection(), catalog.path(),
+        CheckRequest request = new CheckRequest(checked(connection()), catalog.path(),
                 parallelism(parallelism, SyncRequest.DEFAULT_PARALLELISM), normalize);
         try {
             new RegistrySync(MavenLog.info(getLog())).check(request);

@@ -55,7 +55,7 @@ public class PullMojo extends AbstractRegistryMojo {
                     + e.getDescription());
         }
         try {
-            new RegistrySync(MavenLog.info(getLog())).pull(new PullRequest(connection(), pattern, catalogDirectory.toPath()));
+            new RegistrySync(MavenLog.info(getLog())).pull(new PullRequest(checked(connection()), pattern, catalogDirectory.toPath()));
         } catch (SchemaRegistryException e) {
             throw registryFailure(e);
         }

@@ -86,6 +86,7 @@ public class SyncMojo extends AbstractRegistryMojo {
     void run() throws MojoExecutionException, MojoFailureException {
         CatalogLocation catalog = catalog(catalogDirectory, catalogArtifact);
         SyncRequest request = request(catalog);
+        checked(request.connection());
         try {
             new RegistrySync(MavenLog.info(getLog())).sync(request);
         } catch (SyncFailedException e) {
@@ -99,6 +100,10 @@ public class SyncMojo extends AbstractRegistryMojo {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (TopicSyncException e) {
             throw new MojoExecutionException(e.getMessage(), e);
+        } catch (org.apache.kafka.common.config.ConfigException e) {
+            // Kafka's own check of the admin properties (a file or <kafkaProperties> value); it names the key
+            throw new MojoFailureException("The Kafka admin properties (" + Registry.KAFKA_CONFIG_FILE
+                    + ", <kafkaProperties>) are not valid: " + e.getMessage(), e);
         } catch (SchemaRegistryException e) {
             throw registryFailure(e);
         }
