@@ -7,3 +7,4 @@ assert log.contains('BUILD SUCCESS')
 ['codegen.catalogArtifact', 'codegen.skip', 'codegen.compat.skip', 'codegen.lint.skip', 'codegen.docs.skip'].each {
     assert log.contains("User property: ${it}") : it
 }
+true

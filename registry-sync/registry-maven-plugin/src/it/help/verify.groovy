@@ -4,3 +4,4 @@ assert log.contains('BUILD SUCCESS')
 ['registry:sync', 'registry:check', 'registry:pull', 'registry:help'].each { assert log.contains(it) : it }
 ['registry.bootstrapServers', 'registry.sync.skip', 'registry.check.skip', 'registry.pull.skip', 'registry.skip',
  'registry.catalogArtifact'].each { assert log.contains("User property: ${it}") : it }
+true
