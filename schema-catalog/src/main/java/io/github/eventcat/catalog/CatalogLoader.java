@@ -69,6 +69,24 @@ public final class CatalogLoader {
   }
 
   /**
+   * Loads a catalog from wherever a build hands one over: a catalog directory, a catalog jar, or
+   * a directory holding a packaged catalog under {@value #JAR_CATALOG_DIRECTORY} and no manifest
+   * of its own (a catalog module's {@code target/classes}, as a reactor resolves it before
+   * packaging).
+   *
+   * @throws CatalogException listing every problem when the catalog is not valid
+   * @throws UncheckedIOException when the files cannot be read at all
+   */
+  public static Catalog loadFrom(Path location) {
+    if (Files.isRegularFile(location)) {
+      return loadFromJar(location);
+    }
+    Path packaged = location.resolve(JAR_CATALOG_DIRECTORY);
+    boolean unpacked = !Files.exists(location.resolve(ManifestReader.FILE)) && Files.isDirectory(packaged);
+    return load(unpacked ? packaged : location);
+  }
+
+  /**
    * Loads the catalog packaged in a jar (a catalog released as a Maven artifact), under {@value
    * #JAR_CATALOG_DIRECTORY}.
    *

@@ -1,10 +1,17 @@
 package io.github.eventcat.codegen.maven;
 
+import io.github.eventcat.catalog.ci.CiEnvironment;
+import io.github.eventcat.catalog.compat.BaselineChoice;
+import io.github.eventcat.catalog.compat.BaselineException;
 import io.github.eventcat.catalog.compat.BaselineSource;
 import io.github.eventcat.catalog.compat.CompatibilityGateRequest;
+import io.github.eventcat.maven.common.ArtifactResolver;
+import io.github.eventcat.maven.common.CatalogLocation;
+import io.github.eventcat.maven.common.Defaults;
+import io.github.eventcat.maven.common.Failures;
+import io.github.eventcat.maven.common.PropertyNames.Codegen;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
@@ -25,39 +32,39 @@ import org.eclipse.aether.RepositorySystem;
 @Mojo(name = "check-compatibility", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckCompatibilityMojo extends AbstractMojo {
   /** Released catalog versions: {@code groupId:artifactId:version}, or a range ({@code [1.0,1.3]}). */
-  @Parameter(property = "codegen.compat.baseline")
+  @Parameter(property = Codegen.COMPAT_BASELINE)
   private String baseline;
 
   /** A baseline catalog directory. */
-  @Parameter(property = "codegen.compat.baselineDirectory")
+  @Parameter(property = Codegen.COMPAT_BASELINE_DIRECTORY)
   private File baselineDirectory;
 
   /** A git revision (tag, branch, commit) of the catalog directory. */
-  @Parameter(property = "codegen.compat.baselineGitRevision")
+  @Parameter(property = Codegen.COMPAT_BASELINE_GIT_REVISION)
   private String baselineGitRevision;
 
   /** The current catalog directory, holding {@code catalog.yaml}. */
-  @Parameter(property = "codegen.catalogDirectory", defaultValue = "${project.basedir}/src/main/catalog")
+  @Parameter(property = Codegen.CATALOG_DIRECTORY, defaultValue = Defaults.CATALOG_DIRECTORY)
   private File catalogDirectory;
 
   /** Accept subjects the baseline has and the catalog no longer has. */
-  @Parameter(property = "codegen.compat.allowRemovedSubjects", defaultValue = "false")
+  @Parameter(property = Codegen.COMPAT_ALLOW_REMOVED_SUBJECTS, defaultValue = "false")
   private boolean allowRemovedSubjects;
 
   /** Where the JUnit XML report goes (one test case per subject), for CI test report views. */
-  @Parameter(property = "codegen.compat.junitReport", defaultValue = "${project.build.directory}/eventcat-compat/TEST-compatibility.xml")
+  @Parameter(property = Codegen.COMPAT_JUNIT_REPORT, defaultValue = "${project.build.directory}/eventcat-compat/TEST-compatibility.xml")
   private File junitReport;
 
   /** Where the Markdown change report goes (for pull requests); also appended to GITHUB_STEP_SUMMARY. */
-  @Parameter(property = "codegen.compat.changesReport", defaultValue = "${project.build.directory}/eventcat/changes.md")
+  @Parameter(property = Codegen.COMPAT_CHANGES_REPORT, defaultValue = "${project.build.directory}/eventcat/changes.md")
   private File changesReport;
 
   /** Print GitHub Actions annotations; default: when the environment has GITHUB_ACTIONS=true. */
-  @Parameter(property = "codegen.compat.githubAnnotations")
+  @Parameter(property = Codegen.COMPAT_GITHUB_ANNOTATIONS)
   private Boolean githubAnnotations;
 
   /** Skip the check. */
-  @Parameter(property = "codegen.compat.skip", defaultValue = "false")
+  @Parameter(property = Codegen.COMPAT_SKIP, defaultValue = "false")
   private boolean skip;
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -72,43 +79,43 @@ public class CheckCompatibilityMojo extends AbstractMojo {
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
-      getLog().info("Skipping the compatibility check (codegen.compat.skip)");
+      getLog().info("Skipping the compatibility check (" + Codegen.COMPAT_SKIP + ")");
       return;
     }
-    CompatibilityGateRequest request = new CompatibilityGateRequest(catalogDirectory.toPath(),
-        CatalogLocation.directory(catalogDirectory.toPath(), project.getBasedir().toPath()).description(),
-        baselines(), allowRemovedSubjects, Optional.ofNullable(junitReport).map(File::toPath),
-        Optional.ofNullable(changesReport).map(File::toPath));
-    boolean annotations = githubAnnotations != null
-        ? githubAnnotations : "true".equals(System.getenv("GITHUB_ACTIONS"));
-    Optional<Path> stepSummary = Optional.ofNullable(System.getenv("GITHUB_STEP_SUMMARY"))
-        .filter(value -> !value.isBlank()).map(Path::of);
-    CompatibilityGate.run(request, annotations, stepSummary, getLog());
+    Failures.guard("codegen:check-compatibility", () -> {
+      CompatibilityGateRequest request = new CompatibilityGateRequest(catalogDirectory.toPath(),
+          CatalogLocation.directory(catalogDirectory.toPath(), project.getBasedir().toPath()).description(),
+          baselines(), allowRemovedSubjects, Optional.ofNullable(junitReport).map(File::toPath),
+          Optional.ofNullable(changesReport).map(File::toPath));
+      CiEnvironment ci = CiEnvironment.current();
+      CompatibilityGate.run(request, ci.githubAnnotations(githubAnnotations), ci.stepSummary(), getLog());
+    });
   }
 
   private List<BaselineSource> baselines() throws MojoExecutionException {
-    List<BaselineSource> sources = new ArrayList<>();
-    int configured = 0;
-    if (baseline != null && !baseline.isBlank()) {
-      configured++;
-      sources.addAll(new BaselineArtifacts(repositorySystem, session.getRepositorySession(),
-          project.getRemoteProjectRepositories()).resolve(baseline));
+    BaselineChoice.Kind kind;
+    try {
+      kind = BaselineChoice.exactlyOne(baseline, baselineDirectory == null ? null : baselineDirectory.toPath(),
+          baselineGitRevision, List.of(Codegen.COMPAT_BASELINE, Codegen.COMPAT_BASELINE_DIRECTORY,
+              Codegen.COMPAT_BASELINE_GIT_REVISION));
+    } catch (BaselineException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
     }
-    if (baselineDirectory != null) {
-      configured++;
-      sources.add(BaselineSource.directory(baselineDirectory.toPath(),
+    return switch (kind) {
+      case RELEASED -> released(baseline, project, session, repositorySystem);
+      case DIRECTORY -> List.of(BaselineSource.directory(baselineDirectory.toPath(),
           directoryLabel(baselineDirectory.toPath(), project.getBasedir().toPath())));
-    }
-    if (baselineGitRevision != null && !baselineGitRevision.isBlank()) {
-      configured++;
-      sources.add(BaselineSource.gitRevision(catalogDirectory.toPath(), baselineGitRevision.trim()));
-    }
-    if (configured != 1) {
-      throw new MojoExecutionException("Set exactly one baseline to check the catalog against, not "
-          + configured + ": codegen.compat.baseline (groupId:artifactId:version or a range such as"
-          + " [1.0,1.3]), codegen.compat.baselineDirectory, or codegen.compat.baselineGitRevision");
-    }
-    return sources;
+      case GIT_REVISION -> List.of(BaselineSource.gitRevision(catalogDirectory.toPath(), baselineGitRevision.trim()));
+    };
+  }
+
+  /** Every released version the coordinates name, oldest first, as baselines (also the docs' history). */
+  static List<BaselineSource> released(String coordinates, MavenProject project, MavenSession session,
+      RepositorySystem repositorySystem) throws MojoExecutionException {
+    return new ArtifactResolver(repositorySystem, session.getRepositorySession(), project)
+        .versions(coordinates, Codegen.COMPAT_BASELINE).stream()
+        .map(version -> BaselineSource.jar(version.file(), version.version()))
+        .toList();
   }
 
   /**
@@ -116,10 +123,6 @@ public class CheckCompatibilityMojo extends AbstractMojo {
    * parameter over absolute), which reads the same on every machine and in CI.
    */
   static String directoryLabel(Path directory, Path projectBase) {
-    Path absolute = directory.toAbsolutePath().normalize();
-    Path base = projectBase.toAbsolutePath().normalize();
-    String shown = absolute.getRoot() != null && absolute.getRoot().equals(base.getRoot())
-        ? base.relativize(absolute).toString() : absolute.toString();
-    return shown.isEmpty() ? "." : shown.replace('\\', '/');
+    return CatalogLocation.relative(directory, projectBase);
   }
 }

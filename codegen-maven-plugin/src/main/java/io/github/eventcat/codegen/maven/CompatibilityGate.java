@@ -9,6 +9,7 @@ import io.github.eventcat.catalog.compat.CompatibilityGateResult;
 import io.github.eventcat.catalog.compat.ReportLine;
 import io.github.eventcat.catalog.compat.SchemaNotComparableException;
 import io.github.eventcat.catalog.compat.SubjectCheck;
+import io.github.eventcat.maven.common.Failures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -6,6 +6,11 @@ import io.github.eventcat.catalog.compat.BaselineSource;
 import io.github.eventcat.docs.DocsBaseline;
 import io.github.eventcat.docs.DocsGenerator;
 import io.github.eventcat.docs.DocsRequest;
+import io.github.eventcat.maven.common.ArtifactResolver;
+import io.github.eventcat.maven.common.CatalogLocation;
+import io.github.eventcat.maven.common.Defaults;
+import io.github.eventcat.maven.common.Failures;
+import io.github.eventcat.maven.common.PropertyNames.Codegen;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -28,35 +33,35 @@ import org.eclipse.aether.RepositorySystem;
 @Mojo(name = "docs", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class DocsMojo extends AbstractMojo {
   /** The catalog directory, holding {@code catalog.yaml}. Not used when a catalogArtifact is set. */
-  @Parameter(property = "codegen.catalogDirectory", defaultValue = "${project.basedir}/src/main/catalog")
+  @Parameter(property = Codegen.CATALOG_DIRECTORY, defaultValue = Defaults.CATALOG_DIRECTORY)
   private File catalogDirectory;
 
   /** A released catalog jar, {@code groupId:artifactId[:ext[:classifier]]:version}; see README. */
-  @Parameter(property = "codegen.catalogArtifact")
+  @Parameter(property = Codegen.CATALOG_ARTIFACT)
   private String catalogArtifact;
 
   /** Where the site and asyncapi.yaml go. */
-  @Parameter(property = "codegen.docs.outputDirectory", defaultValue = "${project.build.directory}/eventcat-docs")
+  @Parameter(property = Codegen.DOCS_OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/eventcat-docs")
   private File outputDirectory;
 
   /** The catalog version shown as the AsyncAPI document's info.version. */
-  @Parameter(property = "codegen.docs.version", defaultValue = "${project.version}")
+  @Parameter(property = Codegen.DOCS_VERSION, defaultValue = "${project.version}")
   private String version;
 
   /** Baseline catalog artifact or range (as check-compatibility): event pages show their history. */
-  @Parameter(property = "codegen.compat.baseline")
+  @Parameter(property = Codegen.COMPAT_BASELINE)
   private String baseline;
 
   /** A baseline catalog directory (as check-compatibility), for the event pages' history. */
-  @Parameter(property = "codegen.compat.baselineDirectory")
+  @Parameter(property = Codegen.COMPAT_BASELINE_DIRECTORY)
   private File baselineDirectory;
 
   /** A git revision of the catalog directory as baseline (as check-compatibility), for the history. */
-  @Parameter(property = "codegen.compat.baselineGitRevision")
+  @Parameter(property = Codegen.COMPAT_BASELINE_GIT_REVISION)
   private String baselineGitRevision;
 
   /** Skip the goal. */
-  @Parameter(property = "codegen.docs.skip", defaultValue = "false")
+  @Parameter(property = Codegen.DOCS_SKIP, defaultValue = "false")
   private boolean skip;
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -74,9 +79,9 @@ public class DocsMojo extends AbstractMojo {
       getLog().info("Skipping the catalog docs (codegen.docs.skip)");
       return;
     }
-    CatalogLocation catalog = catalogArtifact == null || catalogArtifact.isBlank()
-        ? CatalogLocation.directory(catalogDirectory.toPath(), project.getBasedir().toPath())
-        : new CatalogArtifacts(repositorySystem, session.getRepositorySession(), project).resolve(catalogArtifact);
+    CatalogLocation catalog = CatalogLocation.of(catalogDirectory, catalogArtifact,
+        new ArtifactResolver(repositorySystem, session.getRepositorySession(), project),
+        project.getBasedir().toPath(), Codegen.CATALOG_ARTIFACT);
     try {
       getLog().info(DocsGenerator.generate(
           new DocsRequest(catalog.load(), outputDirectory.toPath(), version, baselines())).summary());
@@ -93,8 +98,7 @@ public class DocsMojo extends AbstractMojo {
   private List<DocsBaseline> baselines() throws MojoExecutionException {
     List<BaselineSource> sources = new ArrayList<>();
     if (baseline != null && !baseline.isBlank()) {
-      sources.addAll(new BaselineArtifacts(repositorySystem, session.getRepositorySession(),
-          project.getRemoteProjectRepositories()).resolve(baseline));
+      sources.addAll(CheckCompatibilityMojo.released(baseline, project, session, repositorySystem));
     }
     if (baselineDirectory != null) {
       sources.add(BaselineSource.directory(baselineDirectory.toPath(),

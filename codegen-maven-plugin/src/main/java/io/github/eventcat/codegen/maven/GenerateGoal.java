@@ -6,6 +6,7 @@ import io.github.eventcat.codegen.CodeGenerator;
 import io.github.eventcat.codegen.CodegenException;
 import io.github.eventcat.codegen.GenerationRequest;
 import io.github.eventcat.codegen.GenerationResult;
+import io.github.eventcat.maven.common.Failures;
 import java.io.UncheckedIOException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -24,9 +25,12 @@ final class GenerateGoal {
     } catch (CatalogException e) {
       throw Failures.invalidCatalog(request.catalog().description(), e);
     } catch (CodegenException e) {
-      throw Failures.cannotGenerate(request.catalog().description(), e);
+      throw new MojoFailureException(Failures.problems("Code cannot be generated from the catalog at "
+          + request.catalog().description() + ": it", e.problems().stream().map(Object::toString).toList(), "generate"));
     } catch (UncheckedIOException e) {
       throw Failures.ioFailure(e);
+    } catch (RuntimeException e) {
+      throw Failures.bug("codegen:generate", e);
     }
   }
 

@@ -1,6 +1,10 @@
 package io.github.eventcat.codegen.maven;
 
 import io.github.eventcat.codegen.DateTimeType;
+import io.github.eventcat.maven.common.ArtifactResolver;
+import io.github.eventcat.maven.common.CatalogLocation;
+import io.github.eventcat.maven.common.Defaults;
+import io.github.eventcat.maven.common.PropertyNames.Codegen;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
@@ -21,43 +25,43 @@ import org.eclipse.aether.RepositorySystem;
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractMojo {
   /** The catalog directory, holding {@code catalog.yaml}. Not used when a catalogArtifact is set. */
-  @Parameter(property = "codegen.catalogDirectory", defaultValue = "${project.basedir}/src/main/catalog")
+  @Parameter(property = Codegen.CATALOG_DIRECTORY, defaultValue = Defaults.CATALOG_DIRECTORY)
   private File catalogDirectory;
 
   /** A released catalog jar, {@code groupId:artifactId[:ext[:classifier]]:version}; see README. */
-  @Parameter(property = "codegen.catalogArtifact")
+  @Parameter(property = Codegen.CATALOG_ARTIFACT)
   private String catalogArtifact;
 
   /** The generated source root; the goal owns it (files of schemas that are gone are deleted). */
-  @Parameter(property = "codegen.outputDirectory", defaultValue = "${project.build.directory}/generated-sources/eventcat")
+  @Parameter(property = Codegen.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/generated-sources/eventcat")
   private File outputDirectory;
 
   /** Java type of JSON Schema {@code date-time} strings: INSTANT (default) or OFFSET_DATE_TIME. */
-  @Parameter(property = "codegen.dateTimeType")
+  @Parameter(property = Codegen.DATE_TIME_TYPE)
   private DateTimeType dateTimeType;
 
   /** Whether a JSON {@code number} with {@code multipleOf} is a BigDecimal (default true). */
-  @Parameter(property = "codegen.decimalMultipleOf")
+  @Parameter(property = Codegen.DECIMAL_MULTIPLE_OF)
   private Boolean decimalMultipleOf;
 
   /** JSON {@code number} formats that mean BigDecimal (default, and when empty: decimal, money). */
-  @Parameter(property = "codegen.decimalFormats")
+  @Parameter(property = Codegen.DECIMAL_FORMATS)
   private List<String> decimalFormats;
 
   /** Whether every JSON {@code number} is a BigDecimal (default false). */
-  @Parameter(property = "codegen.decimalAllNumbers")
+  @Parameter(property = Codegen.DECIMAL_ALL_NUMBERS)
   private Boolean decimalAllNumbers;
 
   /** JSON records with at least this many components get a builder (default 4). */
-  @Parameter(property = "codegen.builderThreshold")
+  @Parameter(property = Codegen.BUILDER_THRESHOLD)
   private Integer builderThreshold;
 
   /** Also generate {@code <Topic>OutboxProducer}s; the project then needs {@code event-outbox}. */
-  @Parameter(property = "codegen.outbox", defaultValue = "false")
+  @Parameter(property = Codegen.OUTBOX, defaultValue = "false")
   private boolean outbox;
 
   /** Skip the goal (no source root is added). */
-  @Parameter(property = "codegen.skip", defaultValue = "false")
+  @Parameter(property = Codegen.SKIP, defaultValue = "false")
   private boolean skip;
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -81,10 +85,9 @@ public class GenerateMojo extends AbstractMojo {
   }
 
   GenerateRequest request() throws MojoExecutionException {
-    CatalogLocation catalog = catalogArtifact == null || catalogArtifact.isBlank()
-        ? CatalogLocation.directory(catalogDirectory.toPath(), project.getBasedir().toPath())
-        : new CatalogArtifacts(repositorySystem, session.getRepositorySession(), project)
-            .resolve(catalogArtifact);
+    CatalogLocation catalog = CatalogLocation.of(catalogDirectory, catalogArtifact,
+        new ArtifactResolver(repositorySystem, session.getRepositorySession(), project),
+        project.getBasedir().toPath(), Codegen.CATALOG_ARTIFACT);
     return new GenerateRequest(catalog, GenerateRequest.configuration(outputDirectory.toPath(),
         dateTimeType, decimalMultipleOf, decimalFormats, decimalAllNumbers, builderThreshold, outbox),
         project.getBasedir().toPath());

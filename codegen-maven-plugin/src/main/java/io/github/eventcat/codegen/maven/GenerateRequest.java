@@ -3,6 +3,7 @@ package io.github.eventcat.codegen.maven;
 import io.github.eventcat.codegen.CodegenConfiguration;
 import io.github.eventcat.codegen.DateTimeType;
 import io.github.eventcat.codegen.MoneyDetection;
+import io.github.eventcat.maven.common.CatalogLocation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

@@ -1,10 +1,15 @@
 package io.github.eventcat.codegen.maven;
 
 import io.github.eventcat.catalog.CatalogException;
+import io.github.eventcat.catalog.ci.CiEnvironment;
 import io.github.eventcat.catalog.lint.CatalogLinter;
 import io.github.eventcat.catalog.lint.LintFinding;
 import io.github.eventcat.catalog.lint.LintRequest;
 import io.github.eventcat.catalog.lint.LintResult;
+import io.github.eventcat.maven.common.CatalogLocation;
+import io.github.eventcat.maven.common.Defaults;
+import io.github.eventcat.maven.common.Failures;
+import io.github.eventcat.maven.common.PropertyNames.Codegen;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.util.Optional;
@@ -23,19 +28,19 @@ import org.apache.maven.project.MavenProject;
 @Mojo(name = "lint", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class LintMojo extends AbstractMojo {
   /** The catalog directory, holding {@code catalog.yaml}. */
-  @Parameter(property = "codegen.catalogDirectory", defaultValue = "${project.basedir}/src/main/catalog")
+  @Parameter(property = Codegen.CATALOG_DIRECTORY, defaultValue = Defaults.CATALOG_DIRECTORY)
   private File catalogDirectory;
 
   /** Where the JUnit XML report goes (one test case per file), for CI test report views. */
-  @Parameter(property = "codegen.lint.junitReport", defaultValue = "${project.build.directory}/eventcat-lint/TEST-lint.xml")
+  @Parameter(property = Codegen.LINT_JUNIT_REPORT, defaultValue = "${project.build.directory}/eventcat-lint/TEST-lint.xml")
   private File junitReport;
 
   /** Print GitHub Actions annotations; default: when the environment has GITHUB_ACTIONS=true. */
-  @Parameter(property = "codegen.lint.githubAnnotations")
+  @Parameter(property = Codegen.LINT_GITHUB_ANNOTATIONS)
   private Boolean githubAnnotations;
 
   /** Skip the lint. */
-  @Parameter(property = "codegen.lint.skip", defaultValue = "false")
+  @Parameter(property = Codegen.LINT_SKIP, defaultValue = "false")
   private boolean skip;
 
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -44,35 +49,37 @@ public class LintMojo extends AbstractMojo {
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
-      getLog().info("Skipping the lint (codegen.lint.skip)");
+      getLog().info("Skipping the lint (" + Codegen.LINT_SKIP + ")");
       return;
     }
-    String shown = CatalogLocation.directory(catalogDirectory.toPath(), project.getBasedir().toPath()).description();
-    LintResult result;
-    try {
-      result = CatalogLinter.run(new LintRequest(catalogDirectory.toPath(), shown,
-          Optional.ofNullable(junitReport).map(File::toPath)));
-    } catch (CatalogException e) {
-      throw Failures.invalidCatalog(shown, e);
-    } catch (UncheckedIOException e) {
-      throw Failures.ioFailure(e);
-    }
-    result.logLines().forEach(line -> CompatibilityGate.log(getLog(), line));
-    Optional.ofNullable(junitReport).ifPresent(file -> getLog().info("JUnit report: " + file));
-    if (githubAnnotations != null ? githubAnnotations : "true".equals(System.getenv("GITHUB_ACTIONS"))) {
-      // Straight to stdout, as the gate does: Maven's logger would prefix the workflow commands.
-      System.out.print(result.githubAnnotations());
-      System.out.flush();
-    }
-    if (result.hasErrors()) {
-      StringBuilder message = new StringBuilder("The catalog at ").append(shown).append(" has ")
-          .append(result.errors().size()).append(result.errors().size() == 1 ? " lint error" : " lint errors")
-          .append(result.errors().size() == 1 ? "; fix it" : "; fix them")
-          .append(", or configure lint in catalog.yaml (docs/lint.md), and build again:");
-      for (LintFinding error : result.errors()) {
-        message.append('\n').append(error.render(shown));
+    Failures.guard("codegen:lint", () -> {
+      String shown = CatalogLocation.directory(catalogDirectory.toPath(), project.getBasedir().toPath()).description();
+      LintResult result;
+      try {
+        result = CatalogLinter.run(new LintRequest(catalogDirectory.toPath(), shown,
+            Optional.ofNullable(junitReport).map(File::toPath)));
+      } catch (CatalogException e) {
+        throw Failures.invalidCatalog(shown, e);
+      } catch (UncheckedIOException e) {
+        throw Failures.ioFailure(e);
       }
-      throw new MojoFailureException(message.toString());
-    }
+      result.logLines().forEach(line -> CompatibilityGate.log(getLog(), line));
+      Optional.ofNullable(junitReport).ifPresent(file -> getLog().info("JUnit report: " + file));
+      if (CiEnvironment.current().githubAnnotations(githubAnnotations)) {
+        // Straight to stdout, as the gate does: Maven's logger would prefix the workflow commands.
+        System.out.print(result.githubAnnotations());
+        System.out.flush();
+      }
+      if (result.hasErrors()) {
+        StringBuilder message = new StringBuilder("The catalog at ").append(shown).append(" has ")
+            .append(result.errors().size()).append(result.errors().size() == 1 ? " lint error" : " lint errors")
+            .append(result.errors().size() == 1 ? "; fix it" : "; fix them")
+            .append(", or configure lint in catalog.yaml (docs/lint.md), and build again:");
+        for (LintFinding error : result.errors()) {
+          message.append('\n').append(error.render(shown));
+        }
+        throw new MojoFailureException(message.toString());
+      }
+    });
   }
 }

@@ -70,6 +70,12 @@ public record RegistryClientConfig(
     public static final String RETRIES_WAIT_MS = "retries.wait.ms";
     public static final String RETRIES_MAX_WAIT_MS = "retries.max.wait.ms";
 
+    /** Defaults of the keys above, written once: registry-core and the registry plugin show and use these. */
+    public static final long DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+    public static final long DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+    public static final int DEFAULT_MAX_RETRIES = 3;
+    public static final String DEFAULT_STORE_TYPE = "PKCS12";
+
     public RegistryClientConfig {
         if (urls.isEmpty()) {
             throw new IllegalArgumentException("at least one registry URL is needed");
@@ -123,10 +129,10 @@ public record RegistryClientConfig(
                 urls,
                 authorization(config, urlUserInfo),
                 sslContext(config),
-                Duration.ofMillis(number(config, REQUEST_TIMEOUT_MS, 30_000)),
-                Duration.ofMillis(number(config, CONNECT_TIMEOUT_MS, 10_000)),
+                Duration.ofMillis(number(config, REQUEST_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS)),
+                Duration.ofMillis(number(config, CONNECT_TIMEOUT_MS, DEFAULT_CONNECT_TIMEOUT_MS)),
                 new RetryPolicy(
-                        (int) number(config, MAX_RETRIES, 3),
+                        (int) number(config, MAX_RETRIES, DEFAULT_MAX_RETRIES),
                         Duration.ofMillis(number(config, RETRIES_WAIT_MS, 200)),
                         Duration.ofMillis(number(config, RETRIES_MAX_WAIT_MS, 5_000))));
     }
@@ -188,7 +194,7 @@ public record RegistryClientConfig(
         try {
             TrustManagerFactory trust = null;
             if (trustStore.isPresent()) {
-                KeyStore store = load(trustStore.get(), string(config, TRUSTSTORE_TYPE).orElse("PKCS12"),
+                KeyStore store = load(trustStore.get(), string(config, TRUSTSTORE_TYPE).orElse(DEFAULT_STORE_TYPE),
                         string(config, TRUSTSTORE_PASSWORD).orElse(null), TRUSTSTORE_LOCATION);
                 trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
                 trust.init(store);
@@ -196,7 +202,7 @@ public record RegistryClientConfig(
             KeyManagerFactory keys = null;
             if (keyStore.isPresent()) {
                 String storePassword = string(config, KEYSTORE_PASSWORD).orElse(null);
-                KeyStore store = load(keyStore.get(), string(config, KEYSTORE_TYPE).orElse("PKCS12"), storePassword,
+                KeyStore store = load(keyStore.get(), string(config, KEYSTORE_TYPE).orElse(DEFAULT_STORE_TYPE), storePassword,
                         KEYSTORE_LOCATION);
                 keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
                 String keyPassword = string(config, KEY_PASSWORD).orElse(storePassword);

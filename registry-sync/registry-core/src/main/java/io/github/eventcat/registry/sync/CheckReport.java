@@ -6,9 +6,9 @@ import java.util.Objects;
 /** The result of a compatibility check: one entry per catalog subject, in registration order. */
 public final class CheckReport {
     private final String registry;
-    private final List<SubjectCheck> subjects;
+    private final List<SubjectVerdict> subjects;
 
-    CheckReport(String registry, List<SubjectCheck> subjects) {
+    CheckReport(String registry, List<SubjectVerdict> subjects) {
         this.registry = Objects.requireNonNull(registry, "registry == null");
         this.subjects = List.copyOf(subjects);
     }
@@ -17,7 +17,7 @@ public final class CheckReport {
         return registry;
     }
 
-    List<SubjectCheck> subjects() {
+    List<SubjectVerdict> subjects() {
         return subjects;
     }
 
@@ -26,7 +26,7 @@ public final class CheckReport {
         return incompatible().stream().map(s -> s.subject().subject()).toList();
     }
 
-    List<SubjectCheck> incompatible() {
+    List<SubjectVerdict> incompatible() {
         return subjects.stream().filter(s -> s.verdict() == CheckVerdict.INCOMPATIBLE).toList();
     }
 

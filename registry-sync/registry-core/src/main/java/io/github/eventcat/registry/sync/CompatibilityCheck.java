@@ -52,22 +52,22 @@ final class CompatibilityCheck {
         subjects.forEach(s -> byName.put(s.subject(), s));
         LatestRegistered latest = LatestRegistered.read(client, subjects, existing);
         Map<String, Optional<Integer>> referenceVersions = new ConcurrentHashMap<>();
-        List<SubjectCheck> checks = Parallel.map(subjects, parallelism,
+        List<SubjectVerdict> checks = Parallel.map(subjects, parallelism,
                 subject -> checkOne(subject, existing, byName, latest, referenceVersions));
         return new CheckReport(client.config().urls().toString(), checks);
     }
 
-    private SubjectCheck checkOne(SchemaRegistration subject, Set<String> existing, Map<String, SchemaRegistration> byName,
+    private SubjectVerdict checkOne(SchemaRegistration subject, Set<String> existing, Map<String, SchemaRegistration> byName,
             LatestRegistered latest, Map<String, Optional<Integer>> referenceVersions) {
         if (!existing.contains(subject.subject())) {
-            return new SubjectCheck(subject, CheckVerdict.NEW_SUBJECT, List.of());
+            return new SubjectVerdict(subject, CheckVerdict.NEW_SUBJECT, List.of());
         }
         Map<String, Integer> versions = new java.util.HashMap<>();
         for (Reference link : subject.references()) {
             Optional<Integer> version = referenceVersions.computeIfAbsent(link.subject(),
                     s -> registeredVersion(byName.get(s), existing, byName, latest, referenceVersions));
             if (version.isEmpty()) {
-                return new SubjectCheck(subject, CheckVerdict.NOT_CHECKED, List.of("it references " + link.subject()
+                return new SubjectVerdict(subject, CheckVerdict.NOT_CHECKED, List.of("it references " + link.subject()
                         + ", whose catalog schema is not registered yet; that one is checked on its own"));
             }
             versions.put(link.subject(), version.get());
@@ -75,7 +75,7 @@ final class CompatibilityCheck {
         SchemaDefinition definition = Definitions.of(subject, versions);
         if (latest.versionOf(subject.subject(), definition).isPresent()
                 || client.lookup(subject.subject(), definition, normalize).isPresent()) {
-            return new SubjectCheck(subject, CheckVerdict.UNCHANGED, List.of());
+            return new SubjectVerdict(subject, CheckVerdict.UNCHANGED, List.of());
         }
         CompatibilityLevel wanted = subject.compatibility();
         CompatibilityResult result = wanted.isTransitive()
@@ -88,14 +88,14 @@ final class CompatibilityCheck {
                     + " (registry:sync sets it)");
         }
         if (result.compatible()) {
-            return new SubjectCheck(subject, CheckVerdict.COMPATIBLE, notes);
+            return new SubjectVerdict(subject, CheckVerdict.COMPATIBLE, notes);
         }
         List<String> messages = new ArrayList<>(result.messages());
         if (messages.isEmpty()) {
             messages.add("the registry gave no reason");
         }
         messages.addAll(notes);
-        return new SubjectCheck(subject, CheckVerdict.INCOMPATIBLE, messages);
+        return new SubjectVerdict(subject, CheckVerdict.INCOMPATIBLE, messages);
     }
 
     /** The version under which a referenced schema's catalog text is registered, if it is. */

@@ -4,12 +4,14 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A trust or key store file; the password is never shown by {@link #toString()}. */
+import io.github.eventcat.runtime.registry.RegistryClientConfig;
+
+/** A trust or key store file (type PKCS12 unless given); the password is never shown by {@link #toString()}. */
 public record KeyStoreSettings(Path location, Optional<String> password, String type) {
     public KeyStoreSettings {
         Objects.requireNonNull(location, "location == null");
         Objects.requireNonNull(password, "password == null");
-        type = type == null || type.isBlank() ? "PKCS12" : type;
+        type = type == null || type.isBlank() ? RegistryClientConfig.DEFAULT_STORE_TYPE : type;
     }
 
     @Override

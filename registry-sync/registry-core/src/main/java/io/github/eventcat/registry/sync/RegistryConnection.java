@@ -23,8 +23,9 @@ import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 public record RegistryConnection(
         List<String> urls, Optional<RegistryCredentials> credentials, Optional<KeyStoreSettings> trustStore,
         Optional<KeyStoreSettings> keyStore, Duration timeout, int retries) {
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-    public static final int DEFAULT_RETRIES = 3;
+    /** The registry client's defaults, not a copy of them. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(RegistryClientConfig.DEFAULT_REQUEST_TIMEOUT_MS);
+    public static final int DEFAULT_RETRIES = RegistryClientConfig.DEFAULT_MAX_RETRIES;
 
     /** The {@link RegistryCredentials#source()} of credentials taken from URL user info. */
     public static final String URL_USER_INFO = "the registry URL's user info";
@@ -82,7 +83,7 @@ public record RegistryConnection(
             config.put(RegistryClientConfig.KEYSTORE_TYPE, store.type());
         });
         config.put(RegistryClientConfig.REQUEST_TIMEOUT_MS, timeout.toMillis());
-        config.put(RegistryClientConfig.CONNECT_TIMEOUT_MS, Math.min(timeout.toMillis(), 10_000));
+        config.put(RegistryClientConfig.CONNECT_TIMEOUT_MS, Math.min(timeout.toMillis(), RegistryClientConfig.DEFAULT_CONNECT_TIMEOUT_MS));
         config.put(RegistryClientConfig.MAX_RETRIES, retries);
         return SchemaRegistryClient.fromConfig(config);
     }

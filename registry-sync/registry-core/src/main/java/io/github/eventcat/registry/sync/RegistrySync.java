@@ -1,6 +1,5 @@
 package io.github.eventcat.registry.sync;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -143,7 +142,7 @@ public final class RegistrySync {
      * @param storesHint where to set a trust store or key store, in the caller's terms
      */
     public static String describe(SchemaRegistryException failure, String credentialsHint, String storesHint) {
-        return Failures.describe(failure, Objects.requireNonNull(credentialsHint, "credentialsHint == null"),
+        return FailureAdvice.describe(failure, Objects.requireNonNull(credentialsHint, "credentialsHint == null"),
                 Objects.requireNonNull(storesHint, "storesHint == null"));
     }
 
@@ -152,12 +151,9 @@ public final class RegistrySync {
                 java.util.OptionalInt.empty(), "")).toList();
     }
 
-    /** A catalog directory, or a catalog released as a jar. */
+    /** A catalog directory, a catalog jar, or a catalog module's output: schema-catalog's one rule. */
     static Catalog load(Path catalog) {
-        if (Files.isRegularFile(catalog) && catalog.getFileName().toString().endsWith(".jar")) {
-            return CatalogLoader.loadFromJar(catalog);
-        }
-        return CatalogLoader.load(catalog);
+        return CatalogLoader.loadFrom(catalog);
     }
 
     private static Admin admin(Map<String, String> properties) {

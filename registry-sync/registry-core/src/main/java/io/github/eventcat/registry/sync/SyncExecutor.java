@@ -93,7 +93,7 @@ final class SyncExecutor {
         } catch (SchemaRegistryException e) {
             String message = e.isIncompatible() ? INCOMPATIBLE + " under " + plan.subject().compatibility() + ": "
                     + e.registryMessage() + " — make the change compatible (e.g. give a new field a default) or "
-                    + "register it under a new subject" : Failures.describe(e);
+                    + "register it under a new subject" : FailureAdvice.describe(e);
             log.accept("  " + plan.name() + ": " + current + " FAILED: " + message);
             return new SubjectOutcome(plan, OutcomeStatus.FAILED, done, current, OptionalInt.empty(), message);
         }

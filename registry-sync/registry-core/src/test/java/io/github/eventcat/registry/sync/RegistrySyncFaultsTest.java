@@ -66,7 +66,7 @@ class RegistrySyncFaultsTest {
         assertThatThrownBy(() -> sync(RegistryConnection.of(proxy.url()), 1))
                 .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
                     assertThat(e.status()).isEqualTo(401);
-                    assertThat(Failures.describe(e)).contains("401", "refused the credentials");
+                    assertThat(FailureAdvice.describe(e)).contains("401", "refused the credentials");
                 });
     }
 
@@ -79,7 +79,7 @@ class RegistrySyncFaultsTest {
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> sync(wrong, 1));
 
         assertThat(thrown).isInstanceOf(SchemaRegistryException.class);
-        String everything = String.join("\n", log) + Failures.describe((SchemaRegistryException) thrown) + thrown + wrong;
+        String everything = String.join("\n", log) + FailureAdvice.describe((SchemaRegistryException) thrown) + thrown + wrong;
         assertThat(everything).doesNotContain(SECRET).doesNotContain(base64("ci:" + SECRET + "-wrong"));
     }
 
@@ -119,7 +119,7 @@ class RegistrySyncFaultsTest {
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> sync(wrong, 1));
 
         assertThat(thrown).isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.status()).isEqualTo(401));
-        String everything = String.join("\n", log) + Failures.describe((SchemaRegistryException) thrown) + thrown + wrong;
+        String everything = String.join("\n", log) + FailureAdvice.describe((SchemaRegistryException) thrown) + thrown + wrong;
         assertThat(everything).doesNotContain(SECRET).doesNotContain(base64("ci:" + SECRET + "-wrong"));
     }
 

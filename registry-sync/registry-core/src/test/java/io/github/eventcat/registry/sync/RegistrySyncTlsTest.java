@@ -72,7 +72,7 @@ class RegistrySyncTlsTest {
         Throwable thrown = catchThrowable(() -> sync(untrusted));
 
         assertThat(thrown).isInstanceOf(SchemaRegistryException.class);
-        String message = Failures.describe((SchemaRegistryException) thrown);
+        String message = FailureAdvice.describe((SchemaRegistryException) thrown);
         assertThat(message).contains(proxy.url(), "TLS", "trust store");
         assertThat(log).noneMatch(line -> line.contains("plan")); // the registry could not be read: no plan, no write
     }
@@ -90,7 +90,7 @@ class RegistrySyncTlsTest {
         Throwable thrown = catchThrowable(() -> sync(wrongTrust));
 
         assertThat(thrown).isInstanceOf(SchemaRegistryException.class);
-        String everything = Failures.describe((SchemaRegistryException) thrown) + "\n" + thrown + "\n" + wrongTrust
+        String everything = FailureAdvice.describe((SchemaRegistryException) thrown) + "\n" + thrown + "\n" + wrongTrust
                 + "\n" + String.join("\n", log);
         assertThat(everything).contains(proxy.url(), "trust store")
                 .doesNotContain(TRUST_STORE_PASSWORD).doesNotContain(KEY_STORE_PASSWORD);

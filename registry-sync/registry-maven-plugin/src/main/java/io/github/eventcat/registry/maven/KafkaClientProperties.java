@@ -18,6 +18,8 @@ import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
 import org.apache.maven.plugin.MojoExecutionException;
 
+import io.github.eventcat.maven.common.PropertyNames.Registry;
+
 /**
  * The Kafka Admin client's properties for topic provisioning. {@code mvn -X} prints every plugin
  * parameter, so secrets come from {@code registry.kafkaConfigFile}, a Kafka client properties file
@@ -25,7 +27,7 @@ import org.apache.maven.plugin.MojoExecutionException;
  * {@code <kafkaProperties>} parameter is refused, naming the key and never the value.
  */
 final class KafkaClientProperties {
-    static final String CONFIG_FILE_PROPERTY = "registry.kafkaConfigFile";
+    static final String CONFIG_FILE_PROPERTY = Registry.KAFKA_CONFIG_FILE;
 
     private KafkaClientProperties() {
     }

@@ -9,6 +9,8 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import io.github.eventcat.maven.common.Defaults;
+import io.github.eventcat.maven.common.PropertyNames.Registry;
 import io.github.eventcat.registry.sync.PullRequest;
 import io.github.eventcat.registry.sync.RegistrySync;
 import io.github.eventcat.runtime.registry.SchemaRegistryException;
@@ -17,28 +19,45 @@ import io.github.eventcat.runtime.registry.SchemaRegistryException;
 @Mojo(name = "pull", threadSafe = true, requiresProject = false)
 public class PullMojo extends AbstractRegistryMojo {
     /** A regular expression the whole subject name must match. */
-    @Parameter(property = "registry.subjects", defaultValue = ".*")
+    @Parameter(property = Registry.SUBJECTS, defaultValue = ".*")
     String subjects;
 
-    @Parameter(property = "registry.catalogDirectory", defaultValue = "${basedir}/src/main/catalog")
+    /** Where the pulled catalog goes. */
+    @Parameter(property = Registry.CATALOG_DIRECTORY, defaultValue = Defaults.CATALOG_DIRECTORY)
     File catalogDirectory;
 
+    /** Skip this goal. */
+    @Parameter(property = Registry.PULL_SKIP, defaultValue = "false")
+    boolean pullSkip;
+
     @Override
-    public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("registry:pull skipped (registry.skip)");
-            return;
-        }
+    String goal() {
+        return "registry:pull";
+    }
+
+    @Override
+    boolean goalSkip() {
+        return pullSkip;
+    }
+
+    @Override
+    String goalSkipProperty() {
+        return Registry.PULL_SKIP;
+    }
+
+    @Override
+    void run() throws MojoExecutionException, MojoFailureException {
         Pattern pattern;
         try {
             pattern = Pattern.compile(subjects);
         } catch (PatternSyntaxException e) {
-            throw new MojoFailureException("registry.subjects=" + subjects + " is not a regular expression: " + e.getDescription());
+            throw new MojoFailureException(Registry.SUBJECTS + "=" + subjects + " is not a regular expression: "
+                    + e.getDescription());
         }
         try {
-            new RegistrySync(MavenLog.info(getLog())).pull(new PullRequest(connection(), pattern, catalogDirectory.toPath()));
+            new RegistrySync(MavenLog.info(getLog())).pull(new PullRequest(checked(connection()), pattern, catalogDirectory.toPath()));
         } catch (SchemaRegistryException e) {
-            throw new MojoExecutionException(ErrorMessages.describe(e), e);
+            throw registryFailure(e);
         }
     }
 }

@@ -19,6 +19,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
+import io.github.eventcat.maven.common.PropertyNames.Registry;
 import io.github.eventcat.registry.sync.RegistryCredentials;
 import io.github.eventcat.runtime.registry.Redaction;
 
@@ -28,7 +29,7 @@ import io.github.eventcat.runtime.registry.Redaction;
  * {@code registry.url} property read here rather than injected (it may carry user info).
  */
 final class SecretSources {
-    static final String URL_PROPERTY = "registry.url";
+    static final String URL_PROPERTY = Registry.URL;
     /** Environment variable with the trust store's password. */
     static final String TRUSTSTORE_PASSWORD_VARIABLE = "SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD";
     /** Environment variable with the key store's password. */
@@ -36,9 +37,9 @@ final class SecretSources {
 
     /** Parameters removed because mvn -X printed them, and what replaces each. */
     private static final Map<String, String> REMOVED = Map.of(
-            "trustStorePassword", "registry.trustStoreServerId (a settings.xml <server> whose <password> is the trust store's) "
+            "trustStorePassword", Registry.TRUST_STORE_SERVER_ID + " (a settings.xml <server> whose <password> is the trust store's) "
                     + "or the environment variable " + TRUSTSTORE_PASSWORD_VARIABLE,
-            "keyStorePassword", "registry.keyStoreServerId (a settings.xml <server> whose <password> is the key store's) "
+            "keyStorePassword", Registry.KEY_STORE_SERVER_ID + " (a settings.xml <server> whose <password> is the key store's) "
                     + "or the environment variable " + KEYSTORE_PASSWORD_VARIABLE);
 
     private final Settings settings;
@@ -97,7 +98,7 @@ final class SecretSources {
         if (serverId == null || serverId.isBlank()) {
             return RegistryCredentials.resolve(null, null, null, environment);
         }
-        Server server = server(serverId, "registry.serverId",
+        Server server = server(serverId, Registry.SERVER_ID,
                 "<username>…</username><password>…</password>");
         return RegistryCredentials.resolve(serverId, server.getUsername(), server.getPassword(), environment);
     }
@@ -108,7 +109,7 @@ final class SecretSources {
      */
     Optional<String> storePassword(String kind, String serverId, String variable) throws MojoExecutionException {
         if (serverId != null && !serverId.isBlank()) {
-            String parameter = "registry." + kind + "StoreServerId";
+            String parameter = kind.equals("trust") ? Registry.TRUST_STORE_SERVER_ID : Registry.KEY_STORE_SERVER_ID;
             Server server = server(serverId, parameter, "<password>…</password>");
             if (server.getPassword() == null || server.getPassword().isEmpty()) {
                 throw new MojoExecutionException(parameter + "=" + serverId + " names a settings.xml <server> without a "
@@ -140,7 +141,7 @@ final class SecretSources {
     }
 
     /** A property as {@code ${name}} would resolve it: -D (user), system, then project properties. */
-    private Optional<String> property(String name) {
+    Optional<String> property(String name) {
         if (session == null) {
             return Optional.empty();
         }

@@ -65,13 +65,19 @@ class SyncMojoTest extends AbstractMojoTestCase {
         assertThat(connection.timeout()).isEqualTo(RegistryConnection.DEFAULT_TIMEOUT);
         assertThat(connection.retries()).isEqualTo(RegistryConnection.DEFAULT_RETRIES);
         assertThat(mojo.catalogDirectory.toPath()).isEqualTo(project.resolve("src/main/catalog"));
-        assertThat(mojo.parallelism).isEqualTo(SyncRequest.DEFAULT_PARALLELISM);
-        assertThat(mojo.dryRun).isFalse();
-        assertThat(mojo.normalize).isFalse();
-        assertThat(mojo.topics).isFalse();
+        SyncRequest request = mojo.request(mojo.catalog(mojo.catalogDirectory, mojo.catalogArtifact));
+        assertThat(request.catalog()).isEqualTo(project.resolve("src/main/catalog"));
+        assertThat(request.parallelism()).isEqualTo(SyncRequest.DEFAULT_PARALLELISM);
+        assertThat(request.dryRun()).isFalse();
+        assertThat(request.normalize()).isFalse();
+        assertThat(request.kafkaAdmin()).isEmpty();
         assertThat(mojo.skip).isFalse();
-        assertThat(mojo.trustStoreType).isEqualTo("PKCS12");
-        assertThat(mojo.keyStoreType).isEqualTo("PKCS12");
+        assertThat(mojo.syncSkip).isFalse();
+        // unset: the core's defaults apply, written in the core only
+        assertThat(mojo.timeout).isNull();
+        assertThat(mojo.retries).isNull();
+        assertThat(mojo.trustStoreType).isNull();
+        assertThat(mojo.keyStoreType).isNull();
     }
 
     @Test
@@ -89,7 +95,7 @@ class SyncMojoTest extends AbstractMojoTestCase {
                 Map.entry("registry.dryRun", "true"),
                 Map.entry("registry.normalize", "true"),
                 Map.entry("registry.topics", "true"),
-                Map.entry("bootstrap.servers", "127.0.0.1:9092")), List.of(server("trust-store", null, TRUST_STORE_PASSWORD)));
+                Map.entry("registry.bootstrapServers", "127.0.0.1:9092")), List.of(server("trust-store", null, TRUST_STORE_PASSWORD)));
 
         RegistryConnection connection = mojo.connection();
 
@@ -98,13 +104,62 @@ class SyncMojoTest extends AbstractMojoTestCase {
                 Optional.of(new KeyStoreSettings(project.resolve("trust.jks"), Optional.of(TRUST_STORE_PASSWORD), "JKS")),
                 Optional.of(new KeyStoreSettings(project.resolve("client.p12"), Optional.empty(), "PKCS12")),
                 Duration.ofSeconds(7), 1));
-        assertThat(mojo.catalogDirectory.toPath()).isEqualTo(project.resolve("events"));
-        assertThat(mojo.parallelism).isEqualTo(8);
-        assertThat(mojo.dryRun).isTrue();
-        assertThat(mojo.normalize).isTrue();
-        assertThat(mojo.topics).isTrue();
-        assertThat(mojo.bootstrapServers).isEqualTo("127.0.0.1:9092");
+        SyncRequest request = mojo.request(mojo.catalog(mojo.catalogDirectory, mojo.catalogArtifact));
+        assertThat(request.catalog()).isEqualTo(project.resolve("events"));
+        assertThat(request.parallelism()).isEqualTo(8);
+        assertThat(request.dryRun()).isTrue();
+        assertThat(request.normalize()).isTrue();
+        assertThat(request.kafkaAdmin()).hasValue(Map.of("bootstrap.servers", "127.0.0.1:9092"));
         assertThat(connection.toString()).doesNotContain(TRUST_STORE_PASSWORD);
+    }
+
+    @Test
+    void theDeprecatedBootstrapServersPropertyStillWorksWithAWarning() throws Exception {
+        SyncMojo mojo = mojo(Map.of("registry.url", "http://127.0.0.1:1", "registry.topics", "true",
+                "bootstrap.servers", "127.0.0.1:9093"), List.of());
+        List<String> warnings = new java.util.ArrayList<>();
+        mojo.setLog(new org.apache.maven.monitor.logging.DefaultLog(new org.codehaus.plexus.logging.console.ConsoleLogger()) {
+            @Override
+            public void warn(CharSequence content) {
+                warnings.add(content.toString());
+            }
+        });
+
+        SyncRequest request = mojo.request(mojo.catalog(mojo.catalogDirectory, mojo.catalogArtifact));
+
+        assertThat(request.kafkaAdmin()).hasValue(Map.of("bootstrap.servers", "127.0.0.1:9093"));
+        assertThat(warnings).containsExactly("The property bootstrap.servers is deprecated for registry:sync: "
+                + "use -Dregistry.bootstrapServers=127.0.0.1:9093 instead");
+    }
+
+    @Test
+    void registryBootstrapServersWinsOverTheDeprecatedProperty() throws Exception {
+        SyncMojo mojo = mojo(Map.of("registry.url", "http://127.0.0.1:1", "registry.topics", "true",
+                "bootstrap.servers", "old:9092", "registry.bootstrapServers", "new:9092"), List.of());
+
+        assertThat(mojo.request(mojo.catalog(mojo.catalogDirectory, mojo.catalogArtifact)).kafkaAdmin())
+                .hasValue(Map.of("bootstrap.servers", "new:9092"));
+    }
+
+    @Test
+    void theGoalsOwnSkipSkipsItAlone() throws Exception {
+        // Nothing listens on this URL and the catalog directory does not exist: anything but a skip fails.
+        SyncMojo mojo = mojo(Map.of("registry.url", "http://127.0.0.1:1/apis/ccompat/v7", "registry.sync.skip", "true",
+                "registry.catalogDirectory", project.resolve("missing").toString()), List.of());
+
+        mojo.execute();
+
+        assertThat(mojo.syncSkip).isTrue();
+        assertThat(mojo.skip).isFalse();
+    }
+
+    @Test
+    void anotherGoalsSkipDoesNotSkipThisOne() throws Exception {
+        SyncMojo mojo = mojo(Map.of("registry.url", "http://127.0.0.1:1/apis/ccompat/v7", "registry.check.skip", "true",
+                "registry.catalogDirectory", project.resolve("missing").toString()), List.of());
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(org.apache.maven.plugin.MojoFailureException.class)
+                .hasMessageContaining("The catalog at missing has 1 problem");
     }
 
     @Test
@@ -129,8 +184,7 @@ class SyncMojoTest extends AbstractMojoTestCase {
                 List.of(server));
 
         RegistryConnection connection = mojo.connection();
-        SyncRequest request = new SyncRequest(connection, mojo.catalogDirectory.toPath(), mojo.parallelism, mojo.dryRun,
-                mojo.normalize, Optional.empty());
+        SyncRequest request = mojo.request(mojo.catalog(mojo.catalogDirectory, mojo.catalogArtifact));
 
         assertThat(connection.credentials()).hasValueSatisfying(credentials -> {
             assertThat(credentials).isInstanceOf(RegistryCredentials.Basic.class);

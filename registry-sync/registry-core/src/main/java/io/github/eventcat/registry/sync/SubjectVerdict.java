@@ -6,14 +6,15 @@ import java.util.Objects;
 import io.github.eventcat.catalog.registration.SchemaRegistration;
 
 /**
- * The check of one subject.
+ * One subject's verdict from the live registry (registry:check). Not schema-catalog's {@code
+ * compat.SubjectCheck}, which compares a subject with a baseline catalog, without a registry.
  *
  * @param subject the subject and its schema
  * @param verdict compatible, new, not checked or incompatible
  * @param messages the registry's own messages when incompatible (they name the fields at fault), or notes
  */
-record SubjectCheck(SchemaRegistration subject, CheckVerdict verdict, List<String> messages) {
-    public SubjectCheck {
+record SubjectVerdict(SchemaRegistration subject, CheckVerdict verdict, List<String> messages) {
+    public SubjectVerdict {
         Objects.requireNonNull(subject, "subject == null");
         Objects.requireNonNull(verdict, "verdict == null");
         messages = List.copyOf(messages);

@@ -8,12 +8,12 @@ import io.github.eventcat.runtime.registry.SchemaRegistryException;
  * Turns registry client failures into messages that say what to do, in the core's words unless the
  * caller says where its users set credentials and stores (a build tool's property names).
  */
-final class Failures {
+final class FailureAdvice {
     private static final String CREDENTIALS = "give valid ones (basic auth user info or a bearer token)";
     private static final String STORES = "give a trust store that trusts the registry's certificate, or a key store "
             + "with a client certificate";
 
-    private Failures() {
+    private FailureAdvice() {
     }
 
     static String describe(SchemaRegistryException e) {
