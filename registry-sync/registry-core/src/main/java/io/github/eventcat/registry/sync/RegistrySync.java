@@ -72,7 +72,9 @@ public final class RegistrySync {
             return result;
         } finally {
             if (admin != null) {
-                admin.close();
+                // Without a bound, close() waits for calls still retrying against an unreachable
+                // cluster until Kafka's own API timeout (60 s by default).
+                admin.close(request.connection().timeout());
             }
         }
     }
