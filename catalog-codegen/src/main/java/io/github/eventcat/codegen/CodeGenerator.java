@@ -122,14 +122,21 @@ public final class CodeGenerator {
    * @throws CodegenException if the catalog cannot be turned into code
    */
   public List<GeneratedFile> generateInMemory(GenerationRequest request) {
+    // Contributors, and the topics, types and schemas inside them, run on every processor; the
+    // files are sorted by path below, so the result is the same whatever the scheduling.
+    record Contribution(List<GeneratedFile> files, List<CodegenProblem> problems) {}
+    List<Contribution> contributions = Concurrent.run(() -> Concurrent.map(contributors, c -> {
+      try {
+        return new Contribution(c.contribute(request.catalog(), request.configuration()), List.of());
+      } catch (CodegenException e) {
+        return new Contribution(List.of(), e.problems());
+      }
+    }));
     List<GeneratedFile> files = new ArrayList<>();
     List<CodegenProblem> problems = new ArrayList<>();
-    for (SourceContributor contributor : contributors) {
-      try {
-        files.addAll(contributor.contribute(request.catalog(), request.configuration()));
-      } catch (CodegenException e) {
-        problems.addAll(e.problems());
-      }
+    for (Contribution contribution : contributions) {
+      files.addAll(contribution.files());
+      problems.addAll(contribution.problems());
     }
     problems.addAll(collisions(files));
     if (!problems.isEmpty()) {
