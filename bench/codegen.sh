@@ -13,6 +13,9 @@
 #   RUNS     timed builds per case (default 3; the median is printed)
 #   WORKDIR  default: a new temp directory, kept for inspection
 #   MVN_ARGS extra Maven arguments for every build, e.g. -Dmaven.repo.local=/path/to/repo
+#   BEFORE_REPO a second local Maven repository holding an earlier build of the plugin (same
+#            version): its full and no-op builds run interleaved with the others, on a copy of
+#            the project, for before/after tables measured side by side
 #   MAVEN_OPTS as usual (unset = Maven's default heap, which is what the targets are about)
 #
 # The cases of one shape run interleaved (full, avro, full, avro, ...; then no-op, validate, ...),
@@ -32,11 +35,13 @@ if ! /usr/bin/time -v true >/dev/null 2>&1; then
   exit 1
 fi
 
-# Runs one Maven build ($2 = phase) in $1; sets LAST_SECONDS, LAST_CPU and LAST_RSS_KB.
+# Runs one Maven build ($2 = phase) in $1; sets LAST_SECONDS, LAST_CPU and LAST_RSS_KB. A project
+# directory ending in -before builds with BEFORE_REPO.
 timed_build() {
-  local dir=$1 phase=$2 start end log="$WORKDIR/time.log" out="$WORKDIR/mvn.log" status=0
+  local dir=$1 phase=$2 start end log="$WORKDIR/time.log" out="$WORKDIR/mvn.log" status=0 repo=()
+  [[ "$dir" == *-before ]] && repo=("-Dmaven.repo.local=$BEFORE_REPO")
   start=$(date +%s.%N)
-  (cd "$dir" && /usr/bin/time -v -o "$log" "${MVN[@]}" "$phase") >"$out" 2>&1 || status=$?
+  (cd "$dir" && /usr/bin/time -v -o "$log" "${MVN[@]}" "${repo[@]}" "$phase") >"$out" 2>&1 || status=$?
   end=$(date +%s.%N)
   if (( status != 0 )); then
     echo "Build failed in $dir (exit $status):"; cat "$out"; cat "$log"; exit 1
@@ -76,6 +81,8 @@ bench_shape() {
   cp "$BENCH_DIR/codegen/avro-pom.xml" "$avro/pom.xml"
   python3 "$BENCH_DIR/gen_catalog.py" "$eventcat/src/main/catalog" "$EVENTS" "$per_topic"
   cp "$eventcat"/src/main/catalog/schemas/avro/*.avsc "$avro/src/main/avro/"
+  local before="$dir/eventcat-before"
+  [[ -n "${BEFORE_REPO:-}" ]] && { rm -rf "$before"; cp -r "$eventcat" "$before"; }
   local topics
   topics=$(grep -c '^  [a-z].*-topic-' "$eventcat/src/main/catalog/catalog.yaml")
 
@@ -84,8 +91,10 @@ bench_shape() {
   TIMES=(); CPUS=(); RSSES=()
   rm -rf "$eventcat/target" "$avro/target"
   timed_build "$eventcat" generate-sources; timed_build "$avro" generate-sources # warm-up
+  [[ -n "${BEFORE_REPO:-}" ]] && { rm -rf "$before/target"; timed_build "$before" generate-sources; }
   for ((i = 1; i <= RUNS; i++)); do
     run_once "eventcat full" "$eventcat" generate-sources clean "$i"
+    [[ -n "${BEFORE_REPO:-}" ]] && run_once "before: full" "$before" generate-sources clean "$i"
     run_once "avro-maven-plugin" "$avro" generate-sources clean "$i"
   done
   local generated avro_generated marker="$dir/before-noop"
@@ -94,6 +103,7 @@ bench_shape() {
   touch "$marker"; sleep 1
   for ((i = 1; i <= RUNS; i++)); do
     run_once "eventcat no-op" "$eventcat" generate-sources keep "$i"
+    [[ -n "${BEFORE_REPO:-}" ]] && run_once "before: no-op" "$before" generate-sources keep "$i"
     run_once "mvn validate" "$eventcat" validate keep "$i"
   done
   local touched
@@ -102,7 +112,9 @@ bench_shape() {
 
   local name
   declare -A T C R
-  for name in "eventcat full" "avro-maven-plugin" "eventcat no-op" "mvn validate"; do
+  local names=("eventcat full" "avro-maven-plugin" "eventcat no-op" "mvn validate")
+  [[ -n "${BEFORE_REPO:-}" ]] && names+=("before: full" "before: no-op")
+  for name in "${names[@]}"; do
     # shellcheck disable=SC2086
     T[$name]=$(median ${TIMES[$name]}); C[$name]=$(median ${CPUS[$name]}); R[$name]=$(max_of ${RSSES[$name]})
   done
@@ -117,6 +129,12 @@ bench_shape() {
       "${T[eventcat no-op]}" "${C[eventcat no-op]}" "$(mb "${R[eventcat no-op]}")"
   printf '   %-46s %8s %8s %12s\n' "mvn validate (same project)" \
       "${T[mvn validate]}" "${C[mvn validate]}" "$(mb "${R[mvn validate]}")"
+  if [[ -n "${BEFORE_REPO:-}" ]]; then
+    for name in "before: full" "before: no-op"; do
+      printf '   %-46s %8s %8s %12s\n' "$name (plugin from BEFORE_REPO)" \
+          "${T[$name]}" "${C[$name]}" "$(mb "${R[$name]}")"
+    done
+  fi
   local full_ratio cpu_ratio rss_ratio plugin_noop plugin_noop_cpu
   full_ratio=$(ratio "${T[eventcat full]}" "${T[avro-maven-plugin]}")
   cpu_ratio=$(ratio "${C[eventcat full]}" "${C[avro-maven-plugin]}")
@@ -129,6 +147,10 @@ bench_shape() {
   echo "   full / avro-plugin, RSS   = $rss_ratio   (target <= 1.00: $(verdict "$rss_ratio" 1))"
   echo "   no-op - validate          = $plugin_noop s (target <= 0.30 s: $(verdict "$plugin_noop" 0.3)); files touched: $touched"
   echo "   no-op - validate, CPU     = $plugin_noop_cpu s"
+  if [[ -n "${BEFORE_REPO:-}" ]]; then
+    echo "   before: full / avro-plugin, wall = $(ratio "${T[before: full]}" "${T[avro-maven-plugin]}"), CPU = $(ratio "${C[before: full]}" "${C[avro-maven-plugin]}"), RSS = $(ratio "${R[before: full]}" "${R[avro-maven-plugin]}")"
+    echo "   before: no-op - validate = $(awk -v a="${T[before: no-op]}" -v b="${T[mvn validate]}" 'BEGIN { printf "%.2f", a - b }') s wall, $(awk -v a="${C[before: no-op]}" -v b="${C[mvn validate]}" 'BEGIN { printf "%.2f", a - b }') s CPU"
+  fi
   echo
 }
 

@@ -8,10 +8,12 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -50,8 +52,9 @@ public final class InputFingerprint {
       if (Files.isRegularFile(catalog)) {
         file(digest, "jar", catalog);
       } else if (Files.isDirectory(catalog)) {
-        for (Path path : sortedFiles(catalog)) {
-          String relative = relative(catalog, path);
+        for (Map.Entry<String, Path> entry : sortedFiles(catalog).entrySet()) {
+          String relative = entry.getKey();
+          Path path = entry.getValue();
           if (Files.isSymbolicLink(path)) {
             update(digest, "link " + relative + " -> " + Files.readSymbolicLink(path) + "\n");
             if (Files.isRegularFile(path)) {
@@ -77,13 +80,13 @@ public final class InputFingerprint {
   }
 
   /** Regular files and links under the root, not following links, by relative path. */
-  private static List<Path> sortedFiles(Path root) throws IOException {
-    List<Path> paths = new ArrayList<>();
+  private static SortedMap<String, Path> sortedFiles(Path root) throws IOException {
+    SortedMap<String, Path> paths = new TreeMap<>();
+    String separator = root.getFileSystem().getSeparator();
     try (Stream<Path> walk = Files.walk(root)) {
       walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))
-          .forEach(paths::add);
+          .forEach(p -> paths.put(root.relativize(p).toString().replace(separator, "/"), p));
     }
-    paths.sort((a, b) -> relative(root, a).compareTo(relative(root, b)));
     return paths;
   }
 
@@ -91,10 +94,6 @@ public final class InputFingerprint {
     byte[] bytes = Files.readAllBytes(path);
     update(digest, label + " " + bytes.length + "\n");
     digest.update(bytes);
-  }
-
-  private static String relative(Path root, Path path) {
-    return root.relativize(path).toString().replace(path.getFileSystem().getSeparator(), "/");
   }
 
   private static void update(MessageDigest digest, String text) {
