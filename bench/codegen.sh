@@ -11,6 +11,7 @@
 #            (one event per topic: 2,000 topics); unset: both, printed one after the other
 #   EVENTS   events per format (default 1000)
 #   RUNS     timed builds per case (default 3; the median is printed)
+#   WARMUP   0 skips the uncounted warm-up build of each project (default 1)
 #   WORKDIR  default: a new temp directory, kept for inspection
 #   MVN_ARGS extra Maven arguments for every build, e.g. -Dmaven.repo.local=/path/to/repo
 #   BEFORE_REPO a second local Maven repository holding an earlier build of the plugin (same
@@ -90,8 +91,10 @@ bench_shape() {
   echo "   project: $dir; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   TIMES=(); CPUS=(); RSSES=()
   rm -rf "$eventcat/target" "$avro/target"
-  timed_build "$eventcat" generate-sources; timed_build "$avro" generate-sources # warm-up
-  [[ -n "${BEFORE_REPO:-}" ]] && { rm -rf "$before/target"; timed_build "$before" generate-sources; }
+  if [[ "${WARMUP:-1}" != 0 ]]; then
+    timed_build "$eventcat" generate-sources; timed_build "$avro" generate-sources
+    [[ -n "${BEFORE_REPO:-}" ]] && { rm -rf "$before/target"; timed_build "$before" generate-sources; }
+  fi
   for ((i = 1; i <= RUNS; i++)); do
     run_once "eventcat full" "$eventcat" generate-sources clean "$i"
     [[ -n "${BEFORE_REPO:-}" ]] && run_once "before: full" "$before" generate-sources clean "$i"

@@ -9,7 +9,10 @@
 #   EVENTS=100 RUNS=1 bench/load.sh     # a quick run
 #
 # Environment: EVENTS (default 1000), RUNS (default 5), PER_TOPIC (default 10), FORMATS
-# (default avro; avro,json for both halves), MVN_ARGS (extra Maven arguments), WORKDIR, JAVA_OPTS.
+# (default avro; avro,json for both halves), MVN_ARGS (extra Maven arguments), WORKDIR, JAVA_OPTS,
+# REPO (the local Maven repository, default ~/.m2/repository) and BEFORE_REPO (another one holding
+# an earlier build of schema-catalog, same version: its runs alternate with the others, for a
+# before/after comparison measured side by side).
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -17,7 +20,9 @@ PROJECT="$BENCH_DIR/load"
 EVENTS=${EVENTS:-1000}
 RUNS=${RUNS:-5}
 WORKDIR=${WORKDIR:-$(mktemp -d -t eventcat-load-bench.XXXXXX)}
+REPO=${REPO:-$HOME/.m2/repository}
 read -r -a EXTRA <<<"${MVN_ARGS:-}"
+EXTRA+=("-Dmaven.repo.local=$REPO")
 read -r -a JOPTS <<<"${JAVA_OPTS:-}"
 
 python3 "$BENCH_DIR/gen_catalog.py" "$WORKDIR/catalog" "$EVENTS" "${PER_TOPIC:-10}" "${FORMATS:-avro}"
@@ -26,18 +31,33 @@ mvn -B -q -o -Dstyle.color=never "${EXTRA[@]}" -f "$PROJECT/pom.xml" compile dep
     | sed 's/\x1b\[[0-9;]*m//g' | { grep -v '^$' || true; }
 CP="$PROJECT/target/classes:$(cat "$PROJECT/target/classpath.txt")"
 
+BEFORE_CP=""
+if [[ -n "${BEFORE_REPO:-}" ]]; then
+  BEFORE_CP="$PROJECT/target/classes:$(sed "s#$REPO#$BEFORE_REPO#g" "$PROJECT/target/classpath.txt")"
+fi
+
 echo "Catalog load benchmark: $EVENTS events (${FORMATS:-avro}), $RUNS cold JVMs; catalog: $WORKDIR/catalog"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-inner=(); walls=(); cpus=()
-for ((i = 1; i <= RUNS; i++)); do
-  line=$(/usr/bin/time -f '%e %U %S' -o "$WORKDIR/time.log" java "${JOPTS[@]}" -cp "$CP" bench.load.LoadBench "$WORKDIR/catalog")
+declare -A INNER WALL CPU
+one_run() { # $1 = label, $2 = class path, $3 = run number
+  local line wall user sys cpu ms
+  line=$(/usr/bin/time -f '%e %U %S' -o "$WORKDIR/time.log" java "${JOPTS[@]}" -cp "$2" bench.load.LoadBench "$WORKDIR/catalog" 2>/dev/null)
   read -r wall user sys <"$WORKDIR/time.log"
   cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
   ms=$(sed -E 's/.*load\+plan ([0-9]+) ms.*/\1/' <<<"$line")
-  inner+=("$ms"); walls+=("$wall"); cpus+=("$cpu")
-  printf '  run %d: %s | process %s s wall, %s s CPU\n' "$i" "$line" "$wall" "$cpu"
+  INNER[$1]+=" $ms"; WALL[$1]+=" $wall"; CPU[$1]+=" $cpu"
+  printf '  %-6s run %d: %s | process %s s wall, %s s CPU\n' "$1" "$3" "$line" "$wall" "$cpu"
+}
+for ((i = 1; i <= RUNS; i++)); do
+  one_run now "$CP" "$i"
+  [[ -n "$BEFORE_CP" ]] && one_run before "$BEFORE_CP" "$i"
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-m=$(median "${inner[@]}")
-echo "median: load+plan $m ms in-JVM (target <= 700 ms: $(awk -v v="$m" 'BEGIN { print (v <= 700 ? "met" : "NOT met") }')), process $(median "${walls[@]}") s wall, $(median "${cpus[@]}") s CPU"
+for label in now before; do
+  [[ -z "${INNER[$label]:-}" ]] && continue
+  # shellcheck disable=SC2086
+  m=$(median ${INNER[$label]})
+  # shellcheck disable=SC2086
+  echo "$label: median load+plan $m ms in-JVM (target <= 700 ms: $(awk -v v="$m" 'BEGIN { print (v <= 700 ? "met" : "NOT met") }')), process $(median ${WALL[$label]}) s wall, $(median ${CPU[$label]}) s CPU"
+done
