@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -32,7 +33,14 @@ final class Concurrent {
     if (THREADS == 1) {
       return work.get();
     }
-    ForkJoinPool pool = new ForkJoinPool(THREADS);
+    // Pool threads would get the system class loader as context loader; inside a build tool's
+    // plugin, libraries that look up resources or classes through it must see the caller's.
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    ForkJoinPool pool = new ForkJoinPool(THREADS, p -> {
+      ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+      thread.setContextClassLoader(loader);
+      return thread;
+    }, null, false);
     try {
       return pool.submit(work::get).get();
     } catch (InterruptedException e) {
