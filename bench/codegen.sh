@@ -1,112 +1,168 @@
 #!/usr/bin/env bash
-# Codegen benchmark (issue 4, "Performance"): times whole Maven builds on a synthetic catalog of
-# 1,000 Avro + 1,000 JSON Schema events and prints figures; it asserts nothing.
+# Codegen benchmark (issue 4 "Performance", issue 16 targets 1-3): times whole Maven builds on a
+# synthetic catalog of EVENTS Avro + EVENTS JSON Schema events and prints figures; asserts nothing.
 #
 #   mvn -B install -DskipTests        # once, from the repo root: installs the codegen plugin
-#   bench/codegen.sh                  # from the repo root
+#   bench/codegen.sh                  # both catalog shapes, one after the other
+#   SHAPE=topic-per-event bench/codegen.sh
 #
-# Environment: EVENTS (per format, default 1000), RUNS (timed builds per case, default 3; the
-# median is printed), WORKDIR (default: a new temp directory, kept for inspection), MAVEN_OPTS.
+# Environment:
+#   SHAPE    topics10 (10 events per topic: 200 topics at 1,000 + 1,000 events) or topic-per-event
+#            (one event per topic: 2,000 topics); unset: both, printed one after the other
+#   EVENTS   events per format (default 1000)
+#   RUNS     timed builds per case (default 3; the median is printed)
+#   WARMUP   0 skips the uncounted warm-up build of each project (default 1)
+#   WORKDIR  default: a new temp directory, kept for inspection
+#   MVN_ARGS extra Maven arguments for every build, e.g. -Dmaven.repo.local=/path/to/repo
+#   BEFORE_REPO a second local Maven repository holding an earlier build of the plugin (same
+#            version): its full and no-op builds run interleaved with the others, on a copy of
+#            the project, for before/after tables measured side by side
+#   MAVEN_OPTS as usual (unset = Maven's default heap, which is what the targets are about)
+#
+# The cases of one shape run interleaved (full, avro, full, avro, ...; then no-op, validate, ...),
+# so that load changes of a shared machine hit all of them alike. Wall time, CPU time (user + sys
+# of the whole process tree, from GNU time) and peak RSS are printed per case.
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 EVENTS="${EVENTS:-1000}"
 RUNS="${RUNS:-3}"
 WORKDIR="${WORKDIR:-$(mktemp -d -t eventcat-codegen-bench.XXXXXX)}"
-MVN=(mvn -B -q -o -Dstyle.color=never generate-sources)
+read -r -a EXTRA <<<"${MVN_ARGS:-}"
+MVN=(mvn -B -q -o -Dstyle.color=never "${EXTRA[@]}")
 
-EVENTCAT_PROJECT="$WORKDIR/eventcat"
-AVRO_PROJECT="$WORKDIR/avro-plugin"
-mkdir -p "$EVENTCAT_PROJECT/src/main/catalog" "$AVRO_PROJECT/src/main/avro"
-cp "$BENCH_DIR/codegen/eventcat-pom.xml" "$EVENTCAT_PROJECT/pom.xml"
-cp "$BENCH_DIR/codegen/avro-pom.xml" "$AVRO_PROJECT/pom.xml"
-python3 "$BENCH_DIR/gen_catalog.py" "$EVENTCAT_PROJECT/src/main/catalog" "$EVENTS"
-cp "$EVENTCAT_PROJECT"/src/main/catalog/schemas/avro/*.avsc "$AVRO_PROJECT/src/main/avro/"
+if ! /usr/bin/time -v true >/dev/null 2>&1; then
+  echo "GNU time (/usr/bin/time -v) is needed for CPU time and peak RSS: apt-get install time" >&2
+  exit 1
+fi
 
-if /usr/bin/time -v true >/dev/null 2>&1; then HAVE_GNU_TIME=1; else HAVE_GNU_TIME=0; fi
-
-# Largest resident set of any process in the tree rooted at $1, sampled every 0.2 s (fallback
-# when GNU time is missing); prints kB when $1 ends.
-sample_peak_rss() {
-  local root=$1 peak=0 now
-  while kill -0 "$root" 2>/dev/null; do
-    now=$(ps -e -o pid=,ppid=,rss= | awk -v root="$root" '
-      { parent[$1] = $2; rss[$1] = $3 }
-      END { max = 0; for (p in rss) { q = p; while (q != "" && q != 0 && q != root) q = parent[q];
-            if (q == root && rss[p] > max) max = rss[p] } print max }')
-    (( now > peak )) && peak=$now
-    sleep 0.2
-  done
-  echo "$peak"
-}
-
-# Runs one Maven build in $1; sets LAST_SECONDS and LAST_RSS_KB ("n/a" when unknown).
+# Runs one Maven build ($2 = phase) in $1; sets LAST_SECONDS, LAST_CPU and LAST_RSS_KB. A project
+# directory ending in -before builds with BEFORE_REPO.
 timed_build() {
-  local dir=$1 start end log="$WORKDIR/time.log" out="$WORKDIR/mvn.log" status=0
+  local dir=$1 phase=$2 start end log="$WORKDIR/time.log" out="$WORKDIR/mvn.log" status=0 repo=()
+  [[ "$dir" == *-before ]] && repo=("-Dmaven.repo.local=$BEFORE_REPO")
   start=$(date +%s.%N)
-  if (( HAVE_GNU_TIME )); then
-    (cd "$dir" && /usr/bin/time -v -o "$log" "${MVN[@]}") >"$out" 2>&1 || status=$?
-    LAST_RSS_KB=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
-  else
-    (cd "$dir" && "${MVN[@]}") >"$out" 2>&1 &
-    local pid=$!
-    LAST_RSS_KB=$(sample_peak_rss "$pid")
-    wait "$pid" || status=$?
-    [[ "$LAST_RSS_KB" == 0 ]] && LAST_RSS_KB="n/a"
-  fi
+  (cd "$dir" && /usr/bin/time -v -o "$log" "${MVN[@]}" "${repo[@]}" "$phase") >"$out" 2>&1 || status=$?
   end=$(date +%s.%N)
   if (( status != 0 )); then
-    echo "Build failed in $dir (exit $status):"; cat "$out"; exit 1
+    echo "Build failed in $dir (exit $status):"; cat "$out"; cat "$log"; exit 1
   fi
+  LAST_RSS_KB=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+  LAST_CPU=$(awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {printf "%.2f", u + s}' "$log")
   LAST_SECONDS=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }')
 }
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-max_of() { printf '%s\n' "$@" | awk '$1 != "n/a" && $1 > m { m = $1 } END { print (m == "" ? "n/a" : m) }'; }
+max_of() { printf '%s\n' "$@" | awk '$1 > m { m = $1 } END { print m }'; }
+mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+verdict() { awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t ? "met" : "NOT met") }'; }
 
-# Case runner: $1 = name, $2 = project dir, $3 = "clean" to delete target/ before each build.
-declare -A SECONDS_OF RSS_OF
-run_case() {
-  local name=$1 dir=$2 mode=$3 times=() rss=() i
-  for ((i = 1; i <= RUNS; i++)); do
-    [[ "$mode" == clean ]] && rm -rf "$dir/target"
-    timed_build "$dir"
-    times+=("$LAST_SECONDS"); rss+=("$LAST_RSS_KB")
-    printf '  %-22s run %d: %6.2f s, max RSS %s kB\n' "$name" "$i" "$LAST_SECONDS" "$LAST_RSS_KB"
-  done
-  SECONDS_OF[$name]=$(median "${times[@]}")
-  RSS_OF[$name]=$(max_of "${rss[@]}")
+declare -A TIMES CPUS RSSES
+# One build of case $1 in $2 ($3 = phase, $4 = "clean" to delete target/ first); records figures.
+run_once() {
+  local name=$1 dir=$2 phase=$3 mode=$4 run=$5
+  [[ "$mode" == clean ]] && rm -rf "$dir/target"
+  timed_build "$dir" "$phase"
+  TIMES[$name]+=" $LAST_SECONDS"; CPUS[$name]+=" $LAST_CPU"; RSSES[$name]+=" $LAST_RSS_KB"
+  printf '  %-20s run %d: %6.2f s wall, %6.2f s CPU, max RSS %s MB\n' "$name" "$run" \
+      "$LAST_SECONDS" "$LAST_CPU" "$(mb "$LAST_RSS_KB")"
 }
 
-echo "Eventcat codegen benchmark: $EVENTS Avro + $EVENTS JSON Schema events, $RUNS runs per case"
-echo "Work directory: $WORKDIR"
-echo "Java: $(java -version 2>&1 | head -1); $(mvn -B -v 2>/dev/null | head -1 | sed "s/\x1b\[[0-9;]*m//g"); $(nproc) CPUs"
+bench_shape() {
+  local shape=$1 per_topic dir="$WORKDIR/$1" i
+  case "$shape" in
+    topics10) per_topic=10 ;;
+    topic-per-event) per_topic=1 ;;
+    *) echo "SHAPE must be topics10 or topic-per-event, not $shape" >&2; exit 1 ;;
+  esac
+  local eventcat="$dir/eventcat" avro="$dir/avro-plugin"
+  mkdir -p "$eventcat/src/main/catalog" "$avro/src/main/avro"
+  cp "$BENCH_DIR/codegen/eventcat-pom.xml" "$eventcat/pom.xml"
+  cp "$BENCH_DIR/codegen/avro-pom.xml" "$avro/pom.xml"
+  python3 "$BENCH_DIR/gen_catalog.py" "$eventcat/src/main/catalog" "$EVENTS" "$per_topic"
+  cp "$eventcat"/src/main/catalog/schemas/avro/*.avsc "$avro/src/main/avro/"
+  local before="$dir/eventcat-before"
+  [[ -n "${BEFORE_REPO:-}" ]] && { rm -rf "$before"; cp -r "$eventcat" "$before"; }
+  local topics
+  topics=$(grep -c '^  [a-z].*-topic-' "$eventcat/src/main/catalog/catalog.yaml")
+
+  echo "== Shape $shape: $EVENTS Avro + $EVENTS JSON Schema events on $topics topics, $RUNS runs per case"
+  echo "   project: $dir; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  TIMES=(); CPUS=(); RSSES=()
+  rm -rf "$eventcat/target" "$avro/target"
+  if [[ "${WARMUP:-1}" != 0 ]]; then
+    timed_build "$eventcat" generate-sources; timed_build "$avro" generate-sources
+    [[ -n "${BEFORE_REPO:-}" ]] && { rm -rf "$before/target"; timed_build "$before" generate-sources; }
+  fi
+  for ((i = 1; i <= RUNS; i++)); do
+    run_once "eventcat full" "$eventcat" generate-sources clean "$i"
+    [[ -n "${BEFORE_REPO:-}" ]] && run_once "before: full" "$before" generate-sources clean "$i"
+    run_once "avro-maven-plugin" "$avro" generate-sources clean "$i"
+  done
+  local generated avro_generated marker="$dir/before-noop"
+  generated=$(find "$eventcat/target/generated-sources/eventcat" -name '*.java' | wc -l)
+  avro_generated=$(find "$avro/target/generated-sources/avro" -name '*.java' | wc -l)
+  touch "$marker"; sleep 1
+  for ((i = 1; i <= RUNS; i++)); do
+    run_once "eventcat no-op" "$eventcat" generate-sources keep "$i"
+    [[ -n "${BEFORE_REPO:-}" ]] && run_once "before: no-op" "$before" generate-sources keep "$i"
+    run_once "mvn validate" "$eventcat" validate keep "$i"
+  done
+  local touched
+  touched=$(find "$eventcat/target/generated-sources/eventcat" -newer "$marker" | wc -l)
+  echo "   load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+  local name
+  declare -A T C R
+  local names=("eventcat full" "avro-maven-plugin" "eventcat no-op" "mvn validate")
+  [[ -n "${BEFORE_REPO:-}" ]] && names+=("before: full" "before: no-op")
+  for name in "${names[@]}"; do
+    # shellcheck disable=SC2086
+    T[$name]=$(median ${TIMES[$name]}); C[$name]=$(median ${CPUS[$name]}); R[$name]=$(max_of ${RSSES[$name]})
+  done
+  echo
+  echo "Results, shape $shape (median of $RUNS whole 'mvn -q -o' builds; peak = largest max RSS)"
+  printf '   %-46s %8s %8s %12s\n' "case" "wall s" "CPU s" "peak RSS MB"
+  printf '   %-46s %8s %8s %12s\n' "eventcat full ($((2 * EVENTS)) events, $generated files)" \
+      "${T[eventcat full]}" "${C[eventcat full]}" "$(mb "${R[eventcat full]}")"
+  printf '   %-46s %8s %8s %12s\n' "avro-maven-plugin ($EVENTS .avsc, $avro_generated files)" \
+      "${T[avro-maven-plugin]}" "${C[avro-maven-plugin]}" "$(mb "${R[avro-maven-plugin]}")"
+  printf '   %-46s %8s %8s %12s\n' "eventcat no-op ($touched files touched)" \
+      "${T[eventcat no-op]}" "${C[eventcat no-op]}" "$(mb "${R[eventcat no-op]}")"
+  printf '   %-46s %8s %8s %12s\n' "mvn validate (same project)" \
+      "${T[mvn validate]}" "${C[mvn validate]}" "$(mb "${R[mvn validate]}")"
+  if [[ -n "${BEFORE_REPO:-}" ]]; then
+    for name in "before: full" "before: no-op"; do
+      printf '   %-46s %8s %8s %12s\n' "$name (plugin from BEFORE_REPO)" \
+          "${T[$name]}" "${C[$name]}" "$(mb "${R[$name]}")"
+    done
+  fi
+  local full_ratio cpu_ratio rss_ratio plugin_noop plugin_noop_cpu
+  full_ratio=$(ratio "${T[eventcat full]}" "${T[avro-maven-plugin]}")
+  cpu_ratio=$(ratio "${C[eventcat full]}" "${C[avro-maven-plugin]}")
+  rss_ratio=$(ratio "${R[eventcat full]}" "${R[avro-maven-plugin]}")
+  plugin_noop=$(awk -v a="${T[eventcat no-op]}" -v b="${T[mvn validate]}" 'BEGIN { printf "%.2f", a - b }')
+  plugin_noop_cpu=$(awk -v a="${C[eventcat no-op]}" -v b="${C[mvn validate]}" 'BEGIN { printf "%.2f", a - b }')
+  echo
+  echo "   full / avro-plugin, wall  = $full_ratio   (target <= 0.50: $(verdict "$full_ratio" 0.5))"
+  echo "   full / avro-plugin, CPU   = $cpu_ratio"
+  echo "   full / avro-plugin, RSS   = $rss_ratio   (target <= 1.00: $(verdict "$rss_ratio" 1))"
+  echo "   no-op - validate          = $plugin_noop s (target <= 0.30 s: $(verdict "$plugin_noop" 0.3)); files touched: $touched"
+  echo "   no-op - validate, CPU     = $plugin_noop_cpu s"
+  if [[ -n "${BEFORE_REPO:-}" ]]; then
+    echo "   before: full / avro-plugin, wall = $(ratio "${T[before: full]}" "${T[avro-maven-plugin]}"), CPU = $(ratio "${C[before: full]}" "${C[avro-maven-plugin]}"), RSS = $(ratio "${R[before: full]}" "${R[avro-maven-plugin]}")"
+    echo "   before: no-op - validate = $(awk -v a="${T[before: no-op]}" -v b="${T[mvn validate]}" 'BEGIN { printf "%.2f", a - b }') s wall, $(awk -v a="${C[before: no-op]}" -v b="${C[mvn validate]}" 'BEGIN { printf "%.2f", a - b }') s CPU"
+  fi
+  echo
+}
+
+echo "Eventcat codegen benchmark; work directory: $WORKDIR"
+echo "Java: $(java -version 2>&1 | head -1); $(mvn -B -v 2>/dev/null | head -1 | sed "s/\x1b\[[0-9;]*m//g"); $(nproc) CPUs; MAVEN_OPTS=${MAVEN_OPTS:-(unset)}"
 echo
-
-echo "Warm-up (not counted): one build of each project"
-rm -rf "$EVENTCAT_PROJECT/target" "$AVRO_PROJECT/target"
-timed_build "$EVENTCAT_PROJECT"; timed_build "$AVRO_PROJECT"
-
-run_case "eventcat full" "$EVENTCAT_PROJECT" clean
-generated=$(find "$EVENTCAT_PROJECT/target/generated-sources/eventcat" -name '*.java' | wc -l)
-marker="$WORKDIR/before-noop"; touch "$marker"; sleep 1
-run_case "eventcat no-op" "$EVENTCAT_PROJECT" keep
-touched=$(find "$EVENTCAT_PROJECT/target/generated-sources/eventcat" -newer "$marker" | wc -l)
-run_case "avro-maven-plugin" "$AVRO_PROJECT" clean
-avro_generated=$(find "$AVRO_PROJECT/target/generated-sources/avro" -name '*.java' | wc -l)
-
-full=${SECONDS_OF[eventcat full]}; noop=${SECONDS_OF[eventcat no-op]}; avro=${SECONDS_OF[avro-maven-plugin]}
-verdict() { awk -v v="$1" -v t="$2" 'BEGIN { print (v <= t ? "met" : "NOT met") }'; }
-ratio_full=$(awk -v a="$full" -v b="$avro" 'BEGIN { printf "%.2f", a / b }')
-ratio_noop=$(awk -v a="$noop" -v b="$full" 'BEGIN { printf "%.2f", a / b }')
-
-echo
-echo "Results (median wall time of $RUNS whole 'mvn -q -o generate-sources' builds; peak = largest max RSS)"
-printf '%-44s %8s %12s\n' "case" "time s" "peak RSS MB"
-mb() { [[ "$1" == n/a ]] && echo n/a || awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
-printf '%-44s %8s %12s\n' "eventcat full ($((2 * EVENTS)) events, $generated files)" "$full" "$(mb "${RSS_OF[eventcat full]}")"
-printf '%-44s %8s %12s\n' "eventcat no-op ($touched files touched)" "$noop" "$(mb "${RSS_OF[eventcat no-op]}")"
-printf '%-44s %8s %12s\n' "avro-maven-plugin ($EVENTS .avsc, $avro_generated files)" "$avro" "$(mb "${RSS_OF[avro-maven-plugin]}")"
-echo
-echo "full / avro-plugin = $ratio_full   (target <= 1.00: $(verdict "$ratio_full" 1))"
-echo "no-op / full       = $ratio_noop   (target <  0.30: $(verdict "$ratio_noop" 0.2999))"
+if [[ -n "${SHAPE:-}" ]]; then
+  bench_shape "$SHAPE"
+else
+  bench_shape topics10
+  bench_shape topic-per-event
+fi

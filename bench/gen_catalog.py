@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Writes a synthetic Eventcat catalog: N Avro and N JSON Schema events of ~20 fields each.
 
-Usage: gen_catalog.py <catalog-dir> [events-per-format=1000] [events-per-topic=10]
+Usage: gen_catalog.py <catalog-dir> [events-per-format=1000] [events-per-topic=10] [formats=avro,json]
+
+events-per-topic 1 gives the "topic-per-event" shape (one topic per event, as under Confluent's
+TopicNameStrategy); formats "avro" writes the Avro half alone (bench/load.sh).
 
 Every event has nested records/objects, an enum, logical types (Avro: uuid, timestamp-millis,
 date, decimal) or formats (JSON: uuid, date-time, date, email, decimal) and the topic key field
@@ -130,6 +133,7 @@ def main():
     root = sys.argv[1]
     per_format = int(sys.argv[2]) if len(sys.argv) > 2 else 1000
     per_topic = int(sys.argv[3]) if len(sys.argv) > 3 else 10
+    formats = sys.argv[4].split(",") if len(sys.argv) > 4 else ["avro", "json"]
     os.makedirs(os.path.join(root, "schemas", "avro"), exist_ok=True)
     os.makedirs(os.path.join(root, "schemas", "json"), exist_ok=True)
     manifest = [
@@ -140,6 +144,8 @@ def main():
         "topics:",
     ]
     for fmt, make, ext in (("avro", avro_event, "avsc"), ("json", json_event, "json")):
+        if fmt not in formats:
+            continue
         for i in range(per_format):
             path = f"schemas/{fmt}/event_{i:04d}.{ext}"
             with open(os.path.join(root, path), "w", encoding="utf-8") as out:

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.avro.Schema;
 import org.apache.avro.compiler.specific.SpecificCompiler;
 import org.apache.avro.generic.GenericData;
@@ -55,15 +56,30 @@ final class AvroSources implements SourceContributor {
     List<Schema> schemas = new ArrayList<>();
     files.forEach(f -> schemas.add(
         new Schema.Parser().parse(docs.inert(catalog.avroSchema(f).toString()))));
-    SpecificCompiler compiler = new AvroDocs.OriginalDocsCompiler(schemas, docs);
-    compiler.setStringType(GenericData.StringType.String);
-    compiler.setEnableDecimalLogicalType(true);
-    compiler.setOutputCharacterEncoding("UTF-8");
-    InMemoryOutput.cacheTemplates(compiler);
+    // Batches of schemas are compiled by compilers of their own, on every processor. A named
+    // type that schemas of two batches inline comes out of both, as the same text (the catalog
+    // has one definition per name); the first is kept.
+    int batches = Math.min(Concurrent.parallelism(), schemas.size());
+    List<List<Schema>> batched = new ArrayList<>();
+    for (int b = 0; b < batches; b++) {
+      batched.add(schemas.subList(b * schemas.size() / batches,
+          (b + 1) * schemas.size() / batches));
+    }
+    Map<String, String> outputs = new TreeMap<>();
+    for (Map<String, String> batch : Concurrent.map(batched, batch -> {
+      SpecificCompiler compiler = new AvroDocs.OriginalDocsCompiler(batch, docs);
+      compiler.setStringType(GenericData.StringType.String);
+      compiler.setEnableDecimalLogicalType(true);
+      compiler.setOutputCharacterEncoding("UTF-8");
+      InMemoryOutput.cacheTemplates(compiler);
+      return InMemoryOutput.compile(compiler);
+    })) {
+      batch.forEach(outputs::putIfAbsent);
+    }
     // The file that defines each named type, as the catalog resolved it.
     Map<String, SchemaGraph.AvroNamedType> definitions = catalog.schemaGraph().avroNamedTypes();
     List<GeneratedFile> generated = new ArrayList<>();
-    for (Map.Entry<String, String> output : InMemoryOutput.compile(compiler).entrySet()) {
+    for (Map.Entry<String, String> output : outputs.entrySet()) {
       String path = output.getKey();
       String fullName = path.replaceFirst("\\.java$", "").replace('/', '.');
       generated.add(new GeneratedFile(path, output.getValue(),

@@ -3,6 +3,7 @@ package io.github.eventcat.codegen;
 import io.github.eventcat.catalog.Catalog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Generates the Java sources of a catalog into an output directory, deterministically and
@@ -56,16 +58,60 @@ public final class CodeGenerator {
    * @throws UncheckedIOException if the output directory cannot be read or written
    */
   public GenerationResult generate(GenerationRequest request) {
+    return generate(request, Optional.empty());
+  }
+
+  /**
+   * Runs the generator on a catalog loaded from files whose {@link #inputs input fingerprint} is
+   * given, and records it, so that the next run on the same files can stop at {@link #upToDate}.
+   *
+   * @throws CodegenException if the catalog cannot be turned into code; nothing is written then
+   * @throws UncheckedIOException if the output directory cannot be read or written
+   */
+  public GenerationResult generate(GenerationRequest request, InputFingerprint inputs) {
+    return generate(request, Optional.of(inputs));
+  }
+
+  private GenerationResult generate(GenerationRequest request, Optional<InputFingerprint> inputs) {
     CodegenConfiguration configuration = request.configuration();
     String fingerprint = Fingerprint.of(request.catalog(), configuration, contributorIds());
     OutputDirectory output = new OutputDirectory(configuration.outputDirectory());
     try {
       if (output.isUpToDate(fingerprint)) {
-        return output.upToDate();
+        return output.upToDate(inputs);
       }
-      return output.write(generateInMemory(request), fingerprint);
+      return output.write(generateInMemory(request), fingerprint, inputs);
     } catch (IOException e) {
       throw new UncheckedIOException("Tried to write generated sources to "
+          + configuration.outputDirectory() + " but failed because: " + e, e);
+    }
+  }
+
+  /**
+   * The fingerprint of the catalog's files (a directory holding {@code catalog.yaml}, or a catalog
+   * jar), this generator's version and steps and the configuration, computed without loading the
+   * catalog.
+   *
+   * @throws UncheckedIOException if a file under the catalog cannot be read
+   */
+  public InputFingerprint inputs(Path catalog, CodegenConfiguration configuration) {
+    return InputFingerprint.of(catalog, Fingerprint.GENERATOR_VERSION, contributorIds(),
+        configuration.canonical());
+  }
+
+  /**
+   * The result of the previous run, when it was made from the same input files, generator and
+   * configuration and every file it generated is still in the output directory: then there is
+   * nothing to do, and the catalog need not even be loaded. Touches no file.
+   *
+   * @throws UncheckedIOException if the output directory cannot be read
+   */
+  public Optional<GenerationResult> upToDate(
+      InputFingerprint inputs, CodegenConfiguration configuration) {
+    try {
+      return new OutputDirectory(configuration.outputDirectory()).upToDateInputs(inputs);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Tried to read the generator's state in "
           + configuration.outputDirectory() + " but failed because: " + e, e);
     }
   }
@@ -76,14 +122,21 @@ public final class CodeGenerator {
    * @throws CodegenException if the catalog cannot be turned into code
    */
   public List<GeneratedFile> generateInMemory(GenerationRequest request) {
+    // Contributors, and the topics, types and schemas inside them, run on every processor; the
+    // files are sorted by path below, so the result is the same whatever the scheduling.
+    record Contribution(List<GeneratedFile> files, List<CodegenProblem> problems) {}
+    List<Contribution> contributions = Concurrent.run(() -> Concurrent.map(contributors, c -> {
+      try {
+        return new Contribution(c.contribute(request.catalog(), request.configuration()), List.of());
+      } catch (CodegenException e) {
+        return new Contribution(List.of(), e.problems());
+      }
+    }));
     List<GeneratedFile> files = new ArrayList<>();
     List<CodegenProblem> problems = new ArrayList<>();
-    for (SourceContributor contributor : contributors) {
-      try {
-        files.addAll(contributor.contribute(request.catalog(), request.configuration()));
-      } catch (CodegenException e) {
-        problems.addAll(e.problems());
-      }
+    for (Contribution contribution : contributions) {
+      files.addAll(contribution.files());
+      problems.addAll(contribution.problems());
     }
     problems.addAll(collisions(files));
     if (!problems.isEmpty()) {

@@ -22,9 +22,15 @@ final class OutputDirectory {
   static final String STATE_FILE = ".eventcat-codegen.state";
 
   private static final String FINGERPRINT = "fingerprint ";
+  private static final String INPUTS = "inputs ";
   private static final String FILE = "file ";
 
-  private record State(String fingerprint, List<String> files) {}
+  /**
+   * @param fingerprint of the loaded catalog's content, generator and configuration
+   * @param inputs of the catalog's files, generator and configuration, before loading ("" when
+   *     not known)
+   */
+  private record State(String fingerprint, String inputs, List<String> files) {}
 
   private final Path root;
 
@@ -40,8 +46,31 @@ final class OutputDirectory {
         && state.get().files().stream().allMatch(f -> Files.isRegularFile(resolve(f)));
   }
 
-  GenerationResult upToDate() throws IOException {
-    return new GenerationResult(root, true, List.of(), readState().orElseThrow().files(), List.of());
+  /**
+   * The result of the previous run when it was made from the same input files, generator and
+   * configuration and every file it generated is still there; reads nothing but the state file
+   * and the files' existence.
+   */
+  Optional<GenerationResult> upToDateInputs(InputFingerprint inputs) throws IOException {
+    Optional<State> state = readState();
+    if (state.isPresent() && state.get().inputs().equals(inputs.value())
+        && state.get().files().stream().allMatch(f -> Files.isRegularFile(resolve(f)))) {
+      return Optional.of(new GenerationResult(root, true, List.of(), state.get().files(), List.of()));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The result of an up-to-date run; the input fingerprint is recorded when it changed (a file
+   * changed in a way that does not change the catalog, such as a comment), so the next run with
+   * the same files need not load the catalog. No generated file is touched.
+   */
+  GenerationResult upToDate(Optional<InputFingerprint> inputs) throws IOException {
+    State state = readState().orElseThrow();
+    if (inputs.isPresent() && !inputs.get().value().equals(state.inputs())) {
+      writeState(new State(state.fingerprint(), inputs.get().value(), state.files()));
+    }
+    return new GenerationResult(root, true, List.of(), state.files(), List.of());
   }
 
   /**
@@ -49,7 +78,8 @@ final class OutputDirectory {
    * generated, then records the new state. The state is written last: a run that fails half-way
    * leaves the old fingerprint, so the next run generates again.
    */
-  GenerationResult write(List<GeneratedFile> files, String fingerprint) throws IOException {
+  GenerationResult write(List<GeneratedFile> files, String fingerprint,
+      Optional<InputFingerprint> inputs) throws IOException {
     List<String> written = new ArrayList<>();
     List<String> unchanged = new ArrayList<>();
     Set<String> current = new TreeSet<>();
@@ -72,7 +102,8 @@ final class OutputDirectory {
         deleteEmptyParents(resolve(previous).getParent());
       }
     }
-    writeState(new State(fingerprint, List.copyOf(current)));
+    writeState(new State(fingerprint, inputs.map(InputFingerprint::value).orElse(""),
+        List.copyOf(current)));
     return new GenerationResult(root, false, sorted(written), sorted(unchanged), sorted(deleted));
   }
 
@@ -102,22 +133,28 @@ final class OutputDirectory {
       return Optional.empty();
     }
     String fingerprint = null;
+    String inputs = "";
     List<String> files = new ArrayList<>();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       if (line.startsWith(FINGERPRINT)) {
         fingerprint = line.substring(FINGERPRINT.length());
+      } else if (line.startsWith(INPUTS)) {
+        inputs = line.substring(INPUTS.length());
       } else if (line.startsWith(FILE)) {
         files.add(line.substring(FILE.length()));
       }
     }
     // A damaged state file means "unknown": generate everything again.
-    return fingerprint == null ? Optional.empty() : Optional.of(new State(fingerprint, files));
+    return fingerprint == null ? Optional.empty() : Optional.of(new State(fingerprint, inputs, files));
   }
 
   private void writeState(State state) throws IOException {
     StringBuilder text = new StringBuilder(
         "# Written by the Eventcat code generator: what it generated here last. Do not edit.\n");
     text.append(FINGERPRINT).append(state.fingerprint()).append('\n');
+    if (!state.inputs().isEmpty()) {
+      text.append(INPUTS).append(state.inputs()).append('\n');
+    }
     state.files().forEach(f -> text.append(FILE).append(f).append('\n'));
     Files.createDirectories(root);
     Files.writeString(root.resolve(STATE_FILE), text.toString(), StandardCharsets.UTF_8);

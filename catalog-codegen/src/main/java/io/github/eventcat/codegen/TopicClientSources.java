@@ -82,14 +82,18 @@ final class TopicClientSources implements SourceContributor {
     List<GeneratedFile> files = new ArrayList<>();
     files.add(file(model.constantsClass(), CatalogConstantsSources.constants(catalog, model),
         "catalog.yaml"));
-    for (TopicInfo topic : model.topics()) {
-      files.add(file(topic.producer(), producer(topic, model, catalog), topic.origin()));
-      files.add(file(topic.handler(), handler(topic), topic.origin()));
-      files.add(file(topic.consumer(), consumer(topic), topic.origin()));
+    for (List<GeneratedFile> topicFiles : Concurrent.map(model.topics(), topic -> {
+      List<GeneratedFile> forTopic = new ArrayList<>();
+      forTopic.add(file(topic.producer(), producer(topic, model, catalog), topic.origin()));
+      forTopic.add(file(topic.handler(), handler(topic), topic.origin()));
+      forTopic.add(file(topic.consumer(), consumer(topic), topic.origin()));
       if (configuration.outbox()) {
-        files.add(file(topic.outboxProducer(), outboxProducer(topic, model, catalog),
+        forTopic.add(file(topic.outboxProducer(), outboxProducer(topic, model, catalog),
             topic.origin()));
       }
+      return forTopic;
+    })) {
+      files.addAll(topicFiles);
     }
     return files;
   }

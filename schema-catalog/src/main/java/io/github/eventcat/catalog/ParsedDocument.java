@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,19 +26,28 @@ final class ParsedDocument {
   private static final ObjectMapper JSON = mapper(new JsonFactory());
   private static final ObjectMapper YAML = mapper(new YAMLFactory());
 
-  private final String file;
-  private final JsonNode root;
-  private final Map<String, String> valueLocations;
-  private final Map<String, String> keyLocations;
-  private final Map<String, String> numberTexts;
+  /**
+   * Locations asked for one by one are found by a scan that stops at the value; a document asked
+   * for more than this many (the manifest, a linted schema) gets them all indexed at once.
+   */
+  private static final int SCANS_BEFORE_INDEX = 8;
 
-  private ParsedDocument(String file, JsonNode root, Map<String, String> values,
-      Map<String, String> keys, Map<String, String> numbers) {
+  /** Where every value and key starts, and how numbers are written; built on first need. */
+  private record Index(
+      Map<String, String> values, Map<String, String> keys, Map<String, String> numbers) {}
+
+  private final ObjectMapper mapper;
+  private final String file;
+  private final String text;
+  private final JsonNode root;
+  private Index index;
+  private int scans;
+
+  private ParsedDocument(ObjectMapper mapper, String file, String text, JsonNode root) {
+    this.mapper = mapper;
     this.file = file;
+    this.text = text;
     this.root = root;
-    this.valueLocations = values;
-    this.keyLocations = keys;
-    this.numberTexts = numbers;
   }
 
   private static ObjectMapper mapper(JsonFactory factory) {
@@ -58,42 +68,31 @@ final class ParsedDocument {
 
   private static Optional<ParsedDocument> parse(
       ObjectMapper mapper, String language, String file, String text, Problems problems) {
-    Map<String, String> values = new HashMap<>();
-    Map<String, String> keys = new HashMap<>();
-    Map<String, String> numbers = new HashMap<>();
     // One streaming pass before the tree is built: it finds what the tree would hide (YAML
-    // aliases read as plain strings, how a number was written) and stops deep nesting early.
+    // aliases read as plain strings) and stops deep nesting early. Where each value starts is
+    // only worked out when asked for (see locate), as most files never have a problem.
     try (JsonParser parser = mapper.getFactory().createParser(text)) {
       int depth = 0;
       int aliases = 0;
       String firstAlias = "";
       String firstAliasName = "";
+      YAMLParser yaml = parser instanceof YAMLParser y ? y : null;
       for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-        String pointer = parser.getParsingContext().pathAsPointer().toString();
-        String location = render(parser.currentTokenLocation());
         if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
           if (++depth > CatalogLimits.MAX_NESTING_DEPTH) {
-            problems.add(file, location, "nested more than " + CatalogLimits.MAX_NESTING_DEPTH
-                + " levels deep, the limit: flatten the schema, e.g. define nested records as"
-                + " their own named types or files");
+            problems.add(file, render(parser.currentTokenLocation()), "nested more than "
+                + CatalogLimits.MAX_NESTING_DEPTH + " levels deep, the limit: flatten the schema,"
+                + " e.g. define nested records as their own named types or files");
             return Optional.empty();
           }
         } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
           depth--;
         }
-        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+        if (yaml != null && yaml.isCurrentAlias()) {
           if (aliases++ == 0) {
-            firstAlias = location;
+            firstAlias = render(parser.currentTokenLocation());
             firstAliasName = yaml.getText();
           }
-        }
-        if (token == JsonToken.FIELD_NAME) {
-          keys.put(pointer, location);
-        } else if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
-          values.putIfAbsent(pointer, location);
-        }
-        if (token.isNumeric()) {
-          numbers.putIfAbsent(pointer, parser.getText());
         }
       }
       if (aliases > 0) {
@@ -109,7 +108,7 @@ final class ParsedDocument {
         problems.add(file, "", "the file is empty: it must hold a " + language + " document");
         return Optional.empty();
       }
-      return Optional.of(new ParsedDocument(file, root, values, keys, numbers));
+      return Optional.of(new ParsedDocument(mapper, file, text, root));
     } catch (JsonProcessingException e) {
       JsonLocation where = e.getLocation();
       problems.add(
@@ -121,6 +120,113 @@ final class ParsedDocument {
       problems.add(file, "", "cannot read the file: " + e.getMessage());
       return Optional.empty();
     }
+  }
+
+  /** Every value's and key's location, by JSON pointer (the text parsed once already). */
+  private synchronized Index index() {
+    if (index != null) {
+      return index;
+    }
+    Map<String, String> values = new HashMap<>();
+    Map<String, String> keys = new HashMap<>();
+    Map<String, String> numbers = new HashMap<>();
+    try (JsonParser parser = mapper.getFactory().createParser(text)) {
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        String pointer = parser.getParsingContext().pathAsPointer().toString();
+        String location = render(parser.currentTokenLocation());
+        if (token == JsonToken.FIELD_NAME) {
+          keys.put(pointer, location);
+        } else if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
+          values.putIfAbsent(pointer, location);
+        }
+        if (token.isNumeric()) {
+          numbers.putIfAbsent(pointer, parser.getText());
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(file + " parsed before but not now", e);
+    }
+    index = new Index(values, keys, numbers);
+    return index;
+  }
+
+  /**
+   * The location of the value (or, with {@code key}, of the member's key) at a pointer, by a scan
+   * of the text that stops there; without an exact match, the location of the deepest enclosing
+   * value, as {@link #locate} promises. Allocates nothing per token but the array indexes.
+   */
+  private String scan(String pointer, boolean key) {
+    String[] target = pointer.isEmpty() ? new String[0]
+        : pointer.startsWith("/") ? segments(pointer) : null;
+    String best = null;
+    int bestDepth = -1;
+    try (JsonParser parser = mapper.getFactory().createParser(text)) {
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY
+            || (token == JsonToken.FIELD_NAME) != key) {
+          continue;
+        }
+        int depth = prefixDepth(parser.getParsingContext(), target);
+        if (depth < 0) {
+          continue;
+        }
+        if (target != null && depth == target.length) {
+          return render(parser.currentTokenLocation());
+        }
+        if (!key && depth > bestDepth) {
+          bestDepth = depth;
+          best = render(parser.currentTokenLocation());
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(file + " parsed before but not now", e);
+    }
+    if (key) {
+      return locate(pointer);
+    }
+    return best != null ? best : "#" + pointer;
+  }
+
+  /**
+   * How many segments the path of a parsing context has, when they are the first ones of the
+   * target; -1 when the path leaves the target (or there is no target beyond the root).
+   */
+  private static int prefixDepth(JsonStreamContext context, String[] target) {
+    int depth = 0;
+    for (JsonStreamContext c = context; c != null; c = c.getParent()) {
+      if (c.hasPathSegment()) {
+        depth++;
+      }
+    }
+    if (depth > 0 && (target == null || depth > target.length)) {
+      return -1;
+    }
+    int i = depth;
+    for (JsonStreamContext c = context; c != null; c = c.getParent()) {
+      if (!c.hasPathSegment()) {
+        continue;
+      }
+      String segment = target[--i];
+      if (c.inArray() ? !segment.equals(Integer.toString(c.getCurrentIndex()))
+          : !segment.equals(c.getCurrentName())) {
+        return -1;
+      }
+    }
+    return depth;
+  }
+
+  /** The unescaped segments of a JSON pointer that starts with a slash. */
+  private static String[] segments(String pointer) {
+    String[] parts = pointer.substring(1).split("/", -1);
+    for (int i = 0; i < parts.length; i++) {
+      parts[i] = parts[i].replace("~1", "/").replace("~0", "~");
+    }
+    return parts;
+  }
+
+  /** Whether one more location is looked up by a scan rather than from the index. */
+  private synchronized boolean scanNext() {
+    return index == null && scans++ < SCANS_BEFORE_INDEX;
   }
 
   /**
@@ -158,6 +264,10 @@ final class ParsedDocument {
    * nowhere, the closest enclosing value; the pointer itself ({@code #/a/b}) when nothing matches.
    */
   String locate(String pointer) {
+    if (scanNext()) {
+      return scan(pointer, false);
+    }
+    Map<String, String> valueLocations = index().values();
     for (String p = pointer; ; p = parent(p)) {
       String location = valueLocations.get(p);
       if (location != null) {
@@ -174,12 +284,15 @@ final class ParsedDocument {
    * {@code 1_000} as numbers, which the tree no longer shows. Empty when the value is no number.
    */
   Optional<String> writtenNumber(String pointer) {
-    return Optional.ofNullable(numberTexts.get(pointer));
+    return Optional.ofNullable(index().numbers().get(pointer));
   }
 
   /** The {@code line:column} of the key of the member at a JSON pointer (e.g. an unknown key). */
   String locateKey(String pointer) {
-    String location = keyLocations.get(pointer);
+    if (scanNext()) {
+      return scan(pointer, true);
+    }
+    String location = index().keys().get(pointer);
     return location != null ? location : locate(pointer);
   }
 

@@ -6,8 +6,10 @@ import io.github.eventcat.codegen.CodeGenerator;
 import io.github.eventcat.codegen.CodegenException;
 import io.github.eventcat.codegen.GenerationRequest;
 import io.github.eventcat.codegen.GenerationResult;
+import io.github.eventcat.codegen.InputFingerprint;
 import io.github.eventcat.maven.common.Failures;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 
@@ -15,13 +17,22 @@ import org.apache.maven.plugin.MojoFailureException;
 final class GenerateGoal {
   private GenerateGoal() {}
 
-  /** Loads the catalog and generates its sources; a catalog that does not load generates nothing. */
+  /**
+   * Generates the catalog's sources; a catalog that does not load generates nothing. When the
+   * catalog's files, the plugin and the configuration are those of the previous run (and its files
+   * are still there), stops before loading the catalog.
+   */
   static GenerationResult run(GenerateRequest request)
       throws MojoFailureException, MojoExecutionException {
     try {
+      CodeGenerator generator = CodeGenerator.standard();
+      InputFingerprint inputs = generator.inputs(request.catalog().path(), request.configuration());
+      Optional<GenerationResult> upToDate = generator.upToDate(inputs, request.configuration());
+      if (upToDate.isPresent()) {
+        return upToDate.get();
+      }
       Catalog catalog = request.catalog().load();
-      return CodeGenerator.standard()
-          .generate(new GenerationRequest(catalog, request.configuration()));
+      return generator.generate(new GenerationRequest(catalog, request.configuration()), inputs);
     } catch (CatalogException e) {
       throw Failures.invalidCatalog(request.catalog().description(), e);
     } catch (CodegenException e) {
