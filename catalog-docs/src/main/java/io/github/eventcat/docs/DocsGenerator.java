@@ -32,7 +32,11 @@ public final class DocsGenerator {
     files.put(AsyncApiDocument.FILE,
         new AsyncApiDocument(view).yaml(request.version()).getBytes(StandardCharsets.UTF_8));
     for (SchemaFile file : request.catalog().schemaFiles()) {
-      files.put(AsyncApiDocument.SCHEMAS + "/" + file.path(), file.text().getBytes(StandardCharsets.UTF_8));
+      String copy = AsyncApiDocument.copyPath(file.path());
+      if (files.put(copy, file.text().getBytes(StandardCharsets.UTF_8)) != null) {
+        throw new IllegalStateException("Two schema files would be copied to " + copy + " (one of them is "
+            + file.path() + "): rename one, so that its path holds no space, '#', '%' or non-ASCII character");
+      }
     }
     Path out = request.outputDirectory().toAbsolutePath().normalize();
     int written = 0;
