@@ -59,7 +59,7 @@ public final class DocsGenerator {
       }
       int deleted = deleteStale(out, files);
       return new DocsResult(out.resolve(CatalogView.indexPage()), out.resolve(AsyncApiDocument.FILE),
-          written, unchanged, deleted);
+          written, unchanged, deleted, SiteOverview.of(request.catalog()));
     } catch (IOException e) {
       throw new UncheckedIOException("Tried to write the catalog docs to " + out + " but failed", e);
     }
