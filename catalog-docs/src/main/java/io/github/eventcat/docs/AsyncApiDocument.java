@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.Event;
 import io.github.eventcat.catalog.SchemaFormat;
@@ -30,11 +28,6 @@ final class AsyncApiDocument {
   static final String AVRO_FORMAT = "application/vnd.apache.avro+json;version=1.9.0";
   static final String JSON_FORMAT = "application/schema+json;version=draft-07";
   private static final String KAFKA_BINDING = "0.5.0";
-  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-      .build());
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CatalogView view;
@@ -70,11 +63,9 @@ final class AsyncApiDocument {
       operation(operations, topic, "send");
       operation(operations, topic, "receive");
     }
-    try {
-      return YAML.writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    StringBuilder yaml = new StringBuilder(1 << 16);
+    Yaml.write(root, yaml);
+    return yaml.toString();
   }
 
   private ObjectNode message(Topic topic, Event event) {
