@@ -23,13 +23,17 @@ assert page.contains('href="eventcat-docs/index.html"') && page.contains('href="
 assert Files.readString(site.resolve('project-reports.html')).contains('<a href="eventcat-catalog.html">Event catalog</a>')
 assert Files.readString(site.resolve('eventcat-docs/asyncapi.yaml')).startsWith('asyncapi: 3.0.0\n')
 
-// Every relative link and anchor of the report page and of every docs page resolves to a file (and id).
+// Every relative link and anchor of the report's content and of every docs page resolves to a file (and id).
 List<Path> pages = [report]
 Files.list(site.resolve('eventcat-docs')).withCloseable { s -> s.filter { it.toString().endsWith('.html') }.sorted().each { pages << it } }
 assert pages.size() == 1 + 1 + 2 + 3 : pages
 int checked = 0
 for (Path from : pages) {
     String html = Files.readString(from)
+    if (from == report) {
+        // The report's own content; the skin's menu links the parent project's site, not built here.
+        html = html.substring(html.indexOf('<main'), html.indexOf('</main>'))
+    }
     (html =~ /(?:href|src)="([^"]*)"/).each { match ->
         String link = match[1].replace('&amp;', '&')
         if (link ==~ /^[a-zA-Z][a-zA-Z0-9+.-]*:.*/ || link.startsWith('//')) {
