@@ -3,9 +3,9 @@ package io.github.eventcat.docs;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.Event;
-import io.github.eventcat.catalog.FileReference;
 import io.github.eventcat.catalog.SchemaFile;
 import io.github.eventcat.catalog.SchemaFormat;
+import io.github.eventcat.catalog.SchemaGraph;
 import io.github.eventcat.catalog.Topic;
 import java.util.HashMap;
 import java.util.List;
@@ -15,30 +15,22 @@ import org.apache.avro.Schema;
 
 /**
  * The catalog as the pages need it: file names of pages, and where named types and
- * {@code $ref}s lead. References are looked up in what the loader already resolved ({@link
- * SchemaFile#references()}: each {@code $ref} document or Avro named type → its file), so there is
- * no resolver of its own here. TODO: use schema-catalog's schema graph once it lands.
+ * {@code $ref}s lead. Every reference is looked up in the catalog's {@link SchemaGraph} (the
+ * loader's one resolved graph: referenced files, {@code $ref} targets, Avro named types), so
+ * there is no resolver of its own here.
  */
 final class CatalogView {
   final Catalog catalog;
+  private final SchemaGraph graph;
   private final Map<String, Event> eventsByRecordName = new HashMap<>();
   private final Map<String, Event> eventsByFile = new HashMap<>();
-  private final Map<String, String> avroTypeFiles = new HashMap<>();
-  private final Map<String, JsonNode> jsonTrees = new HashMap<>();
 
   CatalogView(Catalog catalog) {
     this.catalog = catalog;
+    this.graph = catalog.schemaGraph();
     for (Event event : catalog.events()) {
       eventsByRecordName.putIfAbsent(event.recordFullName(), event);
       eventsByFile.putIfAbsent(event.schemaFile().path(), event);
-      if (event.format() == SchemaFormat.AVRO) {
-        avroTypeFiles.putIfAbsent(event.recordFullName(), event.schemaFile().path());
-      }
-    }
-    for (SchemaFile file : catalog.schemaFiles()) {
-      if (file.format() == SchemaFormat.AVRO) {
-        file.references().forEach(r -> avroTypeFiles.putIfAbsent(r.name(), r.path()));
-      }
     }
   }
 
@@ -85,11 +77,10 @@ final class CatalogView {
     if (other != null && other.format() == SchemaFormat.AVRO && !other.equals(event)) {
       return Optional.of(eventPage(other));
     }
-    String file = avroTypeFiles.get(fullName);
-    if (file == null || file.equals(event.schemaFile().path())) {
-      return Optional.empty();
-    }
-    return Optional.of("#" + sourceAnchor(file));
+    return graph.avroNamedType(fullName)
+        .map(SchemaGraph.AvroNamedType::file)
+        .filter(file -> !file.equals(event.schemaFile().path()))
+        .map(file -> "#" + sourceAnchor(file));
   }
 
   /** The event page of the event a JSON Schema file defines, if it is one. */
@@ -101,40 +92,25 @@ final class CatalogView {
   record JsonTarget(SchemaFile file, JsonNode node) {}
 
   /**
-   * Where a {@code $ref} of {@code file} leads: the referenced file (by the loader's reference
-   * table) and, for a fragment, the node at that JSON pointer. Empty when it leads outside the
-   * catalog (the loader allows only references it could resolve, so this is rare).
+   * Where a {@code $ref} written in {@code file} leads, by the schema graph: the referenced file
+   * and, for a fragment, the node at that JSON pointer. Empty when it leads nowhere in the catalog
+   * (the loader allows only references it could resolve, so this is rare).
    */
   Optional<JsonTarget> jsonRef(SchemaFile file, String ref) {
-    int hash = ref.indexOf('#');
-    String document = hash < 0 ? ref : ref.substring(0, hash);
-    String fragment = hash < 0 ? "" : ref.substring(hash + 1);
-    SchemaFile target = file;
-    if (!document.isEmpty()) {
-      Optional<SchemaFile> referenced = file.references().stream()
-          .filter(r -> r.name().equals(document))
-          .map(FileReference::path)
-          .findFirst()
-          .flatMap(catalog::schemaFile);
-      if (referenced.isEmpty()) {
-        return Optional.empty();
-      }
-      target = referenced.get();
-    }
-    JsonNode root = json(target);
-    JsonNode node = fragment.isEmpty() ? root : root.at(fragment);
-    return node.isMissingNode() ? Optional.empty() : Optional.of(new JsonTarget(target, node));
+    return graph.resolve(file.path(), ref)
+        .filter(r -> !r.node().isMissingNode())
+        .flatMap(r -> catalog.schemaFile(r.file()).map(target -> new JsonTarget(target, r.node())));
   }
 
-  /** A JSON Schema file's tree, read once (the catalog hands out a fresh copy each time). */
+  /** A JSON Schema file's tree: the graph's own, read and never modified here. */
   JsonNode json(SchemaFile file) {
-    return jsonTrees.computeIfAbsent(file.path(), p -> catalog.jsonSchema(file));
+    return graph.at(file.path(), "")
+        .map(SchemaGraph.Resolved::node)
+        .orElseThrow(() -> new IllegalArgumentException(file.path() + " is not a JSON Schema of this catalog"));
   }
 
   /** The files {@code file} uses, directly or not, in registration order, then the file itself. */
   List<SchemaFile> sources(SchemaFile file) {
-    List<SchemaFile> files = new java.util.ArrayList<>(catalog.referencesInRegistrationOrder(file));
-    files.add(file);
-    return files;
+    return graph.rootedAt(file).files();
   }
 }

@@ -1,6 +1,7 @@
 package io.github.eventcat.docs;
 
 import io.github.eventcat.catalog.SchemaFile;
+import io.github.eventcat.catalog.SchemaFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,9 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -28,15 +31,23 @@ public final class DocsGenerator {
   public static DocsResult generate(DocsRequest request) {
     CatalogView view = new CatalogView(request.catalog());
     Map<String, byte[]> files = new LinkedHashMap<>();
-    new Site(view, request.baselinesOldestFirst(), request.version()).pages().forEach((name, html) -> files.put(name, html.getBytes(StandardCharsets.UTF_8)));
+    new Site(view, request.baselinesOldestFirst(), request.version()).pages().forEach(files::put);
     files.put(AsyncApiDocument.FILE,
         new AsyncApiDocument(view).yaml(request.version()).getBytes(StandardCharsets.UTF_8));
     for (SchemaFile file : request.catalog().schemaFiles()) {
-      files.put(AsyncApiDocument.SCHEMAS + "/" + file.path(), file.text().getBytes(StandardCharsets.UTF_8));
+      if (file.format() != SchemaFormat.JSON) {
+        continue; // Avro payloads are inline in asyncapi.yaml; JSON Schema payloads are $refs to copies
+      }
+      String copy = AsyncApiDocument.copyPath(file.path());
+      if (files.put(copy, file.text().getBytes(StandardCharsets.UTF_8)) != null) {
+        throw new IllegalStateException("Two schema files would be copied to " + copy + " (one of them is "
+            + file.path() + "): rename one, so that its path holds no space, '#', '%' or non-ASCII character");
+      }
     }
     Path out = request.outputDirectory().toAbsolutePath().normalize();
     int written = 0;
     int unchanged = 0;
+    Set<Path> directories = new HashSet<>();
     try {
       Files.createDirectories(out);
       for (Map.Entry<String, byte[]> file : files.entrySet()) {
@@ -49,13 +60,15 @@ public final class DocsGenerator {
           unchanged++;
           continue;
         }
-        Files.createDirectories(target.getParent());
+        if (directories.add(target.getParent())) {
+          Files.createDirectories(target.getParent());
+        }
         Files.write(target, file.getValue());
         written++;
       }
       int deleted = deleteStale(out, files);
       return new DocsResult(out.resolve(CatalogView.indexPage()), out.resolve(AsyncApiDocument.FILE),
-          written, unchanged, deleted);
+          written, unchanged, deleted, SiteOverview.of(request.catalog()));
     } catch (IOException e) {
       throw new UncheckedIOException("Tried to write the catalog docs to " + out + " but failed", e);
     }

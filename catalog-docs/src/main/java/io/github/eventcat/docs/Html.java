@@ -16,25 +16,30 @@ final class Html {
       return value; // most catalog text: names, types, paths
     }
     StringBuilder out = new StringBuilder(value.length() + 16);
+    appendText(out, value);
+    return out.toString();
+  }
+
+  /** {@link #text}, appended to {@code out} with no string of its own. */
+  static void appendText(StringBuilder out, String value) {
+    int start = 0;
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> {
-          // Control characters other than tab and newline are not allowed in HTML text.
-          if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
-            out.append('\uFFFD');
-          } else {
-            out.append(c);
-          }
-        }
+      String replacement = switch (c) {
+        case '&' -> "&amp;";
+        case '<' -> "&lt;";
+        case '>' -> "&gt;";
+        case '"' -> "&quot;";
+        case '\'' -> "&#39;";
+        // Control characters other than tab and newline are not allowed in HTML text.
+        default -> c < 0x20 && c != '\n' && c != '\t' && c != '\r' ? "\uFFFD" : null;
+      };
+      if (replacement != null) {
+        out.append(value, start, i).append(replacement);
+        start = i + 1;
       }
     }
-    return out.toString();
+    out.append(value, start, value.length());
   }
 
   private static boolean needsEscaping(String value) {

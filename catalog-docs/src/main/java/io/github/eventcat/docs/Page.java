@@ -19,7 +19,20 @@ final class Page {
   private static final String POLICY = "default-src 'none'; style-src '" + sha256(CSS)
       + "'; script-src '" + sha256(JS) + "'; img-src data:; base-uri 'none'; form-action 'none'";
 
-  private final StringBuilder html = new StringBuilder(8192);
+  private final StringBuilder html = new StringBuilder(16384);
+  private final boolean script;
+
+  /** A page with the given title; {@code script}: whether it carries the site's script. */
+  Page(String title, boolean script) {
+    this.script = script;
+    html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(POLICY).append("\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>");
+    Html.appendText(html, title);
+    html.append("</title>\n<style>").append(CSS).append("</style>\n</head>\n<body>\n")
+        .append("<header><a href=\"index.html\">Event catalog</a></header>\n<main>\n");
+  }
 
   /** Appends raw markup: only literals of this module and values passed through {@link Html}. */
   Page raw(String markup) {
@@ -29,7 +42,7 @@ final class Page {
 
   /** Appends catalog text, escaped. */
   Page text(String value) {
-    html.append(Html.text(value));
+    Html.appendText(html, value);
     return this;
   }
 
@@ -43,20 +56,13 @@ final class Page {
     return raw("<a href=\"" + Html.text(href) + "\">").text(value).raw("</a>");
   }
 
-  String render(String title, boolean script) {
-    StringBuilder page = new StringBuilder(html.length() + CSS.length() + JS.length() + 1024);
-    page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(POLICY).append("\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(Html.text(title)).append("</title>\n")
-        .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n")
-        .append("<header><a href=\"index.html\">Event catalog</a></header>\n<main>\n")
-        .append(html)
-        .append("</main>\n");
+  /** The page, as the file's bytes (UTF-8). */
+  byte[] render() {
+    html.append("</main>\n");
     if (script) {
-      page.append("<script>").append(JS).append("</script>\n");
+      html.append("<script>").append(JS).append("</script>\n");
     }
-    return page.append("</body>\n</html>\n").toString();
+    return html.append("</body>\n</html>\n").toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static String resource(String name) {

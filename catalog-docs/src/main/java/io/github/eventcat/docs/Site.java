@@ -37,8 +37,8 @@ final class Site {
     }
   }
 
-  Map<String, String> pages() {
-    Map<String, String> pages = new LinkedHashMap<>();
+  Map<String, byte[]> pages() {
+    Map<String, byte[]> pages = new LinkedHashMap<>();
     pages.put(CatalogView.indexPage(), index());
     catalog.topics().forEach(t -> pages.put(CatalogView.topicPage(t), topic(t)));
     catalog.events().forEach(e -> pages.put(CatalogView.eventPage(e), event(e)));
@@ -47,8 +47,8 @@ final class Site {
 
   // ---- Overview
 
-  private String index() {
-    Page page = new Page();
+  private byte[] index() {
+    Page page = new Page("Event catalog " + catalog.javaPackage(), true);
     page.raw("<h1>Event catalog <code>").text(catalog.javaPackage()).raw("</code></h1>\n");
     catalog.description().ifPresent(d -> page.element("p", d).raw("\n"));
     page.raw("<p class=\"muted\">").text(catalog.topics().size() + " topics, " + catalog.events().size()
@@ -102,7 +102,7 @@ final class Site {
     page.raw("</tbody>\n</table>\n");
 
     page.raw("<h2>Map</h2>\n<div class=\"map\">").raw(TopicMap.svg(catalog)).raw("</div>\n");
-    return page.render("Event catalog " + catalog.javaPackage(), true);
+    return page.render();
   }
 
   private void appendSearch(StringBuilder search, Event event) {
@@ -115,8 +115,8 @@ final class Site {
 
   // ---- Topic page
 
-  private String topic(Topic topic) {
-    Page page = new Page();
+  private byte[] topic(Topic topic) {
+    Page page = new Page("Topic " + topic.name(), false);
     page.raw("<h1>Topic <code>").text(topic.name()).raw("</code></h1>\n");
     topic.description().ifPresent(d -> page.element("p", d).raw("\n"));
     page.raw("<h2>Settings</h2>\n<table>\n<tbody>\n");
@@ -163,7 +163,7 @@ final class Site {
     page.raw("</tbody>\n</table>\n");
 
     page.raw("<h2>Usage</h2>\n<pre><code>").text(snippet(topic)).raw("</code></pre>\n");
-    return page.render("Topic " + topic.name(), false);
+    return page.render();
   }
 
   private static void row(Page page, String header, String value) {
@@ -200,8 +200,8 @@ final class Site {
 
   // ---- Event page
 
-  private String event(Event event) {
-    Page page = new Page();
+  private byte[] event(Event event) {
+    Page page = new Page("Event " + event.name(), false);
     page.raw("<h1>Event <code>").text(event.name()).raw("</code></h1>\n");
     eventDoc(event).ifPresent(d -> page.element("p", d).raw("\n"));
     page.raw("<table>\n<tbody>\n");
@@ -260,7 +260,7 @@ final class Site {
       page.raw("<h3 id=\"").raw(CatalogView.sourceAnchor(file.path())).raw("\"><code>").text(file.path())
           .raw("</code></h3>\n<pre><code>").text(file.text()).raw("</code></pre>\n");
     }
-    return page.render("Event " + event.name(), false);
+    return page.render();
   }
 
   private static void history(Page page, History.EventHistory events) {

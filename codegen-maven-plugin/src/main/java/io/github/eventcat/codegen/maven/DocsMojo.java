@@ -6,6 +6,7 @@ import io.github.eventcat.catalog.compat.BaselineSource;
 import io.github.eventcat.docs.DocsBaseline;
 import io.github.eventcat.docs.DocsGenerator;
 import io.github.eventcat.docs.DocsRequest;
+import io.github.eventcat.docs.DocsResult;
 import io.github.eventcat.maven.common.ArtifactResolver;
 import io.github.eventcat.maven.common.CatalogLocation;
 import io.github.eventcat.maven.common.Defaults;
@@ -13,6 +14,7 @@ import io.github.eventcat.maven.common.Failures;
 import io.github.eventcat.maven.common.PropertyNames.Codegen;
 import java.io.File;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.execution.MavenSession;
@@ -79,12 +81,21 @@ public class DocsMojo extends AbstractMojo {
       getLog().info("Skipping the catalog docs (codegen.docs.skip)");
       return;
     }
+    getLog().info(generate(outputDirectory.toPath()).summary());
+  }
+
+  /** Whether the goal is to be skipped ({@code codegen.docs.skip}). */
+  boolean skipped() {
+    return skip;
+  }
+
+  /** Loads the catalog (and the baselines) the parameters name and writes its docs to {@code out}. */
+  DocsResult generate(Path out) throws MojoExecutionException, MojoFailureException {
     CatalogLocation catalog = CatalogLocation.of(catalogDirectory, catalogArtifact,
         new ArtifactResolver(repositorySystem, session.getRepositorySession(), project),
         project.getBasedir().toPath(), Codegen.CATALOG_ARTIFACT);
     try {
-      getLog().info(DocsGenerator.generate(
-          new DocsRequest(catalog.load(), outputDirectory.toPath(), version, baselines())).summary());
+      return DocsGenerator.generate(new DocsRequest(catalog.load(), out, version, baselines()));
     } catch (BaselineException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     } catch (CatalogException e) {
