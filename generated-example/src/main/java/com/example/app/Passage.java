@@ -14,27 +14,36 @@ import java.util.Objects;
  * @param event the event itself (a generated record)
  */
 public record Passage(
-    String service, Direction direction, String topic, String key, int partition, long offset,
-    Object event) {
+        String service, Direction direction, String topic, String key, int partition, long offset, Object event) {
 
-  public enum Direction { SENT, RECEIVED }
+    public enum Direction {
+        SENT,
+        RECEIVED
+    }
 
-  public Passage {
-    Objects.requireNonNull(service, "service == null");
-    Objects.requireNonNull(direction, "direction == null");
-    Objects.requireNonNull(topic, "topic == null");
-    Objects.requireNonNull(event, "event == null");
-  }
+    public Passage {
+        Objects.requireNonNull(service, "service == null");
+        Objects.requireNonNull(direction, "direction == null");
+        Objects.requireNonNull(topic, "topic == null");
+        Objects.requireNonNull(event, "event == null");
+    }
 
-  /** The event type's simple name, e.g. {@code TicketOpened}. */
-  public String eventType() {
-    return event.getClass().getSimpleName();
-  }
+    /** The event type's simple name, e.g. {@code TicketOpened}. */
+    public String eventType() {
+        return event.getClass().getSimpleName();
+    }
 
-  /** One readable line, e.g. {@code [secretary ] received TicketOpened ... tickets-2@0}. */
-  public String describe(String details) {
-    return String.format("[%-10s] %-8s %-17s key=%s  %s-%d@%d%s", service,
-        direction == Direction.SENT ? "sent" : "received", eventType(), key, topic, partition,
-        offset, details.isEmpty() ? "" : "  " + details);
-  }
+    /** One readable line, e.g. {@code [secretary ] received TicketOpened ... tickets-2@0}. */
+    public String describe(String details) {
+        return String.format(
+                "[%-10s] %-8s %-17s key=%s  %s-%d@%d%s",
+                service,
+                direction == Direction.SENT ? "sent" : "received",
+                eventType(),
+                key,
+                topic,
+                partition,
+                offset,
+                details.isEmpty() ? "" : "  " + details);
+    }
 }

@@ -30,92 +30,98 @@ import org.junit.jupiter.api.Test;
 /** A consumer stopped in the middle of a batch and a new one of the same group: nothing lost. */
 @WithRealServers
 class RestartTest {
-  private static final int EVENTS = 60;
-  private static final int HANDLED_BEFORE_STOP = 25;
+    private static final int EVENTS = 60;
+    private static final int HANDLED_BEFORE_STOP = 25;
 
-  private Map<String, Object> config;
+    private Map<String, Object> config;
 
-  @BeforeEach
-  void setUp(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry) {
-    E2e.registerCatalog(registry);
-    E2e.freshTopics(kafka, "tickets");
-    config = E2e.config(kafka, registry);
-  }
-
-  @Test
-  void aConsumerClosedMidBatchAndRestartedHandlesEveryEventAtLeastOnce() throws Exception {
-    List<UUID> sent = new java.util.ArrayList<>();
-    try (TicketsProducer producer = new TicketsProducer(config)) {
-      for (int i = 0; i < EVENTS; i++) {
-        TicketOpened event = opened(UUID.randomUUID());
-        producer.send(event);
-        sent.add(event.getTicketId());
-      }
-      producer.flush();
-    }
-    Map<String, Object> group = E2e.consumerConfig(config, "restart");
-
-    List<UUID> first = new CopyOnWriteArrayList<>();
-    CountDownLatch reached = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    TicketsConsumer consumer = new TicketsConsumer(group, handler(id -> {
-      first.add(id);
-      if (first.size() == HANDLED_BEFORE_STOP) {
-        reached.countDown();
-        await(release); // the stop arrives while this batch still has records to go
-      }
-    })).start();
-    assertThat(reached.await(E2e.WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-    consumer.wakeup();
-    release.countDown();
-    consumer.close();
-
-    List<UUID> second = new CopyOnWriteArrayList<>();
-    try (TicketsConsumer restarted = new TicketsConsumer(group, handler(second::add)).start()) {
-      E2e.await("every event handled by one of the two consumers", () -> {
-        Set<UUID> all = new HashSet<>(first);
-        all.addAll(second);
-        return all.containsAll(sent);
-      });
+    @BeforeEach
+    void setUp(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry) {
+        E2e.registerCatalog(registry);
+        E2e.freshTopics(kafka, "tickets");
+        config = E2e.config(kafka, registry);
     }
 
-    assertThat(first).as("the first consumer stopped mid-batch").hasSize(HANDLED_BEFORE_STOP);
-    Set<UUID> handled = new HashSet<>(first);
-    handled.addAll(second);
-    assertThat(handled).containsExactlyInAnyOrderElementsOf(sent);
-    assertThat(second).as("what the first one finished was committed, so not handled again")
-        .doesNotContainAnyElementsOf(first)
-        .doesNotHaveDuplicates()
-        .hasSize(EVENTS - HANDLED_BEFORE_STOP);
-  }
+    @Test
+    void aConsumerClosedMidBatchAndRestartedHandlesEveryEventAtLeastOnce() throws Exception {
+        List<UUID> sent = new java.util.ArrayList<>();
+        try (TicketsProducer producer = new TicketsProducer(config)) {
+            for (int i = 0; i < EVENTS; i++) {
+                TicketOpened event = opened(UUID.randomUUID());
+                producer.send(event);
+                sent.add(event.getTicketId());
+            }
+            producer.flush();
+        }
+        Map<String, Object> group = E2e.consumerConfig(config, "restart");
 
-  private static TicketsHandler handler(Consumer<UUID> onOpened) {
-    return new TicketsHandler() {
-      @Override
-      public void onTicketOpened(TicketOpened event, EventContext context) {
-        onOpened.accept(event.getTicketId());
-      }
+        List<UUID> first = new CopyOnWriteArrayList<>();
+        CountDownLatch reached = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        TicketsConsumer consumer = new TicketsConsumer(group, handler(id -> {
+                    first.add(id);
+                    if (first.size() == HANDLED_BEFORE_STOP) {
+                        reached.countDown();
+                        await(release); // the stop arrives while this batch still has records to go
+                    }
+                }))
+                .start();
+        assertThat(reached.await(E2e.WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        consumer.wakeup();
+        release.countDown();
+        consumer.close();
 
-      @Override
-      public void onTicketClosed(TicketClosed event, EventContext context) {}
-    };
-  }
+        List<UUID> second = new CopyOnWriteArrayList<>();
+        try (TicketsConsumer restarted = new TicketsConsumer(group, handler(second::add)).start()) {
+            E2e.await("every event handled by one of the two consumers", () -> {
+                Set<UUID> all = new HashSet<>(first);
+                all.addAll(second);
+                return all.containsAll(sent);
+            });
+        }
 
-  private static void await(CountDownLatch latch) {
-    try {
-      latch.await(E2e.WAIT.toSeconds(), TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+        assertThat(first).as("the first consumer stopped mid-batch").hasSize(HANDLED_BEFORE_STOP);
+        Set<UUID> handled = new HashSet<>(first);
+        handled.addAll(second);
+        assertThat(handled).containsExactlyInAnyOrderElementsOf(sent);
+        assertThat(second)
+                .as("what the first one finished was committed, so not handled again")
+                .doesNotContainAnyElementsOf(first)
+                .doesNotHaveDuplicates()
+                .hasSize(EVENTS - HANDLED_BEFORE_STOP);
     }
-  }
 
-  private static TicketOpened opened(UUID ticket) {
-    return TicketOpened.newBuilder()
-        .setOccurredOn(Instant.now().truncatedTo(ChronoUnit.MILLIS))
-        .setTicketId(ticket)
-        .setRequester(Requester.newBuilder().setEmail("sam@example.com").setName("Sam")
-            .setSurname("Doe").setAge(52).build())
-        .setRepairType(RepairType.windshield)
-        .build();
-  }
+    private static TicketsHandler handler(Consumer<UUID> onOpened) {
+        return new TicketsHandler() {
+            @Override
+            public void onTicketOpened(TicketOpened event, EventContext context) {
+                onOpened.accept(event.getTicketId());
+            }
+
+            @Override
+            public void onTicketClosed(TicketClosed event, EventContext context) {}
+        };
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(E2e.WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static TicketOpened opened(UUID ticket) {
+        return TicketOpened.newBuilder()
+                .setOccurredOn(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setTicketId(ticket)
+                .setRequester(Requester.newBuilder()
+                        .setEmail("sam@example.com")
+                        .setName("Sam")
+                        .setSurname("Doe")
+                        .setAge(52)
+                        .build())
+                .setRepairType(RepairType.windshield)
+                .build();
+    }
 }

@@ -29,121 +29,127 @@ import org.apache.velocity.app.VelocityEngine;
  */
 final class AvroSources implements SourceContributor {
 
-  @Override
-  public String id() {
-    return "avro-specific/2 avro=" + Schema.class.getPackage().getImplementationVersion();
-  }
+    @Override
+    public String id() {
+        return "avro-specific/2 avro=" + Schema.class.getPackage().getImplementationVersion();
+    }
 
-  @Override
-  public List<GeneratedFile> contribute(Catalog catalog, CodegenConfiguration configuration) {
-    List<SchemaFile> files = catalog.schemaFiles().stream()
-        .filter(f -> f.format() == SchemaFormat.AVRO)
-        .toList();
-    if (files.isEmpty()) {
-      return List.of();
+    @Override
+    public List<GeneratedFile> contribute(Catalog catalog, CodegenConfiguration configuration) {
+        List<SchemaFile> files = catalog.schemaFiles().stream()
+                .filter(f -> f.format() == SchemaFormat.AVRO)
+                .toList();
+        if (files.isEmpty()) {
+            return List.of();
+        }
+        List<CodegenProblem> problems = new ArrayList<>();
+        files.forEach(f -> AvroDocs.checkJavaClasses(catalog, f, problems));
+        if (!problems.isEmpty()) {
+            throw new CodegenException(problems);
+        }
+        // Avro's compiler marks the schemas it compiles ("avro.java.string"); the catalog's schemas
+        // are shared and must stay as written, so it gets copies. A schema's text inlines the named
+        // types it uses, so each copy stands alone; equal copies of a type are compiled once. The
+        // copies' docs are made inert (Avro's compiler only escapes a literal comment end), and the
+        // compiler puts the original docs back into each class's SCHEMA$.
+        AvroDocs docs = new AvroDocs();
+        List<Schema> schemas = new ArrayList<>();
+        files.forEach(f -> schemas.add(
+                new Schema.Parser().parse(docs.inert(catalog.avroSchema(f).toString()))));
+        // Batches of schemas are compiled by compilers of their own, on every processor. A named
+        // type that schemas of two batches inline comes out of both, as the same text (the catalog
+        // has one definition per name); the first is kept.
+        int batches = Math.min(Concurrent.parallelism(), schemas.size());
+        List<List<Schema>> batched = new ArrayList<>();
+        for (int b = 0; b < batches; b++) {
+            batched.add(schemas.subList(b * schemas.size() / batches, (b + 1) * schemas.size() / batches));
+        }
+        Map<String, String> outputs = new TreeMap<>();
+        for (Map<String, String> batch : Concurrent.map(batched, batch -> {
+            SpecificCompiler compiler = new AvroDocs.OriginalDocsCompiler(batch, docs);
+            compiler.setStringType(GenericData.StringType.String);
+            compiler.setEnableDecimalLogicalType(true);
+            compiler.setOutputCharacterEncoding("UTF-8");
+            InMemoryOutput.cacheTemplates(compiler);
+            return InMemoryOutput.compile(compiler);
+        })) {
+            batch.forEach(outputs::putIfAbsent);
+        }
+        // The file that defines each named type, as the catalog resolved it.
+        Map<String, SchemaGraph.AvroNamedType> definitions =
+                catalog.schemaGraph().avroNamedTypes();
+        List<GeneratedFile> generated = new ArrayList<>();
+        for (Map.Entry<String, String> output : outputs.entrySet()) {
+            String path = output.getKey();
+            String fullName = path.replaceFirst("\\.java$", "").replace('/', '.');
+            generated.add(new GeneratedFile(
+                    path,
+                    output.getValue(),
+                    Optional.ofNullable(definitions.get(fullName))
+                            .map(SchemaGraph.AvroNamedType::file)
+                            .orElse(files.get(0).path())));
+        }
+        return generated;
     }
-    List<CodegenProblem> problems = new ArrayList<>();
-    files.forEach(f -> AvroDocs.checkJavaClasses(catalog, f, problems));
-    if (!problems.isEmpty()) {
-      throw new CodegenException(problems);
-    }
-    // Avro's compiler marks the schemas it compiles ("avro.java.string"); the catalog's schemas
-    // are shared and must stay as written, so it gets copies. A schema's text inlines the named
-    // types it uses, so each copy stands alone; equal copies of a type are compiled once. The
-    // copies' docs are made inert (Avro's compiler only escapes a literal comment end), and the
-    // compiler puts the original docs back into each class's SCHEMA$.
-    AvroDocs docs = new AvroDocs();
-    List<Schema> schemas = new ArrayList<>();
-    files.forEach(f -> schemas.add(
-        new Schema.Parser().parse(docs.inert(catalog.avroSchema(f).toString()))));
-    // Batches of schemas are compiled by compilers of their own, on every processor. A named
-    // type that schemas of two batches inline comes out of both, as the same text (the catalog
-    // has one definition per name); the first is kept.
-    int batches = Math.min(Concurrent.parallelism(), schemas.size());
-    List<List<Schema>> batched = new ArrayList<>();
-    for (int b = 0; b < batches; b++) {
-      batched.add(schemas.subList(b * schemas.size() / batches,
-          (b + 1) * schemas.size() / batches));
-    }
-    Map<String, String> outputs = new TreeMap<>();
-    for (Map<String, String> batch : Concurrent.map(batched, batch -> {
-      SpecificCompiler compiler = new AvroDocs.OriginalDocsCompiler(batch, docs);
-      compiler.setStringType(GenericData.StringType.String);
-      compiler.setEnableDecimalLogicalType(true);
-      compiler.setOutputCharacterEncoding("UTF-8");
-      InMemoryOutput.cacheTemplates(compiler);
-      return InMemoryOutput.compile(compiler);
-    })) {
-      batch.forEach(outputs::putIfAbsent);
-    }
-    // The file that defines each named type, as the catalog resolved it.
-    Map<String, SchemaGraph.AvroNamedType> definitions = catalog.schemaGraph().avroNamedTypes();
-    List<GeneratedFile> generated = new ArrayList<>();
-    for (Map.Entry<String, String> output : outputs.entrySet()) {
-      String path = output.getKey();
-      String fullName = path.replaceFirst("\\.java$", "").replace('/', '.');
-      generated.add(new GeneratedFile(path, output.getValue(),
-          Optional.ofNullable(definitions.get(fullName)).map(SchemaGraph.AvroNamedType::file)
-              .orElse(files.get(0).path())));
-    }
-    return generated;
-  }
-
-  /**
-   * Runs Avro's compiler without letting it write files. Its public entry point writes straight
-   * to a directory and decides by file time stamps whether to overwrite, which would take control
-   * of the output directory away from {@link CodeGenerator}; the package-private {@code compile()}
-   * returns the same files in memory. The Avro version is pinned by the build, and a test compiles
-   * Avro output, so a change there fails loudly rather than silently.
-   */
-  static final class InMemoryOutput {
-    private InMemoryOutput() {}
 
     /**
-     * Makes the compiler's Velocity engine keep its parsed templates. Avro's compiler asks the
-     * engine for {@code record.vm} once per class, and Velocity re-reads and re-parses a template
-     * on every request unless its resource loader caches: with a thousand records, parsing the
-     * templates took most of the generation time. Must run before the first template is read (the
-     * engine initializes itself lazily then).
+     * Runs Avro's compiler without letting it write files. Its public entry point writes straight
+     * to a directory and decides by file time stamps whether to overwrite, which would take control
+     * of the output directory away from {@link CodeGenerator}; the package-private {@code compile()}
+     * returns the same files in memory. The Avro version is pinned by the build, and a test compiles
+     * Avro output, so a change there fails loudly rather than silently.
      */
-    static void cacheTemplates(SpecificCompiler compiler) {
-      try {
-        Field engineField = SpecificCompiler.class.getDeclaredField("velocityEngine");
-        engineField.setAccessible(true);
-        VelocityEngine engine =
-            (VelocityEngine) engineField.get(compiler);
-        engine.setProperty("resource.loader.class.cache", true);
-        engine.setProperty("resource.loader.file.cache", true);
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("This Avro version's SpecificCompiler has no Velocity engine"
-            + " field; use the Avro version catalog-codegen was built with", e);
-      }
-    }
+    static final class InMemoryOutput {
+        private InMemoryOutput() {}
 
-    /** Relative path (with {@code /}) to Java source, sorted by path. */
-    static Map<String, String> compile(SpecificCompiler compiler) {
-      try {
-        Method compile = SpecificCompiler.class.getDeclaredMethod("compile");
-        compile.setAccessible(true);
-        Collection<?> outputs = (Collection<?>) compile.invoke(compiler);
-        Map<String, String> files = new java.util.TreeMap<>();
-        for (Object output : outputs) {
-          String path = (String) field(output, "path");
-          files.put(path.replace('\\', '/'), (String) field(output, "contents"));
+        /**
+         * Makes the compiler's Velocity engine keep its parsed templates. Avro's compiler asks the
+         * engine for {@code record.vm} once per class, and Velocity re-reads and re-parses a template
+         * on every request unless its resource loader caches: with a thousand records, parsing the
+         * templates took most of the generation time. Must run before the first template is read (the
+         * engine initializes itself lazily then).
+         */
+        static void cacheTemplates(SpecificCompiler compiler) {
+            try {
+                Field engineField = SpecificCompiler.class.getDeclaredField("velocityEngine");
+                engineField.setAccessible(true);
+                VelocityEngine engine = (VelocityEngine) engineField.get(compiler);
+                engine.setProperty("resource.loader.class.cache", true);
+                engine.setProperty("resource.loader.file.cache", true);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(
+                        "This Avro version's SpecificCompiler has no Velocity engine"
+                                + " field; use the Avro version catalog-codegen was built with",
+                        e);
+            }
         }
-        return files;
-      } catch (InvocationTargetException e) {
-        throw new IllegalStateException("Avro's compiler failed: " + e.getCause(), e.getCause());
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("This Avro version's SpecificCompiler has no in-memory"
-            + " compile(); use the Avro version catalog-codegen was built with", e);
-      }
-    }
 
-    private static Object field(Object output, String name) throws ReflectiveOperationException {
-      Field field = output.getClass().getDeclaredField(name);
-      field.setAccessible(true);
-      return field.get(output);
+        /** Relative path (with {@code /}) to Java source, sorted by path. */
+        static Map<String, String> compile(SpecificCompiler compiler) {
+            try {
+                Method compile = SpecificCompiler.class.getDeclaredMethod("compile");
+                compile.setAccessible(true);
+                Collection<?> outputs = (Collection<?>) compile.invoke(compiler);
+                Map<String, String> files = new java.util.TreeMap<>();
+                for (Object output : outputs) {
+                    String path = (String) field(output, "path");
+                    files.put(path.replace('\\', '/'), (String) field(output, "contents"));
+                }
+                return files;
+            } catch (InvocationTargetException e) {
+                throw new IllegalStateException("Avro's compiler failed: " + e.getCause(), e.getCause());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(
+                        "This Avro version's SpecificCompiler has no in-memory"
+                                + " compile(); use the Avro version catalog-codegen was built with",
+                        e);
+            }
+        }
+
+        private static Object field(Object output, String name) throws ReflectiveOperationException {
+            Field field = output.getClass().getDeclaredField(name);
+            field.setAccessible(true);
+            return field.get(output);
+        }
     }
-  }
 }

@@ -41,269 +41,313 @@ import javax.lang.model.element.Modifier;
  * records do not carry their schema).
  */
 final class CatalogConstantsSources {
-  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
-  private static final TypeName STRING = ClassName.get(String.class);
-  private static final ClassName SCHEMA_REGISTRATION =
-      ClassName.get("io.github.eventcat.runtime.registry", "SchemaRegistration");
-  private static final ClassName SCHEMA_REFERENCE = SCHEMA_REGISTRATION.nestedClass("Reference");
-  private static final ClassName SCHEMA_TYPE =
-      ClassName.get("io.github.eventcat.runtime.registry", "SchemaType");
-  private static final TypeName CLASS_OF_ANY =
-      ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class));
+    static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+    private static final TypeName STRING = ClassName.get(String.class);
+    private static final ClassName SCHEMA_REGISTRATION =
+            ClassName.get("io.github.eventcat.runtime.registry", "SchemaRegistration");
+    private static final ClassName SCHEMA_REFERENCE = SCHEMA_REGISTRATION.nestedClass("Reference");
+    private static final ClassName SCHEMA_TYPE = ClassName.get("io.github.eventcat.runtime.registry", "SchemaType");
+    private static final TypeName CLASS_OF_ANY =
+            ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class));
 
-  private CatalogConstantsSources() {}
+    private CatalogConstantsSources() {}
 
-  /**
-   * @throws CodegenException when the catalog would put two schema files under one subject (no
-   *     registry can hold it as the catalog says)
-   */
-  static TypeSpec constants(Catalog catalog, TopicModel model) {
-    RegistrationForm form = registrationForm(catalog);
-    Map<String, String> schemaConstants = schemaConstants(catalog, model, form);
-    TypeSpec.Builder type = TypeSpec.classBuilder(model.constantsClass())
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addAnnotation(generated("catalog.yaml"))
-        .addJavadoc("Names and settings of the catalog's topics, for producers, consumers, topic"
-            + " creation and schema registration.\n")
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    catalog.description()
-        .ifPresent(d -> type.addJavadoc("\n<p>$L\n", JavaText.comment(d.strip())));
-    type.addField(FieldSpec.builder(listOf(STRING), "TOPICS",
-            Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Every topic of the catalog, sorted by name.\n")
-        .initializer("$T.of($L)", List.class, strings(
-            model.topics().stream().map(t -> t.topic().name()).toList()))
-        .build());
-    for (TopicInfo topic : model.topics()) {
-      type.addType(topicConstants(topic, form, model.schemasClass(), schemaConstants));
-    }
-    if (!schemaConstants.isEmpty()) {
-      type.addType(schemas(catalog, model, schemaConstants));
-    }
-    return type.build();
-  }
-
-  static RegistrationForm registrationForm(Catalog catalog) {
-    try {
-      return RegistrationForm.of(catalog);
-    } catch (SubjectConflictException e) {
-      throw new CodegenException(e.conflicts().stream()
-          .map(c -> new CodegenProblem(Catalog.MANIFEST, "", c + "; rename a record (its Avro name"
-              + " or JSON title) or change the topic's subject-naming"))
-          .toList());
-    }
-  }
-
-  /**
-   * What the topic's value subjects need registered, as {@code registry:sync} registers them:
-   * every subject's references (transitively, dependencies first), then the subject.
-   */
-  static List<SchemaRegistration> valueRegistrations(Topic topic, RegistrationForm form) {
-    Map<String, SchemaRegistration> ordered = new LinkedHashMap<>();
-    topic.subjects().stream().filter(s -> !s.key()).forEach(subject -> form.closure(subject.name())
-        .forEach(r -> ordered.putIfAbsent(r.subject(), r)));
-    return List.copyOf(ordered.values());
-  }
-
-  private static TypeSpec topicConstants(TopicInfo info, RegistrationForm form, ClassName schemas,
-      Map<String, String> schemaConstants) {
-    Topic topic = info.topic();
-    TypeSpec.Builder type = TypeSpec.classBuilder(info.constants())
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Topic {@code $L}$L\n", JavaText.comment(topic.name()),
-            topic.description().map(d -> ": " + JavaText.comment(d.strip())).orElse("."))
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    type.addField(constant(STRING, "NAME", "The topic name.", CodeBlock.of("$S", topic.name())));
-    type.addField(constant(STRING, "KEY_FIELD",
-        "The field of every event that becomes the record key.",
-        CodeBlock.of("$S", topic.keyField())));
-    type.addField(constant(ClassName.get(OptionalInt.class), "PARTITIONS",
-        "Partitions to create the topic with; empty: the broker's default.",
-        topic.partitions().isPresent()
-            ? CodeBlock.of("$T.of($L)", OptionalInt.class, topic.partitions().getAsInt())
-            : CodeBlock.of("$T.empty()", OptionalInt.class)));
-    type.addField(constant(ClassName.get(OptionalLong.class), "RETENTION_MS",
-        "The topic's {@code retention.ms} (-1: forever); empty: the broker's default.",
-        topic.retentionMs().isPresent()
-            ? CodeBlock.of("$T.of($LL)", OptionalLong.class, topic.retentionMs().getAsLong())
-            : CodeBlock.of("$T.empty()", OptionalLong.class)));
-    type.addField(constant(STRING, "DEAD_LETTER_TOPIC",
-        "Where the generated consumer sends records it cannot handle (the runtime's default).",
-        CodeBlock.of("$S", topic.name() + ".dlq")));
-    type.addField(constant(STRING, "SUBJECT_NAMING",
-        "The subject naming strategy of the topic's schemas.",
-        CodeBlock.of("$S", topic.naming().name())));
-    type.addField(constant(listOf(STRING), "SUBJECTS",
-        "The Schema Registry subjects of the topic, sorted.",
-        CodeBlock.of("$T.of($L)", List.class,
-            strings(topic.subjects().stream().map(Subject::name).toList()))));
-    CodeBlock.Builder types = CodeBlock.builder().add("$T.ofEntries(", Map.class);
-    boolean first = true;
-    for (Map.Entry<String, ClassName> entry : new TreeMap<>(info.recordTypes()).entrySet()) {
-      types.add(first ? "\n" : ",\n").add("$>$>$T.entry($S, $T.class)$<$<", Map.class,
-          entry.getKey(), entry.getValue());
-      first = false;
-    }
-    types.add(")");
-    type.addField(constant(
-        ParameterizedTypeName.get(ClassName.get(Map.class), STRING, CLASS_OF_ANY), "EVENT_TYPES",
-        "Record name (Avro full name, JSON Schema title) → Java type: what the deserializer reads"
-            + " each writer schema into.",
-        types.build()));
-    type.addField(constant(listOf(SCHEMA_REGISTRATION), "REGISTRATIONS",
-        "What the catalog registers for the topic's values, exactly as {@code registry:sync} does:"
-            + " each schema a value schema references under its own subject first, then the value"
-            + " subjects, each with its file's text. Generated producers register (with {@code"
-            + " auto.register.schemas=true}) or look up this form.",
-        registrations(valueRegistrations(topic, form), schemas, schemaConstants)));
-    return type.build();
-  }
-
-  private static CodeBlock registrations(List<SchemaRegistration> registrations, ClassName schemas,
-      Map<String, String> schemaConstants) {
-    CodeBlock entries = registrations.stream()
-        .map(r -> CodeBlock.of("\n$>$>new $T($S, $T.$L, $T.$L, $L)$<$<", SCHEMA_REGISTRATION,
-            r.subject(), SCHEMA_TYPE, r.format().registryType(), schemas,
-            schemaConstants.get(r.path()), references(r)))
-        .collect(CodeBlock.joining(","));
-    return CodeBlock.of("$T.of($L)", List.class, entries);
-  }
-
-  private static CodeBlock references(SchemaRegistration registration) {
-    return CodeBlock.of("$T.of($L)", List.class, registration.references().stream()
-        .map(r -> CodeBlock.of("new $T($S, $S)", SCHEMA_REFERENCE, r.name(), r.subject()))
-        .collect(CodeBlock.joining(", ")));
-  }
-
-  private static TypeSpec schemas(Catalog catalog, TopicModel model,
-      Map<String, String> schemaConstants) {
-    TypeSpec.Builder type = TypeSpec.classBuilder(model.schemasClass())
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("The schema files the topics' values are registered with, as registered (the"
-            + " catalog files' exact text): the JSON value schemas and the files they reference, which"
-            + " JSON serializers validate against, and every file of the topics' {@code"
-            + " REGISTRATIONS}.\n")
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    schemaConstants.forEach((path, name) -> type.addField(constant(STRING, name,
-        "{@code " + JavaText.comment(path) + "}.",
-        CodeBlock.of("$S", catalog.schemaFile(path).orElseThrow().text()))));
-    return type.build();
-  }
-
-  /**
-   * Catalog path → constant name in {@code Schemas}: the JSON value schemas (named by the model),
-   * then the files they reference, directly or not, that are not value schemas themselves.
-   */
-  static Map<String, String> jsonSchemaConstants(Catalog catalog, TopicModel model) {
-    return schemaConstants(catalog, model, List.of());
-  }
-
-  /**
-   * {@link #jsonSchemaConstants}, then every other file of the topics' value registrations (Avro
-   * schemas and what they reference), sorted by path.
-   */
-  static Map<String, String> schemaConstants(Catalog catalog, TopicModel model,
-      RegistrationForm form) {
-    List<String> registered = model.topics().stream()
-        .flatMap(t -> valueRegistrations(t.topic(), form).stream())
-        .map(SchemaRegistration::path)
-        .toList();
-    return schemaConstants(catalog, model, registered);
-  }
-
-  private static Map<String, String> schemaConstants(Catalog catalog, TopicModel model,
-      List<String> registered) {
-    Map<String, String> constants = new LinkedHashMap<>(model.jsonSchemaConstants());
-    NameAllocator names = new NameAllocator();
-    constants.values().forEach(names::newName);
-    TreeSet<String> referenced = new TreeSet<>();
-    for (String path : model.jsonSchemaConstants().keySet()) {
-      referenced.addAll(jsonReferences(catalog, path).values());
-    }
-    referenced.removeAll(constants.keySet());
-    TreeSet<String> others = new TreeSet<>(registered);
-    others.removeAll(constants.keySet());
-    others.removeAll(referenced);
-    for (TreeSet<String> paths : List.of(referenced, others)) {
-      for (String path : paths) {
-        String file = path.substring(path.lastIndexOf('/') + 1);
-        int dot = file.lastIndexOf('.');
-        constants.put(path,
-            names.newName(JavaNames.constantName(dot > 0 ? file.substring(0, dot) : file)));
-      }
-    }
-    return constants;
-  }
-
-  /**
-   * The files a JSON schema uses, directly or through other files, keyed as the runtime's {@code
-   * JsonEventType} expects: a direct reference by its {@code $ref} as written, another by its
-   * location relative to the schema's own directory; sorted by key.
-   */
-  static Map<String, String> jsonReferences(Catalog catalog, String path) {
-    Map<String, String> byKey = new TreeMap<>();
-    Set<String> seen = new HashSet<>();
-    SchemaFile root = catalog.schemaFile(path).orElseThrow();
-    for (FileReference reference : root.references()) {
-      if (seen.add(reference.path())) {
-        byKey.put(reference.name(), reference.path());
-      }
-    }
-    Deque<String> pending = new ArrayDeque<>(byKey.values());
-    while (!pending.isEmpty()) {
-      SchemaFile file = catalog.schemaFile(pending.pop()).orElseThrow();
-      for (FileReference reference : file.references()) {
-        if (seen.add(reference.path())) {
-          byKey.put(relative(directory(path), reference.path()), reference.path());
-          pending.push(reference.path());
+    /**
+     * @throws CodegenException when the catalog would put two schema files under one subject (no
+     *     registry can hold it as the catalog says)
+     */
+    static TypeSpec constants(Catalog catalog, TopicModel model) {
+        RegistrationForm form = registrationForm(catalog);
+        Map<String, String> schemaConstants = schemaConstants(catalog, model, form);
+        TypeSpec.Builder type = TypeSpec.classBuilder(model.constantsClass())
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addAnnotation(generated("catalog.yaml"))
+                .addJavadoc("Names and settings of the catalog's topics, for producers, consumers, topic"
+                        + " creation and schema registration.\n")
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .build());
+        catalog.description().ifPresent(d -> type.addJavadoc("\n<p>$L\n", JavaText.comment(d.strip())));
+        type.addField(FieldSpec.builder(listOf(STRING), "TOPICS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Every topic of the catalog, sorted by name.\n")
+                .initializer(
+                        "$T.of($L)",
+                        List.class,
+                        strings(model.topics().stream()
+                                .map(t -> t.topic().name())
+                                .toList()))
+                .build());
+        for (TopicInfo topic : model.topics()) {
+            type.addType(topicConstants(topic, form, model.schemasClass(), schemaConstants));
         }
-      }
+        if (!schemaConstants.isEmpty()) {
+            type.addType(schemas(catalog, model, schemaConstants));
+        }
+        return type.build();
     }
-    return byKey;
-  }
 
-  private static String directory(String path) {
-    int slash = path.lastIndexOf('/');
-    return slash < 0 ? "" : path.substring(0, slash + 1);
-  }
-
-  /** {@code target} relative to directory {@code from} (both catalog paths, {@code /}-separated). */
-  private static String relative(String from, String target) {
-    String[] base = from.isEmpty() ? new String[0] : from.split("/");
-    String[] parts = target.split("/");
-    int common = 0;
-    while (common < base.length && common < parts.length - 1 && base[common].equals(parts[common])) {
-      common++;
+    static RegistrationForm registrationForm(Catalog catalog) {
+        try {
+            return RegistrationForm.of(catalog);
+        } catch (SubjectConflictException e) {
+            throw new CodegenException(e.conflicts().stream()
+                    .map(c -> new CodegenProblem(
+                            Catalog.MANIFEST,
+                            "",
+                            c + "; rename a record (its Avro name"
+                                    + " or JSON title) or change the topic's subject-naming"))
+                    .toList());
+        }
     }
-    StringBuilder relative = new StringBuilder();
-    for (int i = common; i < base.length; i++) {
-      relative.append("../");
+
+    /**
+     * What the topic's value subjects need registered, as {@code registry:sync} registers them:
+     * every subject's references (transitively, dependencies first), then the subject.
+     */
+    static List<SchemaRegistration> valueRegistrations(Topic topic, RegistrationForm form) {
+        Map<String, SchemaRegistration> ordered = new LinkedHashMap<>();
+        topic.subjects().stream().filter(s -> !s.key()).forEach(subject -> form.closure(subject.name())
+                .forEach(r -> ordered.putIfAbsent(r.subject(), r)));
+        return List.copyOf(ordered.values());
     }
-    for (int i = common; i < parts.length; i++) {
-      relative.append(parts[i]).append(i < parts.length - 1 ? "/" : "");
+
+    private static TypeSpec topicConstants(
+            TopicInfo info, RegistrationForm form, ClassName schemas, Map<String, String> schemaConstants) {
+        Topic topic = info.topic();
+        TypeSpec.Builder type = TypeSpec.classBuilder(info.constants())
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc(
+                        "Topic {@code $L}$L\n",
+                        JavaText.comment(topic.name()),
+                        topic.description()
+                                .map(d -> ": " + JavaText.comment(d.strip()))
+                                .orElse("."))
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .build());
+        type.addField(constant(STRING, "NAME", "The topic name.", CodeBlock.of("$S", topic.name())));
+        type.addField(constant(
+                STRING,
+                "KEY_FIELD",
+                "The field of every event that becomes the record key.",
+                CodeBlock.of("$S", topic.keyField())));
+        type.addField(constant(
+                ClassName.get(OptionalInt.class),
+                "PARTITIONS",
+                "Partitions to create the topic with; empty: the broker's default.",
+                topic.partitions().isPresent()
+                        ? CodeBlock.of(
+                                "$T.of($L)",
+                                OptionalInt.class,
+                                topic.partitions().getAsInt())
+                        : CodeBlock.of("$T.empty()", OptionalInt.class)));
+        type.addField(constant(
+                ClassName.get(OptionalLong.class),
+                "RETENTION_MS",
+                "The topic's {@code retention.ms} (-1: forever); empty: the broker's default.",
+                topic.retentionMs().isPresent()
+                        ? CodeBlock.of(
+                                "$T.of($LL)",
+                                OptionalLong.class,
+                                topic.retentionMs().getAsLong())
+                        : CodeBlock.of("$T.empty()", OptionalLong.class)));
+        type.addField(constant(
+                STRING,
+                "DEAD_LETTER_TOPIC",
+                "Where the generated consumer sends records it cannot handle (the runtime's default).",
+                CodeBlock.of("$S", topic.name() + ".dlq")));
+        type.addField(constant(
+                STRING,
+                "SUBJECT_NAMING",
+                "The subject naming strategy of the topic's schemas.",
+                CodeBlock.of("$S", topic.naming().name())));
+        type.addField(constant(
+                listOf(STRING),
+                "SUBJECTS",
+                "The Schema Registry subjects of the topic, sorted.",
+                CodeBlock.of(
+                        "$T.of($L)",
+                        List.class,
+                        strings(topic.subjects().stream().map(Subject::name).toList()))));
+        CodeBlock.Builder types = CodeBlock.builder().add("$T.ofEntries(", Map.class);
+        boolean first = true;
+        for (Map.Entry<String, ClassName> entry : new TreeMap<>(info.recordTypes()).entrySet()) {
+            types.add(first ? "\n" : ",\n")
+                    .add("$>$>$T.entry($S, $T.class)$<$<", Map.class, entry.getKey(), entry.getValue());
+            first = false;
+        }
+        types.add(")");
+        type.addField(constant(
+                ParameterizedTypeName.get(ClassName.get(Map.class), STRING, CLASS_OF_ANY),
+                "EVENT_TYPES",
+                "Record name (Avro full name, JSON Schema title) → Java type: what the deserializer reads"
+                        + " each writer schema into.",
+                types.build()));
+        type.addField(constant(
+                listOf(SCHEMA_REGISTRATION),
+                "REGISTRATIONS",
+                "What the catalog registers for the topic's values, exactly as {@code registry:sync} does:"
+                        + " each schema a value schema references under its own subject first, then the value"
+                        + " subjects, each with its file's text. Generated producers register (with {@code"
+                        + " auto.register.schemas=true}) or look up this form.",
+                registrations(valueRegistrations(topic, form), schemas, schemaConstants)));
+        return type.build();
     }
-    return relative.toString();
-  }
 
-  static AnnotationSpec generated(String origin) {
-    return AnnotationSpec.builder(GENERATED)
-        .addMember("value", "$S", CodeGenerator.GENERATOR_NAME)
-        .addMember("comments", "$S", "from " + origin)
-        .build();
-  }
+    private static CodeBlock registrations(
+            List<SchemaRegistration> registrations, ClassName schemas, Map<String, String> schemaConstants) {
+        CodeBlock entries = registrations.stream()
+                .map(r -> CodeBlock.of(
+                        "\n$>$>new $T($S, $T.$L, $T.$L, $L)$<$<",
+                        SCHEMA_REGISTRATION,
+                        r.subject(),
+                        SCHEMA_TYPE,
+                        r.format().registryType(),
+                        schemas,
+                        schemaConstants.get(r.path()),
+                        references(r)))
+                .collect(CodeBlock.joining(","));
+        return CodeBlock.of("$T.of($L)", List.class, entries);
+    }
 
-  private static FieldSpec constant(TypeName type, String name, String doc, CodeBlock value) {
-    return FieldSpec.builder(type, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("$L\n", doc)
-        .initializer(value)
-        .build();
-  }
+    private static CodeBlock references(SchemaRegistration registration) {
+        return CodeBlock.of(
+                "$T.of($L)",
+                List.class,
+                registration.references().stream()
+                        .map(r -> CodeBlock.of("new $T($S, $S)", SCHEMA_REFERENCE, r.name(), r.subject()))
+                        .collect(CodeBlock.joining(", ")));
+    }
 
-  private static TypeName listOf(TypeName element) {
-    return ParameterizedTypeName.get(ClassName.get(List.class), element);
-  }
+    private static TypeSpec schemas(Catalog catalog, TopicModel model, Map<String, String> schemaConstants) {
+        TypeSpec.Builder type = TypeSpec.classBuilder(model.schemasClass())
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The schema files the topics' values are registered with, as registered (the"
+                        + " catalog files' exact text): the JSON value schemas and the files they reference, which"
+                        + " JSON serializers validate against, and every file of the topics' {@code"
+                        + " REGISTRATIONS}.\n")
+                .addMethod(MethodSpec.constructorBuilder()
+                        .addModifiers(Modifier.PRIVATE)
+                        .build());
+        schemaConstants.forEach((path, name) -> type.addField(constant(
+                STRING,
+                name,
+                "{@code " + JavaText.comment(path) + "}.",
+                CodeBlock.of("$S", catalog.schemaFile(path).orElseThrow().text()))));
+        return type.build();
+    }
 
-  private static CodeBlock strings(List<String> values) {
-    return values.stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", "));
-  }
+    /**
+     * Catalog path → constant name in {@code Schemas}: the JSON value schemas (named by the model),
+     * then the files they reference, directly or not, that are not value schemas themselves.
+     */
+    static Map<String, String> jsonSchemaConstants(Catalog catalog, TopicModel model) {
+        return schemaConstants(catalog, model, List.of());
+    }
+
+    /**
+     * {@link #jsonSchemaConstants}, then every other file of the topics' value registrations (Avro
+     * schemas and what they reference), sorted by path.
+     */
+    static Map<String, String> schemaConstants(Catalog catalog, TopicModel model, RegistrationForm form) {
+        List<String> registered = model.topics().stream()
+                .flatMap(t -> valueRegistrations(t.topic(), form).stream())
+                .map(SchemaRegistration::path)
+                .toList();
+        return schemaConstants(catalog, model, registered);
+    }
+
+    private static Map<String, String> schemaConstants(Catalog catalog, TopicModel model, List<String> registered) {
+        Map<String, String> constants = new LinkedHashMap<>(model.jsonSchemaConstants());
+        NameAllocator names = new NameAllocator();
+        constants.values().forEach(names::newName);
+        TreeSet<String> referenced = new TreeSet<>();
+        for (String path : model.jsonSchemaConstants().keySet()) {
+            referenced.addAll(jsonReferences(catalog, path).values());
+        }
+        referenced.removeAll(constants.keySet());
+        TreeSet<String> others = new TreeSet<>(registered);
+        others.removeAll(constants.keySet());
+        others.removeAll(referenced);
+        for (TreeSet<String> paths : List.of(referenced, others)) {
+            for (String path : paths) {
+                String file = path.substring(path.lastIndexOf('/') + 1);
+                int dot = file.lastIndexOf('.');
+                constants.put(path, names.newName(JavaNames.constantName(dot > 0 ? file.substring(0, dot) : file)));
+            }
+        }
+        return constants;
+    }
+
+    /**
+     * The files a JSON schema uses, directly or through other files, keyed as the runtime's {@code
+     * JsonEventType} expects: a direct reference by its {@code $ref} as written, another by its
+     * location relative to the schema's own directory; sorted by key.
+     */
+    static Map<String, String> jsonReferences(Catalog catalog, String path) {
+        Map<String, String> byKey = new TreeMap<>();
+        Set<String> seen = new HashSet<>();
+        SchemaFile root = catalog.schemaFile(path).orElseThrow();
+        for (FileReference reference : root.references()) {
+            if (seen.add(reference.path())) {
+                byKey.put(reference.name(), reference.path());
+            }
+        }
+        Deque<String> pending = new ArrayDeque<>(byKey.values());
+        while (!pending.isEmpty()) {
+            SchemaFile file = catalog.schemaFile(pending.pop()).orElseThrow();
+            for (FileReference reference : file.references()) {
+                if (seen.add(reference.path())) {
+                    byKey.put(relative(directory(path), reference.path()), reference.path());
+                    pending.push(reference.path());
+                }
+            }
+        }
+        return byKey;
+    }
+
+    private static String directory(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash + 1);
+    }
+
+    /** {@code target} relative to directory {@code from} (both catalog paths, {@code /}-separated). */
+    private static String relative(String from, String target) {
+        String[] base = from.isEmpty() ? new String[0] : from.split("/");
+        String[] parts = target.split("/");
+        int common = 0;
+        while (common < base.length && common < parts.length - 1 && base[common].equals(parts[common])) {
+            common++;
+        }
+        StringBuilder relative = new StringBuilder();
+        for (int i = common; i < base.length; i++) {
+            relative.append("../");
+        }
+        for (int i = common; i < parts.length; i++) {
+            relative.append(parts[i]).append(i < parts.length - 1 ? "/" : "");
+        }
+        return relative.toString();
+    }
+
+    static AnnotationSpec generated(String origin) {
+        return AnnotationSpec.builder(GENERATED)
+                .addMember("value", "$S", CodeGenerator.GENERATOR_NAME)
+                .addMember("comments", "$S", "from " + origin)
+                .build();
+    }
+
+    private static FieldSpec constant(TypeName type, String name, String doc, CodeBlock value) {
+        return FieldSpec.builder(type, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("$L\n", doc)
+                .initializer(value)
+                .build();
+    }
+
+    private static TypeName listOf(TypeName element) {
+        return ParameterizedTypeName.get(ClassName.get(List.class), element);
+    }
+
+    private static CodeBlock strings(List<String> values) {
+        return values.stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", "));
+    }
 }

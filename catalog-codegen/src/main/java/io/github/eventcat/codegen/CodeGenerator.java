@@ -27,168 +27,171 @@ import java.util.Optional;
  * </ul>
  */
 public final class CodeGenerator {
-  /** The {@code @Generated} value of generated JSON Schema records. */
-  public static final String GENERATOR_NAME = CodeGenerator.class.getName();
+    /** The {@code @Generated} value of generated JSON Schema records. */
+    public static final String GENERATOR_NAME = CodeGenerator.class.getName();
 
-  private final List<SourceContributor> contributors;
+    private final List<SourceContributor> contributors;
 
-  /** A generator running the given steps; see {@link #standard()} for the usual set. */
-  public CodeGenerator(List<SourceContributor> contributors) {
-    this.contributors = List.copyOf(Objects.requireNonNull(contributors, "contributors == null"));
-  }
-
-  /**
-   * Avro records (Avro's own compiler), JSON Schema records (JavaPoet), and per topic a producer,
-   * a handler interface and a consumer, with the catalog's constants class.
-   */
-  public static CodeGenerator standard() {
-    return new CodeGenerator(
-        List.of(new AvroSources(), new JsonSchemaSources(), new TopicClientSources()));
-  }
-
-  /** Only the event records (Avro and JSON Schema), without per-topic clients. */
-  public static CodeGenerator records() {
-    return new CodeGenerator(List.of(new AvroSources(), new JsonSchemaSources()));
-  }
-
-  /**
-   * Runs the generator.
-   *
-   * @throws CodegenException if the catalog cannot be turned into code; nothing is written then
-   * @throws UncheckedIOException if the output directory cannot be read or written
-   */
-  public GenerationResult generate(GenerationRequest request) {
-    return generate(request, Optional.empty());
-  }
-
-  /**
-   * Runs the generator on a catalog loaded from files whose {@link #inputs input fingerprint} is
-   * given, and records it, so that the next run on the same files can stop at {@link #upToDate}.
-   *
-   * @throws CodegenException if the catalog cannot be turned into code; nothing is written then
-   * @throws UncheckedIOException if the output directory cannot be read or written
-   */
-  public GenerationResult generate(GenerationRequest request, InputFingerprint inputs) {
-    return generate(request, Optional.of(inputs));
-  }
-
-  private GenerationResult generate(GenerationRequest request, Optional<InputFingerprint> inputs) {
-    CodegenConfiguration configuration = request.configuration();
-    String fingerprint = Fingerprint.of(request.catalog(), configuration, contributorIds());
-    OutputDirectory output = new OutputDirectory(configuration.outputDirectory());
-    try {
-      if (output.isUpToDate(fingerprint)) {
-        return output.upToDate(inputs);
-      }
-      return output.write(generateInMemory(request), fingerprint, inputs);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Tried to write generated sources to "
-          + configuration.outputDirectory() + " but failed because: " + e, e);
+    /** A generator running the given steps; see {@link #standard()} for the usual set. */
+    public CodeGenerator(List<SourceContributor> contributors) {
+        this.contributors = List.copyOf(Objects.requireNonNull(contributors, "contributors == null"));
     }
-  }
 
-  /**
-   * The fingerprint of the catalog's files (a directory holding {@code catalog.yaml}, or a catalog
-   * jar), this generator's version and steps and the configuration, computed without loading the
-   * catalog.
-   *
-   * @throws UncheckedIOException if a file under the catalog cannot be read
-   */
-  public InputFingerprint inputs(Path catalog, CodegenConfiguration configuration) {
-    return InputFingerprint.of(catalog, Fingerprint.GENERATOR_VERSION, contributorIds(),
-        configuration.canonical());
-  }
-
-  /**
-   * The result of the previous run, when it was made from the same input files, generator and
-   * configuration and every file it generated is still in the output directory: then there is
-   * nothing to do, and the catalog need not even be loaded. Touches no file.
-   *
-   * @throws UncheckedIOException if the output directory cannot be read
-   */
-  public Optional<GenerationResult> upToDate(
-      InputFingerprint inputs, CodegenConfiguration configuration) {
-    try {
-      return new OutputDirectory(configuration.outputDirectory()).upToDateInputs(inputs);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Tried to read the generator's state in "
-          + configuration.outputDirectory() + " but failed because: " + e, e);
+    /**
+     * Avro records (Avro's own compiler), JSON Schema records (JavaPoet), and per topic a producer,
+     * a handler interface and a consumer, with the catalog's constants class.
+     */
+    public static CodeGenerator standard() {
+        return new CodeGenerator(List.of(new AvroSources(), new JsonSchemaSources(), new TopicClientSources()));
     }
-  }
 
-  /**
-   * Every file the catalog yields, sorted by path, without touching the disk.
-   *
-   * @throws CodegenException if the catalog cannot be turned into code
-   */
-  public List<GeneratedFile> generateInMemory(GenerationRequest request) {
-    // Contributors, and the topics, types and schemas inside them, run on every processor; the
-    // files are sorted by path below, so the result is the same whatever the scheduling.
-    record Contribution(List<GeneratedFile> files, List<CodegenProblem> problems) {}
-    List<Contribution> contributions = Concurrent.run(() -> Concurrent.map(contributors, c -> {
-      try {
-        return new Contribution(c.contribute(request.catalog(), request.configuration()), List.of());
-      } catch (CodegenException e) {
-        return new Contribution(List.of(), e.problems());
-      }
-    }));
-    List<GeneratedFile> files = new ArrayList<>();
-    List<CodegenProblem> problems = new ArrayList<>();
-    for (Contribution contribution : contributions) {
-      files.addAll(contribution.files());
-      problems.addAll(contribution.problems());
+    /** Only the event records (Avro and JSON Schema), without per-topic clients. */
+    public static CodeGenerator records() {
+        return new CodeGenerator(List.of(new AvroSources(), new JsonSchemaSources()));
     }
-    problems.addAll(collisions(files));
-    if (!problems.isEmpty()) {
-      throw new CodegenException(problems);
+
+    /**
+     * Runs the generator.
+     *
+     * @throws CodegenException if the catalog cannot be turned into code; nothing is written then
+     * @throws UncheckedIOException if the output directory cannot be read or written
+     */
+    public GenerationResult generate(GenerationRequest request) {
+        return generate(request, Optional.empty());
     }
-    files.sort(Comparator.comparing(GeneratedFile::path));
-    return List.copyOf(files);
-  }
 
-  private List<String> contributorIds() {
-    return contributors.stream().map(SourceContributor::id).toList();
-  }
+    /**
+     * Runs the generator on a catalog loaded from files whose {@link #inputs input fingerprint} is
+     * given, and records it, so that the next run on the same files can stop at {@link #upToDate}.
+     *
+     * @throws CodegenException if the catalog cannot be turned into code; nothing is written then
+     * @throws UncheckedIOException if the output directory cannot be read or written
+     */
+    public GenerationResult generate(GenerationRequest request, InputFingerprint inputs) {
+        return generate(request, Optional.of(inputs));
+    }
 
-  /**
-   * Two files with the same path, or paths differing only in case (one would overwrite the other
-   * on macOS and Windows file systems): two schemas would become the same class.
-   */
-  private static List<CodegenProblem> collisions(List<GeneratedFile> files) {
-    List<CodegenProblem> problems = new ArrayList<>();
-    Map<String, GeneratedFile> byPath = new HashMap<>();
-    files.stream().sorted(Comparator.comparing(GeneratedFile::path)
-            .thenComparing(GeneratedFile::origin))
-        .forEach(file -> {
-          GeneratedFile first = byPath.putIfAbsent(file.path().toLowerCase(Locale.ROOT), file);
-          if (first != null) {
-            problems.add(collision(first, file));
-          }
-        });
-    return problems;
-  }
+    private GenerationResult generate(GenerationRequest request, Optional<InputFingerprint> inputs) {
+        CodegenConfiguration configuration = request.configuration();
+        String fingerprint = Fingerprint.of(request.catalog(), configuration, contributorIds());
+        OutputDirectory output = new OutputDirectory(configuration.outputDirectory());
+        try {
+            if (output.isUpToDate(fingerprint)) {
+                return output.upToDate(inputs);
+            }
+            return output.write(generateInMemory(request), fingerprint, inputs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Tried to write generated sources to " + configuration.outputDirectory() + " but failed because: "
+                            + e,
+                    e);
+        }
+    }
 
-  private static CodegenProblem collision(GeneratedFile first, GeneratedFile second) {
-    String className = javaName(second.path());
-    boolean sameName = first.path().equals(second.path());
-    String clash = sameName
-        ? "would both become the Java class " + className
-        : "would become the Java classes " + javaName(first.path()) + " and " + className
-            + ", whose files differ only in case and overwrite each other on case-insensitive"
-            + " file systems";
-    int hash = second.origin().indexOf('#');
-    String file = hash < 0 ? second.origin() : second.origin().substring(0, hash);
-    String location = hash < 0 ? "" : second.origin().substring(hash);
-    boolean topic = first.origin().startsWith(Catalog.MANIFEST)
-        || second.origin().startsWith(Catalog.MANIFEST);
-    return new CodegenProblem(file, location,
-        "this " + (file.equals(Catalog.MANIFEST) ? "topic" : "schema") + " and "
-            + first.origin() + " " + clash + " — rename one of them ("
-            + (topic ? "a topic: its key under \"topics\" in catalog.yaml; " : "")
-            + "JSON Schema: \"title\" or the $defs name; Avro: \"name\" or \"namespace\")");
-  }
+    /**
+     * The fingerprint of the catalog's files (a directory holding {@code catalog.yaml}, or a catalog
+     * jar), this generator's version and steps and the configuration, computed without loading the
+     * catalog.
+     *
+     * @throws UncheckedIOException if a file under the catalog cannot be read
+     */
+    public InputFingerprint inputs(Path catalog, CodegenConfiguration configuration) {
+        return InputFingerprint.of(catalog, Fingerprint.GENERATOR_VERSION, contributorIds(), configuration.canonical());
+    }
 
-  private static String javaName(String path) {
-    return path.replaceFirst("\\.java$", "").replace('/', '.');
-  }
+    /**
+     * The result of the previous run, when it was made from the same input files, generator and
+     * configuration and every file it generated is still in the output directory: then there is
+     * nothing to do, and the catalog need not even be loaded. Touches no file.
+     *
+     * @throws UncheckedIOException if the output directory cannot be read
+     */
+    public Optional<GenerationResult> upToDate(InputFingerprint inputs, CodegenConfiguration configuration) {
+        try {
+            return new OutputDirectory(configuration.outputDirectory()).upToDateInputs(inputs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Tried to read the generator's state in " + configuration.outputDirectory()
+                            + " but failed because: " + e,
+                    e);
+        }
+    }
+
+    /**
+     * Every file the catalog yields, sorted by path, without touching the disk.
+     *
+     * @throws CodegenException if the catalog cannot be turned into code
+     */
+    public List<GeneratedFile> generateInMemory(GenerationRequest request) {
+        // Contributors, and the topics, types and schemas inside them, run on every processor; the
+        // files are sorted by path below, so the result is the same whatever the scheduling.
+        record Contribution(List<GeneratedFile> files, List<CodegenProblem> problems) {}
+        List<Contribution> contributions = Concurrent.run(() -> Concurrent.map(contributors, c -> {
+            try {
+                return new Contribution(c.contribute(request.catalog(), request.configuration()), List.of());
+            } catch (CodegenException e) {
+                return new Contribution(List.of(), e.problems());
+            }
+        }));
+        List<GeneratedFile> files = new ArrayList<>();
+        List<CodegenProblem> problems = new ArrayList<>();
+        for (Contribution contribution : contributions) {
+            files.addAll(contribution.files());
+            problems.addAll(contribution.problems());
+        }
+        problems.addAll(collisions(files));
+        if (!problems.isEmpty()) {
+            throw new CodegenException(problems);
+        }
+        files.sort(Comparator.comparing(GeneratedFile::path));
+        return List.copyOf(files);
+    }
+
+    private List<String> contributorIds() {
+        return contributors.stream().map(SourceContributor::id).toList();
+    }
+
+    /**
+     * Two files with the same path, or paths differing only in case (one would overwrite the other
+     * on macOS and Windows file systems): two schemas would become the same class.
+     */
+    private static List<CodegenProblem> collisions(List<GeneratedFile> files) {
+        List<CodegenProblem> problems = new ArrayList<>();
+        Map<String, GeneratedFile> byPath = new HashMap<>();
+        files.stream()
+                .sorted(Comparator.comparing(GeneratedFile::path).thenComparing(GeneratedFile::origin))
+                .forEach(file -> {
+                    GeneratedFile first = byPath.putIfAbsent(file.path().toLowerCase(Locale.ROOT), file);
+                    if (first != null) {
+                        problems.add(collision(first, file));
+                    }
+                });
+        return problems;
+    }
+
+    private static CodegenProblem collision(GeneratedFile first, GeneratedFile second) {
+        String className = javaName(second.path());
+        boolean sameName = first.path().equals(second.path());
+        String clash = sameName
+                ? "would both become the Java class " + className
+                : "would become the Java classes " + javaName(first.path()) + " and " + className
+                        + ", whose files differ only in case and overwrite each other on case-insensitive"
+                        + " file systems";
+        int hash = second.origin().indexOf('#');
+        String file = hash < 0 ? second.origin() : second.origin().substring(0, hash);
+        String location = hash < 0 ? "" : second.origin().substring(hash);
+        boolean topic =
+                first.origin().startsWith(Catalog.MANIFEST) || second.origin().startsWith(Catalog.MANIFEST);
+        return new CodegenProblem(
+                file,
+                location,
+                "this " + (file.equals(Catalog.MANIFEST) ? "topic" : "schema") + " and "
+                        + first.origin() + " " + clash + " — rename one of them ("
+                        + (topic ? "a topic: its key under \"topics\" in catalog.yaml; " : "")
+                        + "JSON Schema: \"title\" or the $defs name; Avro: \"name\" or \"namespace\")");
+    }
+
+    private static String javaName(String path) {
+        return path.replaceFirst("\\.java$", "").replace('/', '.');
+    }
 }

@@ -12,19 +12,18 @@ import java.util.Objects;
  * @param message what is wrong and what to do about it
  */
 public record CodegenProblem(String file, String location, String message) {
-  static final Comparator<CodegenProblem> ORDER =
-      Comparator.comparing(CodegenProblem::file)
-          .thenComparing(CodegenProblem::location)
-          .thenComparing(CodegenProblem::message);
+    static final Comparator<CodegenProblem> ORDER = Comparator.comparing(CodegenProblem::file)
+            .thenComparing(CodegenProblem::location)
+            .thenComparing(CodegenProblem::message);
 
-  public CodegenProblem {
-    Objects.requireNonNull(file, "file == null");
-    Objects.requireNonNull(location, "location == null");
-    Objects.requireNonNull(message, "message == null");
-  }
+    public CodegenProblem {
+        Objects.requireNonNull(file, "file == null");
+        Objects.requireNonNull(location, "location == null");
+        Objects.requireNonNull(message, "message == null");
+    }
 
-  @Override
-  public String toString() {
-    return location.isEmpty() ? file + ": " + message : file + ":" + location + ": " + message;
-  }
+    @Override
+    public String toString() {
+        return location.isEmpty() ? file + ": " + message : file + ":" + location + ": " + message;
+    }
 }

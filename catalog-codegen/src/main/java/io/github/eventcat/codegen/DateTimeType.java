@@ -2,8 +2,8 @@ package io.github.eventcat.codegen;
 
 /** The Java type of JSON Schema strings with {@code "format": "date-time"}. */
 public enum DateTimeType {
-  /** {@link java.time.Instant}: an instant on the UTC time line; offsets are normalised to Z. */
-  INSTANT,
-  /** {@link java.time.OffsetDateTime}: keeps the offset written on the wire. */
-  OFFSET_DATE_TIME
+    /** {@link java.time.Instant}: an instant on the UTC time line; offsets are normalised to Z. */
+    INSTANT,
+    /** {@link java.time.OffsetDateTime}: keeps the offset written on the wire. */
+    OFFSET_DATE_TIME
 }

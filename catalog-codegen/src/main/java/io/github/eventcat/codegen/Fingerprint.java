@@ -20,61 +20,74 @@ import java.util.Properties;
  * the generator's version and steps, and the configuration.
  */
 final class Fingerprint {
-  /** The version of this library, from the build (a SNAPSHOT counts as a version too). */
-  static final String GENERATOR_VERSION = readVersion();
+    /** The version of this library, from the build (a SNAPSHOT counts as a version too). */
+    static final String GENERATOR_VERSION = readVersion();
 
-  private Fingerprint() {}
+    private Fingerprint() {}
 
-  static String of(Catalog catalog, CodegenConfiguration configuration, List<String> steps) {
-    StringBuilder text = new StringBuilder();
-    line(text, "generator", GENERATOR_VERSION);
-    steps.forEach(step -> line(text, "step", step));
-    line(text, "configuration", configuration.canonical());
-    line(text, "package", catalog.javaPackage());
-    for (Topic topic : catalog.topics()) {
-      line(text, "topic", topic.name() + " key=" + topic.keyField() + " naming=" + topic.naming()
-          + " compatibility=" + topic.compatibility() + " partitions=" + topic.partitions()
-          + " retention=" + topic.retention() + " description=" + topic.description());
-      for (Event event : topic.events()) {
-        line(text, "event", event.name() + " " + event.recordFullName() + " "
-            + event.javaTypeName() + " " + event.format() + " " + event.schemaFile().path()
-            + " id=" + event.eventIdField());
-      }
-      for (Subject subject : topic.subjects()) {
-        line(text, "subject", subject.name() + " key=" + subject.key() + " "
-            + subject.schemaFile().path() + " " + subject.compatibility());
-      }
+    static String of(Catalog catalog, CodegenConfiguration configuration, List<String> steps) {
+        StringBuilder text = new StringBuilder();
+        line(text, "generator", GENERATOR_VERSION);
+        steps.forEach(step -> line(text, "step", step));
+        line(text, "configuration", configuration.canonical());
+        line(text, "package", catalog.javaPackage());
+        for (Topic topic : catalog.topics()) {
+            line(
+                    text,
+                    "topic",
+                    topic.name() + " key=" + topic.keyField() + " naming=" + topic.naming()
+                            + " compatibility=" + topic.compatibility() + " partitions=" + topic.partitions()
+                            + " retention=" + topic.retention() + " description=" + topic.description());
+            for (Event event : topic.events()) {
+                line(
+                        text,
+                        "event",
+                        event.name() + " " + event.recordFullName() + " "
+                                + event.javaTypeName() + " " + event.format() + " "
+                                + event.schemaFile().path()
+                                + " id=" + event.eventIdField());
+            }
+            for (Subject subject : topic.subjects()) {
+                line(
+                        text,
+                        "subject",
+                        subject.name() + " key=" + subject.key() + " "
+                                + subject.schemaFile().path() + " " + subject.compatibility());
+            }
+        }
+        for (SchemaFile file : catalog.schemaFiles()) {
+            line(
+                    text,
+                    "file",
+                    file.path() + " " + file.format() + " " + file.text().length());
+            text.append(file.text()).append('\n');
+        }
+        return sha256(text.toString());
     }
-    for (SchemaFile file : catalog.schemaFiles()) {
-      line(text, "file", file.path() + " " + file.format() + " " + file.text().length());
-      text.append(file.text()).append('\n');
-    }
-    return sha256(text.toString());
-  }
 
-  private static void line(StringBuilder text, String key, String value) {
-    text.append(key).append(' ').append(value).append('\n');
-  }
-
-  private static String sha256(String text) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    private static void line(StringBuilder text, String key, String value) {
+        text.append(key).append(' ').append(value).append('\n');
     }
-  }
 
-  private static String readVersion() {
-    try (InputStream in = Fingerprint.class.getResourceAsStream("generator.properties")) {
-      if (in == null) {
-        throw new IllegalStateException("generator.properties is missing from catalog-codegen");
-      }
-      Properties properties = new Properties();
-      properties.load(in);
-      return properties.getProperty("version");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    private static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
-  }
+
+    private static String readVersion() {
+        try (InputStream in = Fingerprint.class.getResourceAsStream("generator.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("generator.properties is missing from catalog-codegen");
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return properties.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -13,12 +13,12 @@ import java.util.Objects;
  *     schemas/orders.json#/$defs/Customer}, {@code catalog.yaml}
  */
 public record GeneratedFile(String path, String content, String origin) {
-  public GeneratedFile {
-    Objects.requireNonNull(path, "path == null");
-    Objects.requireNonNull(content, "content == null");
-    Objects.requireNonNull(origin, "origin == null");
-    if (path.startsWith("/") || path.contains("\\") || path.contains("..")) {
-      throw new IllegalArgumentException("not a relative path with '/': " + path);
+    public GeneratedFile {
+        Objects.requireNonNull(path, "path == null");
+        Objects.requireNonNull(content, "content == null");
+        Objects.requireNonNull(origin, "origin == null");
+        if (path.startsWith("/") || path.contains("\\") || path.contains("..")) {
+            throw new IllegalArgumentException("not a relative path with '/': " + path);
+        }
     }
-  }
 }

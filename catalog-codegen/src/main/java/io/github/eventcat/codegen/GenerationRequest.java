@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param configuration output directory and code shape
  */
 public record GenerationRequest(Catalog catalog, CodegenConfiguration configuration) {
-  public GenerationRequest {
-    Objects.requireNonNull(catalog, "catalog == null");
-    Objects.requireNonNull(configuration, "configuration == null");
-  }
+    public GenerationRequest {
+        Objects.requireNonNull(catalog, "catalog == null");
+        Objects.requireNonNull(configuration, "configuration == null");
+    }
 }

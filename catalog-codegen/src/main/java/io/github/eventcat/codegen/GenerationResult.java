@@ -14,31 +14,29 @@ import java.util.Objects;
  * @param deleted files of an earlier run whose schema is gone
  */
 public record GenerationResult(
-    Path outputDirectory,
-    boolean upToDate,
-    List<String> written,
-    List<String> unchanged,
-    List<String> deleted) {
+        Path outputDirectory, boolean upToDate, List<String> written, List<String> unchanged, List<String> deleted) {
 
-  public GenerationResult {
-    Objects.requireNonNull(outputDirectory, "outputDirectory == null");
-    written = List.copyOf(written);
-    unchanged = List.copyOf(unchanged);
-    deleted = List.copyOf(deleted);
-  }
-
-  /** Every file the output directory holds for the catalog after the run. */
-  public List<String> files() {
-    return java.util.stream.Stream.concat(written.stream(), unchanged.stream()).sorted().toList();
-  }
-
-  /** One line for a build log. */
-  public String summary() {
-    if (upToDate) {
-      return "Nothing to generate: catalog and configuration unchanged (" + unchanged.size()
-          + " files in " + outputDirectory + ")";
+    public GenerationResult {
+        Objects.requireNonNull(outputDirectory, "outputDirectory == null");
+        written = List.copyOf(written);
+        unchanged = List.copyOf(unchanged);
+        deleted = List.copyOf(deleted);
     }
-    return "Generated sources in " + outputDirectory + ": " + written.size() + " written, "
-        + unchanged.size() + " unchanged, " + deleted.size() + " deleted";
-  }
+
+    /** Every file the output directory holds for the catalog after the run. */
+    public List<String> files() {
+        return java.util.stream.Stream.concat(written.stream(), unchanged.stream())
+                .sorted()
+                .toList();
+    }
+
+    /** One line for a build log. */
+    public String summary() {
+        if (upToDate) {
+            return "Nothing to generate: catalog and configuration unchanged (" + unchanged.size() + " files in "
+                    + outputDirectory + ")";
+        }
+        return "Generated sources in " + outputDirectory + ": " + written.size() + " written, " + unchanged.size()
+                + " unchanged, " + deleted.size() + " deleted";
+    }
 }

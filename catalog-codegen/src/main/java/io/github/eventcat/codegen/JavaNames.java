@@ -12,109 +12,129 @@ import java.util.regex.Pattern;
  * digits) and unique.
  */
 final class JavaNames {
-  private static final String[] ONES = {"ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX",
-      "SEVEN", "EIGHT", "NINE", "TEN", "ELEVEN", "TWELVE", "THIRTEEN", "FOURTEEN", "FIFTEEN",
-      "SIXTEEN", "SEVENTEEN", "EIGHTEEN", "NINETEEN"};
-  private static final String[] TENS = {"", "", "TWENTY", "THIRTY", "FORTY", "FIFTY", "SIXTY",
-      "SEVENTY", "EIGHTY", "NINETY"};
+    private static final String[] ONES = {
+        "ZERO",
+        "ONE",
+        "TWO",
+        "THREE",
+        "FOUR",
+        "FIVE",
+        "SIX",
+        "SEVEN",
+        "EIGHT",
+        "NINE",
+        "TEN",
+        "ELEVEN",
+        "TWELVE",
+        "THIRTEEN",
+        "FOURTEEN",
+        "FIFTEEN",
+        "SIXTEEN",
+        "SEVENTEEN",
+        "EIGHTEEN",
+        "NINETEEN"
+    };
+    private static final String[] TENS = {
+        "", "", "TWENTY", "THIRTY", "FORTY", "FIFTY", "SIXTY", "SEVENTY", "EIGHTY", "NINETY"
+    };
 
-  private static final Pattern DOTTED_NAME =
-      Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
+    private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
 
-  private JavaNames() {}
+    private JavaNames() {}
 
-  /**
-   * {@code task_data}, {@code task-data}, {@code taskData} → {@code TaskData}; the same rule the
-   * catalog uses to name event types, so both agree on every event's class.
-   */
-  static String pascalCase(String text) {
-    StringBuilder result = new StringBuilder();
-    for (String part : text.split("[^A-Za-z0-9]+")) {
-      if (!part.isEmpty()) {
-        result.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-      }
-    }
-    return result.length() == 0 ? "Type" : NameAllocator.toJavaIdentifier(result.toString());
-  }
-
-  /**
-   * The class name a JSON Schema {@code title} gives: {@link #pascalCase}, except that a dotted
-   * full name ({@code org.example.profiles.ProfileChanged}) gives its last segment ({@code
-   * ProfileChanged}); the class goes into the catalog's package either way.
-   */
-  static String typeNameOfTitle(String title) {
-    return DOTTED_NAME.matcher(title).matches()
-        ? pascalCase(title.substring(title.lastIndexOf('.') + 1))
-        : pascalCase(title);
-  }
-
-  /** {@code occurred_on} → {@code occurredOn}; {@code userId} stays; {@code URL} → {@code url}. */
-  static String camelCase(String text) {
-    StringBuilder result = new StringBuilder();
-    for (String part : text.split("[^A-Za-z0-9]+")) {
-      if (part.isEmpty()) {
-        continue;
-      }
-      if (result.length() == 0) {
-        result.append(part.equals(part.toUpperCase(Locale.ROOT))
-            ? part.toLowerCase(Locale.ROOT)
-            : Character.toLowerCase(part.charAt(0)) + part.substring(1));
-      } else {
-        result.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-      }
-    }
-    return result.length() == 0 ? "value" : result.toString();
-  }
-
-  /**
-   * An enum constant for a wire value: {@code 1_hour_before} → {@code ONE_HOUR_BEFORE}, {@code
-   * inProgress} → {@code IN_PROGRESS}, {@code in-progress} → {@code IN_PROGRESS}.
-   */
-  static String constantName(String wireValue) {
-    List<String> words = new ArrayList<>();
-    StringBuilder word = new StringBuilder();
-    for (int i = 0; i < wireValue.length(); i++) {
-      char c = wireValue.charAt(i);
-      if (!(c < 128 && Character.isLetterOrDigit(c))) {
-        flush(word, words);
-        continue;
-      }
-      if (word.length() > 0) {
-        char previous = word.charAt(word.length() - 1);
-        boolean lowerToUpper = Character.isLowerCase(previous) && Character.isUpperCase(c);
-        boolean digitEdge = Character.isDigit(previous) != Character.isDigit(c);
-        if (lowerToUpper || digitEdge) {
-          flush(word, words);
+    /**
+     * {@code task_data}, {@code task-data}, {@code taskData} → {@code TaskData}; the same rule the
+     * catalog uses to name event types, so both agree on every event's class.
+     */
+    static String pascalCase(String text) {
+        StringBuilder result = new StringBuilder();
+        for (String part : text.split("[^A-Za-z0-9]+")) {
+            if (!part.isEmpty()) {
+                result.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
         }
-      }
-      word.append(c);
+        return result.length() == 0 ? "Type" : NameAllocator.toJavaIdentifier(result.toString());
     }
-    flush(word, words);
-    if (words.isEmpty()) {
-      return wireValue.isEmpty() ? "EMPTY" : "VALUE";
-    }
-    if (Character.isDigit(words.get(0).charAt(0))) {
-      words.set(0, spelled(words.get(0)));
-    }
-    return String.join("_", words).toUpperCase(Locale.ROOT);
-  }
 
-  private static void flush(StringBuilder word, List<String> words) {
-    if (word.length() > 0) {
-      words.add(word.toString());
-      word.setLength(0);
+    /**
+     * The class name a JSON Schema {@code title} gives: {@link #pascalCase}, except that a dotted
+     * full name ({@code org.example.profiles.ProfileChanged}) gives its last segment ({@code
+     * ProfileChanged}); the class goes into the catalog's package either way.
+     */
+    static String typeNameOfTitle(String title) {
+        return DOTTED_NAME.matcher(title).matches()
+                ? pascalCase(title.substring(title.lastIndexOf('.') + 1))
+                : pascalCase(title);
     }
-  }
 
-  /** 1 → ONE, 24 → TWENTY_FOUR; larger numbers keep their digits behind an N. */
-  private static String spelled(String digits) {
-    if (digits.length() > 2 || (digits.length() == 2 && digits.charAt(0) == '0')) {
-      return "N" + digits;
+    /** {@code occurred_on} → {@code occurredOn}; {@code userId} stays; {@code URL} → {@code url}. */
+    static String camelCase(String text) {
+        StringBuilder result = new StringBuilder();
+        for (String part : text.split("[^A-Za-z0-9]+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (result.length() == 0) {
+                result.append(
+                        part.equals(part.toUpperCase(Locale.ROOT))
+                                ? part.toLowerCase(Locale.ROOT)
+                                : Character.toLowerCase(part.charAt(0)) + part.substring(1));
+            } else {
+                result.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+            }
+        }
+        return result.length() == 0 ? "value" : result.toString();
     }
-    int n = Integer.parseInt(digits);
-    if (n < 20) {
-      return ONES[n];
+
+    /**
+     * An enum constant for a wire value: {@code 1_hour_before} → {@code ONE_HOUR_BEFORE}, {@code
+     * inProgress} → {@code IN_PROGRESS}, {@code in-progress} → {@code IN_PROGRESS}.
+     */
+    static String constantName(String wireValue) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < wireValue.length(); i++) {
+            char c = wireValue.charAt(i);
+            if (!(c < 128 && Character.isLetterOrDigit(c))) {
+                flush(word, words);
+                continue;
+            }
+            if (word.length() > 0) {
+                char previous = word.charAt(word.length() - 1);
+                boolean lowerToUpper = Character.isLowerCase(previous) && Character.isUpperCase(c);
+                boolean digitEdge = Character.isDigit(previous) != Character.isDigit(c);
+                if (lowerToUpper || digitEdge) {
+                    flush(word, words);
+                }
+            }
+            word.append(c);
+        }
+        flush(word, words);
+        if (words.isEmpty()) {
+            return wireValue.isEmpty() ? "EMPTY" : "VALUE";
+        }
+        if (Character.isDigit(words.get(0).charAt(0))) {
+            words.set(0, spelled(words.get(0)));
+        }
+        return String.join("_", words).toUpperCase(Locale.ROOT);
     }
-    return TENS[n / 10] + (n % 10 == 0 ? "" : "_" + ONES[n % 10]);
-  }
+
+    private static void flush(StringBuilder word, List<String> words) {
+        if (word.length() > 0) {
+            words.add(word.toString());
+            word.setLength(0);
+        }
+    }
+
+    /** 1 → ONE, 24 → TWENTY_FOUR; larger numbers keep their digits behind an N. */
+    private static String spelled(String digits) {
+        if (digits.length() > 2 || (digits.length() == 2 && digits.charAt(0) == '0')) {
+            return "N" + digits;
+        }
+        int n = Integer.parseInt(digits);
+        if (n < 20) {
+            return ONES[n];
+        }
+        return TENS[n / 10] + (n % 10 == 0 ? "" : "_" + ONES[n % 10]);
+    }
 }

@@ -17,32 +17,31 @@ package io.github.eventcat.codegen;
  * an escape there (see {@code CodeInjectionTest}).
  */
 final class JavaText {
-  private JavaText() {}
+    private JavaText() {}
 
-  /** Text for Javadoc or a comment: shows the same words, means nothing to javac or javadoc. */
-  static String comment(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '\\' -> out.append("&#92;");
-        case '@' -> out.append("&#64;");
-        case '{' -> out.append("&#123;");
-        case '}' -> out.append("&#125;");
-        case '/' -> out.append(out.length() > 0 && out.charAt(out.length() - 1) == '*'
-            ? "&#47;" : "/");
-        default -> {
-          if (c == '\n' || c == '\t' || !Character.isISOControl(c)) {
-            out.append(c);
-          } else {
-            out.append("&#").append((int) c).append(';'); // a CR would end a line comment
-          }
+    /** Text for Javadoc or a comment: shows the same words, means nothing to javac or javadoc. */
+    static String comment(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '\\' -> out.append("&#92;");
+                case '@' -> out.append("&#64;");
+                case '{' -> out.append("&#123;");
+                case '}' -> out.append("&#125;");
+                case '/' -> out.append(out.length() > 0 && out.charAt(out.length() - 1) == '*' ? "&#47;" : "/");
+                default -> {
+                    if (c == '\n' || c == '\t' || !Character.isISOControl(c)) {
+                        out.append(c);
+                    } else {
+                        out.append("&#").append((int) c).append(';'); // a CR would end a line comment
+                    }
+                }
+            }
         }
-      }
+        return out.toString();
     }
-    return out.toString();
-  }
 }

@@ -13,22 +13,21 @@ import java.util.TreeSet;
  * @param allNumbers every {@code number} is decimal
  */
 public record MoneyDetection(boolean multipleOf, Set<String> decimalFormats, boolean allNumbers) {
-  /** The default: {@code multipleOf} or {@code "format": "decimal"} or {@code "format": "money"}. */
-  public static final MoneyDetection DEFAULT =
-      new MoneyDetection(true, Set.of("decimal", "money"), false);
+    /** The default: {@code multipleOf} or {@code "format": "decimal"} or {@code "format": "money"}. */
+    public static final MoneyDetection DEFAULT = new MoneyDetection(true, Set.of("decimal", "money"), false);
 
-  public MoneyDetection {
-    Objects.requireNonNull(decimalFormats, "decimalFormats == null");
-    decimalFormats = Set.copyOf(decimalFormats);
-  }
+    public MoneyDetection {
+        Objects.requireNonNull(decimalFormats, "decimalFormats == null");
+        decimalFormats = Set.copyOf(decimalFormats);
+    }
 
-  /** Whether a {@code number} schema with these keywords is a decimal. */
-  public boolean isDecimal(boolean hasMultipleOf, String format) {
-    return allNumbers || (multipleOf && hasMultipleOf) || (format != null && decimalFormats.contains(format));
-  }
+    /** Whether a {@code number} schema with these keywords is a decimal. */
+    public boolean isDecimal(boolean hasMultipleOf, String format) {
+        return allNumbers || (multipleOf && hasMultipleOf) || (format != null && decimalFormats.contains(format));
+    }
 
-  /** A stable text form, part of the output fingerprint. */
-  String canonical() {
-    return "multipleOf=" + multipleOf + ",formats=" + new TreeSet<>(decimalFormats) + ",all=" + allNumbers;
-  }
+    /** A stable text form, part of the output fingerprint. */
+    String canonical() {
+        return "multipleOf=" + multipleOf + ",formats=" + new TreeSet<>(decimalFormats) + ",all=" + allNumbers;
+    }
 }

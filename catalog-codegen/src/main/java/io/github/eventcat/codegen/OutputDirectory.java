@@ -18,149 +18,149 @@ import java.util.TreeSet;
  * gone can be deleted, and files the generator never wrote are left alone).
  */
 final class OutputDirectory {
-  /** Not a .java file, so compilers ignore it; a dot file, so IDEs hide it. */
-  static final String STATE_FILE = ".eventcat-codegen.state";
+    /** Not a .java file, so compilers ignore it; a dot file, so IDEs hide it. */
+    static final String STATE_FILE = ".eventcat-codegen.state";
 
-  private static final String FINGERPRINT = "fingerprint ";
-  private static final String INPUTS = "inputs ";
-  private static final String FILE = "file ";
+    private static final String FINGERPRINT = "fingerprint ";
+    private static final String INPUTS = "inputs ";
+    private static final String FILE = "file ";
 
-  /**
-   * @param fingerprint of the loaded catalog's content, generator and configuration
-   * @param inputs of the catalog's files, generator and configuration, before loading ("" when
-   *     not known)
-   */
-  private record State(String fingerprint, String inputs, List<String> files) {}
+    /**
+     * @param fingerprint of the loaded catalog's content, generator and configuration
+     * @param inputs of the catalog's files, generator and configuration, before loading ("" when
+     *     not known)
+     */
+    private record State(String fingerprint, String inputs, List<String> files) {}
 
-  private final Path root;
+    private final Path root;
 
-  OutputDirectory(Path root) {
-    this.root = root.toAbsolutePath().normalize();
-  }
-
-  /** The stored fingerprint matches and every file listed is still there. */
-  boolean isUpToDate(String fingerprint) throws IOException {
-    Optional<State> state = readState();
-    return state.isPresent()
-        && state.get().fingerprint().equals(fingerprint)
-        && state.get().files().stream().allMatch(f -> Files.isRegularFile(resolve(f)));
-  }
-
-  /**
-   * The result of the previous run when it was made from the same input files, generator and
-   * configuration and every file it generated is still there; reads nothing but the state file
-   * and the files' existence.
-   */
-  Optional<GenerationResult> upToDateInputs(InputFingerprint inputs) throws IOException {
-    Optional<State> state = readState();
-    if (state.isPresent() && state.get().inputs().equals(inputs.value())
-        && state.get().files().stream().allMatch(f -> Files.isRegularFile(resolve(f)))) {
-      return Optional.of(new GenerationResult(root, true, List.of(), state.get().files(), List.of()));
+    OutputDirectory(Path root) {
+        this.root = root.toAbsolutePath().normalize();
     }
-    return Optional.empty();
-  }
 
-  /**
-   * The result of an up-to-date run; the input fingerprint is recorded when it changed (a file
-   * changed in a way that does not change the catalog, such as a comment), so the next run with
-   * the same files need not load the catalog. No generated file is touched.
-   */
-  GenerationResult upToDate(Optional<InputFingerprint> inputs) throws IOException {
-    State state = readState().orElseThrow();
-    if (inputs.isPresent() && !inputs.get().value().equals(state.inputs())) {
-      writeState(new State(state.fingerprint(), inputs.get().value(), state.files()));
+    /** The stored fingerprint matches and every file listed is still there. */
+    boolean isUpToDate(String fingerprint) throws IOException {
+        Optional<State> state = readState();
+        return state.isPresent()
+                && state.get().fingerprint().equals(fingerprint)
+                && state.get().files().stream().allMatch(f -> Files.isRegularFile(resolve(f)));
     }
-    return new GenerationResult(root, true, List.of(), state.files(), List.of());
-  }
 
-  /**
-   * Writes the files whose content differs, deletes the previous run's files that are no longer
-   * generated, then records the new state. The state is written last: a run that fails half-way
-   * leaves the old fingerprint, so the next run generates again.
-   */
-  GenerationResult write(List<GeneratedFile> files, String fingerprint,
-      Optional<InputFingerprint> inputs) throws IOException {
-    List<String> written = new ArrayList<>();
-    List<String> unchanged = new ArrayList<>();
-    Set<String> current = new TreeSet<>();
-    for (GeneratedFile file : files) {
-      current.add(file.path());
-      Path target = resolve(file.path());
-      byte[] content = file.content().getBytes(StandardCharsets.UTF_8);
-      if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), content)) {
-        unchanged.add(file.path());
-      } else {
-        Files.createDirectories(target.getParent());
-        Files.write(target, content);
-        written.add(file.path());
-      }
-    }
-    List<String> deleted = new ArrayList<>();
-    for (String previous : readState().map(State::files).orElse(List.of())) {
-      if (!current.contains(previous) && Files.deleteIfExists(resolve(previous))) {
-        deleted.add(previous);
-        deleteEmptyParents(resolve(previous).getParent());
-      }
-    }
-    writeState(new State(fingerprint, inputs.map(InputFingerprint::value).orElse(""),
-        List.copyOf(current)));
-    return new GenerationResult(root, false, sorted(written), sorted(unchanged), sorted(deleted));
-  }
-
-  private Path resolve(String relative) {
-    Path path = root.resolve(relative).normalize();
-    if (!path.startsWith(root)) {
-      throw new IllegalArgumentException(relative + " is outside " + root);
-    }
-    return path;
-  }
-
-  private void deleteEmptyParents(Path directory) throws IOException {
-    for (Path dir = directory; dir != null && !dir.equals(root) && dir.startsWith(root);
-        dir = dir.getParent()) {
-      try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-        if (entries.iterator().hasNext()) {
-          return;
+    /**
+     * The result of the previous run when it was made from the same input files, generator and
+     * configuration and every file it generated is still there; reads nothing but the state file
+     * and the files' existence.
+     */
+    Optional<GenerationResult> upToDateInputs(InputFingerprint inputs) throws IOException {
+        Optional<State> state = readState();
+        if (state.isPresent()
+                && state.get().inputs().equals(inputs.value())
+                && state.get().files().stream().allMatch(f -> Files.isRegularFile(resolve(f)))) {
+            return Optional.of(
+                    new GenerationResult(root, true, List.of(), state.get().files(), List.of()));
         }
-      }
-      Files.delete(dir);
+        return Optional.empty();
     }
-  }
 
-  private Optional<State> readState() throws IOException {
-    Path file = root.resolve(STATE_FILE);
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
+    /**
+     * The result of an up-to-date run; the input fingerprint is recorded when it changed (a file
+     * changed in a way that does not change the catalog, such as a comment), so the next run with
+     * the same files need not load the catalog. No generated file is touched.
+     */
+    GenerationResult upToDate(Optional<InputFingerprint> inputs) throws IOException {
+        State state = readState().orElseThrow();
+        if (inputs.isPresent() && !inputs.get().value().equals(state.inputs())) {
+            writeState(new State(state.fingerprint(), inputs.get().value(), state.files()));
+        }
+        return new GenerationResult(root, true, List.of(), state.files(), List.of());
     }
-    String fingerprint = null;
-    String inputs = "";
-    List<String> files = new ArrayList<>();
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      if (line.startsWith(FINGERPRINT)) {
-        fingerprint = line.substring(FINGERPRINT.length());
-      } else if (line.startsWith(INPUTS)) {
-        inputs = line.substring(INPUTS.length());
-      } else if (line.startsWith(FILE)) {
-        files.add(line.substring(FILE.length()));
-      }
-    }
-    // A damaged state file means "unknown": generate everything again.
-    return fingerprint == null ? Optional.empty() : Optional.of(new State(fingerprint, inputs, files));
-  }
 
-  private void writeState(State state) throws IOException {
-    StringBuilder text = new StringBuilder(
-        "# Written by the Eventcat code generator: what it generated here last. Do not edit.\n");
-    text.append(FINGERPRINT).append(state.fingerprint()).append('\n');
-    if (!state.inputs().isEmpty()) {
-      text.append(INPUTS).append(state.inputs()).append('\n');
+    /**
+     * Writes the files whose content differs, deletes the previous run's files that are no longer
+     * generated, then records the new state. The state is written last: a run that fails half-way
+     * leaves the old fingerprint, so the next run generates again.
+     */
+    GenerationResult write(List<GeneratedFile> files, String fingerprint, Optional<InputFingerprint> inputs)
+            throws IOException {
+        List<String> written = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        Set<String> current = new TreeSet<>();
+        for (GeneratedFile file : files) {
+            current.add(file.path());
+            Path target = resolve(file.path());
+            byte[] content = file.content().getBytes(StandardCharsets.UTF_8);
+            if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), content)) {
+                unchanged.add(file.path());
+            } else {
+                Files.createDirectories(target.getParent());
+                Files.write(target, content);
+                written.add(file.path());
+            }
+        }
+        List<String> deleted = new ArrayList<>();
+        for (String previous : readState().map(State::files).orElse(List.of())) {
+            if (!current.contains(previous) && Files.deleteIfExists(resolve(previous))) {
+                deleted.add(previous);
+                deleteEmptyParents(resolve(previous).getParent());
+            }
+        }
+        writeState(new State(fingerprint, inputs.map(InputFingerprint::value).orElse(""), List.copyOf(current)));
+        return new GenerationResult(root, false, sorted(written), sorted(unchanged), sorted(deleted));
     }
-    state.files().forEach(f -> text.append(FILE).append(f).append('\n'));
-    Files.createDirectories(root);
-    Files.writeString(root.resolve(STATE_FILE), text.toString(), StandardCharsets.UTF_8);
-  }
 
-  private static List<String> sorted(List<String> paths) {
-    return paths.stream().sorted().toList();
-  }
+    private Path resolve(String relative) {
+        Path path = root.resolve(relative).normalize();
+        if (!path.startsWith(root)) {
+            throw new IllegalArgumentException(relative + " is outside " + root);
+        }
+        return path;
+    }
+
+    private void deleteEmptyParents(Path directory) throws IOException {
+        for (Path dir = directory; dir != null && !dir.equals(root) && dir.startsWith(root); dir = dir.getParent()) {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                if (entries.iterator().hasNext()) {
+                    return;
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
+    private Optional<State> readState() throws IOException {
+        Path file = root.resolve(STATE_FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        String fingerprint = null;
+        String inputs = "";
+        List<String> files = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (line.startsWith(FINGERPRINT)) {
+                fingerprint = line.substring(FINGERPRINT.length());
+            } else if (line.startsWith(INPUTS)) {
+                inputs = line.substring(INPUTS.length());
+            } else if (line.startsWith(FILE)) {
+                files.add(line.substring(FILE.length()));
+            }
+        }
+        // A damaged state file means "unknown": generate everything again.
+        return fingerprint == null ? Optional.empty() : Optional.of(new State(fingerprint, inputs, files));
+    }
+
+    private void writeState(State state) throws IOException {
+        StringBuilder text = new StringBuilder(
+                "# Written by the Eventcat code generator: what it generated here last. Do not edit.\n");
+        text.append(FINGERPRINT).append(state.fingerprint()).append('\n');
+        if (!state.inputs().isEmpty()) {
+            text.append(INPUTS).append(state.inputs()).append('\n');
+        }
+        state.files().forEach(f -> text.append(FILE).append(f).append('\n'));
+        Files.createDirectories(root);
+        Files.writeString(root.resolve(STATE_FILE), text.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static List<String> sorted(List<String> paths) {
+        return paths.stream().sorted().toList();
+    }
 }

@@ -15,16 +15,16 @@ import java.util.List;
  */
 public interface SourceContributor {
 
-  /**
-   * A name and revision for the fingerprint, e.g. {@code json-records/1}. Change the revision when
-   * the contributor's output changes for the same input, so that existing outputs are regenerated.
-   */
-  String id();
+    /**
+     * A name and revision for the fingerprint, e.g. {@code json-records/1}. Change the revision when
+     * the contributor's output changes for the same input, so that existing outputs are regenerated.
+     */
+    String id();
 
-  /**
-   * The files for the catalog, in any order (the generator sorts them).
-   *
-   * @throws CodegenException listing every problem, if the catalog cannot be turned into code
-   */
-  List<GeneratedFile> contribute(Catalog catalog, CodegenConfiguration configuration);
+    /**
+     * The files for the catalog, in any order (the generator sorts them).
+     *
+     * @throws CodegenException listing every problem, if the catalog cannot be turned into code
+     */
+    List<GeneratedFile> contribute(Catalog catalog, CodegenConfiguration configuration);
 }

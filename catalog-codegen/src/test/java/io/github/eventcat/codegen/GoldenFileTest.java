@@ -21,54 +21,52 @@ import org.junit.jupiter.params.provider.MethodSource;
  * -Dgolden.update=true} and review the diff.
  */
 class GoldenFileTest {
-  private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+    private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
-  static Stream<Arguments> cases() {
-    return Stream.of(
-        golden("json-types", "json-types", c -> c),
-        golden("json-types-offset-date-time", "json-types",
-            c -> c.withDateTimeType(DateTimeType.OFFSET_DATE_TIME).withBuilderThreshold(30)),
-        golden("json-types-all-numbers-decimal", "json-types",
-            c -> c.withMoneyDetection(new MoneyDetection(false, java.util.Set.of(), true))),
-        golden("union", "union", c -> c),
-        golden("avro-types", "avro-types", c -> c));
-  }
-
-  private static Arguments golden(
-      String name, String catalog, UnaryOperator<CodegenConfiguration> configure) {
-    return Arguments.of(name, catalog, configure);
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("cases")
-  void generatedFilesMatchTheGoldenFilesAndCompile(
-      String name, String catalog, UnaryOperator<CodegenConfiguration> configure,
-      @TempDir Path temp) throws IOException {
-    CodegenConfiguration configuration =
-        configure.apply(CodegenConfiguration.defaults(temp.resolve("unused")));
-    List<GeneratedFile> files = CodeGenerator.records()
-        .generateInMemory(new GenerationRequest(Fixtures.catalog(catalog), configuration));
-
-    Path goldenDir = goldenRoot().resolve(name);
-    if (UPDATE) {
-      GoldenFiles.update(goldenDir, files);
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                golden("json-types", "json-types", c -> c),
+                golden("json-types-offset-date-time", "json-types", c -> c.withDateTimeType(
+                                DateTimeType.OFFSET_DATE_TIME)
+                        .withBuilderThreshold(30)),
+                golden(
+                        "json-types-all-numbers-decimal",
+                        "json-types",
+                        c -> c.withMoneyDetection(new MoneyDetection(false, java.util.Set.of(), true))),
+                golden("union", "union", c -> c),
+                golden("avro-types", "avro-types", c -> c));
     }
-    Map<String, String> expected = GoldenFiles.read(goldenDir);
-    Map<String, String> actual = new TreeMap<>();
-    files.forEach(f -> actual.put(f.path(), f.content()));
-    assertThat(actual.keySet()).as("generated files of %s", name)
-        .containsExactlyElementsOf(expected.keySet());
-    actual.forEach((path, content) ->
-        assertThat(content).as("%s/%s (regenerate with -Dgolden.update=true)", name, path)
-            .isEqualTo(expected.get(path)));
 
-    Compiler.compile(files, temp.resolve("src"), temp.resolve("classes"));
-  }
+    private static Arguments golden(String name, String catalog, UnaryOperator<CodegenConfiguration> configure) {
+        return Arguments.of(name, catalog, configure);
+    }
 
-  private static Path goldenRoot() {
-    String configured = System.getProperty("golden.dir");
-    return configured != null && !configured.isBlank()
-        ? Path.of(configured)
-        : Path.of("src/test/resources/golden");
-  }
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void generatedFilesMatchTheGoldenFilesAndCompile(
+            String name, String catalog, UnaryOperator<CodegenConfiguration> configure, @TempDir Path temp)
+            throws IOException {
+        CodegenConfiguration configuration = configure.apply(CodegenConfiguration.defaults(temp.resolve("unused")));
+        List<GeneratedFile> files = CodeGenerator.records()
+                .generateInMemory(new GenerationRequest(Fixtures.catalog(catalog), configuration));
+
+        Path goldenDir = goldenRoot().resolve(name);
+        if (UPDATE) {
+            GoldenFiles.update(goldenDir, files);
+        }
+        Map<String, String> expected = GoldenFiles.read(goldenDir);
+        Map<String, String> actual = new TreeMap<>();
+        files.forEach(f -> actual.put(f.path(), f.content()));
+        assertThat(actual.keySet()).as("generated files of %s", name).containsExactlyElementsOf(expected.keySet());
+        actual.forEach((path, content) -> assertThat(content)
+                .as("%s/%s (regenerate with -Dgolden.update=true)", name, path)
+                .isEqualTo(expected.get(path)));
+
+        Compiler.compile(files, temp.resolve("src"), temp.resolve("classes"));
+    }
+
+    private static Path goldenRoot() {
+        String configured = System.getProperty("golden.dir");
+        return configured != null && !configured.isBlank() ? Path.of(configured) : Path.of("src/test/resources/golden");
+    }
 }

@@ -22,153 +22,156 @@ import org.junit.jupiter.api.io.TempDir;
  * change the output makes it answer "generate again".
  */
 class InputFingerprintTest {
-  private static final FileTime MARK = FileTime.fromMillis(1_000_000_000_000L);
-  private static final CodeGenerator GENERATOR = CodeGenerator.records();
+    private static final FileTime MARK = FileTime.fromMillis(1_000_000_000_000L);
+    private static final CodeGenerator GENERATOR = CodeGenerator.records();
 
-  @TempDir Path temp;
-  private Path catalog;
-  private CodegenConfiguration configuration;
+    @TempDir
+    Path temp;
 
-  @BeforeEach
-  void firstRun() {
-    catalog = Fixtures.copy("json-types", temp.resolve("catalog"));
-    configuration = CodegenConfiguration.defaults(temp.resolve("out"));
-    GenerationResult first = GENERATOR.generate(
-        new GenerationRequest(CatalogLoader.load(catalog), configuration),
-        GENERATOR.inputs(catalog, configuration));
-    assertThat(first.written()).hasSize(6);
-  }
+    private Path catalog;
+    private CodegenConfiguration configuration;
 
-  private Optional<GenerationResult> upToDate() {
-    return GENERATOR.upToDate(GENERATOR.inputs(catalog, configuration), configuration);
-  }
-
-  @Test
-  void unchangedFilesAreUpToDateWithoutLoadingAndNothingIsTouched() throws IOException {
-    Map<String, FileTime> marked = markAll(temp.resolve("out"));
-
-    Optional<GenerationResult> result = upToDate();
-
-    assertThat(result).isPresent();
-    assertThat(result.get().upToDate()).isTrue();
-    assertThat(result.get().unchanged()).hasSize(6);
-    assertThat(times(temp.resolve("out"))).isEqualTo(marked);
-  }
-
-  @Test
-  void oneChangedByteRegenerates() throws IOException {
-    Path carrier = catalog.resolve("schemas/shared/carrier.json");
-    byte[] bytes = Files.readAllBytes(carrier);
-    int space = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf(' ');
-    bytes[space] = '\t';
-    Files.write(carrier, bytes);
-
-    assertThat(upToDate()).isEmpty();
-  }
-
-  @Test
-  void addedFileRegenerates() throws IOException {
-    Files.writeString(catalog.resolve("schemas/extra.json"), "{}\n");
-
-    assertThat(upToDate()).isEmpty();
-  }
-
-  @Test
-  void removedFileRegenerates() throws IOException {
-    Path manifest = catalog.resolve("catalog.yaml");
-    Files.writeString(manifest, Files.readString(manifest)
-        .replace("      - schemas/names_and_enums.json\n", ""));
-    Files.delete(catalog.resolve("schemas/names_and_enums.json"));
-
-    assertThat(upToDate()).isEmpty();
-  }
-
-  @Test
-  void renamedFileRegenerates() throws IOException {
-    Path file = catalog.resolve("schemas/names_and_enums.json");
-    Files.move(file, file.resolveSibling("names_and_enums2.json"));
-
-    assertThat(upToDate()).isEmpty();
-  }
-
-  @Test
-  void changedConfigurationRegenerates() {
-    CodegenConfiguration other = configuration.withBuilderThreshold(2);
-
-    assertThat(GENERATOR.upToDate(GENERATOR.inputs(catalog, other), other)).isEmpty();
-  }
-
-  @Test
-  void anotherGeneratorVersionOrStepRegenerates() {
-    InputFingerprint now = GENERATOR.inputs(catalog, configuration);
-    InputFingerprint otherVersion = InputFingerprint.of(catalog, "0.0.1-other",
-        List.of("json-records/2"), configuration.canonical());
-    InputFingerprint otherSteps = InputFingerprint.of(catalog, Fingerprint.GENERATOR_VERSION,
-        List.of("json-records/3"), configuration.canonical());
-
-    assertThat(GENERATOR.upToDate(otherVersion, configuration)).isEmpty();
-    assertThat(GENERATOR.upToDate(otherSteps, configuration)).isEmpty();
-    assertThat(otherVersion).isNotEqualTo(now);
-    assertThat(now.value()).hasSize(64).isEqualTo(GENERATOR.inputs(catalog, configuration).value());
-  }
-
-  @Test
-  void deletedOutputFileRegenerates() throws IOException {
-    Files.delete(temp.resolve("out/com/example/jsontypes/Carrier.java"));
-
-    assertThat(upToDate()).isEmpty();
-    GenerationResult again = GENERATOR.generate(
-        new GenerationRequest(CatalogLoader.load(catalog), configuration),
-        GENERATOR.inputs(catalog, configuration));
-    assertThat(again.written()).containsExactly("com/example/jsontypes/Carrier.java");
-    assertThat(upToDate()).isPresent();
-  }
-
-  @Test
-  void aChangeThatLeavesTheCatalogAloneIsRecordedWithoutRewritingAnything() throws IOException {
-    Path manifest = catalog.resolve("catalog.yaml");
-    Files.writeString(manifest, Files.readString(manifest) + "# a comment\n");
-    Map<String, FileTime> marked = markAll(temp.resolve("out"));
-    assertThat(upToDate()).isEmpty();
-
-    GenerationResult result = GENERATOR.generate(
-        new GenerationRequest(CatalogLoader.load(catalog), configuration),
-        GENERATOR.inputs(catalog, configuration));
-
-    assertThat(result.upToDate()).isTrue();
-    Map<String, FileTime> after = times(temp.resolve("out"));
-    after.remove(OutputDirectory.STATE_FILE);
-    marked.remove(OutputDirectory.STATE_FILE);
-    assertThat(after).isEqualTo(marked);
-    assertThat(upToDate()).isPresent();
-  }
-
-  @Test
-  void aCatalogJarIsFingerprintedByItsBytes() throws IOException {
-    Path jar = temp.resolve("catalog.jar");
-    Files.write(jar, new byte[] {1, 2, 3});
-    InputFingerprint first = GENERATOR.inputs(jar, configuration);
-    Files.write(jar, new byte[] {1, 2, 4});
-
-    assertThat(GENERATOR.inputs(jar, configuration)).isNotEqualTo(first);
-  }
-
-  private static Map<String, FileTime> markAll(Path root) throws IOException {
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-        Files.setLastModifiedTime(file, MARK);
-      }
+    @BeforeEach
+    void firstRun() {
+        catalog = Fixtures.copy("json-types", temp.resolve("catalog"));
+        configuration = CodegenConfiguration.defaults(temp.resolve("out"));
+        GenerationResult first = GENERATOR.generate(
+                new GenerationRequest(CatalogLoader.load(catalog), configuration),
+                GENERATOR.inputs(catalog, configuration));
+        assertThat(first.written()).hasSize(6);
     }
-    return times(root);
-  }
 
-  private static Map<String, FileTime> times(Path root) throws IOException {
-    Map<String, FileTime> times = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-        times.put(root.relativize(file).toString(), Files.getLastModifiedTime(file));
-      }
+    private Optional<GenerationResult> upToDate() {
+        return GENERATOR.upToDate(GENERATOR.inputs(catalog, configuration), configuration);
     }
-    return times;
-  }
+
+    @Test
+    void unchangedFilesAreUpToDateWithoutLoadingAndNothingIsTouched() throws IOException {
+        Map<String, FileTime> marked = markAll(temp.resolve("out"));
+
+        Optional<GenerationResult> result = upToDate();
+
+        assertThat(result).isPresent();
+        assertThat(result.get().upToDate()).isTrue();
+        assertThat(result.get().unchanged()).hasSize(6);
+        assertThat(times(temp.resolve("out"))).isEqualTo(marked);
+    }
+
+    @Test
+    void oneChangedByteRegenerates() throws IOException {
+        Path carrier = catalog.resolve("schemas/shared/carrier.json");
+        byte[] bytes = Files.readAllBytes(carrier);
+        int space = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf(' ');
+        bytes[space] = '\t';
+        Files.write(carrier, bytes);
+
+        assertThat(upToDate()).isEmpty();
+    }
+
+    @Test
+    void addedFileRegenerates() throws IOException {
+        Files.writeString(catalog.resolve("schemas/extra.json"), "{}\n");
+
+        assertThat(upToDate()).isEmpty();
+    }
+
+    @Test
+    void removedFileRegenerates() throws IOException {
+        Path manifest = catalog.resolve("catalog.yaml");
+        Files.writeString(manifest, Files.readString(manifest).replace("      - schemas/names_and_enums.json\n", ""));
+        Files.delete(catalog.resolve("schemas/names_and_enums.json"));
+
+        assertThat(upToDate()).isEmpty();
+    }
+
+    @Test
+    void renamedFileRegenerates() throws IOException {
+        Path file = catalog.resolve("schemas/names_and_enums.json");
+        Files.move(file, file.resolveSibling("names_and_enums2.json"));
+
+        assertThat(upToDate()).isEmpty();
+    }
+
+    @Test
+    void changedConfigurationRegenerates() {
+        CodegenConfiguration other = configuration.withBuilderThreshold(2);
+
+        assertThat(GENERATOR.upToDate(GENERATOR.inputs(catalog, other), other)).isEmpty();
+    }
+
+    @Test
+    void anotherGeneratorVersionOrStepRegenerates() {
+        InputFingerprint now = GENERATOR.inputs(catalog, configuration);
+        InputFingerprint otherVersion =
+                InputFingerprint.of(catalog, "0.0.1-other", List.of("json-records/2"), configuration.canonical());
+        InputFingerprint otherSteps = InputFingerprint.of(
+                catalog, Fingerprint.GENERATOR_VERSION, List.of("json-records/3"), configuration.canonical());
+
+        assertThat(GENERATOR.upToDate(otherVersion, configuration)).isEmpty();
+        assertThat(GENERATOR.upToDate(otherSteps, configuration)).isEmpty();
+        assertThat(otherVersion).isNotEqualTo(now);
+        assertThat(now.value())
+                .hasSize(64)
+                .isEqualTo(GENERATOR.inputs(catalog, configuration).value());
+    }
+
+    @Test
+    void deletedOutputFileRegenerates() throws IOException {
+        Files.delete(temp.resolve("out/com/example/jsontypes/Carrier.java"));
+
+        assertThat(upToDate()).isEmpty();
+        GenerationResult again = GENERATOR.generate(
+                new GenerationRequest(CatalogLoader.load(catalog), configuration),
+                GENERATOR.inputs(catalog, configuration));
+        assertThat(again.written()).containsExactly("com/example/jsontypes/Carrier.java");
+        assertThat(upToDate()).isPresent();
+    }
+
+    @Test
+    void aChangeThatLeavesTheCatalogAloneIsRecordedWithoutRewritingAnything() throws IOException {
+        Path manifest = catalog.resolve("catalog.yaml");
+        Files.writeString(manifest, Files.readString(manifest) + "# a comment\n");
+        Map<String, FileTime> marked = markAll(temp.resolve("out"));
+        assertThat(upToDate()).isEmpty();
+
+        GenerationResult result = GENERATOR.generate(
+                new GenerationRequest(CatalogLoader.load(catalog), configuration),
+                GENERATOR.inputs(catalog, configuration));
+
+        assertThat(result.upToDate()).isTrue();
+        Map<String, FileTime> after = times(temp.resolve("out"));
+        after.remove(OutputDirectory.STATE_FILE);
+        marked.remove(OutputDirectory.STATE_FILE);
+        assertThat(after).isEqualTo(marked);
+        assertThat(upToDate()).isPresent();
+    }
+
+    @Test
+    void aCatalogJarIsFingerprintedByItsBytes() throws IOException {
+        Path jar = temp.resolve("catalog.jar");
+        Files.write(jar, new byte[] {1, 2, 3});
+        InputFingerprint first = GENERATOR.inputs(jar, configuration);
+        Files.write(jar, new byte[] {1, 2, 4});
+
+        assertThat(GENERATOR.inputs(jar, configuration)).isNotEqualTo(first);
+    }
+
+    private static Map<String, FileTime> markAll(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                Files.setLastModifiedTime(file, MARK);
+            }
+        }
+        return times(root);
+    }
+
+    private static Map<String, FileTime> times(Path root) throws IOException {
+        Map<String, FileTime> times = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                times.put(root.relativize(file).toString(), Files.getLastModifiedTime(file));
+            }
+        }
+        return times;
+    }
 }

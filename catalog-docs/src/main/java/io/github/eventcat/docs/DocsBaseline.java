@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param catalog the catalog as that version had it
  */
 public record DocsBaseline(String label, Catalog catalog) {
-  public DocsBaseline {
-    Objects.requireNonNull(label, "label == null");
-    Objects.requireNonNull(catalog, "catalog == null");
-  }
+    public DocsBaseline {
+        Objects.requireNonNull(label, "label == null");
+        Objects.requireNonNull(catalog, "catalog == null");
+    }
 }

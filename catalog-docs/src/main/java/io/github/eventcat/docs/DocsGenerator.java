@@ -23,91 +23,103 @@ import java.util.stream.Stream;
  * catalog always gives byte-identical files; a file whose content is unchanged is not rewritten.
  */
 public final class DocsGenerator {
-  private DocsGenerator() {}
+    private DocsGenerator() {}
 
-  /**
-   * @throws UncheckedIOException when a file cannot be written
-   */
-  public static DocsResult generate(DocsRequest request) {
-    CatalogView view = new CatalogView(request.catalog());
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    new Site(view, request.baselinesOldestFirst(), request.version()).pages().forEach(files::put);
-    files.put(AsyncApiDocument.FILE,
-        new AsyncApiDocument(view).yaml(request.version()).getBytes(StandardCharsets.UTF_8));
-    for (SchemaFile file : request.catalog().schemaFiles()) {
-      if (file.format() != SchemaFormat.JSON) {
-        continue; // Avro payloads are inline in asyncapi.yaml; JSON Schema payloads are $refs to copies
-      }
-      String copy = AsyncApiDocument.copyPath(file.path());
-      if (files.put(copy, file.text().getBytes(StandardCharsets.UTF_8)) != null) {
-        throw new IllegalStateException("Two schema files would be copied to " + copy + " (one of them is "
-            + file.path() + "): rename one, so that its path holds no space, '#', '%' or non-ASCII character");
-      }
-    }
-    Path out = request.outputDirectory().toAbsolutePath().normalize();
-    int written = 0;
-    int unchanged = 0;
-    Set<Path> directories = new HashSet<>();
-    try {
-      Files.createDirectories(out);
-      for (Map.Entry<String, byte[]> file : files.entrySet()) {
-        Path target = out.resolve(file.getKey()).normalize();
-        if (!target.startsWith(out)) {
-          // The loader keeps schema paths inside the catalog; this keeps them inside the site.
-          throw new IllegalStateException(file.getKey() + " would be written outside " + out);
-        }
-        if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), file.getValue())) {
-          unchanged++;
-          continue;
-        }
-        if (directories.add(target.getParent())) {
-          Files.createDirectories(target.getParent());
-        }
-        Files.write(target, file.getValue());
-        written++;
-      }
-      int deleted = deleteStale(out, files);
-      return new DocsResult(out.resolve(CatalogView.indexPage()), out.resolve(AsyncApiDocument.FILE),
-          written, unchanged, deleted, SiteOverview.of(request.catalog()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Tried to write the catalog docs to " + out + " but failed", e);
-    }
-  }
-
-  /** Deletes files of an earlier run that this run did not write: only names this generator uses. */
-  private static int deleteStale(Path out, Map<String, byte[]> files) throws IOException {
-    List<Path> stale = new ArrayList<>();
-    try (Stream<Path> top = Files.list(out)) {
-      top.filter(Files::isRegularFile)
-          .filter(p -> {
-            String name = p.getFileName().toString();
-            return name.endsWith(".html") && (name.startsWith("topic-") || name.startsWith("event-"));
-          })
-          .filter(p -> !files.containsKey(p.getFileName().toString()))
-          .forEach(stale::add);
-    }
-    Path schemas = out.resolve(AsyncApiDocument.SCHEMAS);
-    if (Files.isDirectory(schemas)) {
-      try (Stream<Path> walk = Files.walk(schemas)) {
-        walk.filter(Files::isRegularFile)
-            .filter(p -> !files.containsKey(out.relativize(p).toString().replace('\\', '/')))
-            .forEach(stale::add);
-      }
-    }
-    for (Path path : stale) {
-      Files.delete(path);
-    }
-    if (Files.isDirectory(schemas)) {
-      try (Stream<Path> walk = Files.walk(schemas)) {
-        for (Path dir : walk.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList()) {
-          try (Stream<Path> entries = Files.list(dir)) {
-            if (entries.findAny().isEmpty()) {
-              Files.delete(dir);
+    /**
+     * @throws UncheckedIOException when a file cannot be written
+     */
+    public static DocsResult generate(DocsRequest request) {
+        CatalogView view = new CatalogView(request.catalog());
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        new Site(view, request.baselinesOldestFirst(), request.version())
+                .pages()
+                .forEach(files::put);
+        files.put(
+                AsyncApiDocument.FILE,
+                new AsyncApiDocument(view).yaml(request.version()).getBytes(StandardCharsets.UTF_8));
+        for (SchemaFile file : request.catalog().schemaFiles()) {
+            if (file.format() != SchemaFormat.JSON) {
+                continue; // Avro payloads are inline in asyncapi.yaml; JSON Schema payloads are $refs to copies
             }
-          }
+            String copy = AsyncApiDocument.copyPath(file.path());
+            if (files.put(copy, file.text().getBytes(StandardCharsets.UTF_8)) != null) {
+                throw new IllegalStateException(
+                        "Two schema files would be copied to " + copy + " (one of them is " + file.path()
+                                + "): rename one, so that its path holds no space, '#', '%' or non-ASCII character");
+            }
         }
-      }
+        Path out = request.outputDirectory().toAbsolutePath().normalize();
+        int written = 0;
+        int unchanged = 0;
+        Set<Path> directories = new HashSet<>();
+        try {
+            Files.createDirectories(out);
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                Path target = out.resolve(file.getKey()).normalize();
+                if (!target.startsWith(out)) {
+                    // The loader keeps schema paths inside the catalog; this keeps them inside the site.
+                    throw new IllegalStateException(file.getKey() + " would be written outside " + out);
+                }
+                if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), file.getValue())) {
+                    unchanged++;
+                    continue;
+                }
+                if (directories.add(target.getParent())) {
+                    Files.createDirectories(target.getParent());
+                }
+                Files.write(target, file.getValue());
+                written++;
+            }
+            int deleted = deleteStale(out, files);
+            return new DocsResult(
+                    out.resolve(CatalogView.indexPage()),
+                    out.resolve(AsyncApiDocument.FILE),
+                    written,
+                    unchanged,
+                    deleted,
+                    SiteOverview.of(request.catalog()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Tried to write the catalog docs to " + out + " but failed", e);
+        }
     }
-    return stale.size();
-  }
+
+    /** Deletes files of an earlier run that this run did not write: only names this generator uses. */
+    private static int deleteStale(Path out, Map<String, byte[]> files) throws IOException {
+        List<Path> stale = new ArrayList<>();
+        try (Stream<Path> top = Files.list(out)) {
+            top.filter(Files::isRegularFile)
+                    .filter(p -> {
+                        String name = p.getFileName().toString();
+                        return name.endsWith(".html") && (name.startsWith("topic-") || name.startsWith("event-"));
+                    })
+                    .filter(p -> !files.containsKey(p.getFileName().toString()))
+                    .forEach(stale::add);
+        }
+        Path schemas = out.resolve(AsyncApiDocument.SCHEMAS);
+        if (Files.isDirectory(schemas)) {
+            try (Stream<Path> walk = Files.walk(schemas)) {
+                walk.filter(Files::isRegularFile)
+                        .filter(p ->
+                                !files.containsKey(out.relativize(p).toString().replace('\\', '/')))
+                        .forEach(stale::add);
+            }
+        }
+        for (Path path : stale) {
+            Files.delete(path);
+        }
+        if (Files.isDirectory(schemas)) {
+            try (Stream<Path> walk = Files.walk(schemas)) {
+                for (Path dir : walk.filter(Files::isDirectory)
+                        .sorted(Comparator.reverseOrder())
+                        .toList()) {
+                    try (Stream<Path> entries = Files.list(dir)) {
+                        if (entries.findAny().isEmpty()) {
+                            Files.delete(dir);
+                        }
+                    }
+                }
+            }
+        }
+        return stale.size();
+    }
 }

@@ -16,22 +16,23 @@ import java.util.Objects;
  * @param baselinesOldestFirst earlier versions of the catalog: each event page shows its history
  *     across them (none: no history)
  */
-public record DocsRequest(Catalog catalog, Path outputDirectory, String version, List<DocsBaseline> baselinesOldestFirst) {
-  /** The version when a build tool does not give one. */
-  public static final String DEFAULT_VERSION = "0.0.0";
+public record DocsRequest(
+        Catalog catalog, Path outputDirectory, String version, List<DocsBaseline> baselinesOldestFirst) {
+    /** The version when a build tool does not give one. */
+    public static final String DEFAULT_VERSION = "0.0.0";
 
-  public DocsRequest {
-    Objects.requireNonNull(catalog, "catalog == null");
-    Objects.requireNonNull(outputDirectory, "outputDirectory == null");
-    Objects.requireNonNull(version, "version == null");
-    baselinesOldestFirst = List.copyOf(baselinesOldestFirst);
-  }
+    public DocsRequest {
+        Objects.requireNonNull(catalog, "catalog == null");
+        Objects.requireNonNull(outputDirectory, "outputDirectory == null");
+        Objects.requireNonNull(version, "version == null");
+        baselinesOldestFirst = List.copyOf(baselinesOldestFirst);
+    }
 
-  public DocsRequest(Catalog catalog, Path outputDirectory, String version) {
-    this(catalog, outputDirectory, version, List.of());
-  }
+    public DocsRequest(Catalog catalog, Path outputDirectory, String version) {
+        this(catalog, outputDirectory, version, List.of());
+    }
 
-  public static DocsRequest of(Catalog catalog, Path outputDirectory) {
-    return new DocsRequest(catalog, outputDirectory, DEFAULT_VERSION);
-  }
+    public static DocsRequest of(Catalog catalog, Path outputDirectory) {
+        return new DocsRequest(catalog, outputDirectory, DEFAULT_VERSION);
+    }
 }

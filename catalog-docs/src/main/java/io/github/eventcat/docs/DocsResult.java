@@ -15,15 +15,15 @@ import java.util.Objects;
  *     the site
  */
 public record DocsResult(Path index, Path asyncApi, int written, int unchanged, int deleted, SiteOverview overview) {
-  public DocsResult {
-    Objects.requireNonNull(index, "index == null");
-    Objects.requireNonNull(asyncApi, "asyncApi == null");
-    Objects.requireNonNull(overview, "overview == null");
-  }
+    public DocsResult {
+        Objects.requireNonNull(index, "index == null");
+        Objects.requireNonNull(asyncApi, "asyncApi == null");
+        Objects.requireNonNull(overview, "overview == null");
+    }
 
-  /** One line for a build log. */
-  public String summary() {
-    return "Event catalog site: " + index + " (" + written + " written, " + unchanged + " unchanged, "
-        + deleted + " deleted); AsyncAPI: " + asyncApi;
-  }
+    /** One line for a build log. */
+    public String summary() {
+        return "Event catalog site: " + index + " (" + written + " written, " + unchanged + " unchanged, " + deleted
+                + " deleted); AsyncAPI: " + asyncApi;
+    }
 }

@@ -19,20 +19,20 @@ import java.util.Optional;
  * @param symbols the allowed values of an enum
  */
 record FieldRow(
-    String path,
-    int depth,
-    String type,
-    Optional<String> link,
-    boolean required,
-    Optional<String> defaultValue,
-    String doc,
-    List<String> symbols) {
-  FieldRow {
-    Objects.requireNonNull(path, "path == null");
-    Objects.requireNonNull(type, "type == null");
-    Objects.requireNonNull(link, "link == null");
-    Objects.requireNonNull(defaultValue, "defaultValue == null");
-    Objects.requireNonNull(doc, "doc == null");
-    symbols = List.copyOf(symbols);
-  }
+        String path,
+        int depth,
+        String type,
+        Optional<String> link,
+        boolean required,
+        Optional<String> defaultValue,
+        String doc,
+        List<String> symbols) {
+    FieldRow {
+        Objects.requireNonNull(path, "path == null");
+        Objects.requireNonNull(type, "type == null");
+        Objects.requireNonNull(link, "link == null");
+        Objects.requireNonNull(defaultValue, "defaultValue == null");
+        Objects.requireNonNull(doc, "doc == null");
+        symbols = List.copyOf(symbols);
+    }
 }

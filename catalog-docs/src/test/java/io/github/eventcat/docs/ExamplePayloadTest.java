@@ -30,18 +30,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every example payload is valid: Avro's JSON decoder reads it, the JSON Schema validator accepts it. */
 class ExamplePayloadTest {
-  private static final String BASE = "https://catalog.invalid/";
-  @TempDir Path temp;
+    private static final String BASE = "https://catalog.invalid/";
 
-  @Test
-  void exampleCatalogsPayloadsAreValid() throws Exception {
-    assertValid(CatalogLoader.load(DocsGeneratorTest.EXAMPLE));
-  }
+    @TempDir
+    Path temp;
 
-  @Test
-  void payloadsOfEveryKindOfTypeAreValid() throws Exception {
-    Files.createDirectories(temp.resolve("s"));
-    Files.writeString(temp.resolve("catalog.yaml"), """
+    @Test
+    void exampleCatalogsPayloadsAreValid() throws Exception {
+        assertValid(CatalogLoader.load(DocsGeneratorTest.EXAMPLE));
+    }
+
+    @Test
+    void payloadsOfEveryKindOfTypeAreValid() throws Exception {
+        Files.createDirectories(temp.resolve("s"));
+        Files.writeString(temp.resolve("catalog.yaml"), """
         package: com.example.kinds
         topics:
           avro-kinds:
@@ -51,7 +53,7 @@ class ExamplePayloadTest {
             key: id
             events: [s/json_kinds.json]
         """);
-    Files.writeString(temp.resolve("s/avro_kinds.avsc"), """
+        Files.writeString(temp.resolve("s/avro_kinds.avsc"), """
         {"type": "record", "name": "AvroKinds", "namespace": "com.example.kinds", "fields": [
           {"name": "id", "type": "string"},
           {"name": "day", "type": {"type": "int", "logicalType": "date"}},
@@ -64,7 +66,7 @@ class ExamplePayloadTest {
           {"name": "next", "type": ["null", "AvroKinds"], "default": null}
         ]}
         """);
-    Files.writeString(temp.resolve("s/json_kinds.json"), """
+        Files.writeString(temp.resolve("s/json_kinds.json"), """
         {"$schema": "http://json-schema.org/draft-07/schema#", "title": "JsonKinds", "type": "object",
          "definitions": {"code": {"type": "string", "pattern": "^[a-z]+$", "minLength": 3}},
          "properties": {
@@ -84,35 +86,38 @@ class ExamplePayloadTest {
          },
          "required": ["id", "count", "items"]}
         """);
-    assertValid(CatalogLoader.load(temp));
-  }
-
-  static void assertValid(Catalog catalog) throws Exception {
-    CatalogView view = new CatalogView(catalog);
-    for (Event event : catalog.events()) {
-      String example = Examples.of(view, event);
-      if (event.format() == SchemaFormat.AVRO) {
-        Schema schema = view.avroRecord(event);
-        GenericRecord read = new GenericDatumReader<GenericRecord>(schema)
-            .read(null, DecoderFactory.get().jsonDecoder(schema, example));
-        assertThat(read.getSchema().getFullName()).isEqualTo(event.recordFullName());
-      } else {
-        Set<ValidationMessage> problems = jsonSchema(catalog, event.schemaFile())
-            .validate(new ObjectMapper().readTree(example));
-        assertThat(problems).as("%s example:%n%s", event.name(), example).isEmpty();
-      }
+        assertValid(CatalogLoader.load(temp));
     }
-  }
 
-  private static JsonSchema jsonSchema(Catalog catalog, SchemaFile file) {
-    Map<String, String> texts = new HashMap<>();
-    catalog.schemaFiles().forEach(f -> texts.put(BASE + f.path(), f.text()));
-    JsonNode root = catalog.jsonSchema(file);
-    SpecVersion.VersionFlag version = SpecVersionDetector.detectOptionalVersion(root, false)
-        .orElse(SpecVersion.VersionFlag.V202012);
-    JsonSchemaFactory factory = JsonSchemaFactory.getInstance(version,
-        builder -> builder.schemaLoaders(loaders -> loaders.schemas(texts)));
-    SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-    return factory.getSchema(SchemaLocation.of(BASE + file.path()), config);
-  }
+    static void assertValid(Catalog catalog) throws Exception {
+        CatalogView view = new CatalogView(catalog);
+        for (Event event : catalog.events()) {
+            String example = Examples.of(view, event);
+            if (event.format() == SchemaFormat.AVRO) {
+                Schema schema = view.avroRecord(event);
+                GenericRecord read = new GenericDatumReader<GenericRecord>(schema)
+                        .read(null, DecoderFactory.get().jsonDecoder(schema, example));
+                assertThat(read.getSchema().getFullName()).isEqualTo(event.recordFullName());
+            } else {
+                Set<ValidationMessage> problems =
+                        jsonSchema(catalog, event.schemaFile()).validate(new ObjectMapper().readTree(example));
+                assertThat(problems)
+                        .as("%s example:%n%s", event.name(), example)
+                        .isEmpty();
+            }
+        }
+    }
+
+    private static JsonSchema jsonSchema(Catalog catalog, SchemaFile file) {
+        Map<String, String> texts = new HashMap<>();
+        catalog.schemaFiles().forEach(f -> texts.put(BASE + f.path(), f.text()));
+        JsonNode root = catalog.jsonSchema(file);
+        SpecVersion.VersionFlag version =
+                SpecVersionDetector.detectOptionalVersion(root, false).orElse(SpecVersion.VersionFlag.V202012);
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(
+                version, builder -> builder.schemaLoaders(loaders -> loaders.schemas(texts)));
+        SchemaValidatorsConfig config =
+                SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+        return factory.getSchema(SchemaLocation.of(BASE + file.path()), config);
+    }
 }

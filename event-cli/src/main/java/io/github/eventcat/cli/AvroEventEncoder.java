@@ -11,35 +11,35 @@ import org.apache.avro.io.EncoderFactory;
 
 /** Avro events: JSON converted by {@link JsonToAvro}, written as Avro binary with the subject's schema. */
 final class AvroEventEncoder implements EventEncoder {
-  private final Schema eventSchema;
-  private final GenericDatumWriter<Object> writer;
+    private final Schema eventSchema;
+    private final GenericDatumWriter<Object> writer;
 
-  AvroEventEncoder(Schema eventSchema, Schema writerSchema) {
-    this.eventSchema = eventSchema;
-    this.writer = new GenericDatumWriter<>(writerSchema);
-  }
-
-  @Override
-  public List<DocumentProblem> check(JsonDocuments.JsonDocument document) {
-    return JsonToAvro.convert(document.value(), eventSchema).problems().stream()
-        .map(p -> new DocumentProblem(document.index(), document.line(), 0, p.pointer(), p.rule(), p.message()))
-        .toList();
-  }
-
-  @Override
-  public byte[] encode(JsonNode document) {
-    JsonToAvro.Result result = JsonToAvro.convert(document, eventSchema);
-    if (!result.problems().isEmpty()) {
-      throw new IllegalStateException("encode() called on a document check() rejected: " + result.problems());
+    AvroEventEncoder(Schema eventSchema, Schema writerSchema) {
+        this.eventSchema = eventSchema;
+        this.writer = new GenericDatumWriter<>(writerSchema);
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(128);
-    BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-    try {
-      writer.write(result.datum(), encoder);
-      encoder.flush();
-    } catch (IOException e) {
-      throw new IllegalStateException("writing Avro to memory failed: " + e.getMessage(), e);
+
+    @Override
+    public List<DocumentProblem> check(JsonDocuments.JsonDocument document) {
+        return JsonToAvro.convert(document.value(), eventSchema).problems().stream()
+                .map(p -> new DocumentProblem(document.index(), document.line(), 0, p.pointer(), p.rule(), p.message()))
+                .toList();
     }
-    return out.toByteArray();
-  }
+
+    @Override
+    public byte[] encode(JsonNode document) {
+        JsonToAvro.Result result = JsonToAvro.convert(document, eventSchema);
+        if (!result.problems().isEmpty()) {
+            throw new IllegalStateException("encode() called on a document check() rejected: " + result.problems());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+        try {
+            writer.write(result.datum(), encoder);
+            encoder.flush();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing Avro to memory failed: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
 }

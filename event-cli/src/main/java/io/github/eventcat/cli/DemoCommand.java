@@ -19,41 +19,46 @@ import java.util.concurrent.CountDownLatch;
  * other terminals, and runs until Ctrl-C, which stops both (shutdown hooks).
  */
 final class DemoCommand {
-  static final Set<String> VALUED = Set.of("catalog");
-  static final Set<String> SWITCHES = Set.of();
-  static final String NO_SERVERS = "demo needs the embedded Kafka broker and Schema Registry, which this jar does not "
-      + "carry: run it from eventcat-demo.jar (mvn -pl event-cli-demo -am install -DskipTests builds "
-      + "event-cli-demo/target/eventcat-demo.jar), or put the event-cli-demo artifact on the class path";
+    static final Set<String> VALUED = Set.of("catalog");
+    static final Set<String> SWITCHES = Set.of();
+    static final String NO_SERVERS =
+            "demo needs the embedded Kafka broker and Schema Registry, which this jar does not "
+                    + "carry: run it from eventcat-demo.jar (mvn -pl event-cli-demo -am install -DskipTests builds "
+                    + "event-cli-demo/target/eventcat-demo.jar), or put the event-cli-demo artifact on the class path";
 
-  private DemoCommand() {}
+    private DemoCommand() {}
 
-  static ExitCode run(Arguments args, PrintStream out, PrintStream err) {
-    String directory = args.value("catalog").orElse(CatalogEvents.DEFAULT_CATALOG);
-    CatalogEvents.load(directory); // a usage error for a bad catalog before anything starts
-    DemoServers servers = ServiceLoader.load(DemoServers.class).findFirst()
-        .orElseThrow(() -> new CliException(ExitCode.UNAVAILABLE, NO_SERVERS));
-    err.println("Starting an embedded Kafka broker and Schema Registry...");
-    DemoServers.Endpoints endpoints;
-    try {
-      endpoints = servers.start();
-    } catch (RuntimeException e) {
-      throw new CliException(ExitCode.UNAVAILABLE, "Could not start the embedded servers: " + e.getMessage(), e);
+    static ExitCode run(Arguments args, PrintStream out, PrintStream err) {
+        String directory = args.value("catalog").orElse(CatalogEvents.DEFAULT_CATALOG);
+        CatalogEvents.load(directory); // a usage error for a bad catalog before anything starts
+        DemoServers servers = ServiceLoader.load(DemoServers.class)
+                .findFirst()
+                .orElseThrow(() -> new CliException(ExitCode.UNAVAILABLE, NO_SERVERS));
+        err.println("Starting an embedded Kafka broker and Schema Registry...");
+        DemoServers.Endpoints endpoints;
+        try {
+            endpoints = servers.start();
+        } catch (RuntimeException e) {
+            throw new CliException(ExitCode.UNAVAILABLE, "Could not start the embedded servers: " + e.getMessage(), e);
+        }
+        SyncResult result = new RegistrySync(err::println)
+                .sync(SyncRequest.withTopics(
+                        RegistryConnection.of(endpoints.registryUrl()),
+                        Path.of(directory),
+                        Map.of("bootstrap.servers", endpoints.bootstrapServers())));
+        out.println("export " + Connection.BOOTSTRAP_ENV + "=" + endpoints.bootstrapServers());
+        out.println("export " + Connection.REGISTRY_ENV + "=" + endpoints.registryUrl());
+        out.flush();
+        err.println(
+                "Registered " + result.subjectNames().size() + " subjects and created topics " + result.changedTopics()
+                        + " of " + directory + ". Paste the lines above into another terminal, then e.g.\n"
+                        + "  java -jar eventcat-demo.jar publish --catalog <dir> --topic <topic> --event <event> --value '{...}'\n"
+                        + "Press Ctrl-C to stop both servers.");
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ExitCode.OK;
     }
-    SyncResult result = new RegistrySync(err::println).sync(SyncRequest.withTopics(
-        RegistryConnection.of(endpoints.registryUrl()), Path.of(directory),
-        Map.of("bootstrap.servers", endpoints.bootstrapServers())));
-    out.println("export " + Connection.BOOTSTRAP_ENV + "=" + endpoints.bootstrapServers());
-    out.println("export " + Connection.REGISTRY_ENV + "=" + endpoints.registryUrl());
-    out.flush();
-    err.println("Registered " + result.subjectNames().size() + " subjects and created topics " + result.changedTopics()
-        + " of " + directory + ". Paste the lines above into another terminal, then e.g.\n"
-        + "  java -jar eventcat-demo.jar publish --catalog <dir> --topic <topic> --event <event> --value '{...}'\n"
-        + "Press Ctrl-C to stop both servers.");
-    try {
-      new CountDownLatch(1).await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return ExitCode.OK;
-  }
 }

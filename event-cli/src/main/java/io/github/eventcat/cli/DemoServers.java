@@ -6,9 +6,9 @@ package io.github.eventcat.cli;
  * {@link java.util.ServiceLoader} when it is on the class path (as in {@code eventcat-demo.jar}).
  */
 public interface DemoServers {
-  /** Starts a Kafka broker and a Schema Registry (stopped when the JVM exits) and says where they are. */
-  Endpoints start();
+    /** Starts a Kafka broker and a Schema Registry (stopped when the JVM exits) and says where they are. */
+    Endpoints start();
 
-  /** Where the started servers listen. */
-  record Endpoints(String bootstrapServers, String registryUrl) {}
+    /** Where the started servers listen. */
+    record Endpoints(String bootstrapServers, String registryUrl) {}
 }

@@ -14,19 +14,19 @@ import java.util.Objects;
  * @param message what is wrong
  */
 record DocumentProblem(int document, int line, int column, String pointer, String rule, String message) {
-  DocumentProblem {
-    Objects.requireNonNull(pointer, "pointer == null");
-    Objects.requireNonNull(rule, "rule == null");
-    Objects.requireNonNull(message, "message == null");
-  }
+    DocumentProblem {
+        Objects.requireNonNull(pointer, "pointer == null");
+        Objects.requireNonNull(rule, "rule == null");
+        Objects.requireNonNull(message, "message == null");
+    }
 
-  static DocumentProblem syntax(int document, int line, int column, String message) {
-    return new DocumentProblem(document, line, column, "", "syntax", message);
-  }
+    static DocumentProblem syntax(int document, int line, int column, String message) {
+        return new DocumentProblem(document, line, column, "", "syntax", message);
+    }
 
-  @Override
-  public String toString() {
-    String where = "document " + document + " (line " + line + (column > 0 ? ", column " + column : "") + ")";
-    return where + ": " + (pointer.isEmpty() ? "/" : pointer) + " [" + rule + "]: " + message;
-  }
+    @Override
+    public String toString() {
+        String where = "document " + document + " (line " + line + (column > 0 ? ", column " + column : "") + ")";
+        return where + ": " + (pointer.isEmpty() ? "/" : pointer) + " [" + rule + "]: " + message;
+    }
 }

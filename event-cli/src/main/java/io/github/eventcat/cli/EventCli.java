@@ -12,7 +12,7 @@ import java.util.function.Function;
  * streams and environment passed in, so tests call it as the shell would.
  */
 public final class EventCli {
-  static final String USAGE = """
+    static final String USAGE = """
       eventcat: catalog-aware console producer and consumer for Kafka + Schema Registry
 
       Usage:
@@ -45,44 +45,60 @@ public final class EventCli {
       2 broker or registry unreachable, refused, or missing the topic or schema.
       """;
 
-  private EventCli() {}
+    private EventCli() {}
 
-  public static void main(String[] args) {
-    int code = run(args, System.in, System.out, System.err, System::getenv);
-    System.out.flush();
-    System.exit(code);
-  }
-
-  /** Runs one command and returns its exit code; never calls {@code System.exit}. */
-  public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err,
-      Function<String, String> environment) {
-    List<String> all = Arrays.asList(args);
-    if (all.isEmpty() || all.contains("--help") || all.contains("-h") || all.get(0).equals("help")) {
-      (all.isEmpty() ? err : out).print(USAGE);
-      return all.isEmpty() ? ExitCode.INVALID_INPUT.code() : ExitCode.OK.code();
+    public static void main(String[] args) {
+        int code = run(args, System.in, System.out, System.err, System::getenv);
+        System.out.flush();
+        System.exit(code);
     }
-    String command = all.get(0);
-    List<String> options = all.subList(1, all.size());
-    try {
-      ExitCode code = switch (command) {
-        case "publish" -> PublishCommand.run(parse(command, options, PublishCommand.VALUED, PublishCommand.SWITCHES),
-            stdin, out, err, environment);
-        case "consume" -> ConsumeCommand.run(parse(command, options, ConsumeCommand.VALUED, ConsumeCommand.SWITCHES),
-            out, err, environment);
-        case "demo" -> DemoCommand.run(parse(command, options, DemoCommand.VALUED, DemoCommand.SWITCHES), out, err);
-        default -> throw CliException.usage("Unknown command '" + command + "': use publish, consume or demo");
-      };
-      return code.code();
-    } catch (CliException e) {
-      err.println("error: " + e.getMessage());
-      return e.exitCode().code();
-    } finally {
-      out.flush();
-      err.flush();
-    }
-  }
 
-  private static Arguments parse(String command, List<String> options, Set<String> valued, Set<String> switches) {
-    return Arguments.parse(command, options, valued, switches);
-  }
+    /** Runs one command and returns its exit code; never calls {@code System.exit}. */
+    public static int run(
+            String[] args, InputStream stdin, PrintStream out, PrintStream err, Function<String, String> environment) {
+        List<String> all = Arrays.asList(args);
+        if (all.isEmpty()
+                || all.contains("--help")
+                || all.contains("-h")
+                || all.get(0).equals("help")) {
+            (all.isEmpty() ? err : out).print(USAGE);
+            return all.isEmpty() ? ExitCode.INVALID_INPUT.code() : ExitCode.OK.code();
+        }
+        String command = all.get(0);
+        List<String> options = all.subList(1, all.size());
+        try {
+            ExitCode code =
+                    switch (command) {
+                        case "publish" ->
+                            PublishCommand.run(
+                                    parse(command, options, PublishCommand.VALUED, PublishCommand.SWITCHES),
+                                    stdin,
+                                    out,
+                                    err,
+                                    environment);
+                        case "consume" ->
+                            ConsumeCommand.run(
+                                    parse(command, options, ConsumeCommand.VALUED, ConsumeCommand.SWITCHES),
+                                    out,
+                                    err,
+                                    environment);
+                        case "demo" ->
+                            DemoCommand.run(
+                                    parse(command, options, DemoCommand.VALUED, DemoCommand.SWITCHES), out, err);
+                        default ->
+                            throw CliException.usage("Unknown command '" + command + "': use publish, consume or demo");
+                    };
+            return code.code();
+        } catch (CliException e) {
+            err.println("error: " + e.getMessage());
+            return e.exitCode().code();
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static Arguments parse(String command, List<String> options, Set<String> valued, Set<String> switches) {
+        return Arguments.parse(command, options, valued, switches);
+    }
 }

@@ -14,28 +14,28 @@ import java.util.List;
  * from memory, nothing fetched), and sends them as written.
  */
 final class JsonEventEncoder implements EventEncoder {
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final JsonInstanceValidator validator;
+    private final JsonInstanceValidator validator;
 
-  JsonEventEncoder(Catalog catalog, SchemaFile file) {
-    this.validator = JsonInstanceValidator.of(catalog, file);
-  }
-
-  @Override
-  public List<DocumentProblem> check(JsonDocuments.JsonDocument document) {
-    // The validator sorts by pointer, then message.
-    return validator.validate(document.value()).stream()
-        .map(v -> new DocumentProblem(document.index(), document.line(), 0, v.pointer(), v.rule(), v.message()))
-        .toList();
-  }
-
-  @Override
-  public byte[] encode(JsonNode document) {
-    try {
-      return JSON.writeValueAsBytes(document);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a parsed JSON tree did not write: " + e.getMessage(), e);
+    JsonEventEncoder(Catalog catalog, SchemaFile file) {
+        this.validator = JsonInstanceValidator.of(catalog, file);
     }
-  }
+
+    @Override
+    public List<DocumentProblem> check(JsonDocuments.JsonDocument document) {
+        // The validator sorts by pointer, then message.
+        return validator.validate(document.value()).stream()
+                .map(v -> new DocumentProblem(document.index(), document.line(), 0, v.pointer(), v.rule(), v.message()))
+                .toList();
+    }
+
+    @Override
+    public byte[] encode(JsonNode document) {
+        try {
+            return JSON.writeValueAsBytes(document);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed JSON tree did not write: " + e.getMessage(), e);
+        }
+    }
 }

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
  * {@code demo} says where to get them instead of failing on a missing class.
  */
 class DemoWithoutServersTest {
-  @Test
-  void demoWithoutTheDemoArtifactSaysWhereToGetIt() {
-    CliRun run = CliRun.run("", Map.of(), "demo", "--catalog", "../generated-example/src/main/catalog");
+    @Test
+    void demoWithoutTheDemoArtifactSaysWhereToGetIt() {
+        CliRun run = CliRun.run("", Map.of(), "demo", "--catalog", "../generated-example/src/main/catalog");
 
-    assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.stderr()).contains("eventcat-demo.jar").contains("event-cli-demo");
-  }
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("eventcat-demo.jar").contains("event-cli-demo");
+    }
 }

@@ -27,92 +27,150 @@ import org.junit.jupiter.api.io.TempDir;
  * certificate each end in one message naming what to check, and no secret is printed.
  */
 class EventCliSaslSslTest {
-  private static final String CATALOG = "../generated-example/src/main/catalog";
-  private static final String USER = "{\"userId\":\"5b7d3a52-5a8e-4c61-9f8a-1d2b3c4d5e6f\",\"email\":\"cy@example.com\","
-      + "\"name\":\"Cy\",\"created_at\":\"2024-05-01T10:15:30Z\"}";
+    private static final String CATALOG = "../generated-example/src/main/catalog";
+    private static final String USER =
+            "{\"userId\":\"5b7d3a52-5a8e-4c61-9f8a-1d2b3c4d5e6f\",\"email\":\"cy@example.com\","
+                    + "\"name\":\"Cy\",\"created_at\":\"2024-05-01T10:15:30Z\"}";
 
-  private static SecuredKafka kafka;
-  private static EmbeddedSchemaRegistry registry;
+    private static SecuredKafka kafka;
+    private static EmbeddedSchemaRegistry registry;
 
-  @TempDir
-  static Path folder;
+    @TempDir
+    static Path folder;
 
-  @BeforeAll
-  static void start() {
-    registry = EmbeddedSchemaRegistry.shared();
-    registry.reset();
-    kafka = SecuredKafka.builder().user("cli").acls().start();
-    kafka.createTopic("user.created", 1);
-    kafka.allow("cli", ResourceType.TOPIC, "user.created", AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE);
-    kafka.allow("cli", ResourceType.GROUP, "cli-readers", AclOperation.READ);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (kafka != null) {
-      kafka.close();
+    @BeforeAll
+    static void start() {
+        registry = EmbeddedSchemaRegistry.shared();
+        registry.reset();
+        kafka = SecuredKafka.builder().user("cli").acls().start();
+        kafka.createTopic("user.created", 1);
+        kafka.allow(
+                "cli",
+                ResourceType.TOPIC,
+                "user.created",
+                AclOperation.WRITE,
+                AclOperation.READ,
+                AclOperation.DESCRIBE);
+        kafka.allow("cli", ResourceType.GROUP, "cli-readers", AclOperation.READ);
     }
-  }
 
-  private static Path configFile(String name, Map<String, Object> kafkaConfig) throws IOException {
-    Properties properties = new Properties();
-    kafkaConfig.forEach((key, value) -> properties.setProperty(key, value.toString()));
-    properties.setProperty("schema.registry.url", registry.url());
-    Path file = folder.resolve(name + ".properties");
-    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      properties.store(writer, null);
+    @AfterAll
+    static void stop() {
+        if (kafka != null) {
+            kafka.close();
+        }
     }
-    return file;
-  }
 
-  private static void assertNoSecretIn(CliRun run) {
-    for (String secret : List.of(kafka.password("cli"), kafka.truststorePassword(), "not-the-password-9")) {
-      assertThat(run.stdout() + run.stderr()).as("CLI output contains a secret").doesNotContain(secret);
+    private static Path configFile(String name, Map<String, Object> kafkaConfig) throws IOException {
+        Properties properties = new Properties();
+        kafkaConfig.forEach((key, value) -> properties.setProperty(key, value.toString()));
+        properties.setProperty("schema.registry.url", registry.url());
+        Path file = folder.resolve(name + ".properties");
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            properties.store(writer, null);
+        }
+        return file;
     }
-  }
 
-  @Test
-  void publishesAndConsumesBackWithTheSecuritySettingsOfAConfigFile() throws IOException {
-    Path config = configFile("cli", kafka.clientConfig("cli"));
+    private static void assertNoSecretIn(CliRun run) {
+        for (String secret : List.of(kafka.password("cli"), kafka.truststorePassword(), "not-the-password-9")) {
+            assertThat(run.stdout() + run.stderr())
+                    .as("CLI output contains a secret")
+                    .doesNotContain(secret);
+        }
+    }
 
-    CliRun publish = CliRun.run(USER + "\n", Map.of(), "publish", "--config", config.toString(), "--catalog", CATALOG,
-        "--topic", "user.created", "--event", "UserCreated", "--auto-register");
-    CliRun consume = CliRun.run("", Map.of(), "consume", "--config", config.toString(), "--topic", "user.created",
-        "--from-beginning", "--group", "cli-readers", "--max-messages", "1", "--timeout", "30s");
+    @Test
+    void publishesAndConsumesBackWithTheSecuritySettingsOfAConfigFile() throws IOException {
+        Path config = configFile("cli", kafka.clientConfig("cli"));
 
-    assertThat(publish.exitCode()).as(publish.stderr()).isZero();
-    assertThat(consume.exitCode()).as(consume.stderr()).isZero();
-    JsonNode line = new ObjectMapper().readTree(consume.stdoutLines().get(0));
-    assertThat(line.path("value").path("email").asText()).isEqualTo("cy@example.com");
-    assertNoSecretIn(publish);
-    assertNoSecretIn(consume);
-  }
+        CliRun publish = CliRun.run(
+                USER + "\n",
+                Map.of(),
+                "publish",
+                "--config",
+                config.toString(),
+                "--catalog",
+                CATALOG,
+                "--topic",
+                "user.created",
+                "--event",
+                "UserCreated",
+                "--auto-register");
+        CliRun consume = CliRun.run(
+                "",
+                Map.of(),
+                "consume",
+                "--config",
+                config.toString(),
+                "--topic",
+                "user.created",
+                "--from-beginning",
+                "--group",
+                "cli-readers",
+                "--max-messages",
+                "1",
+                "--timeout",
+                "30s");
 
-  @Test
-  void aWrongPasswordEndsInOneMessageNamingTheUserAndTheSetting() throws IOException {
-    Path config = configFile("wrong-password", kafka.clientConfig("cli", "not-the-password-9"));
+        assertThat(publish.exitCode()).as(publish.stderr()).isZero();
+        assertThat(consume.exitCode()).as(consume.stderr()).isZero();
+        JsonNode line = new ObjectMapper().readTree(consume.stdoutLines().get(0));
+        assertThat(line.path("value").path("email").asText()).isEqualTo("cy@example.com");
+        assertNoSecretIn(publish);
+        assertNoSecretIn(consume);
+    }
 
-    CliRun publish = CliRun.run(USER + "\n", Map.of(), "publish", "--config", config.toString(), "--catalog", CATALOG,
-        "--topic", "user.created", "--event", "UserCreated", "--auto-register");
+    @Test
+    void aWrongPasswordEndsInOneMessageNamingTheUserAndTheSetting() throws IOException {
+        Path config = configFile("wrong-password", kafka.clientConfig("cli", "not-the-password-9"));
 
-    assertThat(publish.exitCode()).isEqualTo(ExitCode.UNAVAILABLE.code());
-    assertThat(publish.stderr()).contains("Kafka at " + kafka.bootstrapServers() + " rejected the SASL login of user"
-        + " 'cli' with SCRAM-SHA-256: check the username and password in sasl.jaas.config");
-    assertNoSecretIn(publish);
-  }
+        CliRun publish = CliRun.run(
+                USER + "\n",
+                Map.of(),
+                "publish",
+                "--config",
+                config.toString(),
+                "--catalog",
+                CATALOG,
+                "--topic",
+                "user.created",
+                "--event",
+                "UserCreated",
+                "--auto-register");
 
-  @Test
-  void anUntrustedCertificateEndsInOneMessageNamingTheTruststore() throws IOException {
-    Map<String, Object> settings = new java.util.HashMap<>(kafka.clientConfig("cli"));
-    settings.keySet().removeIf(key -> key.startsWith("ssl.truststore."));
-    Path config = configFile("no-truststore", settings);
+        assertThat(publish.exitCode()).isEqualTo(ExitCode.UNAVAILABLE.code());
+        assertThat(publish.stderr())
+                .contains("Kafka at " + kafka.bootstrapServers() + " rejected the SASL login of user"
+                        + " 'cli' with SCRAM-SHA-256: check the username and password in sasl.jaas.config");
+        assertNoSecretIn(publish);
+    }
 
-    CliRun consume = CliRun.run("", Map.of(), "consume", "--config", config.toString(), "--topic", "user.created",
-        "--from-beginning", "--max-messages", "1", "--timeout", "10s");
+    @Test
+    void anUntrustedCertificateEndsInOneMessageNamingTheTruststore() throws IOException {
+        Map<String, Object> settings = new java.util.HashMap<>(kafka.clientConfig("cli"));
+        settings.keySet().removeIf(key -> key.startsWith("ssl.truststore."));
+        Path config = configFile("no-truststore", settings);
 
-    assertThat(consume.exitCode()).isEqualTo(ExitCode.UNAVAILABLE.code());
-    assertThat(consume.stderr()).contains("The TLS handshake with Kafka at " + kafka.bootstrapServers()
-        + " failed: the broker's certificate is not trusted. Check that ssl.truststore.location holds the CA");
-    assertNoSecretIn(consume);
-  }
+        CliRun consume = CliRun.run(
+                "",
+                Map.of(),
+                "consume",
+                "--config",
+                config.toString(),
+                "--topic",
+                "user.created",
+                "--from-beginning",
+                "--max-messages",
+                "1",
+                "--timeout",
+                "10s");
+
+        assertThat(consume.exitCode()).isEqualTo(ExitCode.UNAVAILABLE.code());
+        assertThat(consume.stderr())
+                .contains(
+                        "The TLS handshake with Kafka at " + kafka.bootstrapServers()
+                                + " failed: the broker's certificate is not trusted. Check that ssl.truststore.location holds the CA");
+        assertNoSecretIn(consume);
+    }
 }

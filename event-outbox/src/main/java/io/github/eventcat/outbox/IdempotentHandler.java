@@ -1,14 +1,12 @@
 package io.github.eventcat.outbox;
 
-import java.sql.Connection;
-import java.util.Objects;
-import java.util.concurrent.atomic.AtomicLong;
-
-import javax.sql.DataSource;
-
 import io.github.eventcat.runtime.kafka.EventContext;
 import io.github.eventcat.runtime.kafka.EventHandler;
 import io.github.eventcat.runtime.kafka.ProcessedEventStore;
+import java.sql.Connection;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 
 /**
  * An {@link EventHandler} that skips events already handled, for the runtime's {@code EventConsumer}
@@ -40,8 +38,8 @@ public final class IdempotentHandler<E> implements EventHandler<E> {
     }
 
     /** Skips events whose id {@code store} has seen; {@code handler} does the work. */
-    public static <E> IdempotentHandler<E> of(ProcessedEventStore store, EventIdExtractor<? super E> ids,
-            EventHandler<? super E> handler) {
+    public static <E> IdempotentHandler<E> of(
+            ProcessedEventStore store, EventIdExtractor<? super E> ids, EventHandler<? super E> handler) {
         Objects.requireNonNull(store, "store == null");
         Objects.requireNonNull(handler, "handler == null");
         return new IdempotentHandler<>(ids, (event, context, eventId) -> {
@@ -63,8 +61,11 @@ public final class IdempotentHandler<E> implements EventHandler<E> {
      * {@code store}; a duplicate is rolled back and skipped, otherwise {@code handler} runs in that
      * transaction, which then commits (or rolls back when the handler throws).
      */
-    public static <E> IdempotentHandler<E> transactional(DataSource dataSource, JdbcProcessedEventStore store,
-            EventIdExtractor<? super E> ids, TransactionalEventHandler<? super E> handler) {
+    public static <E> IdempotentHandler<E> transactional(
+            DataSource dataSource,
+            JdbcProcessedEventStore store,
+            EventIdExtractor<? super E> ids,
+            TransactionalEventHandler<? super E> handler) {
         Objects.requireNonNull(dataSource, "dataSource == null");
         Objects.requireNonNull(store, "store == null");
         Objects.requireNonNull(handler, "handler == null");

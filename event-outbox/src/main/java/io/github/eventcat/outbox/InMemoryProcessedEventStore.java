@@ -1,10 +1,9 @@
 package io.github.eventcat.outbox;
 
+import io.github.eventcat.runtime.kafka.ProcessedEventStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-
-import io.github.eventcat.runtime.kafka.ProcessedEventStore;
 
 /**
  * The last {@code capacity} event ids in memory, least recently seen evicted first. Catches the

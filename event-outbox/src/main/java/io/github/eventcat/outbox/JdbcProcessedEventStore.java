@@ -1,13 +1,12 @@
 package io.github.eventcat.outbox;
 
+import io.github.eventcat.runtime.kafka.ProcessedEventStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Objects;
-
-import io.github.eventcat.runtime.kafka.ProcessedEventStore;
 
 /**
  * Handled event ids in table {@code eventcat_processed_event}, written in the handler's own
@@ -51,9 +50,13 @@ public final class JdbcProcessedEventStore {
                 return insert.executeUpdate() == 1;
             }
         } catch (SQLException e) {
-            throw new ProcessedEventStoreException(consumer, eventId, "could not record the event in"
-                    + " eventcat_processed_event (SQL state " + e.getSQLState() + "): " + e.getMessage()
-                    + " — is db/migration/V1__eventcat_outbox.sql applied?", e);
+            throw new ProcessedEventStoreException(
+                    consumer,
+                    eventId,
+                    "could not record the event in"
+                            + " eventcat_processed_event (SQL state " + e.getSQLState() + "): " + e.getMessage()
+                            + " — is db/migration/V1__eventcat_outbox.sql applied?",
+                    e);
         }
     }
 
@@ -73,7 +76,8 @@ public final class JdbcProcessedEventStore {
                     delete.setString(2, eventId);
                     delete.executeUpdate();
                 } catch (SQLException e) {
-                    throw new ProcessedEventStoreException(consumer, eventId, "could not delete the mark: " + e.getMessage(), e);
+                    throw new ProcessedEventStoreException(
+                            consumer, eventId, "could not delete the mark: " + e.getMessage(), e);
                 }
             }
         };

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-
 import org.apache.kafka.common.header.Header;
 
 /**
@@ -31,7 +30,7 @@ public record OutboxRecord(long id, UUID eventId, String topic, byte[] key, byte
 
     @Override
     public String toString() {
-        return "OutboxRecord[id=" + id + ", eventId=" + eventId + ", topic=" + topic + ", key=" + keyText()
-                + ", value=" + (value == null ? "null" : value.length + " bytes") + "]";
+        return "OutboxRecord[id=" + id + ", eventId=" + eventId + ", topic=" + topic + ", key=" + keyText() + ", value="
+                + (value == null ? "null" : value.length + " bytes") + "]";
     }
 }

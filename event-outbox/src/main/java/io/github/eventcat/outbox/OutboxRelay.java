@@ -20,9 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
 import javax.sql.DataSource;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -92,17 +90,14 @@ public final class OutboxRelay implements AutoCloseable {
     /** Told about each batch; for metrics and logs. Called on the relay's thread, so keep it quick. */
     public interface Listener {
         /** The broker acknowledged {@code records}; their rows are deleted next, in the same transaction. */
-        default void onAcknowledged(List<OutboxRecord> records) {
-        }
+        default void onAcknowledged(List<OutboxRecord> records) {}
 
         /** A record could not be sent; it stays in the outbox (with the later rows of its key) for the next batch. */
-        default void onSendFailed(OutboxRecord record, Exception error) {
-        }
+        default void onSendFailed(OutboxRecord record, Exception error) {}
     }
 
     /** What one batch did. */
-    public record BatchResult(int claimed, int published, int failed, int heldBack) {
-    }
+    public record BatchResult(int claimed, int published, int failed, int heldBack) {}
 
     private OutboxRelay(Builder builder, Producer<byte[], byte[]> producer) {
         this.dataSource = builder.dataSource;
@@ -141,8 +136,12 @@ public final class OutboxRelay implements AutoCloseable {
                 // A full batch with progress: more rows are likely waiting, so no pause.
                 more = result.claimed() == batchSize && result.published() > 0;
             } catch (SQLException | RuntimeException e) {
-                LOG.warn("Outbox relay {}: batch failed, its rows stay in the outbox and are retried in {} ms: {}",
-                        name, pollInterval.toMillis(), e.toString(), e);
+                LOG.warn(
+                        "Outbox relay {}: batch failed, its rows stay in the outbox and are retried in {} ms: {}",
+                        name,
+                        pollInterval.toMillis(),
+                        e.toString(),
+                        e);
                 more = false;
             }
             if (!more) {
@@ -196,7 +195,9 @@ public final class OutboxRelay implements AutoCloseable {
         List<Future<RecordMetadata>> acks = new ArrayList<>(sendable.size());
         for (OutboxRecord record : sendable) {
             OutboxTracing.Send traced = tracing.send(record);
-            acks.add(producer.send(new ProducerRecord<>(record.topic(), null, record.key(), record.value(), traced.headers(record.headers())),
+            acks.add(producer.send(
+                    new ProducerRecord<>(
+                            record.topic(), null, record.key(), record.value(), traced.headers(record.headers())),
                     (metadata, error) -> traced.done(error)));
         }
         producer.flush();
@@ -217,12 +218,18 @@ public final class OutboxRelay implements AutoCloseable {
                 failed++;
                 failedKeys.add(key);
                 Exception cause = e.getCause() instanceof Exception c ? c : e;
-                LOG.warn("Outbox relay {}: could not send {} to the broker, it stays in the outbox: {}", name, record, cause.toString());
+                LOG.warn(
+                        "Outbox relay {}: could not send {} to the broker, it stays in the outbox: {}",
+                        name,
+                        record,
+                        cause.toString());
                 listener.onSendFailed(record, cause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("relay " + name + " interrupted while waiting for acknowledgements;"
-                        + " the batch stays in the outbox", e);
+                throw new IllegalStateException(
+                        "relay " + name + " interrupted while waiting for acknowledgements;"
+                                + " the batch stays in the outbox",
+                        e);
             }
         }
         if (!acknowledged.isEmpty()) {
@@ -235,8 +242,13 @@ public final class OutboxRelay implements AutoCloseable {
     private static OutboxRecord read(ResultSet rows) throws SQLException {
         String[] headerKeys = (String[]) rows.getArray("header_keys").getArray();
         byte[][] headerValues = (byte[][]) rows.getArray("header_values").getArray();
-        return new OutboxRecord(rows.getLong("id"), rows.getObject("event_id", UUID.class), rows.getString("topic"),
-                rows.getBytes("record_key"), rows.getBytes("record_value"), OutboxWriter.headers(headerKeys, headerValues));
+        return new OutboxRecord(
+                rows.getLong("id"),
+                rows.getObject("event_id", UUID.class),
+                rows.getString("topic"),
+                rows.getBytes("record_key"),
+                rows.getBytes("record_value"),
+                OutboxWriter.headers(headerKeys, headerValues));
     }
 
     private static void delete(Connection connection, List<OutboxRecord> records) throws SQLException {
@@ -280,14 +292,15 @@ public final class OutboxRelay implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             if (thread.isAlive()) {
-                LOG.warn("Outbox relay {} did not stop within a minute; closing its producer anyway (its batch stays in the outbox)", name);
+                LOG.warn(
+                        "Outbox relay {} did not stop within a minute; closing its producer anyway (its batch stays in the outbox)",
+                        name);
             }
         }
         producer.close(Duration.ofSeconds(30));
     }
 
-    private record KeyOfTopic(String topic, String key) {
-    }
+    private record KeyOfTopic(String topic, String key) {}
 
     /** Settings of a relay; defaults: batch 100, poll every 500 ms. */
     public static final class Builder {
@@ -295,8 +308,7 @@ public final class OutboxRelay implements AutoCloseable {
         private final Map<String, Object> kafkaConfig;
         private int batchSize = 100;
         private Duration pollInterval = Duration.ofMillis(500);
-        private Listener listener = new Listener() {
-        };
+        private Listener listener = new Listener() {};
         private String name = "relay";
         private OutboxTracing tracing = OutboxTracing.NONE;
 
@@ -346,18 +358,29 @@ public final class OutboxRelay implements AutoCloseable {
         }
 
         public OutboxRelay build() {
-            return new OutboxRelay(this, new KafkaProducer<>(producerConfig(kafkaConfig), new ByteArraySerializer(),
-                    new ByteArraySerializer()));
+            return new OutboxRelay(
+                    this,
+                    new KafkaProducer<>(
+                            producerConfig(kafkaConfig), new ByteArraySerializer(), new ByteArraySerializer()));
         }
 
         static Map<String, Object> producerConfig(Map<String, Object> config) {
             Map<String, Object> producer = new HashMap<>(config);
             producer.keySet().removeIf(key -> key.startsWith("eventcat.") || key.startsWith("schema.registry."));
-            requireUnset(producer, ProducerConfig.TRANSACTIONAL_ID_CONFIG, null,
+            requireUnset(
+                    producer,
+                    ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                    null,
                     "the relay's safety comes from deleting rows after acknowledgement, not from Kafka transactions");
-            requireUnset(producer, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+            requireUnset(
+                    producer,
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                    "true",
                     "without idempotence a retried send can duplicate or reorder a key's events");
-            requireUnset(producer, ProducerConfig.ACKS_CONFIG, "all",
+            requireUnset(
+                    producer,
+                    ProducerConfig.ACKS_CONFIG,
+                    "all",
                     "a row is deleted once acknowledged, so the acknowledgement must mean every in-sync replica has it");
             producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
             producer.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -366,8 +389,11 @@ public final class OutboxRelay implements AutoCloseable {
 
         private static void requireUnset(Map<String, Object> config, String key, String allowed, String why) {
             Object value = config.get(key);
-            if (value != null && !String.valueOf(value).trim().equalsIgnoreCase(String.valueOf(allowed))
-                    && !(allowed != null && allowed.equals("all") && "-1".equals(String.valueOf(value).trim()))) {
+            if (value != null
+                    && !String.valueOf(value).trim().equalsIgnoreCase(String.valueOf(allowed))
+                    && !(allowed != null
+                            && allowed.equals("all")
+                            && "-1".equals(String.valueOf(value).trim()))) {
                 throw new IllegalArgumentException("OutboxRelay: " + key + "=" + value + " is not allowed: " + why
                         + "; remove it from the relay's configuration");
             }

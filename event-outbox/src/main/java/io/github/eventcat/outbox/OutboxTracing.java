@@ -12,8 +12,7 @@ import org.apache.kafka.common.header.Headers;
 interface OutboxTracing {
     OutboxTracing NONE = new OutboxTracing() {
         @Override
-        public void inject(Headers headers) {
-        }
+        public void inject(Headers headers) {}
 
         @Override
         public Send send(OutboxRecord record) {
@@ -28,8 +27,7 @@ interface OutboxTracing {
         }
 
         @Override
-        public void done(Throwable error) {
-        }
+        public void done(Throwable error) {}
     };
 
     /** Writer: the current trace context into the row's headers. */
@@ -47,13 +45,17 @@ interface OutboxTracing {
 
     static OutboxTracing of(Object openTelemetry) {
         try {
-            return (OutboxTracing) Class.forName("io.github.eventcat.outbox.OtelOutboxTracing", true, OutboxTracing.class.getClassLoader())
-                    .getDeclaredConstructor(Object.class).newInstance(openTelemetry);
+            return (OutboxTracing) Class.forName(
+                            "io.github.eventcat.outbox.OtelOutboxTracing", true, OutboxTracing.class.getClassLoader())
+                    .getDeclaredConstructor(Object.class)
+                    .newInstance(openTelemetry);
         } catch (java.lang.reflect.InvocationTargetException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
         } catch (ReflectiveOperationException | LinkageError e) {
-            throw new IllegalArgumentException("tracing needs the OpenTelemetry API (io.opentelemetry:opentelemetry-api)"
-                    + " on the class path: add it to the application", e);
+            throw new IllegalArgumentException(
+                    "tracing needs the OpenTelemetry API (io.opentelemetry:opentelemetry-api)"
+                            + " on the class path: add it to the application",
+                    e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.eventcat.outbox;
 
+import io.github.eventcat.runtime.kafka.EventKeys;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -10,13 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
-
-import io.github.eventcat.runtime.kafka.EventKeys;
 
 /**
  * Adds events to the outbox table inside the caller's database transaction: the business change and
@@ -59,7 +57,8 @@ public final class OutboxWriter<V> {
      * tracing continues it. Needs the OpenTelemetry API on the class path.
      */
     public OutboxWriter<V> withTracing(io.opentelemetry.api.OpenTelemetry openTelemetry) {
-        return new OutboxWriter<>(valueSerializer, OutboxTracing.of(Objects.requireNonNull(openTelemetry, "openTelemetry == null")));
+        return new OutboxWriter<>(
+                valueSerializer, OutboxTracing.of(Objects.requireNonNull(openTelemetry, "openTelemetry == null")));
     }
 
     /** Adds {@code event} for {@code topic} with {@code key} (String, UUID, number or null); returns its event id. */
@@ -77,7 +76,8 @@ public final class OutboxWriter<V> {
 
         UUID eventId = UUID.randomUUID();
         RecordHeaders recordHeaders = new RecordHeaders();
-        headers.forEach((name, value) -> recordHeaders.add(name, value == null ? null : value.getBytes(StandardCharsets.UTF_8)));
+        headers.forEach((name, value) ->
+                recordHeaders.add(name, value == null ? null : value.getBytes(StandardCharsets.UTF_8)));
         recordHeaders.add(EVENT_ID_HEADER, eventId.toString().getBytes(StandardCharsets.UTF_8));
         tracing.inject(recordHeaders);
 
@@ -95,16 +95,21 @@ public final class OutboxWriter<V> {
     private static void requireOpenTransaction(Connection transaction, String topic, String keyText) {
         try {
             if (transaction.getAutoCommit()) {
-                throw new OutboxWriteException(topic, keyText, "the connection is in auto-commit mode, so the event would"
-                        + " commit on its own; call connection.setAutoCommit(false) and commit the business change and"
-                        + " the event together", null);
+                throw new OutboxWriteException(
+                        topic,
+                        keyText,
+                        "the connection is in auto-commit mode, so the event would"
+                                + " commit on its own; call connection.setAutoCommit(false) and commit the business change and"
+                                + " the event together",
+                        null);
             }
         } catch (SQLException e) {
             throw new OutboxWriteException(topic, keyText, "the connection is not usable: " + e.getMessage(), e);
         }
     }
 
-    private static void insert(Connection transaction, UUID eventId, String topic, String keyText, byte[] value, Header[] headers) {
+    private static void insert(
+            Connection transaction, UUID eventId, String topic, String keyText, byte[] value, Header[] headers) {
         List<String> names = new ArrayList<>(headers.length);
         List<byte[]> values = new ArrayList<>(headers.length);
         for (Header header : headers) {
@@ -122,9 +127,13 @@ public final class OutboxWriter<V> {
             insert.setArray(6, headerValues);
             insert.executeUpdate();
         } catch (SQLException e) {
-            throw new OutboxWriteException(topic, keyText, "the insert into eventcat_outbox failed (SQL state "
-                    + e.getSQLState() + "): " + e.getMessage()
-                    + " — is the migration db/migration/V1__eventcat_outbox.sql applied to this database?", e);
+            throw new OutboxWriteException(
+                    topic,
+                    keyText,
+                    "the insert into eventcat_outbox failed (SQL state "
+                            + e.getSQLState() + "): " + e.getMessage()
+                            + " — is the migration db/migration/V1__eventcat_outbox.sql applied to this database?",
+                    e);
         }
     }
 

@@ -1,8 +1,7 @@
 package io.github.eventcat.outbox;
 
-import java.sql.Connection;
-
 import io.github.eventcat.runtime.kafka.EventContext;
+import java.sql.Connection;
 
 /**
  * Handles an event inside a database transaction it is given: write through {@code transaction},

@@ -3,17 +3,14 @@ package io.github.eventcat.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.eventcat.runtime.kafka.EventContext;
+import io.github.eventcat.runtime.kafka.EventHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
-
-import io.github.eventcat.runtime.kafka.EventContext;
-import io.github.eventcat.runtime.kafka.EventHandler;
-import io.github.eventcat.runtime.kafka.ProcessedEventStore;
 
 class IdempotentHandlerTest {
     private static EventContext withEventId(String id) {
@@ -30,7 +27,7 @@ class IdempotentHandlerTest {
         assertThat(store.markProcessed("a")).isTrue();
         assertThat(store.markProcessed("b")).isTrue();
         assertThat(store.markProcessed("a")).isFalse(); // a seen again: b is now the eldest
-        assertThat(store.markProcessed("c")).isTrue();  // evicts b
+        assertThat(store.markProcessed("c")).isTrue(); // evicts b
         assertThat(store.size()).isEqualTo(2);
         assertThat(store.markProcessed("a")).isFalse();
         assertThat(store.markProcessed("b")).isTrue();
@@ -51,7 +48,8 @@ class IdempotentHandlerTest {
         });
         EventContext context = withEventId(null);
 
-        assertThatThrownBy(() -> once.handle(new Placed("e1", "order-1"), context)).hasMessage("database down");
+        assertThatThrownBy(() -> once.handle(new Placed("e1", "order-1"), context))
+                .hasMessage("database down");
         once.handle(new Placed("e1", "order-1"), context); // the retry is handled: the failure left no mark
         once.handle(new Placed("e1", "order-1"), context); // a redelivery is skipped
         once.handle(new Placed("e2", "order-2"), context);
@@ -67,8 +65,8 @@ class IdempotentHandlerTest {
     void duplicatesAreSkippedAndAFailedAttemptCanBeRetried() throws Exception {
         List<String> handled = new ArrayList<>();
         boolean[] failNext = {true};
-        IdempotentHandler<String> handler = IdempotentHandler.of(new InMemoryProcessedEventStore(100),
-                EventIdExtractor.outboxHeader(), (event, context) -> {
+        IdempotentHandler<String> handler = IdempotentHandler.of(
+                new InMemoryProcessedEventStore(100), EventIdExtractor.outboxHeader(), (event, context) -> {
                     if (failNext[0]) {
                         failNext[0] = false;
                         throw new IllegalStateException("database down");
@@ -88,8 +86,8 @@ class IdempotentHandlerTest {
 
     @Test
     void anEventWithoutAnIdIsRefusedWithTheRecordsPlace() {
-        IdempotentHandler<String> handler = IdempotentHandler.of(new InMemoryProcessedEventStore(10),
-                EventIdExtractor.outboxHeader(), (event, context) -> { });
+        IdempotentHandler<String> handler = IdempotentHandler.of(
+                new InMemoryProcessedEventStore(10), EventIdExtractor.outboxHeader(), (event, context) -> {});
         assertThatThrownBy(() -> handler.handle("x", withEventId(null)))
                 .isInstanceOf(MissingEventIdException.class)
                 .hasMessageContaining("orders-0@7")
@@ -98,12 +96,16 @@ class IdempotentHandlerTest {
 
     @Test
     void theRelayRefusesSettingsThatWouldMakeItUnsafe() {
-        assertThatThrownBy(() -> OutboxRelay.Builder.producerConfig(new java.util.HashMap<>(java.util.Map.of("acks", "1"))))
+        assertThatThrownBy(() ->
+                        OutboxRelay.Builder.producerConfig(new java.util.HashMap<>(java.util.Map.of("acks", "1"))))
                 .hasMessageContaining("acks=1 is not allowed");
-        assertThatThrownBy(() -> OutboxRelay.Builder.producerConfig(new java.util.HashMap<>(java.util.Map.of("enable.idempotence", "false"))))
+        assertThatThrownBy(() -> OutboxRelay.Builder.producerConfig(
+                        new java.util.HashMap<>(java.util.Map.of("enable.idempotence", "false"))))
                 .hasMessageContaining("enable.idempotence=false is not allowed");
-        assertThat(OutboxRelay.Builder.producerConfig(new java.util.HashMap<>(java.util.Map.of("bootstrap.servers", "x:1",
-                "schema.registry.url", "http://r")))).containsEntry("acks", "all").containsEntry("enable.idempotence", true)
+        assertThat(OutboxRelay.Builder.producerConfig(new java.util.HashMap<>(
+                        java.util.Map.of("bootstrap.servers", "x:1", "schema.registry.url", "http://r"))))
+                .containsEntry("acks", "all")
+                .containsEntry("enable.idempotence", true)
                 .doesNotContainKey("schema.registry.url");
     }
 }

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -32,14 +31,14 @@ final class OrderEvents {
                {"name": "occurred_on", "type": {"type": "long", "logicalType": "timestamp-millis"}}
              ]}""");
 
-    private OrderEvents() {
-    }
+    private OrderEvents() {}
 
     static GenericRecord orderPlaced(UUID orderId, String customerName, int quantity, BigDecimal unitPrice) {
         Schema customerSchema = ORDER_PLACED.getField("customer").schema();
         Schema lineSchema = ORDER_PLACED.getField("lines").schema().getElementType();
         GenericRecord customer = new GenericData.Record(customerSchema);
-        customer.put("customer_id", UUID.nameUUIDFromBytes(customerName.getBytes()).toString());
+        customer.put(
+                "customer_id", UUID.nameUUIDFromBytes(customerName.getBytes()).toString());
         customer.put("name", customerName);
         customer.put("email", customerName + "@example.com");
         GenericRecord line = new GenericData.Record(lineSchema);

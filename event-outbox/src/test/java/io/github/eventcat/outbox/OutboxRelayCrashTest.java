@@ -3,6 +3,16 @@ package io.github.eventcat.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.eventcat.runtime.kafka.EventConsumer;
+import io.github.eventcat.runtime.registry.RegistryClientConfig;
+import io.github.eventcat.runtime.registry.SchemaDefinition;
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.runtime.serde.AvroDeserializer;
+import io.github.eventcat.runtime.serde.AvroSerializer;
+import io.github.eventcat.testservers.Await;
+import io.github.eventcat.testservers.EmbeddedKafka;
+import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
+import io.github.eventcat.testservers.WithRealServers;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,24 +25,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
-
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-
-import io.github.eventcat.runtime.kafka.EventConsumer;
-import io.github.eventcat.runtime.kafka.ProcessedEventStore;
-import io.github.eventcat.runtime.registry.RegistryClientConfig;
-import io.github.eventcat.runtime.registry.SchemaDefinition;
-import io.github.eventcat.runtime.registry.SchemaRegistryClient;
-import io.github.eventcat.runtime.serde.AvroDeserializer;
-import io.github.eventcat.runtime.serde.AvroSerializer;
-import io.github.eventcat.testservers.Await;
-import io.github.eventcat.testservers.EmbeddedKafka;
-import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
-import io.github.eventcat.testservers.WithRealServers;
 
 /**
  * A relay dies after the broker acknowledged a batch and before its delete committed; a new relay
@@ -46,8 +42,8 @@ class OutboxRelayCrashTest {
     private static final int BATCH = 50;
 
     @Test
-    void aRelayKilledMidBatchLosesNothingAndTheResentBatchIsHandledOnce(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry)
-            throws Exception {
+    void aRelayKilledMidBatchLosesNothingAndTheResentBatchIsHandledOnce(
+            EmbeddedKafka kafka, EmbeddedSchemaRegistry registry) throws Exception {
         kafka.createTopic(TOPIC, 3);
         SchemaRegistryClient client = new SchemaRegistryClient(RegistryClientConfig.of(registry.url()));
         client.register(TOPIC + "-value", SchemaDefinition.avro(OrderEvents.ORDER_PLACED.toString()));
@@ -60,7 +56,8 @@ class OutboxRelayCrashTest {
                 transaction.setAutoCommit(false);
                 for (int i = 0; i < 10; i++) {
                     UUID orderId = UUID.randomUUID();
-                    outbox.add(transaction, TOPIC, orderId, OrderEvents.orderPlaced(orderId, "c" + i, 1, BigDecimal.TEN));
+                    outbox.add(
+                            transaction, TOPIC, orderId, OrderEvents.orderPlaced(orderId, "c" + i, 1, BigDecimal.TEN));
                     orderIds.add(orderId);
                 }
                 transaction.commit();
@@ -71,15 +68,19 @@ class OutboxRelayCrashTest {
         Map<String, Object> kafkaConfig = Map.of("bootstrap.servers", kafka.bootstrapServers());
         List<OutboxRecord> inFlightAtCrash = new ArrayList<>();
         AtomicInteger batches = new AtomicInteger();
-        OutboxRelay relayA = OutboxRelay.builder(db, kafkaConfig).name("A").batchSize(BATCH).listener(new OutboxRelay.Listener() {
-            @Override
-            public void onAcknowledged(List<OutboxRecord> records) {
-                if (batches.incrementAndGet() == 2) {
-                    inFlightAtCrash.addAll(records);
-                    killRelaySession(db);
-                }
-            }
-        }).build();
+        OutboxRelay relayA = OutboxRelay.builder(db, kafkaConfig)
+                .name("A")
+                .batchSize(BATCH)
+                .listener(new OutboxRelay.Listener() {
+                    @Override
+                    public void onAcknowledged(List<OutboxRecord> records) {
+                        if (batches.incrementAndGet() == 2) {
+                            inFlightAtCrash.addAll(records);
+                            killRelaySession(db);
+                        }
+                    }
+                })
+                .build();
         assertThat(relayA.relayBatch().published()).isEqualTo(BATCH);
         assertThatThrownBy(relayA::relayBatch).isInstanceOf(SQLException.class);
         relayA.close();
@@ -89,19 +90,24 @@ class OutboxRelayCrashTest {
         assertThat(Postgres.count(db, "SELECT count(*) FROM eventcat_outbox")).isEqualTo(ORDERS - BATCH);
 
         JdbcProcessedEventStore processed = new JdbcProcessedEventStore("shipping");
-        IdempotentHandler<GenericRecord> shipping = IdempotentHandler.transactional(db, processed, EventIdExtractor.outboxHeader(),
-                (order, context, transaction) -> {
-                    try (PreparedStatement insert = transaction.prepareStatement(
-                            "INSERT INTO shipments (order_id, event_id) VALUES (?, ?)")) {
-                        insert.setObject(1, UUID.fromString(order.get("order_id").toString()));
+        IdempotentHandler<GenericRecord> shipping = IdempotentHandler.transactional(
+                db, processed, EventIdExtractor.outboxHeader(), (order, context, transaction) -> {
+                    try (PreparedStatement insert =
+                            transaction.prepareStatement("INSERT INTO shipments (order_id, event_id) VALUES (?, ?)")) {
+                        insert.setObject(
+                                1, UUID.fromString(order.get("order_id").toString()));
                         insert.setString(2, context.header(OutboxWriter.EVENT_ID_HEADER));
                         insert.executeUpdate();
                     }
                 });
-        try (OutboxRelay relayB = OutboxRelay.builder(db, kafkaConfig).name("B").batchSize(BATCH)
-                        .pollInterval(Duration.ofMillis(50)).build().start();
-                EventConsumer<GenericRecord> consumer = EventConsumer.<GenericRecord>builder(Map.of(
-                                "bootstrap.servers", kafka.bootstrapServers(), "group.id", "shipping"))
+        try (OutboxRelay relayB = OutboxRelay.builder(db, kafkaConfig)
+                        .name("B")
+                        .batchSize(BATCH)
+                        .pollInterval(Duration.ofMillis(50))
+                        .build()
+                        .start();
+                EventConsumer<GenericRecord> consumer = EventConsumer.<GenericRecord>builder(
+                                Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id", "shipping"))
                         .topics(TOPIC)
                         .valueDeserializer(new AvroDeserializer<>(client, Map.of()))
                         .handler(shipping)
@@ -116,18 +122,24 @@ class OutboxRelayCrashTest {
         assertThat(records).hasSize(ORDERS + BATCH);
         assertThat(records).extracting(r -> UUID.fromString(r.key())).containsAll(orderIds);
         Map<String, Long> deliveries = records.stream()
-                .collect(Collectors.groupingBy(r -> Topics.header(r, OutboxWriter.EVENT_ID_HEADER), Collectors.counting()));
-        Set<String> sentTwice = deliveries.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                .collect(Collectors.groupingBy(
+                        r -> Topics.header(r, OutboxWriter.EVENT_ID_HEADER), Collectors.counting()));
+        Set<String> sentTwice = deliveries.entrySet().stream()
+                .filter(e -> e.getValue() > 1)
+                .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
-        assertThat(sentTwice).containsExactlyInAnyOrderElementsOf(
-                inFlightAtCrash.stream().map(r -> r.eventId().toString()).toList());
+        assertThat(sentTwice)
+                .containsExactlyInAnyOrderElementsOf(inFlightAtCrash.stream()
+                        .map(r -> r.eventId().toString())
+                        .toList());
         assertThat(deliveries.values()).allMatch(n -> n <= 2);
 
         // Exactly once on the consumer's side: one shipment per order, the duplicates skipped.
         assertThat(shipping.skippedCount()).isEqualTo(BATCH);
         assertThat(shipping.handledCount()).isEqualTo(ORDERS);
         assertThat(Postgres.count(db, "SELECT count(*) FROM shipments")).isEqualTo(ORDERS);
-        assertThat(Postgres.count(db, "SELECT count(DISTINCT order_id) FROM shipments")).isEqualTo(ORDERS);
+        assertThat(Postgres.count(db, "SELECT count(DISTINCT order_id) FROM shipments"))
+                .isEqualTo(ORDERS);
         assertThat(Postgres.count(db, "SELECT count(*) FROM eventcat_processed_event WHERE consumer = 'shipping'"))
                 .isEqualTo(ORDERS);
         assertThat(Postgres.count(db, "SELECT count(*) FROM eventcat_outbox")).isZero();
@@ -140,7 +152,8 @@ class OutboxRelayCrashTest {
     private static void killRelaySession(DataSource db) {
         String relaySessions = "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
                 + " AND state = 'idle in transaction'";
-        assertThat(Postgres.count(db, "SELECT count(pg_terminate_backend(pid)) " + relaySessions)).isEqualTo(1);
+        assertThat(Postgres.count(db, "SELECT count(pg_terminate_backend(pid)) " + relaySessions))
+                .isEqualTo(1);
         Await.until(() -> Postgres.count(db, "SELECT count(*) " + relaySessions) == 0);
     }
 }

@@ -2,18 +2,6 @@ package io.github.eventcat.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
-import org.apache.avro.generic.GenericRecord;
-import org.junit.jupiter.api.Test;
-
 import io.github.eventcat.runtime.kafka.EventConsumer;
 import io.github.eventcat.runtime.kafka.Observability;
 import io.github.eventcat.runtime.registry.RegistryClientConfig;
@@ -35,6 +23,15 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 15 §3: the outbox carries the trace of the transaction that wrote the row; the relay's send
@@ -44,21 +41,28 @@ import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 @WithRealServers
 class OutboxTracingTest {
     @Test
-    void oneTraceFromTheWritingTransactionThroughTheRelayToTheConsumer(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry)
-            throws Exception {
+    void oneTraceFromTheWritingTransactionThroughTheRelayToTheConsumer(
+            EmbeddedKafka kafka, EmbeddedSchemaRegistry registry) throws Exception {
         String topic = "order.placed.traced"; // a topic of its own: the broker is shared with the other tests
         kafka.createTopic(topic, 1);
         SchemaRegistryClient client = new SchemaRegistryClient(RegistryClientConfig.of(registry.url()));
         client.register(topic + "-value", SchemaDefinition.avro(OrderEvents.ORDER_PLACED.toString()));
         DataSource db = Postgres.freshDatabase("orders_traced");
         InMemorySpanExporter spans = InMemorySpanExporter.create();
-        try (SdkTracerProvider tracerProvider = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build()) {
-            OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(tracerProvider)
-                    .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance())).build();
-            OutboxWriter<GenericRecord> outbox = new OutboxWriter<GenericRecord>(new AvroSerializer<>(client)).withTracing(otel);
+        try (SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
+                .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                .build()) {
+            OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
+                    .setTracerProvider(tracerProvider)
+                    .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+                    .build();
+            OutboxWriter<GenericRecord> outbox =
+                    new OutboxWriter<GenericRecord>(new AvroSerializer<>(client)).withTracing(otel);
             UUID orderId = UUID.randomUUID();
-            Span placeOrder = otel.getTracer("order-service").spanBuilder("place order").startSpan();
-            try (Scope scope = placeOrder.makeCurrent(); Connection transaction = db.getConnection()) {
+            Span placeOrder =
+                    otel.getTracer("order-service").spanBuilder("place order").startSpan();
+            try (Scope scope = placeOrder.makeCurrent();
+                    Connection transaction = db.getConnection()) {
                 transaction.setAutoCommit(false);
                 outbox.add(transaction, topic, orderId, OrderEvents.orderPlaced(orderId, "ann", 1, BigDecimal.ONE));
                 transaction.commit();
@@ -66,16 +70,19 @@ class OutboxTracingTest {
                 placeOrder.end();
             }
 
-            Map<String, Object> consumerConfig = new java.util.HashMap<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
-                    "group.id", "traced-fulfillment"));
+            Map<String, Object> consumerConfig = new java.util.HashMap<>(
+                    Map.of("bootstrap.servers", kafka.bootstrapServers(), "group.id", "traced-fulfillment"));
             consumerConfig.put(Observability.TRACING_OPENTELEMETRY, otel);
             consumerConfig.put(Observability.TRACING_CONSUMER_RELATION, "parent");
             try (OutboxRelay relay = OutboxRelay.builder(db, Map.of("bootstrap.servers", kafka.bootstrapServers()))
-                            .pollInterval(Duration.ofMillis(50)).tracing(otel).build().start();
+                            .pollInterval(Duration.ofMillis(50))
+                            .tracing(otel)
+                            .build()
+                            .start();
                     EventConsumer<GenericRecord> fulfillment = EventConsumer.<GenericRecord>builder(consumerConfig)
                             .topics(topic)
                             .valueDeserializer(new AvroDeserializer<>(client, Map.of()))
-                            .handler((order, context) -> { })
+                            .handler((order, context) -> {})
                             .build()
                             .start()) {
                 Await.until(() -> named(spans.getFinishedSpanItems(), "process " + topic) != null);
@@ -86,10 +93,15 @@ class OutboxTracingTest {
             SpanData processed = named(finished, "process " + topic);
             assertThat(relayed.getKind()).isEqualTo(SpanKind.PRODUCER);
             assertThat(relayed.getTraceId()).isEqualTo(written.getTraceId());
-            assertThat(relayed.getParentSpanId()).as("the relay continues the writer's trace").isEqualTo(written.getSpanId());
-            assertThat(relayed.getAttributes().get(io.opentelemetry.api.common.AttributeKey.stringKey("messaging.message.id")))
+            assertThat(relayed.getParentSpanId())
+                    .as("the relay continues the writer's trace")
+                    .isEqualTo(written.getSpanId());
+            assertThat(relayed.getAttributes()
+                            .get(io.opentelemetry.api.common.AttributeKey.stringKey("messaging.message.id")))
                     .isNotBlank();
-            assertThat(processed.getTraceId()).as("one trace id: transaction → relay → consumer").isEqualTo(written.getTraceId());
+            assertThat(processed.getTraceId())
+                    .as("one trace id: transaction → relay → consumer")
+                    .isEqualTo(written.getTraceId());
             assertThat(processed.getParentSpanId()).isEqualTo(relayed.getSpanId());
         }
     }

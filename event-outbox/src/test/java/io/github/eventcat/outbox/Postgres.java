@@ -1,5 +1,6 @@
 package io.github.eventcat.outbox;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,17 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import javax.sql.DataSource;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** One real PostgreSQL per test JVM (a child process), with the shipped migration applied. */
 final class Postgres {
     private static EmbeddedPostgres server;
 
-    private Postgres() {
-    }
+    private Postgres() {}
 
     /** A new, empty database with the migration applied: test classes do not see each other's rows. */
     static synchronized DataSource freshDatabase(String name) {
@@ -58,7 +55,8 @@ final class Postgres {
     }
 
     static void execute(DataSource dataSource, String sql) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("SQL failed: " + e.getMessage() + "\n" + sql, e);
@@ -66,7 +64,8 @@ final class Postgres {
     }
 
     static long count(DataSource dataSource, String sql) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
                 var rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -13,15 +12,22 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a topic with a plain consumer, to check what the relay published. */
 final class Topics {
-    private Topics() {
-    }
+    private Topics() {}
 
     /** Reads until {@code count} records arrived (bounded by a minute), then one more short poll to show extras. */
     static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, String topic, int count) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        Map<String, Object> config = Map.of("bootstrap.servers", bootstrapServers, "group.id", "check-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest", "enable.auto.commit", "false");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+        Map<String, Object> config = Map.of(
+                "bootstrap.servers",
+                bootstrapServers,
+                "group.id",
+                "check-" + UUID.randomUUID(),
+                "auto.offset.reset",
+                "earliest",
+                "enable.auto.commit",
+                "false");
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
             long giveUpAt = System.nanoTime() + Duration.ofMinutes(1).toNanos();
             while (records.size() < count && System.nanoTime() < giveUpAt) {

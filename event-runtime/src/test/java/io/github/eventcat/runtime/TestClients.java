@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -15,8 +14,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Plain Kafka clients for checking what the runtime wrote. */
 public final class TestClients {
-    private TestClients() {
-    }
+    private TestClients() {}
 
     public static Map<String, Object> consumerConfig(String bootstrapServers) {
         Map<String, Object> config = new HashMap<>();
@@ -28,8 +26,8 @@ public final class TestClients {
     }
 
     /** Reads until {@code count} records arrived (bounded by a minute, so a bug fails instead of hanging). */
-    public static <V> List<ConsumerRecord<String, V>> readAll(Map<String, Object> config, String topic, Deserializer<V> values,
-            int count) {
+    public static <V> List<ConsumerRecord<String, V>> readAll(
+            Map<String, Object> config, String topic, Deserializer<V> values, int count) {
         List<ConsumerRecord<String, V>> records = new ArrayList<>();
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, new StringDeserializer(), values)) {
             consumer.subscribe(List.of(topic));

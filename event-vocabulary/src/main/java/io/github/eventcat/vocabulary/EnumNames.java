@@ -6,8 +6,7 @@ import java.util.stream.Collectors;
 
 /** How a catalog manifest and a registry answer spell the constants of this package's enums. */
 final class EnumNames {
-    private EnumNames() {
-    }
+    private EnumNames() {}
 
     /**
      * The constant named {@code text}, ignoring case and accepting {@code -} for {@code _}.

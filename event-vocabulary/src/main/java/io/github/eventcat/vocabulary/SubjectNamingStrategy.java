@@ -64,8 +64,9 @@ public enum SubjectNamingStrategy {
             case "topic", "topicnamestrategy" -> TOPIC;
             case "record", "recordnamestrategy" -> RECORD;
             case "topic_record", "topicrecord", "topicrecordnamestrategy" -> TOPIC_RECORD;
-            default -> throw new IllegalArgumentException("unknown subject name strategy '" + value
-                    + "': use topic, record or topic_record");
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown subject name strategy '" + value + "': use topic, record or topic_record");
         };
     }
 

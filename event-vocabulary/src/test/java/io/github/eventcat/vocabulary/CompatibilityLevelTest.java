@@ -27,12 +27,14 @@ class CompatibilityLevelTest {
 
     @Test
     void saysWhatEachLevelChecks() {
-        assertThat(CompatibilityLevel.NONE.checksBackward() || CompatibilityLevel.NONE.checksForward()).isFalse();
+        assertThat(CompatibilityLevel.NONE.checksBackward() || CompatibilityLevel.NONE.checksForward())
+                .isFalse();
         assertThat(CompatibilityLevel.BACKWARD.checksBackward()).isTrue();
         assertThat(CompatibilityLevel.BACKWARD.checksForward()).isFalse();
         assertThat(CompatibilityLevel.FORWARD_TRANSITIVE.checksForward()).isTrue();
         assertThat(CompatibilityLevel.FORWARD_TRANSITIVE.isTransitive()).isTrue();
-        assertThat(CompatibilityLevel.FULL.checksBackward() && CompatibilityLevel.FULL.checksForward()).isTrue();
+        assertThat(CompatibilityLevel.FULL.checksBackward() && CompatibilityLevel.FULL.checksForward())
+                .isTrue();
         assertThat(CompatibilityLevel.FULL.isTransitive()).isFalse();
     }
 }

@@ -45,11 +45,9 @@ class SubjectNamingStrategyTest {
 
     @Test
     void topicRecordNameStrategy() {
-        assertThat(
-                        SubjectNamingStrategy.TOPIC_RECORD.subjectName("tickets", "com.x.TicketOpened", false))
+        assertThat(SubjectNamingStrategy.TOPIC_RECORD.subjectName("tickets", "com.x.TicketOpened", false))
                 .isEqualTo("tickets-com.x.TicketOpened");
-        assertThat(
-                        SubjectNamingStrategy.TOPIC_RECORD.subjectName("tickets", "com.x.TicketOpened", true))
+        assertThat(SubjectNamingStrategy.TOPIC_RECORD.subjectName("tickets", "com.x.TicketOpened", true))
                 .isEqualTo("tickets-com.x.TicketOpened");
     }
 
@@ -64,15 +62,12 @@ class SubjectNamingStrategyTest {
     void parsesManifestSpellings() {
         assertThat(SubjectNamingStrategy.parse("TOPIC")).isEqualTo(SubjectNamingStrategy.TOPIC);
         assertThat(SubjectNamingStrategy.parse("record")).isEqualTo(SubjectNamingStrategy.RECORD);
-        assertThat(SubjectNamingStrategy.parse("topic-record"))
-                .isEqualTo(SubjectNamingStrategy.TOPIC_RECORD);
-        assertThat(SubjectNamingStrategy.parse(" Topic_Record "))
-                .isEqualTo(SubjectNamingStrategy.TOPIC_RECORD);
+        assertThat(SubjectNamingStrategy.parse("topic-record")).isEqualTo(SubjectNamingStrategy.TOPIC_RECORD);
+        assertThat(SubjectNamingStrategy.parse(" Topic_Record ")).isEqualTo(SubjectNamingStrategy.TOPIC_RECORD);
         assertThatThrownBy(() -> SubjectNamingStrategy.parse("TopicNameStrategy"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(
-                        "unknown subject naming strategy \"TopicNameStrategy\": use one of TOPIC, RECORD,"
-                                + " TOPIC_RECORD");
+                .hasMessage("unknown subject naming strategy \"TopicNameStrategy\": use one of TOPIC, RECORD,"
+                        + " TOPIC_RECORD");
     }
 
     @Test

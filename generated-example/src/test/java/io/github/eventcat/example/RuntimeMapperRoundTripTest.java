@@ -19,28 +19,27 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the schema allows.
  */
 class RuntimeMapperRoundTripTest {
-  private final ObjectMapper mapper = JsonMappers.standard();
+    private final ObjectMapper mapper = JsonMappers.standard();
 
-  @ParameterizedTest
-  @CsvSource({
-    "task-event.json, com.example.events.TaskEvent",
-    "task-reminder.json, com.example.events.TaskReminder",
-    "task-update.json, com.example.events.TaskUpdate",
-  })
-  void writesTheSeedDocumentBack(String seed, Class<?> type) throws IOException {
-    String json = seed(seed);
+    @ParameterizedTest
+    @CsvSource({
+        "task-event.json, com.example.events.TaskEvent",
+        "task-reminder.json, com.example.events.TaskReminder",
+        "task-update.json, com.example.events.TaskUpdate",
+    })
+    void writesTheSeedDocumentBack(String seed, Class<?> type) throws IOException {
+        String json = seed(seed);
 
-    Object value = mapper.readValue(json, type);
+        Object value = mapper.readValue(json, type);
 
-    assertThat(value).isInstanceOfAny(TaskEvent.class, TaskReminder.class, TaskUpdate.class);
-    assertThat(mapper.writeValueAsString(value))
-        .isEqualTo(mapper.writeValueAsString(mapper.readTree(json)));
-  }
-
-  private static String seed(String name) throws IOException {
-    try (InputStream in = RuntimeMapperRoundTripTest.class.getResourceAsStream("/seeds/" + name)) {
-      assertThat(in).as("test resource /seeds/%s", name).isNotNull();
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(value).isInstanceOfAny(TaskEvent.class, TaskReminder.class, TaskUpdate.class);
+        assertThat(mapper.writeValueAsString(value)).isEqualTo(mapper.writeValueAsString(mapper.readTree(json)));
     }
-  }
+
+    private static String seed(String name) throws IOException {
+        try (InputStream in = RuntimeMapperRoundTripTest.class.getResourceAsStream("/seeds/" + name)) {
+            assertThat(in).as("test resource /seeds/%s", name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
 }

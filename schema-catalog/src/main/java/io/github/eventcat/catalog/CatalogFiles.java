@@ -28,238 +28,246 @@ import java.util.stream.Stream;
  * size limit is enforced, and where text is decoded (UTF-8 only, a leading byte order mark dropped).
  */
 final class CatalogFiles {
-  private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-  /** Where a catalog-relative path really leads once symbolic links are followed. */
-  record Target(Kind kind, String path, Path real) {
-    enum Kind {
-      /** A regular file inside the root; {@code path} is its real catalog-relative path. */
-      FILE,
-      /** Nothing, or not a regular file. */
-      MISSING,
-      /** Something outside the root, reached through a link; {@code real} says where. */
-      OUTSIDE
-    }
-  }
-
-  private final Path root;
-  private final Path realRoot;
-  private final Map<String, Optional<String>> texts = new HashMap<>();
-  /** Where problems of the catalog as a whole go, whoever asked for the file that found them. */
-  private final Problems catalogProblems;
-  private final int maxSchemaFiles;
-  private final long maxCatalogBytes;
-  private long bytesRead;
-  private boolean limitReported;
-
-  CatalogFiles(Path root, Problems catalogProblems) {
-    this(root, catalogProblems, CatalogLimits.MAX_SCHEMA_FILES, CatalogLimits.MAX_CATALOG_BYTES);
-  }
-
-  /** With other limits on the catalog as a whole, so tests reach them without a gigabyte. */
-  CatalogFiles(Path root, Problems catalogProblems, int maxSchemaFiles, long maxCatalogBytes) {
-    this.maxSchemaFiles = maxSchemaFiles;
-    this.maxCatalogBytes = maxCatalogBytes;
-    this.catalogProblems = catalogProblems;
-    this.root = root.toAbsolutePath().normalize();
-    Path real;
-    try {
-      real = this.root.toRealPath();
-    } catch (IOException e) {
-      real = this.root; // no such directory: the loader reports the missing manifest
-    }
-    this.realRoot = real;
-  }
-
-  Path root() {
-    return root;
-  }
-
-  /**
-   * Resolves a path written in the catalog (relative to {@code base}, a catalog-relative directory
-   * or "" for the root) to a normalized catalog-relative path, or empty if it leaves the root.
-   * Only the text is looked at; {@link #target} follows links.
-   */
-  Optional<String> resolve(String base, String written) {
-    if (written.isEmpty() || written.startsWith("/") || written.contains("\\")
-        || written.matches("^[A-Za-z]:.*")) {
-      return Optional.empty();
-    }
-    Path resolved = (base.isEmpty() ? root : root.resolve(base)).resolve(written).normalize();
-    if (!resolved.startsWith(root) || resolved.equals(root)) {
-      return Optional.empty();
-    }
-    return Optional.of(relative(root, resolved));
-  }
-
-  /** Follows the links on a catalog-relative path to the file it really names. */
-  Target target(String path) {
-    Path real;
-    try {
-      real = root.resolve(path).toRealPath();
-    } catch (IOException e) {
-      return new Target(Target.Kind.MISSING, path, null);
-    }
-    if (!real.startsWith(realRoot) || real.equals(realRoot)) {
-      return new Target(Target.Kind.OUTSIDE, path, real);
-    }
-    if (!Files.isRegularFile(real)) {
-      return new Target(Target.Kind.MISSING, path, real);
-    }
-    return new Target(Target.Kind.FILE, relative(realRoot, real), real);
-  }
-
-  /** The catalog-relative directory holding a file, "" for the root. */
-  static String directoryOf(String path) {
-    int slash = path.lastIndexOf('/');
-    return slash < 0 ? "" : path.substring(0, slash);
-  }
-
-  /**
-   * The text of a file, given by its real catalog-relative path ({@link Target#path()}); empty
-   * (after reporting) when it cannot be read, leads outside the root, is too large or is not UTF-8.
-   */
-  Optional<String> read(String path, Problems problems) {
-    Optional<String> cached = texts.get(path);
-    if (cached != null) {
-      return cached;
-    }
-    if (texts.size() >= maxSchemaFiles + 1) { // + 1: catalog.yaml
-      reportCatalogLimit("the catalog needs more than "
-          + CatalogLimits.format(maxSchemaFiles) + " schema files, the limit:"
-          + " split it into several catalogs");
-      return Optional.empty();
-    }
-    Optional<String> text = readNew(path, problems);
-    texts.put(path, text);
-    return text;
-  }
-
-  private Optional<String> readNew(String path, Problems problems) {
-    Target target = target(path);
-    if (target.kind() == Target.Kind.OUTSIDE) {
-      problems.add(path, "", "is a symbolic link that leads outside the catalog root (to "
-          + target.real() + "): copy the file into the catalog");
-      return Optional.empty();
-    }
-    try {
-      Path file = target.kind() == Target.Kind.FILE ? target.real() : root.resolve(path);
-      long size = Files.size(file);
-      if (size > CatalogLimits.MAX_FILE_BYTES) {
-        problems.add(path, "", "the file has " + CatalogLimits.format(size) + " bytes, more than"
-            + " the limit of " + CatalogLimits.format(CatalogLimits.MAX_FILE_BYTES) + " bytes"
-            + " (1 MiB): split the schema into smaller files that refer to each other");
-        return Optional.empty();
-      }
-      if (bytesRead + size > maxCatalogBytes) {
-        reportCatalogLimit("the catalog's files hold more than "
-            + CatalogLimits.format(maxCatalogBytes) + " bytes together, the limit: split it into"
-            + " several catalogs");
-        return Optional.empty();
-      }
-      bytesRead += size;
-      return decode(path, Files.readAllBytes(file), problems);
-    } catch (IOException e) {
-      problems.add(path, "", "cannot read the file: " + e);
-      return Optional.empty();
-    }
-  }
-
-  private void reportCatalogLimit(String message) {
-    if (!limitReported) {
-      limitReported = true;
-      catalogProblems.add(ManifestReader.FILE, "", message);
-    }
-  }
-
-  /**
-   * Decodes UTF-8, refusing anything else rather than guessing: a Latin-1 byte silently becoming
-   * U+FFFD would change a schema's text. A NUL byte is refused too, as it is what UTF-16 text
-   * looks like when read byte by byte.
-   */
-  private static Optional<String> decode(String path, byte[] bytes, Problems problems) {
-    int start = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-    CharBuffer out = CharBuffer.allocate(bytes.length);
-    CoderResult result = decoder.decode(in, out, true);
-    if (!result.isError()) {
-      result = decoder.flush(out);
-    }
-    int nul = indexOf(bytes, (byte) 0);
-    if (result.isError() || nul >= 0) {
-      int offset = result.isError() ? in.position() : nul;
-      if (nul >= 0) {
-        offset = Math.min(offset, nul);
-      }
-      String hint = bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
-          || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))
-          ? " (it starts with a UTF-16 byte order mark)"
-          : bytes[offset] == 0 ? " (a NUL byte: the file looks like UTF-16)" : "";
-      problems.add(path, "", "not UTF-8 at byte offset " + offset + ": save the file as UTF-8"
-          + hint);
-      return Optional.empty();
-    }
-    out.flip();
-    return Optional.of(out.toString());
-  }
-
-  private static boolean startsWith(byte[] bytes, byte[] prefix) {
-    if (bytes.length < prefix.length) {
-      return false;
-    }
-    for (int i = 0; i < prefix.length; i++) {
-      if (bytes[i] != prefix[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static int indexOf(byte[] bytes, byte value) {
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == value) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /**
-   * Every regular file under the root whose name ends with the extension, by real path, sorted.
-   * Links are not followed: what they lead to inside the root is found where it really is, and
-   * what they lead to outside is no part of the catalog. Empty, after reporting, when there are
-   * more than {@link CatalogLimits#MAX_SCHEMA_FILES}.
-   */
-  List<String> listByExtension(String extension) throws IOException {
-    List<String> paths = new ArrayList<>();
-    try (Stream<Path> walk = Files.walk(realRoot)) {
-      for (Iterator<Path> it = walk.iterator(); it.hasNext(); ) {
-        Path p = it.next();
-        if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
-            && p.getFileName().toString().endsWith(extension)) {
-          paths.add(relative(realRoot, p));
-          if (paths.size() > maxSchemaFiles) {
-            reportCatalogLimit("the catalog directory holds more than "
-                + CatalogLimits.format(maxSchemaFiles) + " " + extension
-                + " files, the limit: split it into several catalogs, or keep only the catalog"
-                + " under its root");
-            return List.of();
-          }
+    /** Where a catalog-relative path really leads once symbolic links are followed. */
+    record Target(Kind kind, String path, Path real) {
+        enum Kind {
+            /** A regular file inside the root; {@code path} is its real catalog-relative path. */
+            FILE,
+            /** Nothing, or not a regular file. */
+            MISSING,
+            /** Something outside the root, reached through a link; {@code real} says where. */
+            OUTSIDE
         }
-      }
     }
-    paths.sort(null);
-    return paths;
-  }
 
-  private static String relative(Path base, Path path) {
-    List<String> names = new ArrayList<>();
-    for (Path name : base.relativize(path)) {
-      names.add(name.toString());
+    private final Path root;
+    private final Path realRoot;
+    private final Map<String, Optional<String>> texts = new HashMap<>();
+    /** Where problems of the catalog as a whole go, whoever asked for the file that found them. */
+    private final Problems catalogProblems;
+
+    private final int maxSchemaFiles;
+    private final long maxCatalogBytes;
+    private long bytesRead;
+    private boolean limitReported;
+
+    CatalogFiles(Path root, Problems catalogProblems) {
+        this(root, catalogProblems, CatalogLimits.MAX_SCHEMA_FILES, CatalogLimits.MAX_CATALOG_BYTES);
     }
-    return String.join("/", names);
-  }
+
+    /** With other limits on the catalog as a whole, so tests reach them without a gigabyte. */
+    CatalogFiles(Path root, Problems catalogProblems, int maxSchemaFiles, long maxCatalogBytes) {
+        this.maxSchemaFiles = maxSchemaFiles;
+        this.maxCatalogBytes = maxCatalogBytes;
+        this.catalogProblems = catalogProblems;
+        this.root = root.toAbsolutePath().normalize();
+        Path real;
+        try {
+            real = this.root.toRealPath();
+        } catch (IOException e) {
+            real = this.root; // no such directory: the loader reports the missing manifest
+        }
+        this.realRoot = real;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /**
+     * Resolves a path written in the catalog (relative to {@code base}, a catalog-relative directory
+     * or "" for the root) to a normalized catalog-relative path, or empty if it leaves the root.
+     * Only the text is looked at; {@link #target} follows links.
+     */
+    Optional<String> resolve(String base, String written) {
+        if (written.isEmpty() || written.startsWith("/") || written.contains("\\") || written.matches("^[A-Za-z]:.*")) {
+            return Optional.empty();
+        }
+        Path resolved =
+                (base.isEmpty() ? root : root.resolve(base)).resolve(written).normalize();
+        if (!resolved.startsWith(root) || resolved.equals(root)) {
+            return Optional.empty();
+        }
+        return Optional.of(relative(root, resolved));
+    }
+
+    /** Follows the links on a catalog-relative path to the file it really names. */
+    Target target(String path) {
+        Path real;
+        try {
+            real = root.resolve(path).toRealPath();
+        } catch (IOException e) {
+            return new Target(Target.Kind.MISSING, path, null);
+        }
+        if (!real.startsWith(realRoot) || real.equals(realRoot)) {
+            return new Target(Target.Kind.OUTSIDE, path, real);
+        }
+        if (!Files.isRegularFile(real)) {
+            return new Target(Target.Kind.MISSING, path, real);
+        }
+        return new Target(Target.Kind.FILE, relative(realRoot, real), real);
+    }
+
+    /** The catalog-relative directory holding a file, "" for the root. */
+    static String directoryOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    /**
+     * The text of a file, given by its real catalog-relative path ({@link Target#path()}); empty
+     * (after reporting) when it cannot be read, leads outside the root, is too large or is not UTF-8.
+     */
+    Optional<String> read(String path, Problems problems) {
+        Optional<String> cached = texts.get(path);
+        if (cached != null) {
+            return cached;
+        }
+        if (texts.size() >= maxSchemaFiles + 1) { // + 1: catalog.yaml
+            reportCatalogLimit("the catalog needs more than "
+                    + CatalogLimits.format(maxSchemaFiles) + " schema files, the limit:"
+                    + " split it into several catalogs");
+            return Optional.empty();
+        }
+        Optional<String> text = readNew(path, problems);
+        texts.put(path, text);
+        return text;
+    }
+
+    private Optional<String> readNew(String path, Problems problems) {
+        Target target = target(path);
+        if (target.kind() == Target.Kind.OUTSIDE) {
+            problems.add(
+                    path,
+                    "",
+                    "is a symbolic link that leads outside the catalog root (to " + target.real()
+                            + "): copy the file into the catalog");
+            return Optional.empty();
+        }
+        try {
+            Path file = target.kind() == Target.Kind.FILE ? target.real() : root.resolve(path);
+            long size = Files.size(file);
+            if (size > CatalogLimits.MAX_FILE_BYTES) {
+                problems.add(
+                        path,
+                        "",
+                        "the file has " + CatalogLimits.format(size) + " bytes, more than"
+                                + " the limit of " + CatalogLimits.format(CatalogLimits.MAX_FILE_BYTES) + " bytes"
+                                + " (1 MiB): split the schema into smaller files that refer to each other");
+                return Optional.empty();
+            }
+            if (bytesRead + size > maxCatalogBytes) {
+                reportCatalogLimit("the catalog's files hold more than "
+                        + CatalogLimits.format(maxCatalogBytes) + " bytes together, the limit: split it into"
+                        + " several catalogs");
+                return Optional.empty();
+            }
+            bytesRead += size;
+            return decode(path, Files.readAllBytes(file), problems);
+        } catch (IOException e) {
+            problems.add(path, "", "cannot read the file: " + e);
+            return Optional.empty();
+        }
+    }
+
+    private void reportCatalogLimit(String message) {
+        if (!limitReported) {
+            limitReported = true;
+            catalogProblems.add(ManifestReader.FILE, "", message);
+        }
+    }
+
+    /**
+     * Decodes UTF-8, refusing anything else rather than guessing: a Latin-1 byte silently becoming
+     * U+FFFD would change a schema's text. A NUL byte is refused too, as it is what UTF-16 text
+     * looks like when read byte by byte.
+     */
+    private static Optional<String> decode(String path, byte[] bytes, Problems problems) {
+        int start = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        int nul = indexOf(bytes, (byte) 0);
+        if (result.isError() || nul >= 0) {
+            int offset = result.isError() ? in.position() : nul;
+            if (nul >= 0) {
+                offset = Math.min(offset, nul);
+            }
+            String hint = bytes.length >= 2
+                            && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                                    || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))
+                    ? " (it starts with a UTF-16 byte order mark)"
+                    : bytes[offset] == 0 ? " (a NUL byte: the file looks like UTF-16)" : "";
+            problems.add(path, "", "not UTF-8 at byte offset " + offset + ": save the file as UTF-8" + hint);
+            return Optional.empty();
+        }
+        out.flip();
+        return Optional.of(out.toString());
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] bytes, byte value) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Every regular file under the root whose name ends with the extension, by real path, sorted.
+     * Links are not followed: what they lead to inside the root is found where it really is, and
+     * what they lead to outside is no part of the catalog. Empty, after reporting, when there are
+     * more than {@link CatalogLimits#MAX_SCHEMA_FILES}.
+     */
+    List<String> listByExtension(String extension) throws IOException {
+        List<String> paths = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(realRoot)) {
+            for (Iterator<Path> it = walk.iterator(); it.hasNext(); ) {
+                Path p = it.next();
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                        && p.getFileName().toString().endsWith(extension)) {
+                    paths.add(relative(realRoot, p));
+                    if (paths.size() > maxSchemaFiles) {
+                        reportCatalogLimit("the catalog directory holds more than "
+                                + CatalogLimits.format(maxSchemaFiles) + " " + extension
+                                + " files, the limit: split it into several catalogs, or keep only the catalog"
+                                + " under its root");
+                        return List.of();
+                    }
+                }
+            }
+        }
+        paths.sort(null);
+        return paths;
+    }
+
+    private static String relative(Path base, Path path) {
+        List<String> names = new ArrayList<>();
+        for (Path name : base.relativize(path)) {
+            names.add(name.toString());
+        }
+        return String.join("/", names);
+    }
 }

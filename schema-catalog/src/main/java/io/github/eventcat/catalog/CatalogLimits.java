@@ -9,34 +9,34 @@ import java.util.Locale;
  * them for users.
  */
 public final class CatalogLimits {
-  /** The largest file the catalog reads: {@code catalog.yaml}, a {@code .avsc} or {@code .json}. */
-  public static final int MAX_FILE_BYTES = 1024 * 1024;
+    /** The largest file the catalog reads: {@code catalog.yaml}, a {@code .avsc} or {@code .json}. */
+    public static final int MAX_FILE_BYTES = 1024 * 1024;
 
-  /**
-   * The most schema files a catalog reads: every {@code .avsc} under the root (all are read to
-   * find named types), and all schema files read together.
-   */
-  public static final int MAX_SCHEMA_FILES = 100_000;
+    /**
+     * The most schema files a catalog reads: every {@code .avsc} under the root (all are read to
+     * find named types), and all schema files read together.
+     */
+    public static final int MAX_SCHEMA_FILES = 100_000;
 
-  /**
-   * The most bytes all files of a catalog may hold together (1 GiB): a 20,000-event catalog holds
-   * about 50 MB.
-   */
-  public static final int MAX_CATALOG_BYTES = 1024 * 1024 * 1024;
+    /**
+     * The most bytes all files of a catalog may hold together (1 GiB): a 20,000-event catalog holds
+     * about 50 MB.
+     */
+    public static final int MAX_CATALOG_BYTES = 1024 * 1024 * 1024;
 
-  /** The deepest nesting of objects and arrays in one file. */
-  public static final int MAX_NESTING_DEPTH = 64;
+    /** The deepest nesting of objects and arrays in one file. */
+    public static final int MAX_NESTING_DEPTH = 64;
 
-  /** The most fields one Avro record, or properties one JSON Schema object, may have. */
-  public static final int MAX_FIELDS_PER_RECORD = 1_000;
+    /** The most fields one Avro record, or properties one JSON Schema object, may have. */
+    public static final int MAX_FIELDS_PER_RECORD = 1_000;
 
-  /** The most fields (Avro) or properties (JSON Schema) the records of one file have together. */
-  public static final int MAX_FIELDS_PER_FILE = 5_000;
+    /** The most fields (Avro) or properties (JSON Schema) the records of one file have together. */
+    public static final int MAX_FIELDS_PER_FILE = 5_000;
 
-  private CatalogLimits() {}
+    private CatalogLimits() {}
 
-  /** {@code 1048576} → {@code "1,048,576"}: limits are quoted in messages as people read them. */
-  static String format(long number) {
-    return String.format(Locale.ROOT, "%,d", number);
-  }
+    /** {@code 1048576} → {@code "1,048,576"}: limits are quoted in messages as people read them. */
+    static String format(long number) {
+        return String.format(Locale.ROOT, "%,d", number);
+    }
 }

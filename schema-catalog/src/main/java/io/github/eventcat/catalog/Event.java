@@ -18,36 +18,41 @@ import java.util.Optional;
  *     schema, in manifest order
  */
 public record Event(
-    String name,
-    String recordFullName,
-    String javaTypeName,
-    SchemaFormat format,
-    SchemaFile schemaFile,
-    Optional<String> eventIdField,
-    List<Example> examples) {
-  public Event {
-    Objects.requireNonNull(name, "name == null");
-    Objects.requireNonNull(recordFullName, "recordFullName == null");
-    Objects.requireNonNull(javaTypeName, "javaTypeName == null");
-    Objects.requireNonNull(format, "format == null");
-    Objects.requireNonNull(schemaFile, "schemaFile == null");
-    Objects.requireNonNull(eventIdField, "eventIdField == null");
-    examples = List.copyOf(examples);
-  }
+        String name,
+        String recordFullName,
+        String javaTypeName,
+        SchemaFormat format,
+        SchemaFile schemaFile,
+        Optional<String> eventIdField,
+        List<Example> examples) {
+    public Event {
+        Objects.requireNonNull(name, "name == null");
+        Objects.requireNonNull(recordFullName, "recordFullName == null");
+        Objects.requireNonNull(javaTypeName, "javaTypeName == null");
+        Objects.requireNonNull(format, "format == null");
+        Objects.requireNonNull(schemaFile, "schemaFile == null");
+        Objects.requireNonNull(eventIdField, "eventIdField == null");
+        examples = List.copyOf(examples);
+    }
 
-  /** An event without examples. */
-  public Event(String name, String recordFullName, String javaTypeName, SchemaFormat format,
-      SchemaFile schemaFile, Optional<String> eventIdField) {
-    this(name, recordFullName, javaTypeName, format, schemaFile, eventIdField, List.of());
-  }
+    /** An event without examples. */
+    public Event(
+            String name,
+            String recordFullName,
+            String javaTypeName,
+            SchemaFormat format,
+            SchemaFile schemaFile,
+            Optional<String> eventIdField) {
+        this(name, recordFullName, javaTypeName, format, schemaFile, eventIdField, List.of());
+    }
 
-  /** This event with other examples. */
-  public Event withExamples(List<Example> examples) {
-    return new Event(name, recordFullName, javaTypeName, format, schemaFile, eventIdField, examples);
-  }
+    /** This event with other examples. */
+    public Event withExamples(List<Example> examples) {
+        return new Event(name, recordFullName, javaTypeName, format, schemaFile, eventIdField, examples);
+    }
 
-  /** The simple name of the Java type. */
-  public String javaSimpleName() {
-    return javaTypeName.substring(javaTypeName.lastIndexOf('.') + 1);
-  }
+    /** The simple name of the Java type. */
+    public String javaSimpleName() {
+        return javaTypeName.substring(javaTypeName.lastIndexOf('.') + 1);
+    }
 }

@@ -20,22 +20,22 @@ import java.util.Objects;
  * @param text the exact content of the file
  */
 public record Example(String path, String schemaFile, SchemaFormat format, String text) {
-  private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  public Example {
-    Objects.requireNonNull(path, "path == null");
-    Objects.requireNonNull(schemaFile, "schemaFile == null");
-    Objects.requireNonNull(format, "format == null");
-    Objects.requireNonNull(text, "text == null");
-  }
-
-  /** The example parsed (a new tree each time: changing it changes nothing in the catalog). */
-  public JsonNode value() {
-    try {
-      return JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      // The loader parsed the same text already: this cannot happen for a loaded catalog.
-      throw new UncheckedIOException("example " + path + " is not JSON", e);
+    public Example {
+        Objects.requireNonNull(path, "path == null");
+        Objects.requireNonNull(schemaFile, "schemaFile == null");
+        Objects.requireNonNull(format, "format == null");
+        Objects.requireNonNull(text, "text == null");
     }
-  }
+
+    /** The example parsed (a new tree each time: changing it changes nothing in the catalog). */
+    public JsonNode value() {
+        try {
+            return JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            // The loader parsed the same text already: this cannot happen for a loaded catalog.
+            throw new UncheckedIOException("example " + path + " is not JSON", e);
+        }
+    }
 }

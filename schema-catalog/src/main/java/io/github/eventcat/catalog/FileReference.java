@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param path the catalog-relative path of the referenced file
  */
 public record FileReference(String name, String path) {
-  public FileReference {
-    Objects.requireNonNull(name, "name == null");
-    Objects.requireNonNull(path, "path == null");
-  }
+    public FileReference {
+        Objects.requireNonNull(name, "name == null");
+        Objects.requireNonNull(path, "path == null");
+    }
 }

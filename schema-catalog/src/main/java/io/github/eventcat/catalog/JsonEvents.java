@@ -16,84 +16,97 @@ import javax.lang.model.SourceVersion;
  * entry names as event-id.
  */
 final class JsonEvents {
-  private final Map<String, JsonSchemaFiles.Compiled> json;
-  private final SchemaGraph graph;
-  private final Map<String, SchemaFile> schemaFiles;
-  private final String javaPackage;
-  private final Problems problems;
+    private final Map<String, JsonSchemaFiles.Compiled> json;
+    private final SchemaGraph graph;
+    private final Map<String, SchemaFile> schemaFiles;
+    private final String javaPackage;
+    private final Problems problems;
 
-  JsonEvents(
-      Map<String, JsonSchemaFiles.Compiled> json,
-      SchemaGraph graph,
-      Map<String, SchemaFile> schemaFiles,
-      String javaPackage,
-      Problems problems) {
-    this.json = json;
-    this.graph = graph;
-    this.schemaFiles = schemaFiles;
-    this.javaPackage = javaPackage;
-    this.problems = problems;
-  }
+    JsonEvents(
+            Map<String, JsonSchemaFiles.Compiled> json,
+            SchemaGraph graph,
+            Map<String, SchemaFile> schemaFiles,
+            String javaPackage,
+            Problems problems) {
+        this.json = json;
+        this.graph = graph;
+        this.schemaFiles = schemaFiles;
+        this.javaPackage = javaPackage;
+        this.problems = problems;
+    }
 
-  /** Adds the events of {@code listed}, a JSON Schema file on {@code topic}; reports what breaks a rule. */
-  void add(TopicEntry topic, Listed listed, List<Located> events) {
-    JsonSchemaFiles.Compiled compiled = json.get(listed.path());
-    JsonNode root = compiled.root();
-    JsonNode oneOf = root.get("oneOf");
-    if (oneOf != null && oneOf.isArray() && !root.has("properties")) {
-      if (!CatalogAssembler.unionAllowed(topic, listed, problems)) {
-        return;
-      }
-      for (int i = 0; i < oneOf.size(); i++) {
-        JsonKeyRules.follow(graph, new SchemaGraph.Resolved(listed.path(), "/oneOf/" + i,
-                oneOf.get(i)), compiled.document(), problems)
-            .flatMap(target -> jsonEvent(topic, listed, target))
-            .ifPresent(events::add);
-      }
-    } else {
-      jsonEvent(topic, listed, new SchemaGraph.Resolved(listed.path(), "", root))
-          .ifPresent(events::add);
+    /** Adds the events of {@code listed}, a JSON Schema file on {@code topic}; reports what breaks a rule. */
+    void add(TopicEntry topic, Listed listed, List<Located> events) {
+        JsonSchemaFiles.Compiled compiled = json.get(listed.path());
+        JsonNode root = compiled.root();
+        JsonNode oneOf = root.get("oneOf");
+        if (oneOf != null && oneOf.isArray() && !root.has("properties")) {
+            if (!CatalogAssembler.unionAllowed(topic, listed, problems)) {
+                return;
+            }
+            for (int i = 0; i < oneOf.size(); i++) {
+                JsonKeyRules.follow(
+                                graph,
+                                new SchemaGraph.Resolved(listed.path(), "/oneOf/" + i, oneOf.get(i)),
+                                compiled.document(),
+                                problems)
+                        .flatMap(target -> jsonEvent(topic, listed, target))
+                        .ifPresent(events::add);
+            }
+        } else {
+            jsonEvent(topic, listed, new SchemaGraph.Resolved(listed.path(), "", root))
+                    .ifPresent(events::add);
+        }
     }
-  }
 
-  private Optional<Located> jsonEvent(
-      TopicEntry topic, Listed listed, SchemaGraph.Resolved target) {
-    ParsedDocument document = json.get(target.file()).document();
-    JsonNode node = target.node();
-    JsonNode titleNode = node.get("title");
-    if (titleNode == null || !titleNode.isTextual() || titleNode.asText().isBlank()) {
-      if (!target.pointer().isEmpty()) { // a missing top-level title is reported with the file
-        problems.add(target.file(), document.locate(target.pointer()), "union branch #"
-            + target.pointer() + " has no \"title\": each event needs one, e.g. \"title\":"
-            + " \"TaskCreated\"");
-      }
-      return Optional.empty();
+    private Optional<Located> jsonEvent(TopicEntry topic, Listed listed, SchemaGraph.Resolved target) {
+        ParsedDocument document = json.get(target.file()).document();
+        JsonNode node = target.node();
+        JsonNode titleNode = node.get("title");
+        if (titleNode == null || !titleNode.isTextual() || titleNode.asText().isBlank()) {
+            if (!target.pointer().isEmpty()) { // a missing top-level title is reported with the file
+                problems.add(
+                        target.file(),
+                        document.locate(target.pointer()),
+                        "union branch #"
+                                + target.pointer() + " has no \"title\": each event needs one, e.g. \"title\":"
+                                + " \"TaskCreated\"");
+            }
+            return Optional.empty();
+        }
+        String title = titleNode.asText();
+        String location = document.locate(target.pointer() + "/title");
+        String simpleName = Names.typeNameOfTitle(title);
+        boolean valid = true;
+        if (!SourceVersion.isIdentifier(simpleName) || SourceVersion.isKeyword(simpleName)) {
+            valid = false;
+            problems.add(
+                    target.file(),
+                    location,
+                    "title \"" + title + "\" does not give a Java type" + " name (\"" + simpleName
+                            + "\"): start it with a letter, e.g. \"TaskCreated\"");
+        }
+        Optional<KeyType> key = Optional.empty();
+        if (topic.key().isPresent()) {
+            key = JsonKeyRules.keyField(topic, target, title, document, graph, problems);
+            valid &= key.isPresent();
+        }
+        JsonNode properties = node.path("properties");
+        if (listed.entry().eventId().isPresent()
+                && !properties.has(listed.entry().eventId().get())) {
+            valid = false;
+            CatalogAssembler.eventIdMissing(listed, title, target.file(), problems);
+        }
+        if (!valid) {
+            return Optional.empty();
+        }
+        Event event = new Event(
+                Names.snakeCase(title),
+                title,
+                javaPackage + "." + simpleName,
+                SchemaFormat.JSON,
+                schemaFiles.get(target.file()),
+                listed.entry().eventId());
+        return Optional.of(new Located(event, topic, target.file(), location, key));
     }
-    String title = titleNode.asText();
-    String location = document.locate(target.pointer() + "/title");
-    String simpleName = Names.typeNameOfTitle(title);
-    boolean valid = true;
-    if (!SourceVersion.isIdentifier(simpleName) || SourceVersion.isKeyword(simpleName)) {
-      valid = false;
-      problems.add(target.file(), location, "title \"" + title + "\" does not give a Java type"
-          + " name (\"" + simpleName + "\"): start it with a letter, e.g. \"TaskCreated\"");
-    }
-    Optional<KeyType> key = Optional.empty();
-    if (topic.key().isPresent()) {
-      key = JsonKeyRules.keyField(topic, target, title, document, graph, problems);
-      valid &= key.isPresent();
-    }
-    JsonNode properties = node.path("properties");
-    if (listed.entry().eventId().isPresent() && !properties.has(listed.entry().eventId().get())) {
-      valid = false;
-      CatalogAssembler.eventIdMissing(listed, title, target.file(), problems);
-    }
-    if (!valid) {
-      return Optional.empty();
-    }
-    Event event = new Event(Names.snakeCase(title), title,
-        javaPackage + "." + simpleName, SchemaFormat.JSON,
-        schemaFiles.get(target.file()), listed.entry().eventId());
-    return Optional.of(new Located(event, topic, target.file(), location, key));
-  }
 }

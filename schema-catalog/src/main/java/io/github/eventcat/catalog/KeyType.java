@@ -10,10 +10,10 @@ package io.github.eventcat.catalog;
  * @param location where in the file, as problems show it
  */
 record KeyType(String type, String file, String location) {
-  /** JSON Schema's integer has no width: it goes with an Avro int or long. */
-  boolean sameAs(KeyType other) {
-    return type.equals(other.type)
-        || (type.equals("integer") && !other.type.equals("string"))
-        || (other.type.equals("integer") && !type.equals("string"));
-  }
+    /** JSON Schema's integer has no width: it goes with an Avro int or long. */
+    boolean sameAs(KeyType other) {
+        return type.equals(other.type)
+                || (type.equals("integer") && !other.type.equals("string"))
+                || (other.type.equals("integer") && !type.equals("string"));
+    }
 }

@@ -7,23 +7,23 @@ import java.util.Set;
 
 /** Collects every problem found while loading, so that all are reported at once. */
 final class Problems {
-  private final Set<CatalogProblem> problems = new LinkedHashSet<>();
+    private final Set<CatalogProblem> problems = new LinkedHashSet<>();
 
-  void add(String file, String location, String message) {
-    problems.add(new CatalogProblem(file, location, message));
-  }
+    void add(String file, String location, String message) {
+        problems.add(new CatalogProblem(file, location, message));
+    }
 
-  boolean isEmpty() {
-    return problems.isEmpty();
-  }
+    boolean isEmpty() {
+        return problems.isEmpty();
+    }
 
-  int size() {
-    return problems.size();
-  }
+    int size() {
+        return problems.size();
+    }
 
-  List<CatalogProblem> sorted() {
-    List<CatalogProblem> list = new ArrayList<>(problems);
-    list.sort(CatalogProblem.ORDER);
-    return list;
-  }
+    List<CatalogProblem> sorted() {
+        List<CatalogProblem> list = new ArrayList<>(problems);
+        list.sort(CatalogProblem.ORDER);
+        return list;
+    }
 }

@@ -11,12 +11,11 @@ import java.util.Objects;
  * @param text the exact content, as registered
  * @param references the schemas this one uses directly, sorted by name
  */
-public record SchemaFile(
-    String path, SchemaFormat format, String text, List<FileReference> references) {
-  public SchemaFile {
-    Objects.requireNonNull(path, "path == null");
-    Objects.requireNonNull(format, "format == null");
-    Objects.requireNonNull(text, "text == null");
-    references = List.copyOf(references);
-  }
+public record SchemaFile(String path, SchemaFormat format, String text, List<FileReference> references) {
+    public SchemaFile {
+        Objects.requireNonNull(path, "path == null");
+        Objects.requireNonNull(format, "format == null");
+        Objects.requireNonNull(text, "text == null");
+        references = List.copyOf(references);
+    }
 }

@@ -12,12 +12,11 @@ import java.util.Objects;
  * @param schemaFile the schema registered under it
  * @param compatibility the level to set on the subject
  */
-public record Subject(
-    String name, String topic, boolean key, SchemaFile schemaFile, CompatibilityLevel compatibility) {
-  public Subject {
-    Objects.requireNonNull(name, "name == null");
-    Objects.requireNonNull(topic, "topic == null");
-    Objects.requireNonNull(schemaFile, "schemaFile == null");
-    Objects.requireNonNull(compatibility, "compatibility == null");
-  }
+public record Subject(String name, String topic, boolean key, SchemaFile schemaFile, CompatibilityLevel compatibility) {
+    public Subject {
+        Objects.requireNonNull(name, "name == null");
+        Objects.requireNonNull(topic, "topic == null");
+        Objects.requireNonNull(schemaFile, "schemaFile == null");
+        Objects.requireNonNull(compatibility, "compatibility == null");
+    }
 }

@@ -28,53 +28,55 @@ import java.util.OptionalLong;
  *     messages that point at it
  */
 public record Topic(
-    String name,
-    String keyField,
-    OptionalInt partitions,
-    Optional<Duration> retention,
-    SubjectNamingStrategy naming,
-    CompatibilityLevel compatibility,
-    Optional<String> description,
-    List<SchemaFile> valueSchemaFiles,
-    List<Event> events,
-    List<Subject> subjects,
-    String location) {
+        String name,
+        String keyField,
+        OptionalInt partitions,
+        Optional<Duration> retention,
+        SubjectNamingStrategy naming,
+        CompatibilityLevel compatibility,
+        Optional<String> description,
+        List<SchemaFile> valueSchemaFiles,
+        List<Event> events,
+        List<Subject> subjects,
+        String location) {
 
-  /** The retention written {@code infinite} in a manifest: Kafka's {@code retention.ms=-1}. */
-  public static final Duration INFINITE_RETENTION = ChronoUnit.FOREVER.getDuration();
+    /** The retention written {@code infinite} in a manifest: Kafka's {@code retention.ms=-1}. */
+    public static final Duration INFINITE_RETENTION = ChronoUnit.FOREVER.getDuration();
 
-  public Topic {
-    Objects.requireNonNull(name, "name == null");
-    Objects.requireNonNull(keyField, "keyField == null");
-    Objects.requireNonNull(partitions, "partitions == null");
-    Objects.requireNonNull(retention, "retention == null");
-    Objects.requireNonNull(naming, "naming == null");
-    Objects.requireNonNull(compatibility, "compatibility == null");
-    Objects.requireNonNull(description, "description == null");
-    valueSchemaFiles = List.copyOf(valueSchemaFiles);
-    events = List.copyOf(events);
-    subjects = List.copyOf(subjects);
-    Objects.requireNonNull(location, "location == null");
-  }
+    public Topic {
+        Objects.requireNonNull(name, "name == null");
+        Objects.requireNonNull(keyField, "keyField == null");
+        Objects.requireNonNull(partitions, "partitions == null");
+        Objects.requireNonNull(retention, "retention == null");
+        Objects.requireNonNull(naming, "naming == null");
+        Objects.requireNonNull(compatibility, "compatibility == null");
+        Objects.requireNonNull(description, "description == null");
+        valueSchemaFiles = List.copyOf(valueSchemaFiles);
+        events = List.copyOf(events);
+        subjects = List.copyOf(subjects);
+        Objects.requireNonNull(location, "location == null");
+    }
 
-  /** The value of the topic config {@code retention.ms}: -1 for infinite, empty when not set. */
-  public OptionalLong retentionMs() {
-    return retention
-        .map(r -> r.equals(INFINITE_RETENTION) ? OptionalLong.of(-1) : OptionalLong.of(r.toMillis()))
-        .orElse(OptionalLong.empty());
-  }
+    /** The value of the topic config {@code retention.ms}: -1 for infinite, empty when not set. */
+    public OptionalLong retentionMs() {
+        return retention
+                .map(r -> r.equals(INFINITE_RETENTION) ? OptionalLong.of(-1) : OptionalLong.of(r.toMillis()))
+                .orElse(OptionalLong.empty());
+    }
 
-  /**
-   * What the names of the topic's generated classes start with: {@code order.placed} → {@code
-   * OrderPlaced} ({@code OrderPlacedProducer}, {@code OrderPlacedHandler}, {@code
-   * OrderPlacedConsumer}). Code generation and the docs site both name the classes by it.
-   */
-  public String javaClassPrefix() {
-    return Names.javaClassPrefix(name);
-  }
+    /**
+     * What the names of the topic's generated classes start with: {@code order.placed} → {@code
+     * OrderPlaced} ({@code OrderPlacedProducer}, {@code OrderPlacedHandler}, {@code
+     * OrderPlacedConsumer}). Code generation and the docs site both name the classes by it.
+     */
+    public String javaClassPrefix() {
+        return Names.javaClassPrefix(name);
+    }
 
-  /** The event whose generated Java type has this fully qualified name. */
-  public Optional<Event> event(String javaTypeName) {
-    return events.stream().filter(e -> e.javaTypeName().equals(javaTypeName)).findFirst();
-  }
+    /** The event whose generated Java type has this fully qualified name. */
+    public Optional<Event> event(String javaTypeName) {
+        return events.stream()
+                .filter(e -> e.javaTypeName().equals(javaTypeName))
+                .findFirst();
+    }
 }

@@ -23,83 +23,100 @@ import org.apache.maven.plugin.logging.Log;
 
 /** The work of the {@code check-compatibility} goal, apart from Maven's configuration. */
 final class CompatibilityGate {
-  private CompatibilityGate() {}
+    private CompatibilityGate() {}
 
-  /**
-   * Runs the gate, logs the report, prints GitHub annotations if asked, appends the change report
-   * to the GitHub step summary if there is one, and fails the build on any finding.
-   */
-  static CompatibilityGateResult run(CompatibilityGateRequest request, boolean githubAnnotations,
-      Optional<Path> stepSummary, Log log) throws MojoFailureException, MojoExecutionException {
-    CompatibilityGateResult result;
-    try {
-      result = CatalogCompatibilityGate.run(request);
-    } catch (CatalogException e) {
-      throw Failures.invalidCatalog(request.shownCatalogDirectory(), e);
-    } catch (BaselineException | SchemaNotComparableException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    } catch (UncheckedIOException e) {
-      throw Failures.ioFailure(e);
+    /**
+     * Runs the gate, logs the report, prints GitHub annotations if asked, appends the change report
+     * to the GitHub step summary if there is one, and fails the build on any finding.
+     */
+    static CompatibilityGateResult run(
+            CompatibilityGateRequest request, boolean githubAnnotations, Optional<Path> stepSummary, Log log)
+            throws MojoFailureException, MojoExecutionException {
+        CompatibilityGateResult result;
+        try {
+            result = CatalogCompatibilityGate.run(request);
+        } catch (CatalogException e) {
+            throw Failures.invalidCatalog(request.shownCatalogDirectory(), e);
+        } catch (BaselineException | SchemaNotComparableException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw Failures.ioFailure(e);
+        }
+        result.logLines().forEach(line -> log(log, line));
+        request.junitReport().ifPresent(file -> log.info("JUnit report: " + file));
+        if (request.changesReport().isPresent()) {
+            log.info("Change report: " + request.changesReport().get());
+            if (stepSummary.isPresent()) {
+                appendStepSummary(request.changesReport().get(), stepSummary.get());
+            }
+        }
+        if (githubAnnotations) {
+            // Straight to stdout: GitHub reads workflow commands only at the start of a line, and
+            // Maven's logger would prefix them with [ERROR].
+            System.out.print(result.githubAnnotations());
+            System.out.flush();
+        }
+        if (!result.isCompatible()) {
+            throw new MojoFailureException(failure(request, result));
+        }
+        return result;
     }
-    result.logLines().forEach(line -> log(log, line));
-    request.junitReport().ifPresent(file -> log.info("JUnit report: " + file));
-    if (request.changesReport().isPresent()) {
-      log.info("Change report: " + request.changesReport().get());
-      if (stepSummary.isPresent()) {
-        appendStepSummary(request.changesReport().get(), stepSummary.get());
-      }
-    }
-    if (githubAnnotations) {
-      // Straight to stdout: GitHub reads workflow commands only at the start of a line, and
-      // Maven's logger would prefix them with [ERROR].
-      System.out.print(result.githubAnnotations());
-      System.out.flush();
-    }
-    if (!result.isCompatible()) {
-      throw new MojoFailureException(failure(request, result));
-    }
-    return result;
-  }
 
-  /** GitHub shows the step summary file (Markdown) on the run's page; other steps append to it too. */
-  static void appendStepSummary(Path changes, Path summary) throws MojoExecutionException {
-    try {
-      Files.writeString(summary, Files.readString(changes, StandardCharsets.UTF_8) + "\n", StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    } catch (IOException e) {
-      throw Failures.tried("append the change report to the GitHub step summary " + summary, e);
+    /** GitHub shows the step summary file (Markdown) on the run's page; other steps append to it too. */
+    static void appendStepSummary(Path changes, Path summary) throws MojoExecutionException {
+        try {
+            Files.writeString(
+                    summary,
+                    Files.readString(changes, StandardCharsets.UTF_8) + "\n",
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw Failures.tried("append the change report to the GitHub step summary " + summary, e);
+        }
     }
-  }
 
-  /**
-   * A breaking finding is an error, as loud as the build failure it causes; a change let through
-   * (an allowed removal) is a warning, so that CI consoles and log filters show both.
-   */
-  static void log(Log log, ReportLine line) {
-    switch (line.severity()) {
-      case ERROR -> log.error(line.text());
-      case WARNING -> log.warn(line.text());
-      case INFO -> log.info(line.text());
+    /**
+     * A breaking finding is an error, as loud as the build failure it causes; a change let through
+     * (an allowed removal) is a warning, so that CI consoles and log filters show both.
+     */
+    static void log(Log log, ReportLine line) {
+        switch (line.severity()) {
+            case ERROR -> log.error(line.text());
+            case WARNING -> log.warn(line.text());
+            case INFO -> log.info(line.text());
+        }
     }
-  }
 
-  /** Every finding, one line each: file, subject and level, where, what changed, who breaks, fix. */
-  static String failure(CompatibilityGateRequest request, CompatibilityGateResult result) {
-    int findings = result.findingCount();
-    int subjects = result.breakingChecks().size();
-    StringBuilder message = new StringBuilder("The catalog at ")
-        .append(request.shownCatalogDirectory())
-        .append(" breaks compatibility with ")
-        .append(String.join(", ", result.baselines()))
-        .append(": ").append(findings).append(findings == 1 ? " finding" : " findings")
-        .append(" in ").append(subjects).append(subjects == 1 ? " subject" : " subjects")
-        .append("; fix ").append(findings == 1 ? "it" : "them").append(" and check again:");
-    for (SubjectCheck check : result.breakingChecks()) {
-      for (CompatibilityFinding finding : check.report().findings()) {
-        message.append('\n').append(check.schemaFile()).append(" [").append(check.subject())
-            .append(", ").append(check.report().level()).append("] ").append(finding.message());
-      }
+    /** Every finding, one line each: file, subject and level, where, what changed, who breaks, fix. */
+    static String failure(CompatibilityGateRequest request, CompatibilityGateResult result) {
+        int findings = result.findingCount();
+        int subjects = result.breakingChecks().size();
+        StringBuilder message = new StringBuilder("The catalog at ")
+                .append(request.shownCatalogDirectory())
+                .append(" breaks compatibility with ")
+                .append(String.join(", ", result.baselines()))
+                .append(": ")
+                .append(findings)
+                .append(findings == 1 ? " finding" : " findings")
+                .append(" in ")
+                .append(subjects)
+                .append(subjects == 1 ? " subject" : " subjects")
+                .append("; fix ")
+                .append(findings == 1 ? "it" : "them")
+                .append(" and check again:");
+        for (SubjectCheck check : result.breakingChecks()) {
+            for (CompatibilityFinding finding : check.report().findings()) {
+                message.append('\n')
+                        .append(check.schemaFile())
+                        .append(" [")
+                        .append(check.subject())
+                        .append(", ")
+                        .append(check.report().level())
+                        .append("] ")
+                        .append(finding.message());
+            }
+        }
+        return message.toString();
     }
-    return message.toString();
-  }
 }

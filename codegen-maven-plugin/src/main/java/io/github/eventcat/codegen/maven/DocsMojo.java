@@ -34,94 +34,99 @@ import org.eclipse.aether.RepositorySystem;
  */
 @Mojo(name = "docs", defaultPhase = LifecyclePhase.PACKAGE, threadSafe = true)
 public class DocsMojo extends AbstractMojo {
-  /** The catalog directory, holding {@code catalog.yaml}. Not used when a catalogArtifact is set. */
-  @Parameter(property = Codegen.CATALOG_DIRECTORY, defaultValue = Defaults.CATALOG_DIRECTORY)
-  private File catalogDirectory;
+    /** The catalog directory, holding {@code catalog.yaml}. Not used when a catalogArtifact is set. */
+    @Parameter(property = Codegen.CATALOG_DIRECTORY, defaultValue = Defaults.CATALOG_DIRECTORY)
+    private File catalogDirectory;
 
-  /** A released catalog jar, {@code groupId:artifactId[:ext[:classifier]]:version}; see README. */
-  @Parameter(property = Codegen.CATALOG_ARTIFACT)
-  private String catalogArtifact;
+    /** A released catalog jar, {@code groupId:artifactId[:ext[:classifier]]:version}; see README. */
+    @Parameter(property = Codegen.CATALOG_ARTIFACT)
+    private String catalogArtifact;
 
-  /** Where the site and asyncapi.yaml go. */
-  @Parameter(property = Codegen.DOCS_OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/eventcat-docs")
-  private File outputDirectory;
+    /** Where the site and asyncapi.yaml go. */
+    @Parameter(property = Codegen.DOCS_OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/eventcat-docs")
+    private File outputDirectory;
 
-  /** The catalog version shown as the AsyncAPI document's info.version. */
-  @Parameter(property = Codegen.DOCS_VERSION, defaultValue = "${project.version}")
-  private String version;
+    /** The catalog version shown as the AsyncAPI document's info.version. */
+    @Parameter(property = Codegen.DOCS_VERSION, defaultValue = "${project.version}")
+    private String version;
 
-  /** Baseline catalog artifact or range (as check-compatibility): event pages show their history. */
-  @Parameter(property = Codegen.COMPAT_BASELINE)
-  private String baseline;
+    /** Baseline catalog artifact or range (as check-compatibility): event pages show their history. */
+    @Parameter(property = Codegen.COMPAT_BASELINE)
+    private String baseline;
 
-  /** A baseline catalog directory (as check-compatibility), for the event pages' history. */
-  @Parameter(property = Codegen.COMPAT_BASELINE_DIRECTORY)
-  private File baselineDirectory;
+    /** A baseline catalog directory (as check-compatibility), for the event pages' history. */
+    @Parameter(property = Codegen.COMPAT_BASELINE_DIRECTORY)
+    private File baselineDirectory;
 
-  /** A git revision of the catalog directory as baseline (as check-compatibility), for the history. */
-  @Parameter(property = Codegen.COMPAT_BASELINE_GIT_REVISION)
-  private String baselineGitRevision;
+    /** A git revision of the catalog directory as baseline (as check-compatibility), for the history. */
+    @Parameter(property = Codegen.COMPAT_BASELINE_GIT_REVISION)
+    private String baselineGitRevision;
 
-  /** Skip the goal. */
-  @Parameter(property = Codegen.DOCS_SKIP, defaultValue = "false")
-  private boolean skip;
+    /** Skip the goal. */
+    @Parameter(property = Codegen.DOCS_SKIP, defaultValue = "false")
+    private boolean skip;
 
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  private MavenProject project;
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
 
-  @Parameter(defaultValue = "${session}", readonly = true, required = true)
-  private MavenSession session;
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
 
-  @Component
-  private RepositorySystem repositorySystem;
+    @Component
+    private RepositorySystem repositorySystem;
 
-  @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Skipping the catalog docs (codegen.docs.skip)");
-      return;
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping the catalog docs (codegen.docs.skip)");
+            return;
+        }
+        getLog().info(generate(outputDirectory.toPath()).summary());
     }
-    getLog().info(generate(outputDirectory.toPath()).summary());
-  }
 
-  /** Whether the goal is to be skipped ({@code codegen.docs.skip}). */
-  boolean skipped() {
-    return skip;
-  }
+    /** Whether the goal is to be skipped ({@code codegen.docs.skip}). */
+    boolean skipped() {
+        return skip;
+    }
 
-  /** Loads the catalog (and the baselines) the parameters name and writes its docs to {@code out}. */
-  DocsResult generate(Path out) throws MojoExecutionException, MojoFailureException {
-    CatalogLocation catalog = CatalogLocation.of(catalogDirectory, catalogArtifact,
-        new ArtifactResolver(repositorySystem, session.getRepositorySession(), project),
-        project.getBasedir().toPath(), Codegen.CATALOG_ARTIFACT);
-    try {
-      return DocsGenerator.generate(new DocsRequest(catalog.load(), out, version, baselines()));
-    } catch (BaselineException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    } catch (CatalogException e) {
-      throw Failures.invalidCatalog(catalog.description(), e);
-    } catch (UncheckedIOException e) {
-      throw Failures.ioFailure(e);
+    /** Loads the catalog (and the baselines) the parameters name and writes its docs to {@code out}. */
+    DocsResult generate(Path out) throws MojoExecutionException, MojoFailureException {
+        CatalogLocation catalog = CatalogLocation.of(
+                catalogDirectory,
+                catalogArtifact,
+                new ArtifactResolver(repositorySystem, session.getRepositorySession(), project),
+                project.getBasedir().toPath(),
+                Codegen.CATALOG_ARTIFACT);
+        try {
+            return DocsGenerator.generate(new DocsRequest(catalog.load(), out, version, baselines()));
+        } catch (BaselineException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        } catch (CatalogException e) {
+            throw Failures.invalidCatalog(catalog.description(), e);
+        } catch (UncheckedIOException e) {
+            throw Failures.ioFailure(e);
+        }
     }
-  }
 
-  /** The same baseline parameters as check-compatibility; none set: no history. */
-  private List<DocsBaseline> baselines() throws MojoExecutionException {
-    List<BaselineSource> sources = new ArrayList<>();
-    if (baseline != null && !baseline.isBlank()) {
-      sources.addAll(CheckCompatibilityMojo.released(baseline, project, session, repositorySystem));
+    /** The same baseline parameters as check-compatibility; none set: no history. */
+    private List<DocsBaseline> baselines() throws MojoExecutionException {
+        List<BaselineSource> sources = new ArrayList<>();
+        if (baseline != null && !baseline.isBlank()) {
+            sources.addAll(CheckCompatibilityMojo.released(baseline, project, session, repositorySystem));
+        }
+        if (baselineDirectory != null) {
+            sources.add(BaselineSource.directory(
+                    baselineDirectory.toPath(),
+                    CheckCompatibilityMojo.directoryLabel(
+                            baselineDirectory.toPath(), project.getBasedir().toPath())));
+        }
+        if (baselineGitRevision != null && !baselineGitRevision.isBlank()) {
+            sources.add(BaselineSource.gitRevision(catalogDirectory.toPath(), baselineGitRevision.trim()));
+        }
+        List<DocsBaseline> baselines = new ArrayList<>();
+        for (BaselineSource source : sources) {
+            baselines.add(new DocsBaseline(source.label(), source.load()));
+        }
+        return baselines;
     }
-    if (baselineDirectory != null) {
-      sources.add(BaselineSource.directory(baselineDirectory.toPath(),
-          CheckCompatibilityMojo.directoryLabel(baselineDirectory.toPath(), project.getBasedir().toPath())));
-    }
-    if (baselineGitRevision != null && !baselineGitRevision.isBlank()) {
-      sources.add(BaselineSource.gitRevision(catalogDirectory.toPath(), baselineGitRevision.trim()));
-    }
-    List<DocsBaseline> baselines = new ArrayList<>();
-    for (BaselineSource source : sources) {
-      baselines.add(new DocsBaseline(source.label(), source.load()));
-    }
-    return baselines;
-  }
 }

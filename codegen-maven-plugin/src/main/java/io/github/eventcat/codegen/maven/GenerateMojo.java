@@ -24,72 +24,85 @@ import org.eclipse.aether.RepositorySystem;
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractMojo {
-  /** The catalog directory, holding {@code catalog.yaml}. Not used when a catalogArtifact is set. */
-  @Parameter(property = Codegen.CATALOG_DIRECTORY, defaultValue = Defaults.CATALOG_DIRECTORY)
-  private File catalogDirectory;
+    /** The catalog directory, holding {@code catalog.yaml}. Not used when a catalogArtifact is set. */
+    @Parameter(property = Codegen.CATALOG_DIRECTORY, defaultValue = Defaults.CATALOG_DIRECTORY)
+    private File catalogDirectory;
 
-  /** A released catalog jar, {@code groupId:artifactId[:ext[:classifier]]:version}; see README. */
-  @Parameter(property = Codegen.CATALOG_ARTIFACT)
-  private String catalogArtifact;
+    /** A released catalog jar, {@code groupId:artifactId[:ext[:classifier]]:version}; see README. */
+    @Parameter(property = Codegen.CATALOG_ARTIFACT)
+    private String catalogArtifact;
 
-  /** The generated source root; the goal owns it (files of schemas that are gone are deleted). */
-  @Parameter(property = Codegen.OUTPUT_DIRECTORY, defaultValue = "${project.build.directory}/generated-sources/eventcat")
-  private File outputDirectory;
+    /** The generated source root; the goal owns it (files of schemas that are gone are deleted). */
+    @Parameter(
+            property = Codegen.OUTPUT_DIRECTORY,
+            defaultValue = "${project.build.directory}/generated-sources/eventcat")
+    private File outputDirectory;
 
-  /** Java type of JSON Schema {@code date-time} strings: INSTANT (default) or OFFSET_DATE_TIME. */
-  @Parameter(property = Codegen.DATE_TIME_TYPE)
-  private DateTimeType dateTimeType;
+    /** Java type of JSON Schema {@code date-time} strings: INSTANT (default) or OFFSET_DATE_TIME. */
+    @Parameter(property = Codegen.DATE_TIME_TYPE)
+    private DateTimeType dateTimeType;
 
-  /** Whether a JSON {@code number} with {@code multipleOf} is a BigDecimal (default true). */
-  @Parameter(property = Codegen.DECIMAL_MULTIPLE_OF)
-  private Boolean decimalMultipleOf;
+    /** Whether a JSON {@code number} with {@code multipleOf} is a BigDecimal (default true). */
+    @Parameter(property = Codegen.DECIMAL_MULTIPLE_OF)
+    private Boolean decimalMultipleOf;
 
-  /** JSON {@code number} formats that mean BigDecimal (default, and when empty: decimal, money). */
-  @Parameter(property = Codegen.DECIMAL_FORMATS)
-  private List<String> decimalFormats;
+    /** JSON {@code number} formats that mean BigDecimal (default, and when empty: decimal, money). */
+    @Parameter(property = Codegen.DECIMAL_FORMATS)
+    private List<String> decimalFormats;
 
-  /** Whether every JSON {@code number} is a BigDecimal (default false). */
-  @Parameter(property = Codegen.DECIMAL_ALL_NUMBERS)
-  private Boolean decimalAllNumbers;
+    /** Whether every JSON {@code number} is a BigDecimal (default false). */
+    @Parameter(property = Codegen.DECIMAL_ALL_NUMBERS)
+    private Boolean decimalAllNumbers;
 
-  /** JSON records with at least this many components get a builder (default 4). */
-  @Parameter(property = Codegen.BUILDER_THRESHOLD)
-  private Integer builderThreshold;
+    /** JSON records with at least this many components get a builder (default 4). */
+    @Parameter(property = Codegen.BUILDER_THRESHOLD)
+    private Integer builderThreshold;
 
-  /** Also generate {@code <Topic>OutboxProducer}s; the project then needs {@code event-outbox}. */
-  @Parameter(property = Codegen.OUTBOX, defaultValue = "false")
-  private boolean outbox;
+    /** Also generate {@code <Topic>OutboxProducer}s; the project then needs {@code event-outbox}. */
+    @Parameter(property = Codegen.OUTBOX, defaultValue = "false")
+    private boolean outbox;
 
-  /** Skip the goal (no source root is added). */
-  @Parameter(property = Codegen.SKIP, defaultValue = "false")
-  private boolean skip;
+    /** Skip the goal (no source root is added). */
+    @Parameter(property = Codegen.SKIP, defaultValue = "false")
+    private boolean skip;
 
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  private MavenProject project;
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
 
-  @Parameter(defaultValue = "${session}", readonly = true, required = true)
-  private MavenSession session;
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
 
-  @Component
-  private RepositorySystem repositorySystem;
+    @Component
+    private RepositorySystem repositorySystem;
 
-  @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Skipping code generation (codegen.skip)");
-      return;
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping code generation (codegen.skip)");
+            return;
+        }
+        GenerateRequest request = request();
+        getLog().info(GenerateGoal.summary(request, GenerateGoal.run(request)));
+        project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
     }
-    GenerateRequest request = request();
-    getLog().info(GenerateGoal.summary(request, GenerateGoal.run(request)));
-    project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
-  }
 
-  GenerateRequest request() throws MojoExecutionException {
-    CatalogLocation catalog = CatalogLocation.of(catalogDirectory, catalogArtifact,
-        new ArtifactResolver(repositorySystem, session.getRepositorySession(), project),
-        project.getBasedir().toPath(), Codegen.CATALOG_ARTIFACT);
-    return new GenerateRequest(catalog, GenerateRequest.configuration(outputDirectory.toPath(),
-        dateTimeType, decimalMultipleOf, decimalFormats, decimalAllNumbers, builderThreshold, outbox),
-        project.getBasedir().toPath());
-  }
+    GenerateRequest request() throws MojoExecutionException {
+        CatalogLocation catalog = CatalogLocation.of(
+                catalogDirectory,
+                catalogArtifact,
+                new ArtifactResolver(repositorySystem, session.getRepositorySession(), project),
+                project.getBasedir().toPath(),
+                Codegen.CATALOG_ARTIFACT);
+        return new GenerateRequest(
+                catalog,
+                GenerateRequest.configuration(
+                        outputDirectory.toPath(),
+                        dateTimeType,
+                        decimalMultipleOf,
+                        decimalFormats,
+                        decimalAllNumbers,
+                        builderThreshold,
+                        outbox),
+                project.getBasedir().toPath());
+    }
 }

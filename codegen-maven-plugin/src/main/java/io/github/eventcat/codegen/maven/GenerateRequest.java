@@ -18,40 +18,40 @@ import java.util.Set;
  * @param projectBase the project's base directory, to show paths short in the log
  */
 record GenerateRequest(CatalogLocation catalog, CodegenConfiguration configuration, Path projectBase) {
-  GenerateRequest {
-    Objects.requireNonNull(catalog, "catalog == null");
-    Objects.requireNonNull(configuration, "configuration == null");
-    Objects.requireNonNull(projectBase, "projectBase == null");
-  }
+    GenerateRequest {
+        Objects.requireNonNull(catalog, "catalog == null");
+        Objects.requireNonNull(configuration, "configuration == null");
+        Objects.requireNonNull(projectBase, "projectBase == null");
+    }
 
-  /**
-   * The core's defaults with the options the user set; {@code null} means "not set", and so does
-   * an empty list (Maven injects one for a list parameter nobody configured).
-   */
-  static CodegenConfiguration configuration(
-      Path outputDirectory,
-      DateTimeType dateTimeType,
-      Boolean decimalMultipleOf,
-      List<String> decimalFormats,
-      Boolean decimalAllNumbers,
-      Integer builderThreshold,
-      boolean outbox) {
-    CodegenConfiguration defaults = CodegenConfiguration.defaults(outputDirectory);
-    MoneyDetection money = defaults.moneyDetection();
-    return defaults
-        .withOutbox(outbox)
-        .withDateTimeType(dateTimeType == null ? defaults.dateTimeType() : dateTimeType)
-        .withBuilderThreshold(
-            builderThreshold == null ? defaults.builderThreshold() : builderThreshold)
-        .withMoneyDetection(new MoneyDetection(
-            decimalMultipleOf == null ? money.multipleOf() : decimalMultipleOf,
-            decimalFormats == null || decimalFormats.isEmpty() ? money.decimalFormats() : Set.copyOf(decimalFormats),
-            decimalAllNumbers == null ? money.allNumbers() : decimalAllNumbers));
-  }
+    /**
+     * The core's defaults with the options the user set; {@code null} means "not set", and so does
+     * an empty list (Maven injects one for a list parameter nobody configured).
+     */
+    static CodegenConfiguration configuration(
+            Path outputDirectory,
+            DateTimeType dateTimeType,
+            Boolean decimalMultipleOf,
+            List<String> decimalFormats,
+            Boolean decimalAllNumbers,
+            Integer builderThreshold,
+            boolean outbox) {
+        CodegenConfiguration defaults = CodegenConfiguration.defaults(outputDirectory);
+        MoneyDetection money = defaults.moneyDetection();
+        return defaults.withOutbox(outbox)
+                .withDateTimeType(dateTimeType == null ? defaults.dateTimeType() : dateTimeType)
+                .withBuilderThreshold(builderThreshold == null ? defaults.builderThreshold() : builderThreshold)
+                .withMoneyDetection(new MoneyDetection(
+                        decimalMultipleOf == null ? money.multipleOf() : decimalMultipleOf,
+                        decimalFormats == null || decimalFormats.isEmpty()
+                                ? money.decimalFormats()
+                                : Set.copyOf(decimalFormats),
+                        decimalAllNumbers == null ? money.allNumbers() : decimalAllNumbers));
+    }
 
-  /** The output directory, relative to the project when inside it. */
-  String shownOutputDirectory() {
-    Path output = configuration.outputDirectory();
-    return output.startsWith(projectBase) ? projectBase.relativize(output).toString() : output.toString();
-  }
+    /** The output directory, relative to the project when inside it. */
+    String shownOutputDirectory() {
+        Path output = configuration.outputDirectory();
+        return output.startsWith(projectBase) ? projectBase.relativize(output).toString() : output.toString();
+    }
 }

@@ -27,59 +27,68 @@ import org.apache.maven.project.MavenProject;
  */
 @Mojo(name = "lint", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class LintMojo extends AbstractMojo {
-  /** The catalog directory, holding {@code catalog.yaml}. */
-  @Parameter(property = Codegen.CATALOG_DIRECTORY, defaultValue = Defaults.CATALOG_DIRECTORY)
-  private File catalogDirectory;
+    /** The catalog directory, holding {@code catalog.yaml}. */
+    @Parameter(property = Codegen.CATALOG_DIRECTORY, defaultValue = Defaults.CATALOG_DIRECTORY)
+    private File catalogDirectory;
 
-  /** Where the JUnit XML report goes (one test case per file), for CI test report views. */
-  @Parameter(property = Codegen.LINT_JUNIT_REPORT, defaultValue = "${project.build.directory}/eventcat-lint/TEST-lint.xml")
-  private File junitReport;
+    /** Where the JUnit XML report goes (one test case per file), for CI test report views. */
+    @Parameter(
+            property = Codegen.LINT_JUNIT_REPORT,
+            defaultValue = "${project.build.directory}/eventcat-lint/TEST-lint.xml")
+    private File junitReport;
 
-  /** Print GitHub Actions annotations; default: when the environment has GITHUB_ACTIONS=true. */
-  @Parameter(property = Codegen.LINT_GITHUB_ANNOTATIONS)
-  private Boolean githubAnnotations;
+    /** Print GitHub Actions annotations; default: when the environment has GITHUB_ACTIONS=true. */
+    @Parameter(property = Codegen.LINT_GITHUB_ANNOTATIONS)
+    private Boolean githubAnnotations;
 
-  /** Skip the lint. */
-  @Parameter(property = Codegen.LINT_SKIP, defaultValue = "false")
-  private boolean skip;
+    /** Skip the lint. */
+    @Parameter(property = Codegen.LINT_SKIP, defaultValue = "false")
+    private boolean skip;
 
-  @Parameter(defaultValue = "${project}", readonly = true, required = true)
-  private MavenProject project;
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
 
-  @Override
-  public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
-      getLog().info("Skipping the lint (" + Codegen.LINT_SKIP + ")");
-      return;
-    }
-    Failures.guard("codegen:lint", () -> {
-      String shown = CatalogLocation.directory(catalogDirectory.toPath(), project.getBasedir().toPath()).description();
-      LintResult result;
-      try {
-        result = CatalogLinter.run(new LintRequest(catalogDirectory.toPath(), shown,
-            Optional.ofNullable(junitReport).map(File::toPath)));
-      } catch (CatalogException e) {
-        throw Failures.invalidCatalog(shown, e);
-      } catch (UncheckedIOException e) {
-        throw Failures.ioFailure(e);
-      }
-      result.logLines().forEach(line -> CompatibilityGate.log(getLog(), line));
-      Optional.ofNullable(junitReport).ifPresent(file -> getLog().info("JUnit report: " + file));
-      if (CiEnvironment.current().githubAnnotations(githubAnnotations)) {
-        // Straight to stdout, as the gate does: Maven's logger would prefix the workflow commands.
-        System.out.print(result.githubAnnotations());
-        System.out.flush();
-      }
-      if (result.hasErrors()) {
-        StringBuilder message = new StringBuilder("The catalog at ").append(shown).append(" has ")
-            .append(result.errors().size()).append(result.errors().size() == 1 ? " lint error" : " lint errors")
-            .append(result.errors().size() == 1 ? "; fix it" : "; fix them")
-            .append(", or configure lint in catalog.yaml (docs/lint.md), and build again:");
-        for (LintFinding error : result.errors()) {
-          message.append('\n').append(error.render(shown));
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Skipping the lint (" + Codegen.LINT_SKIP + ")");
+            return;
         }
-        throw new MojoFailureException(message.toString());
-      }
-    });
-  }
+        Failures.guard("codegen:lint", () -> {
+            String shown = CatalogLocation.directory(
+                            catalogDirectory.toPath(), project.getBasedir().toPath())
+                    .description();
+            LintResult result;
+            try {
+                result = CatalogLinter.run(new LintRequest(
+                        catalogDirectory.toPath(),
+                        shown,
+                        Optional.ofNullable(junitReport).map(File::toPath)));
+            } catch (CatalogException e) {
+                throw Failures.invalidCatalog(shown, e);
+            } catch (UncheckedIOException e) {
+                throw Failures.ioFailure(e);
+            }
+            result.logLines().forEach(line -> CompatibilityGate.log(getLog(), line));
+            Optional.ofNullable(junitReport).ifPresent(file -> getLog().info("JUnit report: " + file));
+            if (CiEnvironment.current().githubAnnotations(githubAnnotations)) {
+                // Straight to stdout, as the gate does: Maven's logger would prefix the workflow commands.
+                System.out.print(result.githubAnnotations());
+                System.out.flush();
+            }
+            if (result.hasErrors()) {
+                StringBuilder message = new StringBuilder("The catalog at ")
+                        .append(shown)
+                        .append(" has ")
+                        .append(result.errors().size())
+                        .append(result.errors().size() == 1 ? " lint error" : " lint errors")
+                        .append(result.errors().size() == 1 ? "; fix it" : "; fix them")
+                        .append(", or configure lint in catalog.yaml (docs/lint.md), and build again:");
+                for (LintFinding error : result.errors()) {
+                    message.append('\n').append(error.render(shown));
+                }
+                throw new MojoFailureException(message.toString());
+            }
+        });
+    }
 }

@@ -11,45 +11,45 @@ import org.junit.jupiter.api.Test;
 
 /** How the gate's report reaches Maven's log, and how it names a directory baseline. */
 class CompatibilityGateLogTest {
-  /** Maven's log, recording what would be printed, with its level as Maven prints it. */
-  private static final class RecordingLog extends SystemStreamLog {
-    final List<String> lines = new ArrayList<>();
+    /** Maven's log, recording what would be printed, with its level as Maven prints it. */
+    private static final class RecordingLog extends SystemStreamLog {
+        final List<String> lines = new ArrayList<>();
 
-    @Override
-    public void info(CharSequence content) {
-      lines.add("[INFO] " + content);
+        @Override
+        public void info(CharSequence content) {
+            lines.add("[INFO] " + content);
+        }
+
+        @Override
+        public void warn(CharSequence content) {
+            lines.add("[WARNING] " + content);
+        }
+
+        @Override
+        public void error(CharSequence content) {
+            lines.add("[ERROR] " + content);
+        }
     }
 
-    @Override
-    public void warn(CharSequence content) {
-      lines.add("[WARNING] " + content);
+    @Test
+    void breakingFindingsAreErrorsAllowedChangesWarningsTheRestInformation() {
+        RecordingLog log = new RecordingLog();
+
+        CompatibilityGate.log(log, new ReportLine(ReportLine.Severity.ERROR, "BREAK s (f)"));
+        CompatibilityGate.log(log, new ReportLine(ReportLine.Severity.WARNING, "REMOVED s"));
+        CompatibilityGate.log(log, new ReportLine(ReportLine.Severity.INFO, "OK    s (f)"));
+
+        assertThat(log.lines).containsExactly("[ERROR] BREAK s (f)", "[WARNING] REMOVED s", "[INFO] OK    s (f)");
     }
 
-    @Override
-    public void error(CharSequence content) {
-      lines.add("[ERROR] " + content);
+    @Test
+    void aDirectoryBaselineIsNamedRelativeToTheProject() {
+        Path project = Path.of("/work/service");
+
+        assertThat(CheckCompatibilityMojo.directoryLabel(Path.of("/work/service/baseline/catalog"), project))
+                .isEqualTo("baseline/catalog");
+        assertThat(CheckCompatibilityMojo.directoryLabel(Path.of("/work/released/catalog"), project))
+                .isEqualTo("../released/catalog");
+        assertThat(CheckCompatibilityMojo.directoryLabel(project, project)).isEqualTo(".");
     }
-  }
-
-  @Test
-  void breakingFindingsAreErrorsAllowedChangesWarningsTheRestInformation() {
-    RecordingLog log = new RecordingLog();
-
-    CompatibilityGate.log(log, new ReportLine(ReportLine.Severity.ERROR, "BREAK s (f)"));
-    CompatibilityGate.log(log, new ReportLine(ReportLine.Severity.WARNING, "REMOVED s"));
-    CompatibilityGate.log(log, new ReportLine(ReportLine.Severity.INFO, "OK    s (f)"));
-
-    assertThat(log.lines).containsExactly("[ERROR] BREAK s (f)", "[WARNING] REMOVED s", "[INFO] OK    s (f)");
-  }
-
-  @Test
-  void aDirectoryBaselineIsNamedRelativeToTheProject() {
-    Path project = Path.of("/work/service");
-
-    assertThat(CheckCompatibilityMojo.directoryLabel(Path.of("/work/service/baseline/catalog"), project))
-        .isEqualTo("baseline/catalog");
-    assertThat(CheckCompatibilityMojo.directoryLabel(Path.of("/work/released/catalog"), project))
-        .isEqualTo("../released/catalog");
-    assertThat(CheckCompatibilityMojo.directoryLabel(project, project)).isEqualTo(".");
-  }
 }

@@ -31,142 +31,149 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code setUp}/{@code tearDown} around each JUnit 5 test).
  */
 class GenerateMojoTest extends AbstractMojoTestCase {
-  private static final Path EXAMPLE_CATALOG = Path.of(System.getProperty("example.catalog"));
+    private static final Path EXAMPLE_CATALOG = Path.of(System.getProperty("example.catalog"));
 
-  @TempDir Path project;
+    @TempDir
+    Path project;
 
-  /** The Maven model of the project in {@link #project}, made by {@link #mojo}. */
-  private MavenProject mavenProject;
+    /** The Maven model of the project in {@link #project}, made by {@link #mojo}. */
+    private MavenProject mavenProject;
 
-  @BeforeEach
-  void startContainer() throws Exception {
-    setUp();
-  }
+    @BeforeEach
+    void startContainer() throws Exception {
+        setUp();
+    }
 
-  @AfterEach
-  void stopContainer() throws Exception {
-    tearDown();
-  }
+    @AfterEach
+    void stopContainer() throws Exception {
+        tearDown();
+    }
 
-  @Test
-  void defaultsAreTheCoresDefaultsInTheUsualPlaces() throws Exception {
-    GenerateMojo mojo = mojo(Map.of());
+    @Test
+    void defaultsAreTheCoresDefaultsInTheUsualPlaces() throws Exception {
+        GenerateMojo mojo = mojo(Map.of());
 
-    GenerateRequest request = mojo.request();
+        GenerateRequest request = mojo.request();
 
-    assertThat(request.catalog().path()).isEqualTo(project.resolve("src/main/catalog"));
-    assertThat(request.catalog().description()).isEqualTo("src/main/catalog");
-    assertThat(request.configuration()).isEqualTo(
-        CodegenConfiguration.defaults(project.resolve("target/generated-sources/eventcat")));
-  }
+        assertThat(request.catalog().path()).isEqualTo(project.resolve("src/main/catalog"));
+        assertThat(request.catalog().description()).isEqualTo("src/main/catalog");
+        assertThat(request.configuration())
+                .isEqualTo(CodegenConfiguration.defaults(project.resolve("target/generated-sources/eventcat")));
+    }
 
-  @Test
-  void everyOptionHasANamespacedProperty() throws Exception {
-    GenerateMojo mojo = mojo(Map.of(
-        "codegen.catalogDirectory", project.resolve("events").toString(),
-        "codegen.outputDirectory", project.resolve("out").toString(),
-        "codegen.dateTimeType", "OFFSET_DATE_TIME",
-        "codegen.decimalMultipleOf", "false",
-        "codegen.decimalFormats", "money,currency",
-        "codegen.decimalAllNumbers", "true",
-        "codegen.builderThreshold", "2"));
+    @Test
+    void everyOptionHasANamespacedProperty() throws Exception {
+        GenerateMojo mojo = mojo(Map.of(
+                "codegen.catalogDirectory", project.resolve("events").toString(),
+                "codegen.outputDirectory", project.resolve("out").toString(),
+                "codegen.dateTimeType", "OFFSET_DATE_TIME",
+                "codegen.decimalMultipleOf", "false",
+                "codegen.decimalFormats", "money,currency",
+                "codegen.decimalAllNumbers", "true",
+                "codegen.builderThreshold", "2"));
 
-    GenerateRequest request = mojo.request();
+        GenerateRequest request = mojo.request();
 
-    assertThat(request.catalog().path()).isEqualTo(project.resolve("events"));
-    assertThat(request.configuration()).isEqualTo(new CodegenConfiguration(
-        project.resolve("out"),
-        DateTimeType.OFFSET_DATE_TIME,
-        new MoneyDetection(false, Set.of("money", "currency"), true),
-        2));
-  }
+        assertThat(request.catalog().path()).isEqualTo(project.resolve("events"));
+        assertThat(request.configuration())
+                .isEqualTo(new CodegenConfiguration(
+                        project.resolve("out"),
+                        DateTimeType.OFFSET_DATE_TIME,
+                        new MoneyDetection(false, Set.of("money", "currency"), true),
+                        2));
+    }
 
-  @Test
-  void skipGeneratesNothingAndAddsNoSourceRoot() throws Exception {
-    GenerateMojo mojo = mojo(Map.of(
-        "codegen.skip", "true", "codegen.catalogDirectory", EXAMPLE_CATALOG.toString()));
+    @Test
+    void skipGeneratesNothingAndAddsNoSourceRoot() throws Exception {
+        GenerateMojo mojo =
+                mojo(Map.of("codegen.skip", "true", "codegen.catalogDirectory", EXAMPLE_CATALOG.toString()));
 
-    mojo.execute();
+        mojo.execute();
 
-    assertThat(project.resolve("target")).doesNotExist();
-    assertThat(mavenProject.getCompileSourceRoots()).isEmpty();
-  }
+        assertThat(project.resolve("target")).doesNotExist();
+        assertThat(mavenProject.getCompileSourceRoots()).isEmpty();
+    }
 
-  @Test
-  void generatesTheExampleCatalogAndAddsTheSourceRoot() throws Exception {
-    Path output = project.resolve("target/generated-sources/eventcat");
+    @Test
+    void generatesTheExampleCatalogAndAddsTheSourceRoot() throws Exception {
+        Path output = project.resolve("target/generated-sources/eventcat");
 
-    mojo(Map.of("codegen.catalogDirectory", EXAMPLE_CATALOG.toString())).execute();
+        mojo(Map.of("codegen.catalogDirectory", EXAMPLE_CATALOG.toString())).execute();
 
-    assertThat(output.resolve("com/example/repairshop/TicketOpened.java")).isRegularFile();
-    assertThat(output.resolve("com/example/events/TaskEvent.java")).isRegularFile();
-    assertThat(mavenProject.getCompileSourceRoots()).containsExactly(output.toString());
-  }
+        assertThat(output.resolve("com/example/repairshop/TicketOpened.java")).isRegularFile();
+        assertThat(output.resolve("com/example/events/TaskEvent.java")).isRegularFile();
+        assertThat(mavenProject.getCompileSourceRoots()).containsExactly(output.toString());
+    }
 
-  @Test
-  void secondRunTouchesNoFile() throws Exception {
-    Map<String, String> properties = Map.of("codegen.catalogDirectory", EXAMPLE_CATALOG.toString());
-    Path generated = project.resolve("target/generated-sources/eventcat/com/example/events/TaskEvent.java");
-    mojo(properties).execute();
-    FileTime old = FileTime.fromMillis(0);
-    Files.setLastModifiedTime(generated, old);
+    @Test
+    void secondRunTouchesNoFile() throws Exception {
+        Map<String, String> properties = Map.of("codegen.catalogDirectory", EXAMPLE_CATALOG.toString());
+        Path generated = project.resolve("target/generated-sources/eventcat/com/example/events/TaskEvent.java");
+        mojo(properties).execute();
+        FileTime old = FileTime.fromMillis(0);
+        Files.setLastModifiedTime(generated, old);
 
-    mojo(properties).execute();
+        mojo(properties).execute();
 
-    assertThat(Files.getLastModifiedTime(generated)).isEqualTo(old);
-  }
+        assertThat(Files.getLastModifiedTime(generated)).isEqualTo(old);
+    }
 
-  @Test
-  void invalidCatalogFailsWithEveryProblemOnItsOwnLine() throws Exception {
-    Path catalog = Files.createDirectories(project.resolve("src/main/catalog"));
-    Files.writeString(catalog.resolve("catalog.yaml"), String.join("\n",
-        "package: com.example.events",
-        "topics:",
-        "  bad topic:",
-        "    key: id",
-        "    events: [schemas/missing.avsc]",
-        ""));
+    @Test
+    void invalidCatalogFailsWithEveryProblemOnItsOwnLine() throws Exception {
+        Path catalog = Files.createDirectories(project.resolve("src/main/catalog"));
+        Files.writeString(
+                catalog.resolve("catalog.yaml"),
+                String.join(
+                        "\n",
+                        "package: com.example.events",
+                        "topics:",
+                        "  bad topic:",
+                        "    key: id",
+                        "    events: [schemas/missing.avsc]",
+                        ""));
 
-    assertThatThrownBy(() -> mojo(Map.of()).execute())
-        .isInstanceOf(MojoFailureException.class)
-        .satisfies(e -> assertThat(e.getMessage().lines().toList()).satisfies(lines -> {
-          assertThat(lines.get(0)).startsWith("The catalog at ").endsWith(
-              " has 2 problems; fix them and load again:");
-          assertThat(lines.subList(1, lines.size())).hasSize(2)
-              .allMatch(line -> line.startsWith("catalog.yaml:"), "catalog.yaml:line:col: ...");
-        }));
-  }
+        assertThatThrownBy(() -> mojo(Map.of()).execute())
+                .isInstanceOf(MojoFailureException.class)
+                .satisfies(e -> assertThat(e.getMessage().lines().toList()).satisfies(lines -> {
+                    assertThat(lines.get(0))
+                            .startsWith("The catalog at ")
+                            .endsWith(" has 2 problems; fix them and load again:");
+                    assertThat(lines.subList(1, lines.size()))
+                            .hasSize(2)
+                            .allMatch(line -> line.startsWith("catalog.yaml:"), "catalog.yaml:line:col: ...");
+                }));
+    }
 
-  @Test
-  void catalogArtifactWithoutAManagedVersionSaysWhatToWrite() throws Exception {
-    GenerateMojo mojo = mojo(Map.of("codegen.catalogArtifact", "com.example:events-catalog"));
+    @Test
+    void catalogArtifactWithoutAManagedVersionSaysWhatToWrite() throws Exception {
+        GenerateMojo mojo = mojo(Map.of("codegen.catalogArtifact", "com.example:events-catalog"));
 
-    assertThatThrownBy(mojo::execute)
-        .isInstanceOf(MojoExecutionException.class)
-        .hasMessage("The catalog artifact com.example:events-catalog has no version, and the"
-            + " project's dependencyManagement and dependencies give it none: write"
-            + " com.example:events-catalog:<version>, or manage its version");
-  }
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("The catalog artifact com.example:events-catalog has no version, and the"
+                        + " project's dependencyManagement and dependencies give it none: write"
+                        + " com.example:events-catalog:<version>, or manage its version");
+    }
 
-  @Test
-  void malformedCatalogArtifactNamesTheParameter() throws Exception {
-    GenerateMojo mojo = mojo(Map.of("codegen.catalogArtifact", "events-catalog"));
+    @Test
+    void malformedCatalogArtifactNamesTheParameter() throws Exception {
+        GenerateMojo mojo = mojo(Map.of("codegen.catalogArtifact", "events-catalog"));
 
-    assertThatThrownBy(mojo::execute)
-        .isInstanceOf(MojoExecutionException.class)
-        .hasMessage("The catalog artifact 'events-catalog' is not"
-            + " groupId:artifactId[:extension[:classifier]]:version (codegen.catalogArtifact)");
-  }
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("The catalog artifact 'events-catalog' is not"
+                        + " groupId:artifactId[:extension[:classifier]]:version (codegen.catalogArtifact)");
+    }
 
-  /** The goal, configured the way Maven would for a project in the temporary directory. */
-  private GenerateMojo mojo(Map<String, String> userProperties) throws Exception {
-    mavenProject = new MavenProject();
-    mavenProject.setFile(project.resolve("pom.xml").toFile());
-    mavenProject.getBuild().setDirectory(project.resolve("target").toString());
-    mavenProject.setRemoteArtifactRepositories(List.of());
-    MavenSession session = newMavenSession(mavenProject);
-    userProperties.forEach(session.getUserProperties()::setProperty);
-    MojoExecution execution = newMojoExecution("generate");
-    return (GenerateMojo) lookupConfiguredMojo(session, execution);
-  }
+    /** The goal, configured the way Maven would for a project in the temporary directory. */
+    private GenerateMojo mojo(Map<String, String> userProperties) throws Exception {
+        mavenProject = new MavenProject();
+        mavenProject.setFile(project.resolve("pom.xml").toFile());
+        mavenProject.getBuild().setDirectory(project.resolve("target").toString());
+        mavenProject.setRemoteArtifactRepositories(List.of());
+        MavenSession session = newMavenSession(mavenProject);
+        userProperties.forEach(session.getUserProperties()::setProperty);
+        MojoExecution execution = newMojoExecution("generate");
+        return (GenerateMojo) lookupConfiguredMojo(session, execution);
+    }
 }

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /** event-cli's demo command finds these servers when this artifact is on the class path. */
 class EmbeddedDemoServersTest {
-  @Test
-  void theDemoCommandFindsTheEmbeddedServers() {
-    assertThat(ServiceLoader.load(DemoServers.class).findFirst()).get().isInstanceOf(EmbeddedDemoServers.class);
-  }
+    @Test
+    void theDemoCommandFindsTheEmbeddedServers() {
+        assertThat(ServiceLoader.load(DemoServers.class).findFirst()).get().isInstanceOf(EmbeddedDemoServers.class);
+    }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -22,7 +21,11 @@ import org.apache.kafka.common.TopicPartition;
  *                           measured every {@link EventConsumer#LAG_INTERVAL_MS} and once more on stop;
  *                           empty until first measured
  */
-public record ConsumerHealth(Status status, String reason, Instant since, Set<TopicPartition> assignedPartitions,
+public record ConsumerHealth(
+        Status status,
+        String reason,
+        Instant since,
+        Set<TopicPartition> assignedPartitions,
         Map<TopicPartition, Long> lag) {
     public enum Status {
         /** Built, not started yet. */

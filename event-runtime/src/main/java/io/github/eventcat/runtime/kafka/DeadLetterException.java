@@ -8,7 +8,9 @@ public class DeadLetterException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public DeadLetterException(String dlqTopic, String topic, int partition, long offset, Throwable cause) {
-        super("Could not write record " + topic + "-" + partition + "@" + offset + " to dead-letter topic " + dlqTopic
-                + ": " + cause.getMessage() + " — check the topic exists and the consumer may write to it", cause);
+        super(
+                "Could not write record " + topic + "-" + partition + "@" + offset + " to dead-letter topic " + dlqTopic
+                        + ": " + cause.getMessage() + " — check the topic exists and the consumer may write to it",
+                cause);
     }
 }

@@ -15,6 +15,5 @@ public final class DeadLetterHeaders {
     /** How many times the handler was called (0 when the record could not be deserialized). */
     public static final String ATTEMPTS = "eventcat.dlq.attempts";
 
-    private DeadLetterHeaders() {
-    }
+    private DeadLetterHeaders() {}
 }

@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -44,7 +43,8 @@ final class DeadLetterPublisher implements AutoCloseable {
         add(headers, DeadLetterHeaders.EXCEPTION_MESSAGE, message(failure));
         add(headers, DeadLetterHeaders.FAILED_AT, Instant.now().toString());
         add(headers, DeadLetterHeaders.ATTEMPTS, Integer.toString(attempts));
-        ProducerRecord<byte[], byte[]> dead = new ProducerRecord<>(dlqTopic, null, record.key(), record.value(), headers);
+        ProducerRecord<byte[], byte[]> dead =
+                new ProducerRecord<>(dlqTopic, null, record.key(), record.value(), headers);
         try {
             producer.send(dead).get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

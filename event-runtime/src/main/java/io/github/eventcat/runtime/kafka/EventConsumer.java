@@ -1,5 +1,7 @@
 package io.github.eventcat.runtime.kafka;
 
+import io.github.eventcat.runtime.registry.RetryPolicy;
+import io.github.eventcat.runtime.serde.PoisonRecordException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -20,7 +22,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
-
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -36,9 +37,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.github.eventcat.runtime.registry.RetryPolicy;
-import io.github.eventcat.runtime.serde.PoisonRecordException;
 
 /**
  * Consumes events of one or more topics and hands each to a handler, at least once.
@@ -120,6 +118,7 @@ public final class EventConsumer<V> implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     /** Sequential mode: fetched records not done yet, in fetch order (only the poll thread touches it). */
     private final Deque<RecordProcessor<V>.RecordTask> pending = new ArrayDeque<>();
+
     private final PauseState pauseState;
     private final AtomicReference<Throwable> fatal = new AtomicReference<>();
     private final AtomicBoolean started = new AtomicBoolean();
@@ -130,11 +129,14 @@ public final class EventConsumer<V> implements AutoCloseable {
 
     private EventConsumer(Builder<V> builder, Map<String, Object> config) {
         this.topics = List.copyOf(builder.topics);
-        RetryPolicy retry = builder.retry != null ? builder.retry : RetryPolicy.ofAttempts(
-                (int) KafkaConfigs.number(config, RETRY_ATTEMPTS, 3),
-                Duration.ofMillis(KafkaConfigs.number(config, RETRY_BACKOFF_MS, 200)),
-                Duration.ofMillis(KafkaConfigs.number(config, RETRY_BACKOFF_MAX_MS, 10_000)));
-        RetryPolicy pauseBackoff = RetryPolicy.ofAttempts(Integer.MAX_VALUE,
+        RetryPolicy retry = builder.retry != null
+                ? builder.retry
+                : RetryPolicy.ofAttempts(
+                        (int) KafkaConfigs.number(config, RETRY_ATTEMPTS, 3),
+                        Duration.ofMillis(KafkaConfigs.number(config, RETRY_BACKOFF_MS, 200)),
+                        Duration.ofMillis(KafkaConfigs.number(config, RETRY_BACKOFF_MAX_MS, 10_000)));
+        RetryPolicy pauseBackoff = RetryPolicy.ofAttempts(
+                Integer.MAX_VALUE,
                 Duration.ofMillis(KafkaConfigs.number(config, PAUSE_BACKOFF_MS, 1_000)),
                 Duration.ofMillis(KafkaConfigs.number(config, PAUSE_BACKOFF_MAX_MS, 30_000)));
         this.revokeDrain = Duration.ofMillis(KafkaConfigs.number(config, REVOKE_DRAIN_MS, 10_000));
@@ -146,15 +148,26 @@ public final class EventConsumer<V> implements AutoCloseable {
         String dlqSuffix = KafkaConfigs.string(config, DLQ_SUFFIX, ".dlq");
         Function<String, String> dlqTopicFor = dlqTopic != null ? topic -> dlqTopic : topic -> topic + dlqSuffix;
         this.observer = Observers.consumer(config, builder.meterRegistry, builder.openTelemetry);
-        this.lagTracker = new LagTracker(Duration.ofMillis(KafkaConfigs.number(config, LAG_INTERVAL_MS, 5_000)), observer);
-        this.consumer = new KafkaConsumer<>(KafkaConfigs.consumer(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.lagTracker =
+                new LagTracker(Duration.ofMillis(KafkaConfigs.number(config, LAG_INTERVAL_MS, 5_000)), observer);
+        this.consumer = new KafkaConsumer<>(
+                KafkaConfigs.consumer(config), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         observer.bind(consumer, topics, this::health);
         this.securityErrors = KafkaSecurityErrors.of(config);
         this.deadLetters = new DeadLetterPublisher(
-                new KafkaProducer<>(KafkaConfigs.deadLetterProducer(config), new ByteArraySerializer(), new ByteArraySerializer()),
+                new KafkaProducer<>(
+                        KafkaConfigs.deadLetterProducer(config), new ByteArraySerializer(), new ByteArraySerializer()),
                 dlqTopicFor);
-        this.processor = new RecordProcessor<>(builder.deserializer, builder.handler, retry, pauseBackoff, deadLetters, observer,
-                pauseState, stopRequested, fatal);
+        this.processor = new RecordProcessor<>(
+                builder.deserializer,
+                builder.handler,
+                retry,
+                pauseBackoff,
+                deadLetters,
+                observer,
+                pauseState,
+                stopRequested,
+                fatal);
         this.commits = new OffsetCommits(consumer, topics);
         if (laneCount > 1) {
             lanes = new ExecutorService[laneCount];
@@ -178,13 +191,15 @@ public final class EventConsumer<V> implements AutoCloseable {
 
     /** Runs the poll loop on a new thread and returns at once; {@link #close()} stops it. */
     public EventConsumer<V> start() {
-        Thread thread = new Thread(() -> {
-            try {
-                run();
-            } catch (RuntimeException | Error e) {
-                LOG.error("Consumer of {} stopped: {}", topics, e.toString(), e);
-            }
-        }, "eventcat-consumer-" + String.join(",", topics));
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        run();
+                    } catch (RuntimeException | Error e) {
+                        LOG.error("Consumer of {} stopped: {}", topics, e.toString(), e);
+                    }
+                },
+                "eventcat-consumer-" + String.join(",", topics));
         loopThread = thread;
         thread.start();
         return this;
@@ -209,7 +224,8 @@ public final class EventConsumer<V> implements AutoCloseable {
             while (!stopping()) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout);
                 for (TopicPartition partition : records.partitions()) {
-                    // One progress lookup per partition and poll, not per record (the same order as iterating the records).
+                    // One progress lookup per partition and poll, not per record (the same order as iterating the
+                    // records).
                     PartitionProgress partitionProgress = commits.of(partition);
                     for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
                         dispatch(record, partitionProgress);
@@ -373,7 +389,8 @@ public final class EventConsumer<V> implements AutoCloseable {
             long left;
             while ((left = nanoTime - System.nanoTime()) > 0) {
                 if (stopRequested.await(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 50), TimeUnit.MILLISECONDS)
-                        || stopping() || giveUp.getAsBoolean()) {
+                        || stopping()
+                        || giveUp.getAsBoolean()) {
                     return false;
                 }
             }
@@ -459,8 +476,11 @@ public final class EventConsumer<V> implements AutoCloseable {
     private final class CommitOnRevoke implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = commits.revoke(partitions, lanes != null,
-                    System.nanoTime() + revokeDrain.toNanos(), () -> stopping() || pauseState.paused());
+            Map<TopicPartition, OffsetAndMetadata> offsets = commits.revoke(
+                    partitions,
+                    lanes != null,
+                    System.nanoTime() + revokeDrain.toNanos(),
+                    () -> stopping() || pauseState.paused());
             forgetPending(partitions);
             commits.commitRevoked(partitions, offsets);
             lagTracker.removed(partitions);

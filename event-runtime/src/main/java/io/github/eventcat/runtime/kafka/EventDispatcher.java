@@ -25,8 +25,7 @@ public final class EventDispatcher<V> implements EventHandler<V> {
     /** The previous event's type and handler: a topic of one event type never reaches the maps. */
     private volatile Resolved last;
 
-    private record Resolved(Class<?> type, EventHandler<Object> handler) {
-    }
+    private record Resolved(Class<?> type, EventHandler<Object> handler) {}
 
     private EventDispatcher(Map<Class<?>, EventHandler<Object>> handlers) {
         this.handlers = Map.copyOf(handlers);
@@ -49,11 +48,16 @@ public final class EventDispatcher<V> implements EventHandler<V> {
             handler = handlers.get(type);
             if (handler == null) {
                 // A subclass or an interface registration (e.g. GenericRecord): first assignable wins.
-                handler = handlers.entrySet().stream().filter(e -> e.getKey().isAssignableFrom(type))
-                        .map(Map.Entry::getValue).findFirst().orElse(null);
+                handler = handlers.entrySet().stream()
+                        .filter(e -> e.getKey().isAssignableFrom(type))
+                        .map(Map.Entry::getValue)
+                        .findFirst()
+                        .orElse(null);
             }
             if (handler == null) {
-                throw new UnhandledEventException(type.getName(), context.topic(),
+                throw new UnhandledEventException(
+                        type.getName(),
+                        context.topic(),
                         handlers.keySet().stream().map(Class::getName).sorted().toList());
             }
             resolved.put(type, handler);

@@ -4,8 +4,7 @@ import java.util.UUID;
 
 /** Record keys from events' key fields: strings as they are, UUIDs in their canonical text form. */
 public final class EventKeys {
-    private EventKeys() {
-    }
+    private EventKeys() {}
 
     /** The key text for a key field value; {@code null} stays {@code null} (Kafka then picks the partition). */
     public static String render(Object keyField) {

@@ -9,7 +9,6 @@ import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -41,8 +40,13 @@ public final class EventProducer<V> implements AutoCloseable {
     private final KafkaSecurityErrors securityErrors;
     private final Observers.SendObserver observer;
 
-    private EventProducer(String topic, Function<? super V, ?> keyOf, Producer<String, V> producer, boolean transactional,
-            KafkaSecurityErrors securityErrors, Observers.SendObserver observer) {
+    private EventProducer(
+            String topic,
+            Function<? super V, ?> keyOf,
+            Producer<String, V> producer,
+            boolean transactional,
+            KafkaSecurityErrors securityErrors,
+            Observers.SendObserver observer) {
         this.securityErrors = securityErrors;
         this.observer = observer;
         this.topic = topic;
@@ -79,7 +83,8 @@ public final class EventProducer<V> implements AutoCloseable {
     /** Sends {@code event} keyed by its key field, with headers (UTF-8 text values). */
     public CompletableFuture<RecordMetadata> send(V event, Map<String, String> headers) {
         List<Header> list = headers.entrySet().stream()
-                .<Header>map(h -> new RecordHeader(h.getKey(), h.getValue() == null ? null : h.getValue().getBytes(StandardCharsets.UTF_8)))
+                .<Header>map(h -> new RecordHeader(
+                        h.getKey(), h.getValue() == null ? null : h.getValue().getBytes(StandardCharsets.UTF_8)))
                 .toList();
         return send(EventKeys.render(keyOf.apply(event)), event, list);
     }
@@ -113,7 +118,8 @@ public final class EventProducer<V> implements AutoCloseable {
      */
     public void inTransaction(Consumer<? super EventProducer<V>> body) {
         if (!transactional) {
-            throw new IllegalStateException("this producer has no transactional.id: set one in its configuration to use transactions");
+            throw new IllegalStateException(
+                    "this producer has no transactional.id: set one in its configuration to use transactions");
         }
         producer.beginTransaction();
         try {
@@ -209,9 +215,11 @@ public final class EventProducer<V> implements AutoCloseable {
             Map<String, Object> producerConfig = KafkaConfigs.producer(config);
             boolean transactional = producerConfig.get(ProducerConfig.TRANSACTIONAL_ID_CONFIG) != null;
             // Kafka only calls configure() on serializers it creates itself, not on instances passed in.
-            KafkaProducer<String, V> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), valueSerializer);
+            KafkaProducer<String, V> producer =
+                    new KafkaProducer<>(producerConfig, new StringSerializer(), valueSerializer);
             observer.bind(producer);
-            return new EventProducer<>(topic, keyOf, producer, transactional, KafkaSecurityErrors.of(producerConfig), observer);
+            return new EventProducer<>(
+                    topic, keyOf, producer, transactional, KafkaSecurityErrors.of(producerConfig), observer);
         }
     }
 }

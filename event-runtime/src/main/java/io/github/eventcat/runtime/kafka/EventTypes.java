@@ -15,8 +15,7 @@ final class EventTypes {
         }
     };
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     /** True when the event's class alone gives its type name (not a GenericRecord, not null). */
     static boolean byClass(Object event) {

@@ -3,7 +3,6 @@ package io.github.eventcat.runtime.kafka;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
@@ -12,8 +11,7 @@ final class KafkaConfigs {
     /** Prefix of this runtime's own keys, which Kafka's clients do not know. */
     static final String OWN_PREFIX = "eventcat.";
 
-    private KafkaConfigs() {
-    }
+    private KafkaConfigs() {}
 
     static Map<String, Object> copy(Map<?, ?> config) {
         Map<String, Object> copy = new HashMap<>();
@@ -48,11 +46,18 @@ final class KafkaConfigs {
     static Map<String, Object> deadLetterProducer(Map<String, Object> config) {
         Map<String, Object> producer = producer(config);
         producer.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-        for (String consumerOnly : new String[] {ConsumerConfig.GROUP_ID_CONFIG, ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
-                ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
-                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, ConsumerConfig.GROUP_PROTOCOL_CONFIG}) {
+        for (String consumerOnly : new String[] {
+            ConsumerConfig.GROUP_ID_CONFIG,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+            ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
+            ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+            ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+            ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+            ConsumerConfig.GROUP_PROTOCOL_CONFIG
+        }) {
             producer.remove(consumerOnly);
         }
         return producer;
@@ -66,7 +71,9 @@ final class KafkaConfigs {
 
     static String string(Map<String, Object> config, String key, String defaultValue) {
         Object value = config.get(key);
-        return value == null || value.toString().isBlank() ? defaultValue : value.toString().trim();
+        return value == null || value.toString().isBlank()
+                ? defaultValue
+                : value.toString().trim();
     }
 
     static long number(Map<String, Object> config, String key, long defaultValue) {

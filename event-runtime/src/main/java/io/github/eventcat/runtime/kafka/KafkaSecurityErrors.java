@@ -3,7 +3,6 @@ package io.github.eventcat.runtime.kafka;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -34,8 +33,11 @@ public final class KafkaSecurityErrors {
 
     /** For the clients made from {@code config} (the user's Kafka settings). */
     public static KafkaSecurityErrors of(Map<String, ?> config) {
-        return new KafkaSecurityErrors(text(config, "bootstrap.servers", "(bootstrap.servers not set)"),
-                user(config), text(config, "sasl.mechanism", "GSSAPI"), text(config, "ssl.truststore.location", null));
+        return new KafkaSecurityErrors(
+                text(config, "bootstrap.servers", "(bootstrap.servers not set)"),
+                user(config),
+                text(config, "sasl.mechanism", "GSSAPI"),
+                text(config, "ssl.truststore.location", null));
     }
 
     /** The principal's name from {@code sasl.jaas.config}, or null. */
@@ -52,32 +54,42 @@ public final class KafkaSecurityErrors {
 
     private static String text(Map<String, ?> config, String key, String fallback) {
         Object value = config.get(key);
-        return value == null || value.toString().isBlank() ? fallback : value.toString().trim();
+        return value == null || value.toString().isBlank()
+                ? fallback
+                : value.toString().trim();
     }
 
     /** {@code error} with a message that says what to check, or {@code error} itself when it is not about security. */
     public Throwable explain(Throwable error) {
         if (error instanceof SaslAuthenticationException e) {
-            return new SaslAuthenticationException("Kafka at " + bootstrapServers + " rejected the SASL login"
-                    + (user == null ? "" : " of user '" + user + "'") + " with " + mechanism
-                    + ": check the username and password in sasl.jaas.config, and that sasl.mechanism is one the broker"
-                    + " offers for this user (broker said: " + e.getMessage() + ")", e);
+            return new SaslAuthenticationException(
+                    "Kafka at " + bootstrapServers + " rejected the SASL login"
+                            + (user == null ? "" : " of user '" + user + "'") + " with " + mechanism
+                            + ": check the username and password in sasl.jaas.config, and that sasl.mechanism is one the broker"
+                            + " offers for this user (broker said: " + e.getMessage() + ")",
+                    e);
         }
         if (error instanceof SslAuthenticationException e) {
             return new SslAuthenticationException(tlsMessage(e), e);
         }
         if (error instanceof TopicAuthorizationException e) {
-            return new TopicAuthorizationException("Kafka at " + bootstrapServers + " denied " + principal()
-                    + (e.unauthorizedTopics().isEmpty() ? " this topic operation (Kafka said: " + e.getMessage() + ")"
-                            : " access to topic(s) " + e.unauthorizedTopics()) + ": grant that principal an ACL for the operation"
-                    + " (kafka-acls --add --allow-principal User:" + (user == null ? "<user>" : user)
-                    + " --operation <Write, Read, Create...> --topic <topic>), or use the credentials of a principal that has one",
+            return new TopicAuthorizationException(
+                    "Kafka at " + bootstrapServers + " denied " + principal()
+                            + (e.unauthorizedTopics().isEmpty()
+                                    ? " this topic operation (Kafka said: " + e.getMessage() + ")"
+                                    : " access to topic(s) " + e.unauthorizedTopics())
+                            + ": grant that principal an ACL for the operation"
+                            + " (kafka-acls --add --allow-principal User:" + (user == null ? "<user>" : user)
+                            + " --operation <Write, Read, Create...> --topic <topic>), or use the credentials of a principal that has one",
                     e.unauthorizedTopics());
         }
         if (error instanceof GroupAuthorizationException e) {
-            return new GroupAuthorizationException("Kafka at " + bootstrapServers + " denied " + principal()
-                    + " READ on consumer group '" + e.groupId() + "': grant that principal READ on the group (ACL), or"
-                    + " change group.id", e.groupId());
+            return new GroupAuthorizationException(
+                    "Kafka at " + bootstrapServers + " denied " + principal()
+                            + " READ on consumer group '" + e.groupId()
+                            + "': grant that principal READ on the group (ACL), or"
+                            + " change group.id",
+                    e.groupId());
         }
         return error;
     }
@@ -94,7 +106,8 @@ public final class KafkaSecurityErrors {
     private String tlsMessage(SslAuthenticationException e) {
         String root = rootMessage(e);
         String where = "The TLS handshake with Kafka at " + bootstrapServers + " failed";
-        String store = truststore == null ? "ssl.truststore.location is not set, so only the JDK's default CAs are trusted"
+        String store = truststore == null
+                ? "ssl.truststore.location is not set, so only the JDK's default CAs are trusted"
                 : "ssl.truststore.location is " + truststore;
         if (root.contains("PKIX") || root.contains("certification path") || root.contains("unable to find valid")) {
             return where + ": the broker's certificate is not trusted. Check that ssl.truststore.location holds the CA"

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -122,7 +121,8 @@ final class LagTracker {
             }
         });
         // No offset committed yet: the group starts at the beginning (auto.offset.reset=earliest by default).
-        Map<TopicPartition, Long> starts = neverCommitted.isEmpty() ? Map.of() : consumer.beginningOffsets(neverCommitted, timeout);
+        Map<TopicPartition, Long> starts =
+                neverCommitted.isEmpty() ? Map.of() : consumer.beginningOffsets(neverCommitted, timeout);
         Map<TopicPartition, Long> measured = new HashMap<>();
         for (TopicPartition partition : partitions) {
             Long end = ends.get(partition);

@@ -1,5 +1,11 @@
 package io.github.eventcat.runtime.kafka;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -7,20 +13,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 
 /**
  * A consumer's metrics in Micrometer, loaded by name only when a registry is configured
@@ -40,6 +38,7 @@ final class MicrometerConsumerMetrics implements Observers.ConsumeObserver {
     private final Map<String, Map<String, Meters>> meters = new ConcurrentHashMap<>();
     /** The previous record's meters: a topic of one event type never reaches the maps. */
     private volatile Meters last;
+
     private final Map<TopicPartition, Gauge> lagGauges = new ConcurrentHashMap<>();
     private volatile Map<TopicPartition, Long> lag = Map.of();
     private volatile Supplier<ConsumerHealth> health;
@@ -55,8 +54,9 @@ final class MicrometerConsumerMetrics implements Observers.ConsumeObserver {
         if (registry instanceof MeterRegistry meterRegistry) {
             return meterRegistry;
         }
-        throw new IllegalArgumentException(Observability.METRICS_REGISTRY + " must be an " + MeterRegistry.class.getName()
-                + " object, not " + registry.getClass().getName() + ": put the registry itself in the configuration map");
+        throw new IllegalArgumentException(
+                Observability.METRICS_REGISTRY + " must be an " + MeterRegistry.class.getName() + " object, not "
+                        + registry.getClass().getName() + ": put the registry itself in the configuration map");
     }
 
     @Override
@@ -65,9 +65,17 @@ final class MicrometerConsumerMetrics implements Observers.ConsumeObserver {
         this.clientId = clientId(consumer.metrics());
         for (ConsumerHealth.Status status : ConsumerHealth.Status.values()) {
             Gauge.builder("eventcat.consumer.status", this, m -> m.health.get().status() == status ? 1 : 0)
-                    .description("1 for the consumer's current status (NEW, RUNNING, PAUSED, FAILED, STOPPED), 0 for the others")
-                    .tags(Tags.of("group", group, "client.id", clientId, "topics", String.join(",", topics),
-                            "status", status.name().toLowerCase(Locale.ROOT)))
+                    .description(
+                            "1 for the consumer's current status (NEW, RUNNING, PAUSED, FAILED, STOPPED), 0 for the others")
+                    .tags(Tags.of(
+                            "group",
+                            group,
+                            "client.id",
+                            clientId,
+                            "topics",
+                            String.join(",", topics),
+                            "status",
+                            status.name().toLowerCase(Locale.ROOT)))
                     .register(registry);
         }
         clientMetrics = new KafkaClientMetrics(consumer);
@@ -75,7 +83,11 @@ final class MicrometerConsumerMetrics implements Observers.ConsumeObserver {
     }
 
     private static String clientId(Map<MetricName, ? extends Metric> metrics) {
-        return metrics.keySet().stream().map(name -> name.tags().get("client-id")).filter(id -> id != null).findFirst().orElse("");
+        return metrics.keySet().stream()
+                .map(name -> name.tags().get("client-id"))
+                .filter(id -> id != null)
+                .findFirst()
+                .orElse("");
     }
 
     @Override
@@ -89,7 +101,15 @@ final class MicrometerConsumerMetrics implements Observers.ConsumeObserver {
         for (TopicPartition partition : snapshot.keySet()) {
             lagGauges.computeIfAbsent(partition, p -> Gauge.builder("eventcat.consumer.lag", this, m -> m.lagOf(p))
                     .description("Records of the partition not committed yet: end offset minus committed offset")
-                    .tags("group", group, "client.id", clientId, "topic", p.topic(), "partition", Integer.toString(p.partition()))
+                    .tags(
+                            "group",
+                            group,
+                            "client.id",
+                            clientId,
+                            "topic",
+                            p.topic(),
+                            "partition",
+                            Integer.toString(p.partition()))
                     .register(registry));
         }
         lagGauges.entrySet().removeIf(entry -> {
@@ -116,9 +136,11 @@ final class MicrometerConsumerMetrics implements Observers.ConsumeObserver {
     private Meters metersOf(String topic, String type) {
         Meters previous = last;
         if (previous != null && previous.type.equals(type) && previous.topic.equals(topic)) {
-            return previous; // the type names are the same String instances (EventTypes): equals is a compare of references
+            return previous; // the type names are the same String instances (EventTypes): equals is a compare of
+            // references
         }
-        Meters found = meters.computeIfAbsent(topic, t -> new ConcurrentHashMap<>()).computeIfAbsent(type, t -> new Meters(topic, t));
+        Meters found = meters.computeIfAbsent(topic, t -> new ConcurrentHashMap<>())
+                .computeIfAbsent(type, t -> new Meters(topic, t));
         last = found;
         return found;
     }
@@ -137,25 +159,34 @@ final class MicrometerConsumerMetrics implements Observers.ConsumeObserver {
         Meters(String topic, String type) {
             this.topic = topic;
             this.type = type;
-            handled = Counter.builder("eventcat.consumer.handled").description("Events the handler finished without an exception")
-                    .tags("topic", topic, "event.type", type).register(registry);
-            failures = Counter.builder("eventcat.consumer.handler.failures").description("Handler calls that threw")
-                    .tags("topic", topic, "event.type", type).register(registry);
-            retries = Counter.builder("eventcat.consumer.retries").description("Handler calls after a failed one")
-                    .tags("topic", topic, "event.type", type).register(registry);
+            handled = Counter.builder("eventcat.consumer.handled")
+                    .description("Events the handler finished without an exception")
+                    .tags("topic", topic, "event.type", type)
+                    .register(registry);
+            failures = Counter.builder("eventcat.consumer.handler.failures")
+                    .description("Handler calls that threw")
+                    .tags("topic", topic, "event.type", type)
+                    .register(registry);
+            retries = Counter.builder("eventcat.consumer.retries")
+                    .description("Handler calls after a failed one")
+                    .tags("topic", topic, "event.type", type)
+                    .register(registry);
             succeeded = timer("success");
             failed = timer("failure");
         }
 
         private Timer timer(String outcome) {
-            return Timer.builder("eventcat.consumer.handler").description("Handler call duration")
-                    .tags("topic", topic, "event.type", type, "outcome", outcome).register(registry);
+            return Timer.builder("eventcat.consumer.handler")
+                    .description("Handler call duration")
+                    .tags("topic", topic, "event.type", type, "outcome", outcome)
+                    .register(registry);
         }
 
         Counter deadLettered(String reason) {
             return deadLettered.computeIfAbsent(reason, r -> Counter.builder("eventcat.consumer.dead.lettered")
                     .description("Records written to the dead-letter topic")
-                    .tags("topic", topic, "event.type", type, "reason", r).register(registry));
+                    .tags("topic", topic, "event.type", type, "reason", r)
+                    .register(registry));
         }
     }
 
@@ -228,7 +259,6 @@ final class MicrometerConsumerMetrics implements Observers.ConsumeObserver {
         }
 
         @Override
-        public void end(boolean done, Throwable failure) {
-        }
+        public void end(boolean done, Throwable failure) {}
     }
 }

@@ -1,15 +1,13 @@
 package io.github.eventcat.runtime.kafka;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * A producer's metrics in Micrometer: {@code eventcat.producer.sent} and
@@ -22,6 +20,7 @@ final class MicrometerProducerMetrics implements Observers.SendObserver {
     private final Map<String, Map<String, Meters>> meters = new ConcurrentHashMap<>();
     /** The meters of the previous send's topic and event class: one event type per topic never reaches the maps. */
     private volatile Meters last;
+
     private KafkaClientMetrics clientMetrics;
 
     MicrometerProducerMetrics(Object registry, Map<String, Object> config) {
@@ -38,7 +37,9 @@ final class MicrometerProducerMetrics implements Observers.SendObserver {
     public Observers.SendObservation sending(ProducerRecord<?, ?> record, Object event) {
         Meters previous = last;
         Class<?> eventClass = event == null ? null : event.getClass();
-        if (previous != null && previous.eventClass == eventClass && EventTypes.byClass(event)
+        if (previous != null
+                && previous.eventClass == eventClass
+                && EventTypes.byClass(event)
                 && previous.topic.equals(record.topic())) {
             return previous;
         }
@@ -66,10 +67,14 @@ final class MicrometerProducerMetrics implements Observers.SendObserver {
         Meters(String topic, String type, Class<?> eventClass) {
             this.topic = topic;
             this.eventClass = eventClass;
-            sent = Counter.builder("eventcat.producer.sent").description("Events the broker acknowledged")
-                    .tags("topic", topic, "event.type", type).register(registry);
-            failed = Counter.builder("eventcat.producer.send.failures").description("Events not sent: serialization or broker failure")
-                    .tags("topic", topic, "event.type", type).register(registry);
+            sent = Counter.builder("eventcat.producer.sent")
+                    .description("Events the broker acknowledged")
+                    .tags("topic", topic, "event.type", type)
+                    .register(registry);
+            failed = Counter.builder("eventcat.producer.send.failures")
+                    .description("Events not sent: serialization or broker failure")
+                    .tags("topic", topic, "event.type", type)
+                    .register(registry);
         }
 
         @Override

@@ -26,6 +26,5 @@ public final class Observability {
      */
     public static final String TRACING_CONSUMER_RELATION = "eventcat.tracing.consumer.relation";
 
-    private Observability() {
-    }
+    private Observability() {}
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
@@ -25,21 +24,18 @@ final class Observers {
     private static final String OTEL_PRODUCER = "io.github.eventcat.runtime.kafka.OtelProducerTracing";
     private static final String OTEL_CONSUMER = "io.github.eventcat.runtime.kafka.OtelConsumerTracing";
 
-    private Observers() {
-    }
+    private Observers() {}
 
     /** What a producer reports. */
     interface SendObserver extends AutoCloseable {
         /** Kafka's own client metrics, once the client exists. */
-        default void bind(Producer<?, ?> producer) {
-        }
+        default void bind(Producer<?, ?> producer) {}
 
         /** Before the send; may add headers to {@code record} (trace context). */
         SendObservation sending(ProducerRecord<?, ?> record, Object event);
 
         @Override
-        default void close() {
-        }
+        default void close() {}
     }
 
     interface SendObservation {
@@ -50,19 +46,16 @@ final class Observers {
 
     /** What a consumer reports. */
     interface ConsumeObserver extends AutoCloseable {
-        default void bind(Consumer<?, ?> consumer, List<String> topics, Supplier<ConsumerHealth> health) {
-        }
+        default void bind(Consumer<?, ?> consumer, List<String> topics, Supplier<ConsumerHealth> health) {}
 
         /** One try at a fetched record: handling it, or dead-lettering it. */
         RecordObservation record(ConsumerRecord<byte[], byte[]> record);
 
         /** A fresh lag snapshot (unread records per assigned partition). */
-        default void lag(Map<TopicPartition, Long> lag) {
-        }
+        default void lag(Map<TopicPartition, Long> lag) {}
 
         @Override
-        default void close() {
-        }
+        default void close() {}
     }
 
     interface RecordObservation {
@@ -95,40 +88,33 @@ final class Observers {
 
     static final SendObservation NO_SEND = new SendObservation() {
         @Override
-        public void sent(RecordMetadata metadata) {
-        }
+        public void sent(RecordMetadata metadata) {}
 
         @Override
-        public void failed(Throwable error) {
-        }
+        public void failed(Throwable error) {}
     };
 
     static final SendObserver NO_SENDS = (record, event) -> NO_SEND;
 
     static final HandlerCall NO_CALL = new HandlerCall() {
         @Override
-        public void failed(Throwable error) {
-        }
+        public void failed(Throwable error) {}
 
         @Override
-        public void end() {
-        }
+        public void end() {}
     };
 
     static final DeadLetterWrite NO_WRITE = new DeadLetterWrite() {
         @Override
-        public void written() {
-        }
+        public void written() {}
 
         @Override
-        public void failed(Throwable error) {
-        }
+        public void failed(Throwable error) {}
     };
 
     static final RecordObservation NO_RECORD = new RecordObservation() {
         @Override
-        public void eventType(String type) {
-        }
+        public void eventType(String type) {}
 
         @Override
         public HandlerCall handlerCall(int attempt) {
@@ -136,8 +122,7 @@ final class Observers {
         }
 
         @Override
-        public void retrying(int nextAttempt, Duration backoff) {
-        }
+        public void retrying(int nextAttempt, Duration backoff) {}
 
         @Override
         public DeadLetterWrite deadLettering(String deadLetterTopic, String reason, Throwable cause) {
@@ -145,8 +130,7 @@ final class Observers {
         }
 
         @Override
-        public void end(boolean done, Throwable failure) {
-        }
+        public void end(boolean done, Throwable failure) {}
     };
 
     static final ConsumeObserver NO_RECORDS = record -> NO_RECORD;
@@ -155,9 +139,11 @@ final class Observers {
     static SendObserver producer(Map<String, Object> config, Object meterRegistry, Object openTelemetry) {
         Object registry = meterRegistry != null ? meterRegistry : config.get(Observability.METRICS_REGISTRY);
         Object otel = openTelemetry != null ? openTelemetry : config.get(Observability.TRACING_OPENTELEMETRY);
-        SendObserver metrics = registry == null ? null
+        SendObserver metrics = registry == null
+                ? null
                 : (SendObserver) load(MICROMETER_PRODUCER, Observability.METRICS_REGISTRY, registry, config);
-        SendObserver tracing = otel == null ? null
+        SendObserver tracing = otel == null
+                ? null
                 : (SendObserver) load(OTEL_PRODUCER, Observability.TRACING_OPENTELEMETRY, otel, config);
         if (metrics == null && tracing == null) {
             return NO_SENDS;
@@ -169,9 +155,11 @@ final class Observers {
     static ConsumeObserver consumer(Map<String, Object> config, Object meterRegistry, Object openTelemetry) {
         Object registry = meterRegistry != null ? meterRegistry : config.get(Observability.METRICS_REGISTRY);
         Object otel = openTelemetry != null ? openTelemetry : config.get(Observability.TRACING_OPENTELEMETRY);
-        ConsumeObserver metrics = registry == null ? null
+        ConsumeObserver metrics = registry == null
+                ? null
                 : (ConsumeObserver) load(MICROMETER_CONSUMER, Observability.METRICS_REGISTRY, registry, config);
-        ConsumeObserver tracing = otel == null ? null
+        ConsumeObserver tracing = otel == null
+                ? null
                 : (ConsumeObserver) load(OTEL_CONSUMER, Observability.TRACING_OPENTELEMETRY, otel, config);
         if (metrics == null && tracing == null) {
             return NO_RECORDS;
@@ -200,9 +188,12 @@ final class Observers {
 
     private static IllegalArgumentException notOnClassPath(String setting, Throwable cause) {
         String library = setting.equals(Observability.METRICS_REGISTRY)
-                ? "Micrometer (io.micrometer:micrometer-core)" : "the OpenTelemetry API (io.opentelemetry:opentelemetry-api)";
-        return new IllegalArgumentException(setting + " is set, but " + library
-                + " is not on the class path: add it to the application, or drop the setting", cause);
+                ? "Micrometer (io.micrometer:micrometer-core)"
+                : "the OpenTelemetry API (io.opentelemetry:opentelemetry-api)";
+        return new IllegalArgumentException(
+                setting + " is set, but " + library
+                        + " is not on the class path: add it to the application, or drop the setting",
+                cause);
     }
 
     /** Tracing and metrics together: tracing first, so the metrics' work happens inside the span. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
-
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -79,7 +78,10 @@ final class OffsetCommits {
             } catch (WakeupException e) {
                 // a wakeup() that arrived while not polling; it is spent now, try again
             } catch (RuntimeException e) {
-                LOG.warn("Final offset commit for {} failed; the unfinished records will be delivered again: {}", topics, e.toString());
+                LOG.warn(
+                        "Final offset commit for {} failed; the unfinished records will be delivered again: {}",
+                        topics,
+                        e.toString());
                 return;
             }
         }
@@ -90,8 +92,8 @@ final class OffsetCommits {
      * {@code drainUntil} (or until {@code giveUp}) to finish; then no record of theirs starts any
      * more, and the offsets finished by then are returned, for {@link #commitRevoked}.
      */
-    Map<TopicPartition, OffsetAndMetadata> revoke(Collection<TopicPartition> partitions, boolean lanes, long drainUntil,
-            BooleanSupplier giveUp) {
+    Map<TopicPartition, OffsetAndMetadata> revoke(
+            Collection<TopicPartition> partitions, boolean lanes, long drainUntil, BooleanSupplier giveUp) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : partitions) {
             PartitionProgress partitionProgress = progress.get(partition);
@@ -121,8 +123,10 @@ final class OffsetCommits {
             try {
                 consumer.commitSync(offsets);
             } catch (RuntimeException e) {
-                LOG.warn("Commit on revocation of {} failed; their unfinished records will be delivered again: {}",
-                        partitions, e.toString());
+                LOG.warn(
+                        "Commit on revocation of {} failed; their unfinished records will be delivered again: {}",
+                        partitions,
+                        e.toString());
             }
         }
         partitions.forEach(progress::remove);

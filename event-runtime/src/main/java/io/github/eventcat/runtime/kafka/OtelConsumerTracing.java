@@ -1,12 +1,5 @@
 package io.github.eventcat.runtime.kafka;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Map;
-
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -15,6 +8,11 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * A CONSUMER span ({@code process <topic>}) per try at a record, linked to the producer's span
@@ -38,7 +36,8 @@ final class OtelConsumerTracing implements Observers.ConsumeObserver {
     public Observers.RecordObservation record(ConsumerRecord<byte[], byte[]> record) {
         Context producer = otel.extract(record.headers());
         SpanContext producerSpan = Span.fromContext(producer).getSpanContext();
-        SpanBuilder builder = otel.tracer.spanBuilder(otel.processName(record.topic()))
+        SpanBuilder builder = otel.tracer
+                .spanBuilder(otel.processName(record.topic()))
                 .setSpanKind(SpanKind.CONSUMER)
                 .setAttribute(OtelKafka.SYSTEM, "kafka")
                 .setAttribute(OtelKafka.DESTINATION, record.topic())
@@ -47,7 +46,8 @@ final class OtelConsumerTracing implements Observers.ConsumeObserver {
                 .setAttribute(OtelKafka.GROUP, group)
                 .setAttribute(OtelKafka.PARTITION, OtelKafka.partition(record.partition()))
                 .setAttribute(OtelKafka.OFFSET, record.offset())
-                .setAttribute(OtelKafka.MESSAGE_ID, OtelKafka.messageId(record.topic(), record.partition(), record.offset()));
+                .setAttribute(
+                        OtelKafka.MESSAGE_ID, OtelKafka.messageId(record.topic(), record.partition(), record.offset()));
         if (record.key() != null) {
             builder.setAttribute(OtelKafka.KEY, new String(record.key(), StandardCharsets.UTF_8));
         }
@@ -90,14 +90,20 @@ final class OtelConsumerTracing implements Observers.ConsumeObserver {
 
         @Override
         public void retrying(int nextAttempt, Duration backoff) {
-            span.addEvent("retry", Attributes.of(OtelKafka.ATTEMPT, (long) nextAttempt,
-                    io.opentelemetry.api.common.AttributeKey.longKey("eventcat.backoff.ms"), backoff.toMillis()));
+            span.addEvent(
+                    "retry",
+                    Attributes.of(
+                            OtelKafka.ATTEMPT,
+                            (long) nextAttempt,
+                            io.opentelemetry.api.common.AttributeKey.longKey("eventcat.backoff.ms"),
+                            backoff.toMillis()));
         }
 
         @Override
         public Observers.DeadLetterWrite deadLettering(String deadLetterTopic, String reason, Throwable cause) {
             deadLettered = true;
-            Span write = otel.tracer.spanBuilder(otel.sendName(deadLetterTopic))
+            Span write = otel.tracer
+                    .spanBuilder(otel.sendName(deadLetterTopic))
                     .setParent(Context.current().with(span))
                     .setSpanKind(SpanKind.PRODUCER)
                     .setAttribute(OtelKafka.SYSTEM, "kafka")

@@ -1,14 +1,5 @@
 package io.github.eventcat.runtime.kafka;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
-
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -21,6 +12,13 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * What the producer's and the consumer's tracing share: the tracer, the propagator (the
@@ -82,12 +80,14 @@ final class OtelKafka {
     private final boolean w3c;
     /** Span names per topic ({@code send <topic>}, {@code process <topic>}): made once, not per record. */
     private final Map<String, String> sendNames = new ConcurrentHashMap<>();
+
     private final Map<String, String> processNames = new ConcurrentHashMap<>();
 
     OtelKafka(Object openTelemetry) {
         if (!(openTelemetry instanceof OpenTelemetry otel)) {
-            throw new IllegalArgumentException(Observability.TRACING_OPENTELEMETRY + " must be an " + OpenTelemetry.class.getName()
-                    + " object, not " + openTelemetry.getClass().getName() + ": put the instance itself in the configuration map");
+            throw new IllegalArgumentException(Observability.TRACING_OPENTELEMETRY + " must be an "
+                    + OpenTelemetry.class.getName() + " object, not "
+                    + openTelemetry.getClass().getName() + ": put the instance itself in the configuration map");
         }
         this.tracer = otel.getTracer(SCOPE);
         TextMapPropagator configured = otel.getPropagators().getTextMapPropagator();
@@ -163,12 +163,20 @@ final class OtelKafka {
                 return Context.root();
             }
             byte[] value = header.value();
-            if (value != null && value.length == TRACEPARENT_LENGTH && value[0] == '0' && value[1] == '0' && value[2] == '-'
-                    && value[35] == '-' && value[52] == '-' && hex(value[53]) && hex(value[54])) {
+            if (value != null
+                    && value.length == TRACEPARENT_LENGTH
+                    && value[0] == '0'
+                    && value[1] == '0'
+                    && value[2] == '-'
+                    && value[35] == '-'
+                    && value[52] == '-'
+                    && hex(value[53])
+                    && hex(value[54])) {
                 SpanContext remote = SpanContext.createFromRemoteParent(
                         new String(value, 3, 32, StandardCharsets.ISO_8859_1),
                         new String(value, 36, 16, StandardCharsets.ISO_8859_1),
-                        TraceFlags.fromByte((byte) (Character.digit(value[53], 16) << 4 | Character.digit(value[54], 16))),
+                        TraceFlags.fromByte(
+                                (byte) (Character.digit(value[53], 16) << 4 | Character.digit(value[54], 16))),
                         TraceState.getDefault());
                 return remote.isValid() ? Context.root().with(Span.wrap(remote)) : Context.root();
             }
@@ -188,8 +196,9 @@ final class OtelKafka {
     static String relation(Map<String, Object> config) {
         String relation = KafkaConfigs.string(config, Observability.TRACING_CONSUMER_RELATION, "link");
         if (!relation.equals("link") && !relation.equals("parent")) {
-            throw new IllegalArgumentException(Observability.TRACING_CONSUMER_RELATION + "=" + relation
-                    + " is not a relation: use link (a new trace linked to the producer's span) or parent (a child in its trace)");
+            throw new IllegalArgumentException(
+                    Observability.TRACING_CONSUMER_RELATION + "=" + relation
+                            + " is not a relation: use link (a new trace linked to the producer's span) or parent (a child in its trace)");
         }
         return relation;
     }

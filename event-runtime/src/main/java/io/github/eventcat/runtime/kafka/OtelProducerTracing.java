@@ -1,14 +1,12 @@
 package io.github.eventcat.runtime.kafka;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * A PRODUCER span per send ({@code send <topic>}, messaging semantic conventions), a child of the
@@ -24,7 +22,8 @@ final class OtelProducerTracing implements Observers.SendObserver {
 
     @Override
     public Observers.SendObservation sending(ProducerRecord<?, ?> record, Object event) {
-        Span span = otel.tracer.spanBuilder(otel.sendName(record.topic()))
+        Span span = otel.tracer
+                .spanBuilder(otel.sendName(record.topic()))
                 .setSpanKind(SpanKind.PRODUCER)
                 .setAttribute(OtelKafka.SYSTEM, "kafka")
                 .setAttribute(OtelKafka.DESTINATION, record.topic())
@@ -48,7 +47,9 @@ final class OtelProducerTracing implements Observers.SendObserver {
                 span.setAttribute(OtelKafka.PARTITION, OtelKafka.partition(metadata.partition()));
                 if (metadata.hasOffset()) {
                     span.setAttribute(OtelKafka.OFFSET, metadata.offset());
-                    span.setAttribute(OtelKafka.MESSAGE_ID, OtelKafka.messageId(metadata.topic(), metadata.partition(), metadata.offset()));
+                    span.setAttribute(
+                            OtelKafka.MESSAGE_ID,
+                            OtelKafka.messageId(metadata.topic(), metadata.partition(), metadata.offset()));
                 }
                 span.end();
             }

@@ -3,7 +3,6 @@ package io.github.eventcat.runtime.kafka;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,9 +39,12 @@ final class PauseState {
 
     /** Closed ({@code failure} null: STOPPED) or stopped by {@code failure} (FAILED). */
     synchronized void stopped(Throwable failure) {
-        health = failure == null ? new ConsumerHealth(ConsumerHealth.Status.STOPPED, "", Instant.now())
-                : new ConsumerHealth(ConsumerHealth.Status.FAILED,
-                        failure.getMessage() != null ? failure.getMessage() : failure.toString(), Instant.now());
+        health = failure == null
+                ? new ConsumerHealth(ConsumerHealth.Status.STOPPED, "", Instant.now())
+                : new ConsumerHealth(
+                        ConsumerHealth.Status.FAILED,
+                        failure.getMessage() != null ? failure.getMessage() : failure.toString(),
+                        Instant.now());
     }
 
     /** A record failed on infrastructure; {@code firstTime}: it was not stuck before. */
@@ -54,7 +56,8 @@ final class PauseState {
             return;
         }
         Instant now = Instant.now();
-        boolean changed = health.status() != ConsumerHealth.Status.PAUSED || !health.reason().equals(reason);
+        boolean changed = health.status() != ConsumerHealth.Status.PAUSED
+                || !health.reason().equals(reason);
         if (health.status() != ConsumerHealth.Status.PAUSED) {
             pausedAt = now;
         }
@@ -62,8 +65,13 @@ final class PauseState {
             health = new ConsumerHealth(ConsumerHealth.Status.PAUSED, reason, now);
         }
         if (changed || lastWarn == null || Duration.between(lastWarn, now).compareTo(WARN_EVERY) >= 0) {
-            LOG.warn("Consumer of {} paused at record {}: {}. Nothing after it is committed or dead-lettered;"
-                    + " trying again in {} ms.", topics, where, reason, retryIn.toMillis());
+            LOG.warn(
+                    "Consumer of {} paused at record {}: {}. Nothing after it is committed or dead-lettered;"
+                            + " trying again in {} ms.",
+                    topics,
+                    where,
+                    reason,
+                    retryIn.toMillis());
             lastWarn = now;
         } else {
             LOG.debug("Consumer of {} still paused at record {}: {}", topics, where, reason);
@@ -74,8 +82,11 @@ final class PauseState {
     synchronized void released(String where, boolean wentThrough) {
         stuck = Math.max(0, stuck - 1);
         if (stuck == 0 && health.status() == ConsumerHealth.Status.PAUSED) {
-            LOG.info("Consumer of {} resumed after {} s paused ({} {})", topics,
-                    Duration.between(pausedAt, Instant.now()).toSeconds(), where,
+            LOG.info(
+                    "Consumer of {} resumed after {} s paused ({} {})",
+                    topics,
+                    Duration.between(pausedAt, Instant.now()).toSeconds(),
+                    where,
                     wentThrough ? "went through" : "was left for the partition's next owner");
             health = new ConsumerHealth(ConsumerHealth.Status.RUNNING, "", Instant.now());
             lastWarn = null;

@@ -1,19 +1,17 @@
 package io.github.eventcat.runtime.kafka;
 
+import io.github.eventcat.runtime.registry.RetryPolicy;
+import io.github.eventcat.runtime.serde.PoisonRecordException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import io.github.eventcat.runtime.registry.RetryPolicy;
-import io.github.eventcat.runtime.serde.PoisonRecordException;
 
 /**
  * An {@link EventConsumer}'s way from a fetched record to done: deserialize, call the handler
@@ -36,9 +34,16 @@ final class RecordProcessor<V> {
     private final CountDownLatch stopRequested;
     private final AtomicReference<Throwable> fatal;
 
-    RecordProcessor(Deserializer<V> deserializer, EventHandler<? super V> handler, RetryPolicy retry, RetryPolicy pauseBackoff,
-            DeadLetterPublisher deadLetters, Observers.ConsumeObserver observer, PauseState pauseState,
-            CountDownLatch stopRequested, AtomicReference<Throwable> fatal) {
+    RecordProcessor(
+            Deserializer<V> deserializer,
+            EventHandler<? super V> handler,
+            RetryPolicy retry,
+            RetryPolicy pauseBackoff,
+            DeadLetterPublisher deadLetters,
+            Observers.ConsumeObserver observer,
+            PauseState pauseState,
+            CountDownLatch stopRequested,
+            AtomicReference<Throwable> fatal) {
         this.deserializer = deserializer;
         this.handler = handler;
         this.retry = retry;
@@ -57,7 +62,8 @@ final class RecordProcessor<V> {
     /** Waits before the next handler attempt; false when a stop was requested meanwhile. */
     private boolean backOff(int failedAttempt) {
         try {
-            return !stopRequested.await(retry.backoff(failedAttempt).toMillis(), TimeUnit.MILLISECONDS) && fatal.get() == null;
+            return !stopRequested.await(retry.backoff(failedAttempt).toMillis(), TimeUnit.MILLISECONDS)
+                    && fatal.get() == null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
@@ -66,10 +72,15 @@ final class RecordProcessor<V> {
 
     private EventContext context(ConsumerRecord<byte[], byte[]> record, int attempt) {
         String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
-        return new EventContext(record.topic(), record.partition(), record.offset(), key,
-                Instant.ofEpochMilli(record.timestamp()), record.headers(), attempt);
+        return new EventContext(
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                key,
+                Instant.ofEpochMilli(record.timestamp()),
+                record.headers(),
+                attempt);
     }
-
 
     /**
      * One fetched record on its way to done: handled, skipped (tombstone) or safely in the
@@ -105,8 +116,8 @@ final class RecordProcessor<V> {
                     return false;
                 }
                 if (deadLetterCause != null) {
-                    Observers.DeadLetterWrite write = observation.deadLettering(deadLetters.topicFor(record.topic()),
-                            deadLetterReason, deadLetterCause);
+                    Observers.DeadLetterWrite write = observation.deadLettering(
+                            deadLetters.topicFor(record.topic()), deadLetterReason, deadLetterCause);
                     try {
                         deadLetters.publish(record, deadLetterCause, deadLetterAttempts);
                         write.written();
@@ -170,7 +181,12 @@ final class RecordProcessor<V> {
                 } catch (Exception e) {
                     call.failed(e);
                     last = e;
-                    LOG.warn("Handler failed on {} (attempt {} of {}): {}", where(), attempt, retry.maxAttempts(), e.toString());
+                    LOG.warn(
+                            "Handler failed on {} (attempt {} of {}): {}",
+                            where(),
+                            attempt,
+                            retry.maxAttempts(),
+                            e.toString());
                 } catch (Error e) {
                     call.failed(e);
                     throw e;

@@ -18,8 +18,7 @@ public final class Redaction {
      */
     private static final Pattern USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.\\-]*://)([^\\s,/?#]*)@");
 
-    private Redaction() {
-    }
+    private Redaction() {}
 
     /**
      * Masks the user info of every URL in {@code text}: {@code http://user:secret@host/x} becomes

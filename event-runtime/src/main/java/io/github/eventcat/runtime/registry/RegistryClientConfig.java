@@ -17,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -72,6 +71,7 @@ public record RegistryClientConfig(
 
     /** Defaults of the keys above, written once: registry-core and the registry plugin show and use these. */
     public static final long DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
     public static final long DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
     public static final int DEFAULT_MAX_RETRIES = 3;
     public static final String DEFAULT_STORE_TYPE = "PKCS12";
@@ -109,12 +109,13 @@ public record RegistryClientConfig(
                 uri = new URI(part.trim());
             } catch (URISyntaxException e) {
                 // the reason and index only: the input may hold a password, in a form no redaction recognises
-                throw new IllegalArgumentException(URL + " has an entry that is not a valid URL (" + e.getReason() + " at index "
-                        + e.getIndex() + "): percent-encode special characters (in a password '@' is %40, ':' is %3A)");
+                throw new IllegalArgumentException(
+                        URL + " has an entry that is not a valid URL (" + e.getReason() + " at index " + e.getIndex()
+                                + "): percent-encode special characters (in a password '@' is %40, ':' is %3A)");
             }
             if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new IllegalArgumentException(URL + " has an entry that is not an http(s) URL: " + Redaction.unparsed(part.trim())
-                        + " — write scheme://host:port, e.g. http://localhost:8081");
+                throw new IllegalArgumentException(URL + " has an entry that is not an http(s) URL: "
+                        + Redaction.unparsed(part.trim()) + " — write scheme://host:port, e.g. http://localhost:8081");
             }
             if (uri.getRawUserInfo() != null) {
                 if (urlUserInfo.isPresent() && !urlUserInfo.get().equals(uri.getRawUserInfo())) {
@@ -154,7 +155,8 @@ public record RegistryClientConfig(
     private static Optional<String> authorization(Map<String, ?> config, Optional<String> urlUserInfo) {
         Optional<String> token = string(config, BEARER_TOKEN);
         Optional<String> explicitSource = string(config, CREDENTIALS_SOURCE).map(s -> s.toUpperCase(Locale.ROOT));
-        Optional<String> userInfoKey = string(config, USER_INFO).isPresent() ? Optional.of(USER_INFO)
+        Optional<String> userInfoKey = string(config, USER_INFO).isPresent()
+                ? Optional.of(USER_INFO)
                 : string(config, USER_INFO_SHORT).isPresent() ? Optional.of(USER_INFO_SHORT) : Optional.empty();
         if (urlUserInfo.isPresent()) {
             Optional<String> other = token.isPresent() ? Optional.of(BEARER_TOKEN) : userInfoKey;
@@ -163,8 +165,9 @@ public record RegistryClientConfig(
                         + "credentials once (remove the user info from the URL, or remove " + other.get() + ")");
             }
             if (explicitSource.isPresent() && !explicitSource.get().equals("URL")) {
-                throw new IllegalArgumentException(URL + " has user info but " + CREDENTIALS_SOURCE + "=" + explicitSource.get()
-                        + ": set " + CREDENTIALS_SOURCE + "=URL to log in with it, or remove the user info from the URL");
+                throw new IllegalArgumentException(
+                        URL + " has user info but " + CREDENTIALS_SOURCE + "=" + explicitSource.get() + ": set "
+                                + CREDENTIALS_SOURCE + "=URL to log in with it, or remove the user info from the URL");
             }
             return Optional.of(basic(percentDecode(urlUserInfo.get())));
         }
@@ -172,12 +175,14 @@ public record RegistryClientConfig(
             return Optional.of("Bearer " + token.get());
         }
         String source = explicitSource.orElse("USER_INFO");
-        Optional<String> userInfo = switch (source) {
-            case "URL" -> Optional.empty();
-            case "USER_INFO" -> string(config, USER_INFO).or(() -> string(config, USER_INFO_SHORT));
-            default -> throw new IllegalArgumentException(CREDENTIALS_SOURCE + "=" + source
-                    + " is not supported: use USER_INFO (with " + USER_INFO + "=user:password) or URL");
-        };
+        Optional<String> userInfo =
+                switch (source) {
+                    case "URL" -> Optional.empty();
+                    case "USER_INFO" -> string(config, USER_INFO).or(() -> string(config, USER_INFO_SHORT));
+                    default ->
+                        throw new IllegalArgumentException(CREDENTIALS_SOURCE + "=" + source
+                                + " is not supported: use USER_INFO (with " + USER_INFO + "=user:password) or URL");
+                };
         return userInfo.map(RegistryClientConfig::basic);
     }
 
@@ -194,22 +199,29 @@ public record RegistryClientConfig(
         try {
             TrustManagerFactory trust = null;
             if (trustStore.isPresent()) {
-                KeyStore store = load(trustStore.get(), string(config, TRUSTSTORE_TYPE).orElse(DEFAULT_STORE_TYPE),
-                        string(config, TRUSTSTORE_PASSWORD).orElse(null), TRUSTSTORE_LOCATION);
+                KeyStore store = load(
+                        trustStore.get(),
+                        string(config, TRUSTSTORE_TYPE).orElse(DEFAULT_STORE_TYPE),
+                        string(config, TRUSTSTORE_PASSWORD).orElse(null),
+                        TRUSTSTORE_LOCATION);
                 trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
                 trust.init(store);
             }
             KeyManagerFactory keys = null;
             if (keyStore.isPresent()) {
                 String storePassword = string(config, KEYSTORE_PASSWORD).orElse(null);
-                KeyStore store = load(keyStore.get(), string(config, KEYSTORE_TYPE).orElse(DEFAULT_STORE_TYPE), storePassword,
+                KeyStore store = load(
+                        keyStore.get(),
+                        string(config, KEYSTORE_TYPE).orElse(DEFAULT_STORE_TYPE),
+                        storePassword,
                         KEYSTORE_LOCATION);
                 keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
                 String keyPassword = string(config, KEY_PASSWORD).orElse(storePassword);
                 keys.init(store, keyPassword == null ? null : keyPassword.toCharArray());
             }
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(keys == null ? null : keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(), null);
+            context.init(
+                    keys == null ? null : keys.getKeyManagers(), trust == null ? null : trust.getTrustManagers(), null);
             return Optional.of(context);
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("Could not set up TLS for the registry client: " + e.getMessage(), e);
@@ -222,8 +234,10 @@ public record RegistryClientConfig(
         try (InputStream in = Files.newInputStream(Path.of(location))) {
             store.load(in, password == null ? null : password.toCharArray());
         } catch (IOException e) {
-            throw new IllegalArgumentException(key + "=" + location + " could not be read as a " + type
-                    + " store (" + e.getMessage() + "): check the path, type and password", e);
+            throw new IllegalArgumentException(
+                    key + "=" + location + " could not be read as a " + type + " store (" + e.getMessage()
+                            + "): check the path, type and password",
+                    e);
         }
         return store;
     }
@@ -234,7 +248,8 @@ public record RegistryClientConfig(
             return Optional.empty();
         }
         String text = value instanceof org.apache.kafka.common.config.types.Password password
-                ? password.value() : value.toString();
+                ? password.value()
+                : value.toString();
         return text.isBlank() ? Optional.empty() : Optional.of(text.trim());
     }
 
@@ -270,8 +285,9 @@ public record RegistryClientConfig(
 
     @Override
     public String toString() {
-        return "RegistryClientConfig[urls=" + urls + ", auth=" + authorizationHeader.map(h -> h.substring(0, h.indexOf(' ')))
-                .orElse("none") + ", tls=" + sslContext.isPresent() + ", requestTimeout=" + requestTimeout
+        return "RegistryClientConfig[urls=" + urls + ", auth="
+                + authorizationHeader.map(h -> h.substring(0, h.indexOf(' '))).orElse("none") + ", tls="
+                + sslContext.isPresent() + ", requestTimeout=" + requestTimeout
                 + ", retryPolicy=" + retryPolicy + "]";
     }
 }

@@ -1,5 +1,7 @@
 package io.github.eventcat.runtime.registry;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -12,12 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The HTTP side of {@link SchemaRegistryClient}: one JSON request to a Confluent-API registry with
@@ -41,9 +39,8 @@ final class RegistryTransport {
 
     RegistryTransport(RegistryClientConfig config) {
         this.config = config;
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .connectTimeout(config.connectTimeout())
-                .version(HttpClient.Version.HTTP_1_1);
+        HttpClient.Builder builder =
+                HttpClient.newBuilder().connectTimeout(config.connectTimeout()).version(HttpClient.Version.HTTP_1_1);
         config.sslContext().ifPresent(builder::sslContext);
         this.http = builder.build();
     }
@@ -90,7 +87,11 @@ final class RegistryTransport {
                 if (e.status() == 0 && config.urls().size() > 1) {
                     currentUrl.compareAndSet(urlIndex, urlIndex + 1); // fail over to the next registry URL
                 }
-                LOG.debug("Registry request failed (attempt {} of {}): {}", attempt + 1, retry.maxRetries() + 1, e.getMessage());
+                LOG.debug(
+                        "Registry request failed (attempt {} of {}): {}",
+                        attempt + 1,
+                        retry.maxRetries() + 1,
+                        e.getMessage());
             }
         }
         throw last;
@@ -103,16 +104,23 @@ final class RegistryTransport {
                 .header("Accept", CONTENT_TYPE + ", application/json")
                 // Apicurio answers 415 to a request without it, even a GET or DELETE.
                 .header("Content-Type", CONTENT_TYPE)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         config.authorizationHeader().ifPresent(value -> request.header("Authorization", value));
         HttpResponse<String> response;
         requestCount.incrementAndGet();
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
-            throw new SchemaRegistryException(method, url, "no answer within " + config.requestTimeout().toMillis()
-                    + " ms (schema.registry.request.timeout.ms)", e);
+            throw new SchemaRegistryException(
+                    method,
+                    url,
+                    "no answer within " + config.requestTimeout().toMillis()
+                            + " ms (schema.registry.request.timeout.ms)",
+                    e);
         } catch (ConnectException e) {
             throw new SchemaRegistryException(method, url, "connection refused or unreachable", e);
         } catch (IOException e) {

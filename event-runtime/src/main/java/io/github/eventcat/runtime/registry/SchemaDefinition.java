@@ -1,9 +1,8 @@
 package io.github.eventcat.runtime.registry;
 
+import io.github.eventcat.vocabulary.SchemaReference;
 import java.util.List;
 import java.util.Objects;
-
-import io.github.eventcat.vocabulary.SchemaReference;
 
 /** The text of a schema, its language and the subjects it references: what is registered under a subject. */
 public record SchemaDefinition(String schema, SchemaType type, List<SchemaReference> references) {

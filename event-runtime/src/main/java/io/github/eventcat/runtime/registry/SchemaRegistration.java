@@ -1,11 +1,10 @@
 package io.github.eventcat.runtime.registry;
 
+import io.github.eventcat.vocabulary.SchemaReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import io.github.eventcat.vocabulary.SchemaReference;
 
 /**
  * What a catalog registers under one subject, exactly as {@code registry:sync} registers it: the
@@ -54,8 +53,8 @@ public record SchemaRegistration(String subject, SchemaType type, String schema,
         for (Reference reference : references) {
             Integer version = versions.get(reference.subject());
             if (version == null) {
-                throw new IllegalArgumentException("no version known for " + reference.subject() + ", which "
-                        + subject + " references");
+                throw new IllegalArgumentException(
+                        "no version known for " + reference.subject() + ", which " + subject + " references");
             }
             bound.add(new SchemaReference(reference.name(), reference.subject(), version));
         }

@@ -3,6 +3,12 @@ package io.github.eventcat.runtime.registry;
 import static io.github.eventcat.runtime.registry.RegistryTransport.abbreviate;
 import static io.github.eventcat.runtime.registry.RegistryTransport.encode;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
+import io.github.eventcat.vocabulary.SchemaReference;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,17 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import io.github.eventcat.vocabulary.CompatibilityLevel;
-import io.github.eventcat.vocabulary.SchemaReference;
 
 /**
  * A client for the Confluent Schema Registry REST API that also accepts the answers of registries
@@ -41,8 +38,7 @@ public final class SchemaRegistryClient {
     private final Map<Integer, SchemaDefinition> schemasById = new ConcurrentHashMap<>();
     private final Map<SubjectSchema, RegisteredSchema> registeredBySubjectSchema = new ConcurrentHashMap<>();
 
-    private record SubjectSchema(String subject, SchemaDefinition definition) {
-    }
+    private record SubjectSchema(String subject, SchemaDefinition definition) {}
 
     public SchemaRegistryClient(RegistryClientConfig config) {
         this.config = config;
@@ -76,12 +72,15 @@ public final class SchemaRegistryClient {
         if (cached != null) {
             return cached.id();
         }
-        JsonNode answer = send("POST", "/subjects/" + encode(subject) + "/versions" + (normalize ? "?normalize=true" : ""),
+        JsonNode answer = send(
+                "POST",
+                "/subjects/" + encode(subject) + "/versions" + (normalize ? "?normalize=true" : ""),
                 schemaBody(schema));
         int id = answer.path("id").asInt();
         schemasById.putIfAbsent(id, schema);
         // Confluent answers only {"id":n}; the version is learnt on the next lookup.
-        registeredBySubjectSchema.put(new SubjectSchema(subject, schema),
+        registeredBySubjectSchema.put(
+                new SubjectSchema(subject, schema),
                 new RegisteredSchema(subject, answer.path("version").asInt(-1), id, schema));
         return id;
     }
@@ -98,10 +97,10 @@ public final class SchemaRegistryClient {
             return Optional.of(cached);
         }
         try {
-            JsonNode answer = send("POST", "/subjects/" + encode(subject) + (normalize ? "?normalize=true" : ""),
-                    schemaBody(schema));
-            RegisteredSchema found = new RegisteredSchema(subject, answer.path("version").asInt(),
-                    answer.path("id").asInt(), schema);
+            JsonNode answer = send(
+                    "POST", "/subjects/" + encode(subject) + (normalize ? "?normalize=true" : ""), schemaBody(schema));
+            RegisteredSchema found = new RegisteredSchema(
+                    subject, answer.path("version").asInt(), answer.path("id").asInt(), schema);
             registeredBySubjectSchema.put(key, found);
             schemasById.putIfAbsent(found.id(), schema);
             return Optional.of(found);
@@ -122,7 +121,11 @@ public final class SchemaRegistryClient {
         JsonNode answer = send("GET", "/schemas/ids/" + id, null);
         if (!answer.path("schema").isTextual()) {
             // Some other service at a wrong path: its answer must not pass for a broken schema (a poison record).
-            throw new SchemaRegistryException("GET", currentBaseUrl() + "/schemas/ids/" + id, 200, 0,
+            throw new SchemaRegistryException(
+                    "GET",
+                    currentBaseUrl() + "/schemas/ids/" + id,
+                    200,
+                    0,
                     "the answer has no \"schema\" text: " + abbreviate(answer.toString())
                             + " — check that the URL is the registry's Confluent API base (e.g. …/apis/ccompat/v7)");
         }
@@ -157,14 +160,21 @@ public final class SchemaRegistryClient {
             throw e;
         }
         if (!answer.isArray()) {
-            throw new SchemaRegistryException("GET", currentBaseUrl() + path, 200, 0,
+            throw new SchemaRegistryException(
+                    "GET",
+                    currentBaseUrl() + path,
+                    200,
+                    0,
                     "expected a JSON array of schemas, got: " + abbreviate(answer.toString())
                             + " — check that the URL is the registry's Confluent API base (e.g. …/apis/ccompat/v7)");
         }
         Map<String, RegisteredSchema> latestBySubject = new LinkedHashMap<>();
         for (JsonNode entry : answer) {
-            RegisteredSchema registered = new RegisteredSchema(entry.path("subject").asText(), entry.path("version").asInt(),
-                    entry.path("id").asInt(), definition(entry));
+            RegisteredSchema registered = new RegisteredSchema(
+                    entry.path("subject").asText(),
+                    entry.path("version").asInt(),
+                    entry.path("id").asInt(),
+                    definition(entry));
             schemasById.putIfAbsent(registered.id(), registered.definition());
             latestBySubject.merge(registered.subject(), registered, (a, b) -> a.version() >= b.version() ? a : b);
         }
@@ -201,8 +211,11 @@ public final class SchemaRegistryClient {
 
     private RegisteredSchema version(String subject, String version) {
         JsonNode answer = send("GET", "/subjects/" + encode(subject) + "/versions/" + version, null);
-        RegisteredSchema registered = new RegisteredSchema(answer.path("subject").asText(subject),
-                answer.path("version").asInt(), answer.path("id").asInt(), definition(answer));
+        RegisteredSchema registered = new RegisteredSchema(
+                answer.path("subject").asText(subject),
+                answer.path("version").asInt(),
+                answer.path("id").asInt(),
+                definition(answer));
         schemasById.putIfAbsent(registered.id(), registered.definition());
         return registered;
     }
@@ -222,7 +235,8 @@ public final class SchemaRegistryClient {
         }
         if (permanent) {
             deleted.clear();
-            send("DELETE", "/subjects/" + encode(subject) + "?permanent=true", null).forEach(v -> deleted.add(v.asInt()));
+            send("DELETE", "/subjects/" + encode(subject) + "?permanent=true", null)
+                    .forEach(v -> deleted.add(v.asInt()));
         }
         registeredBySubjectSchema.keySet().removeIf(key -> key.subject().equals(subject));
         return deleted;
@@ -283,7 +297,9 @@ public final class SchemaRegistryClient {
 
     private static CompatibilityLevel level(JsonNode answer) {
         // GET answers compatibilityLevel, PUT answers compatibility.
-        JsonNode value = answer.hasNonNull("compatibilityLevel") ? answer.get("compatibilityLevel") : answer.path("compatibility");
+        JsonNode value = answer.hasNonNull("compatibilityLevel")
+                ? answer.get("compatibilityLevel")
+                : answer.path("compatibility");
         return CompatibilityLevel.parse(value.asText());
     }
 
@@ -296,7 +312,10 @@ public final class SchemaRegistryClient {
         if (!schema.references().isEmpty()) {
             ArrayNode references = body.putArray("references");
             for (SchemaReference reference : schema.references()) {
-                references.addObject().put("name", reference.name()).put("subject", reference.subject())
+                references
+                        .addObject()
+                        .put("name", reference.name())
+                        .put("subject", reference.subject())
                         .put("version", reference.version());
             }
         }
@@ -305,9 +324,14 @@ public final class SchemaRegistryClient {
 
     private static SchemaDefinition definition(JsonNode answer) {
         List<SchemaReference> references = new ArrayList<>();
-        answer.path("references").forEach(r -> references.add(
-                new SchemaReference(r.path("name").asText(), r.path("subject").asText(), r.path("version").asInt())));
-        return new SchemaDefinition(answer.path("schema").asText(), SchemaType.fromRegistry(answer.path("schemaType").asText(null)),
+        answer.path("references")
+                .forEach(r -> references.add(new SchemaReference(
+                        r.path("name").asText(),
+                        r.path("subject").asText(),
+                        r.path("version").asInt())));
+        return new SchemaDefinition(
+                answer.path("schema").asText(),
+                SchemaType.fromRegistry(answer.path("schemaType").asText(null)),
                 references);
     }
 

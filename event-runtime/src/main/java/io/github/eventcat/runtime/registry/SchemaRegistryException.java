@@ -43,8 +43,10 @@ public class SchemaRegistryException extends RuntimeException {
 
     /** No answer: connection refused, timeout, TLS failure, interrupted. */
     public SchemaRegistryException(String method, String url, String reason, Throwable cause) {
-        super("Tried to " + method + " " + url + " but failed because: " + reason
-                + " — check schema.registry.url and that the registry is reachable", cause);
+        super(
+                "Tried to " + method + " " + url + " but failed because: " + reason
+                        + " — check schema.registry.url and that the registry is reachable",
+                cause);
         this.method = method;
         this.url = url;
         this.status = 0;

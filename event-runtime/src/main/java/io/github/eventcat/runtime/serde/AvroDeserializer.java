@@ -1,8 +1,10 @@
 package io.github.eventcat.runtime.serde;
 
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.runtime.registry.SchemaRegistryException;
+import io.github.eventcat.vocabulary.SubjectNamingStrategy;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.apache.avro.AvroTypeException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
@@ -12,10 +14,6 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.common.serialization.Deserializer;
-
-import io.github.eventcat.runtime.registry.SchemaRegistryClient;
-import io.github.eventcat.runtime.registry.SchemaRegistryException;
-import io.github.eventcat.vocabulary.SubjectNamingStrategy;
 
 /**
  * Reads Confluent wire-format Avro records. The writer schema comes from the registry by the id in
@@ -42,17 +40,16 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     /** One decoder per thread, for every AvroDeserializer: calls do not nest. */
     private static final ThreadLocal<BinaryDecoder[]> DECODERS = ThreadLocal.withInitial(() -> new BinaryDecoder[1]);
 
-    private record Reader(int id, DatumReader<Object> reader) {
-    }
+    private record Reader(int id, DatumReader<Object> reader) {}
 
     /** For Kafka's instantiation by class name; {@link #configure} must follow. */
-    public AvroDeserializer() {
-    }
+    public AvroDeserializer() {}
 
     /** Reads into the given classes by record full name; other records become {@code GenericRecord}s. */
     public AvroDeserializer(SchemaRegistryClient client, Map<String, Class<?>> eventTypes) {
         this.client = client;
-        this.config = new SerdeConfig(false, false, false, SubjectNamingStrategy.TOPIC, true, true, false, eventTypes, null);
+        this.config =
+                new SerdeConfig(false, false, false, SubjectNamingStrategy.TOPIC, true, true, false, eventTypes, null);
     }
 
     @Override
@@ -62,8 +59,16 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         }
         SerdeConfig read = SerdeConfig.from(configs, isKey);
         if (config != null && read.eventTypes().isEmpty()) {
-            read = new SerdeConfig(read.autoRegister(), read.useLatestVersion(), read.normalize(), read.subjectNameStrategy(),
-                    read.validateJson(), read.removeJavaProperties(), read.specificAvroReader(), config.eventTypes(), read.jsonType());
+            read = new SerdeConfig(
+                    read.autoRegister(),
+                    read.useLatestVersion(),
+                    read.normalize(),
+                    read.subjectNameStrategy(),
+                    read.validateJson(),
+                    read.removeJavaProperties(),
+                    read.specificAvroReader(),
+                    config.eventTypes(),
+                    read.jsonType());
         }
         config = read;
     }
@@ -75,7 +80,8 @@ public class AvroDeserializer<T> implements Deserializer<T> {
             return null;
         }
         if (client == null) {
-            throw new IllegalStateException("AvroDeserializer is not configured: call configure() or pass a SchemaRegistryClient");
+            throw new IllegalStateException(
+                    "AvroDeserializer is not configured: call configure() or pass a SchemaRegistryClient");
         }
         int id = WireFormat.schemaId(topic, data);
         Reader cached = last;
@@ -91,14 +97,18 @@ public class AvroDeserializer<T> implements Deserializer<T> {
             last = new Reader(id, reader);
         }
         BinaryDecoder[] decoders = DECODERS.get();
-        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE,
-                data.length - WireFormat.HEADER_SIZE, decoders[0]);
+        BinaryDecoder decoder = DecoderFactory.get()
+                .binaryDecoder(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, decoders[0]);
         decoders[0] = decoder;
         try {
             return (T) reader.read(null, decoder);
         } catch (java.io.IOException | RuntimeException e) {
-            throw new PoisonRecordException(PoisonRecordException.Reason.UNREADABLE_PAYLOAD, topic, id,
-                    "the Avro payload does not decode with its writer schema: " + e, e);
+            throw new PoisonRecordException(
+                    PoisonRecordException.Reason.UNREADABLE_PAYLOAD,
+                    topic,
+                    id,
+                    "the Avro payload does not decode with its writer schema: " + e,
+                    e);
         }
     }
 
@@ -109,21 +119,31 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         } catch (SchemaRegistryException e) {
             throw SchemaFetchException.classify(client, topic, id, e);
         } catch (RuntimeException e) {
-            throw new PoisonRecordException(PoisonRecordException.Reason.UNREADABLE_PAYLOAD, topic, id,
-                    "the registered writer schema does not parse as Avro: " + e.getMessage(), e);
+            throw new PoisonRecordException(
+                    PoisonRecordException.Reason.UNREADABLE_PAYLOAD,
+                    topic,
+                    id,
+                    "the registered writer schema does not parse as Avro: " + e.getMessage(),
+                    e);
         }
-        if (writer.getType() == Schema.Type.UNION && (config.specificAvroReader() || !config.eventTypes().isEmpty())) {
+        if (writer.getType() == Schema.Type.UNION
+                && (config.specificAvroReader() || !config.eventTypes().isEmpty())) {
             // A TOPIC-named multi-event topic: the value schema is a union of the events' records.
-            ClassLoader loader = config.eventTypes().values().stream().findFirst().map(Class::getClassLoader)
+            ClassLoader loader = config.eventTypes().values().stream()
+                    .findFirst()
+                    .map(Class::getClassLoader)
                     .orElse(Thread.currentThread().getContextClassLoader());
             return new SpecificDatumReader<>(writer, writer, new SpecificData(loader));
         }
         Class<?> type = typeFor(writer);
         if (type == null) {
             if (!config.eventTypes().isEmpty() && writer.getType() == Schema.Type.RECORD) {
-                throw new PoisonRecordException(PoisonRecordException.Reason.UNKNOWN_EVENT_TYPE, topic, id,
-                        "event " + writer.getFullName() + " is not one this consumer knows (" + config.eventTypes().keySet()
-                                + "); regenerate the consumer from the current catalog");
+                throw new PoisonRecordException(
+                        PoisonRecordException.Reason.UNKNOWN_EVENT_TYPE,
+                        topic,
+                        id,
+                        "event " + writer.getFullName() + " is not one this consumer knows ("
+                                + config.eventTypes().keySet() + "); regenerate the consumer from the current catalog");
             }
             return new GenericDatumReader<>(writer, writer);
         }
@@ -132,13 +152,20 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         try {
             return new SpecificDatumReader<>(writer, readerSchema, model);
         } catch (AvroTypeException e) {
-            throw new PoisonRecordException(PoisonRecordException.Reason.UNREADABLE_PAYLOAD, topic, id,
-                    "writer schema " + writer.getFullName() + " cannot be read as " + type.getName() + ": " + e.getMessage(), e);
+            throw new PoisonRecordException(
+                    PoisonRecordException.Reason.UNREADABLE_PAYLOAD,
+                    topic,
+                    id,
+                    "writer schema " + writer.getFullName() + " cannot be read as " + type.getName() + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 
     private Class<?> typeFor(Schema writer) {
-        if (writer.getType() != Schema.Type.RECORD && writer.getType() != Schema.Type.ENUM && writer.getType() != Schema.Type.FIXED) {
+        if (writer.getType() != Schema.Type.RECORD
+                && writer.getType() != Schema.Type.ENUM
+                && writer.getType() != Schema.Type.FIXED) {
             return null;
         }
         Class<?> configured = config.eventTypes().get(writer.getFullName());

@@ -1,26 +1,22 @@
 package io.github.eventcat.runtime.serde;
 
-import java.io.IOException;
-import java.util.LinkedHashSet;
-import java.util.Set;
-
-import org.apache.avro.Schema;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.vocabulary.SchemaReference;
+import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.avro.Schema;
 
 /** Avro schema text as the registry holds it, and parsing of registered schemas with their references. */
 final class AvroSchemas {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private AvroSchemas() {
-    }
+    private AvroSchemas() {}
 
     /**
      * The text to register or look up. Avro's compiler adds {@code "avro.java.string": "String"}
@@ -58,8 +54,8 @@ final class AvroSchemas {
         return parser.parse(definition.schema());
     }
 
-    private static void parseReferences(SchemaRegistryClient client, SchemaDefinition definition, Schema.Parser parser,
-            Set<String> seen) {
+    private static void parseReferences(
+            SchemaRegistryClient client, SchemaDefinition definition, Schema.Parser parser, Set<String> seen) {
         for (SchemaReference reference : definition.references()) {
             if (!seen.add(reference.subject() + ":" + reference.version())) {
                 continue;

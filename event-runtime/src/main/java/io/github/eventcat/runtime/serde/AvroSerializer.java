@@ -1,11 +1,14 @@
 package io.github.eventcat.runtime.serde;
 
+import io.github.eventcat.runtime.registry.RegisteredSchema;
+import io.github.eventcat.runtime.registry.SchemaDefinition;
+import io.github.eventcat.runtime.registry.SchemaRegistration;
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericContainer;
@@ -18,11 +21,6 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
-
-import io.github.eventcat.runtime.registry.RegisteredSchema;
-import io.github.eventcat.runtime.registry.SchemaDefinition;
-import io.github.eventcat.runtime.registry.SchemaRegistration;
-import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 
 /**
  * Writes Avro records ({@code SpecificRecord} generated classes or {@code GenericRecord}) in the
@@ -66,8 +64,7 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
     }
 
     /** For Kafka's instantiation by class name; {@link #configure} must follow. */
-    public AvroSerializer() {
-    }
+    public AvroSerializer() {}
 
     /** Ready to use with default {@link SerdeConfig} for values; {@link #configure} may still override it. */
     public AvroSerializer(SchemaRegistryClient client) {
@@ -95,7 +92,8 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
             return null;
         }
         if (resolver == null) {
-            throw new IllegalStateException("AvroSerializer is not configured: call configure() or pass a SchemaRegistryClient");
+            throw new IllegalStateException(
+                    "AvroSerializer is not configured: call configure() or pass a SchemaRegistryClient");
         }
         Schema schema = record.getSchema();
         Target target = last;
@@ -122,7 +120,8 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
         Target target = targets.get(schema);
         if (target == null) {
             // Equal schemas of different GenericRecords share one entry; the writer is made for the first one's.
-            target = targets.computeIfAbsent(schema, s -> resolveTarget(topic, s).with(writerFor(record, s)));
+            target =
+                    targets.computeIfAbsent(schema, s -> resolveTarget(topic, s).with(writerFor(record, s)));
         }
         return target;
     }
@@ -132,9 +131,13 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
         if (registration.isPresent()) {
             return resolveRegistered(topic, schema, registration.get());
         }
-        SchemaDefinition definition = SchemaDefinition.avro(AvroSchemas.registryText(schema, config.removeJavaProperties()));
+        SchemaDefinition definition =
+                SchemaDefinition.avro(AvroSchemas.registryText(schema, config.removeJavaProperties()));
         Schema comparable = new Schema.Parser().parse(definition.schema());
-        RegisteredSchema registered = resolver.resolve(topic, schema.getFullName(), definition,
+        RegisteredSchema registered = resolver.resolve(
+                topic,
+                schema.getFullName(),
+                definition,
                 candidate -> unionBranch(parseOrNull(candidate), comparable, true) != NOT_FOUND);
         if (config.autoRegister()) {
             return new Target(topic, schema, registered.id(), -1, null); // registered as the record's own schema
@@ -143,13 +146,18 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
         // Found by lookup or as an equal schema; use.latest.version's latest need only write the same bytes.
         int branch = unionBranch(registeredSchema, comparable, false);
         if (branch == NOT_FOUND) {
-            // The payload is written with the record's own schema, so the registered one must be it (or a union holding it).
-            throw new SchemaLookupException(registered.subject(), schema.getFullName(),
-                    (config.useLatestVersion() ? "use.latest.version: the latest version (" + registered.version() + ")"
-                            : "The schema found (version " + registered.version() + ")")
+            // The payload is written with the record's own schema, so the registered one must be it (or a union holding
+            // it).
+            throw new SchemaLookupException(
+                    registered.subject(),
+                    schema.getFullName(),
+                    (config.useLatestVersion()
+                                    ? "use.latest.version: the latest version (" + registered.version() + ")"
+                                    : "The schema found (version " + registered.version() + ")")
                             + " of subject " + registered.subject() + " is not the schema of " + schema.getFullName()
                             + " this code was built with, nor a union holding it; regenerate the classes"
-                            + (config.useLatestVersion() ? " or turn use.latest.version off" : ""), null);
+                            + (config.useLatestVersion() ? " or turn use.latest.version off" : ""),
+                    null);
         }
         return new Target(topic, schema, registered.id(), branch, null);
     }
@@ -161,12 +169,23 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
     private Target resolveRegistered(String topic, Schema schema, SchemaRegistration registration) {
         int branch = unionBranch(parseForm(registration), schema, false);
         if (branch == NOT_FOUND) {
-            throw new SchemaLookupException(registration.subject(), schema.getFullName(), "The catalog's schema for subject "
-                    + registration.subject() + " (given in " + SerdeConfig.REGISTRATIONS + ") is not the schema of "
-                    + schema.getFullName() + " this code was built with, nor a union holding it; generate the classes and"
-                    + " the producers from the same catalog", null);
+            throw new SchemaLookupException(
+                    registration.subject(),
+                    schema.getFullName(),
+                    "The catalog's schema for subject "
+                            + registration.subject() + " (given in " + SerdeConfig.REGISTRATIONS
+                            + ") is not the schema of "
+                            + schema.getFullName()
+                            + " this code was built with, nor a union holding it; generate the classes and"
+                            + " the producers from the same catalog",
+                    null);
         }
-        return new Target(topic, schema, resolver.resolve(schema.getFullName(), registration).id(), branch, null);
+        return new Target(
+                topic,
+                schema,
+                resolver.resolve(schema.getFullName(), registration).id(),
+                branch,
+                null);
     }
 
     private Schema parseForm(SchemaRegistration registration) {
@@ -215,8 +234,10 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
     }
 
     private static boolean sameSchema(Schema registered, Schema schema, boolean exact) {
-        return exact ? registered.equals(schema)
-                : SchemaNormalization.parsingFingerprint64(registered) == SchemaNormalization.parsingFingerprint64(schema);
+        return exact
+                ? registered.equals(schema)
+                : SchemaNormalization.parsingFingerprint64(registered)
+                        == SchemaNormalization.parsingFingerprint64(schema);
     }
 
     private Schema parseOrNull(SchemaDefinition candidate) {

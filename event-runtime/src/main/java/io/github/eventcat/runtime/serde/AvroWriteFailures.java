@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
-
 import org.apache.avro.AvroTypeException;
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
@@ -17,8 +16,7 @@ import org.apache.avro.generic.IndexedRecord;
  * precision and scale and the schema's (Avro's own message names neither the field nor a fix).
  */
 final class AvroWriteFailures {
-    private AvroWriteFailures() {
-    }
+    private AvroWriteFailures() {}
 
     /** The message for a failure to write {@code record} (of {@code schema}) to {@code topic}. */
     static String message(String topic, Schema schema, Object record, Exception e) {
@@ -28,9 +26,10 @@ final class AvroWriteFailures {
             return start + e.getMessage() + " — check required fields are set";
         }
         if (e instanceof AvroTypeException && String.valueOf(e.getMessage()).startsWith("Cannot encode decimal")) {
-            return start + findDecimal(record, schema, schema.getName())
-                    .orElse(e.getMessage() + " — round the value to the decimal's scale, or keep it within its"
-                            + " precision (BigDecimal.setScale(scale, RoundingMode.HALF_EVEN) before sending)");
+            return start
+                    + findDecimal(record, schema, schema.getName())
+                            .orElse(e.getMessage() + " — round the value to the decimal's scale, or keep it within its"
+                                    + " precision (BigDecimal.setScale(scale, RoundingMode.HALF_EVEN) before sending)");
         }
         return start + e.getMessage();
     }
@@ -46,7 +45,8 @@ final class AvroWriteFailures {
                     return Optional.empty();
                 }
                 for (Schema.Field field : schema.getFields()) {
-                    Optional<String> found = findDecimal(record.get(field.pos()), field.schema(), path + "." + field.name());
+                    Optional<String> found =
+                            findDecimal(record.get(field.pos()), field.schema(), path + "." + field.name());
                     if (found.isPresent()) {
                         return found;
                     }
@@ -77,8 +77,8 @@ final class AvroWriteFailures {
             case MAP -> {
                 if (datum instanceof Map<?, ?> entries) {
                     for (Map.Entry<?, ?> entry : entries.entrySet()) {
-                        Optional<String> found = findDecimal(entry.getValue(), schema.getValueType(),
-                                path + "[\"" + entry.getKey() + "\"]");
+                        Optional<String> found = findDecimal(
+                                entry.getValue(), schema.getValueType(), path + "[\"" + entry.getKey() + "\"]");
                         if (found.isPresent()) {
                             return found;
                         }

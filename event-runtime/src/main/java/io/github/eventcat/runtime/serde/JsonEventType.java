@@ -1,14 +1,13 @@
 package io.github.eventcat.runtime.serde;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A JSON Schema event: its Java type (a Jackson-annotated record), its schema text, its name
@@ -28,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public record JsonEventType<T>(Class<T> type, String name, String schema, Map<String, String> references) {
     /** The field generated JSON records declare their schema in. */
     public static final String SCHEMA_FIELD = "JSON_SCHEMA";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public JsonEventType {
@@ -57,15 +57,19 @@ public record JsonEventType<T>(Class<T> type, String name, String schema, Map<St
             }
             return of(type, (String) field.get(null));
         } catch (NoSuchFieldException | IllegalAccessException e) {
-            throw new IllegalArgumentException(type.getName() + " has no public static String " + SCHEMA_FIELD
-                    + " field: pass its schema with JsonEventType.of(type, schema)", e);
+            throw new IllegalArgumentException(
+                    type.getName() + " has no public static String " + SCHEMA_FIELD
+                            + " field: pass its schema with JsonEventType.of(type, schema)",
+                    e);
         }
     }
 
     static java.util.Optional<String> titleOf(String schema) {
         try {
             JsonNode title = JSON.readTree(schema).path("title");
-            return title.isTextual() && !title.asText().isBlank() ? java.util.Optional.of(title.asText()) : java.util.Optional.empty();
+            return title.isTextual() && !title.asText().isBlank()
+                    ? java.util.Optional.of(title.asText())
+                    : java.util.Optional.empty();
         } catch (IOException e) {
             throw new IllegalArgumentException("JSON schema does not parse: " + e.getMessage(), e);
         }

@@ -8,8 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** The Jackson setup the JSON serdes use unless given their own mapper. */
 public final class JsonMappers {
-    private JsonMappers() {
-    }
+    private JsonMappers() {}
 
     /**
      * ISO-8601 strings for dates and times ({@code format: date-time}), absent rather than
@@ -22,6 +21,7 @@ public final class JsonMappers {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
+                .setDefaultPropertyInclusion(
+                        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
     }
 }

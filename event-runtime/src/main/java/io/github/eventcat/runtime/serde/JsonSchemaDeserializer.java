@@ -1,20 +1,17 @@
 package io.github.eventcat.runtime.serde;
 
-import java.io.IOException;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-
-import org.apache.kafka.common.serialization.Deserializer;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-
 import io.github.eventcat.runtime.registry.SchemaDefinition;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.runtime.registry.SchemaRegistryException;
 import io.github.eventcat.vocabulary.SubjectNamingStrategy;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * Reads Confluent wire-format JSON events. The Java type comes from the writer schema's
@@ -29,8 +26,8 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
     private volatile Reader last;
 
     /** How records of one schema id are read: into {@code type}, by Jackson's deserializer for it found once. */
-    private record Reader(int id, Class<?> type, ObjectReader reader) {
-    }
+    private record Reader(int id, Class<?> type, ObjectReader reader) {}
+
     private SchemaRegistryClient client;
     private SerdeConfig config;
 
@@ -45,11 +42,12 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
     }
 
     /** Reads into the given classes by schema title; any other title into {@code defaultType} (null: {@link JsonNode}). */
-    public JsonSchemaDeserializer(SchemaRegistryClient client, Map<String, Class<?>> eventTypes, Class<?> defaultType,
-            ObjectMapper mapper) {
+    public JsonSchemaDeserializer(
+            SchemaRegistryClient client, Map<String, Class<?>> eventTypes, Class<?> defaultType, ObjectMapper mapper) {
         this.mapper = mapper;
         this.client = client;
-        this.config = new SerdeConfig(false, false, false, SubjectNamingStrategy.TOPIC, true, true, false, eventTypes, defaultType);
+        this.config = new SerdeConfig(
+                false, false, false, SubjectNamingStrategy.TOPIC, true, true, false, eventTypes, defaultType);
     }
 
     @Override
@@ -59,8 +57,14 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
         }
         SerdeConfig read = SerdeConfig.from(configs, isKey);
         if (config != null) {
-            read = new SerdeConfig(read.autoRegister(), read.useLatestVersion(), read.normalize(), read.subjectNameStrategy(),
-                    read.validateJson(), read.removeJavaProperties(), read.specificAvroReader(),
+            read = new SerdeConfig(
+                    read.autoRegister(),
+                    read.useLatestVersion(),
+                    read.normalize(),
+                    read.subjectNameStrategy(),
+                    read.validateJson(),
+                    read.removeJavaProperties(),
+                    read.specificAvroReader(),
                     read.eventTypes().isEmpty() ? config.eventTypes() : read.eventTypes(),
                     read.jsonType() == null ? config.jsonType() : read.jsonType());
         }
@@ -74,7 +78,8 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
             return null;
         }
         if (client == null) {
-            throw new IllegalStateException("JsonSchemaDeserializer is not configured: call configure() or pass a SchemaRegistryClient");
+            throw new IllegalStateException(
+                    "JsonSchemaDeserializer is not configured: call configure() or pass a SchemaRegistryClient");
         }
         int id = WireFormat.schemaId(topic, data);
         Reader reader = last;
@@ -91,8 +96,12 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
             // Read straight into the type (no tree in between); a JsonNode reader gives the tree.
             return (T) reader.reader().readValue(data, WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE);
         } catch (IOException | IllegalArgumentException e) {
-            throw new PoisonRecordException(PoisonRecordException.Reason.UNREADABLE_PAYLOAD, topic, id,
-                    "the JSON payload cannot be read as " + reader.type().getName() + ": " + e.getMessage(), e);
+            throw new PoisonRecordException(
+                    PoisonRecordException.Reason.UNREADABLE_PAYLOAD,
+                    topic,
+                    id,
+                    "the JSON payload cannot be read as " + reader.type().getName() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -107,7 +116,8 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
         try {
             title = JsonEventType.titleOf(writer.schema());
         } catch (IllegalArgumentException e) {
-            throw new PoisonRecordException(PoisonRecordException.Reason.UNREADABLE_PAYLOAD, topic, id, e.getMessage(), e);
+            throw new PoisonRecordException(
+                    PoisonRecordException.Reason.UNREADABLE_PAYLOAD, topic, id, e.getMessage(), e);
         }
         Class<?> type = title.map(config.eventTypes()::get).orElse(null);
         if (type != null) {
@@ -117,7 +127,10 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
             return config.jsonType();
         }
         if (!config.eventTypes().isEmpty()) {
-            throw new PoisonRecordException(PoisonRecordException.Reason.UNKNOWN_EVENT_TYPE, topic, id,
+            throw new PoisonRecordException(
+                    PoisonRecordException.Reason.UNKNOWN_EVENT_TYPE,
+                    topic,
+                    id,
                     "event " + title.orElse("(schema without title)") + " is not one this consumer knows ("
                             + config.eventTypes().keySet() + "); regenerate the consumer from the current catalog");
         }

@@ -1,5 +1,7 @@
 package io.github.eventcat.runtime.serde;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,9 +14,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * An event's JSON schema and the schema files it references ({@link JsonEventType#references()}),
  * placed at URIs so that relative {@code $ref}s resolve: the event's schema at its absolute
@@ -24,11 +23,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class JsonSchemaDocuments {
     /** Where an event schema without an absolute {@code $id} is placed; {@code .invalid} never resolves. */
     static final URI DEFAULT_ROOT = URI.create("https://schemas.eventcat.invalid/catalog/event.json");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A {@code $ref} to another file: {@code name} as written (no fragment), {@code key} of the file it finds, if given. */
-    record Link(String name, Optional<String> key) {
-    }
+    record Link(String name, Optional<String> key) {}
 
     private final String rootText;
     private final Map<String, String> referenceTexts;
@@ -59,8 +58,9 @@ final class JsonSchemaDocuments {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("JSON event " + eventName + ": no schema text given for " + String.join(", ", missing)
-                    + ". Pass every referenced file, keyed by its $ref relative to the event's schema, in JsonEventType's references");
+            throw new IllegalArgumentException(
+                    "JSON event " + eventName + ": no schema text given for " + String.join(", ", missing)
+                            + ". Pass every referenced file, keyed by its $ref relative to the event's schema, in JsonEventType's references");
         }
     }
 
@@ -96,7 +96,9 @@ final class JsonSchemaDocuments {
         List<Link> links = new ArrayList<>();
         for (String name : names) {
             URI target = base.resolve(name);
-            Optional<String> found = referenceTexts.keySet().stream().filter(k -> uri(k).equals(target)).findFirst();
+            Optional<String> found = referenceTexts.keySet().stream()
+                    .filter(k -> uri(k).equals(target))
+                    .findFirst();
             links.add(new Link(name, found));
         }
         return links;
@@ -110,7 +112,7 @@ final class JsonSchemaDocuments {
 
     private static void collectRefs(JsonNode node, TreeSet<String> names) {
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 if ("$ref".equals(field.getKey()) && field.getValue().isTextual()) {
                     String ref = field.getValue().asText();

@@ -1,5 +1,12 @@
 package io.github.eventcat.runtime.serde;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.github.eventcat.runtime.registry.RegisteredSchema;
+import io.github.eventcat.runtime.registry.SchemaDefinition;
+import io.github.eventcat.runtime.registry.SchemaRegistration;
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.vocabulary.SchemaReference;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,18 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-
-import io.github.eventcat.runtime.registry.RegisteredSchema;
-import io.github.eventcat.runtime.registry.SchemaDefinition;
-import io.github.eventcat.runtime.registry.SchemaRegistration;
-import io.github.eventcat.runtime.registry.SchemaRegistryClient;
-import io.github.eventcat.vocabulary.SchemaReference;
 
 /**
  * Writes JSON Schema events (Jackson-annotated records) in the Confluent wire format, validating
@@ -40,10 +37,10 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
     private SchemaIdResolver resolver;
     /** The state of the previous event's class: a topic of one event type never reaches {@link #states}. */
     private volatile EventState last;
+
     private static final ThreadLocal<WireBuffer> BUFFERS = ThreadLocal.withInitial(WireBuffer::new);
 
-    private record TopicId(String topic, int id) {
-    }
+    private record TopicId(String topic, int id) {}
 
     /** Per event class: its type, its schema documents, compiled schema (when validating) and ids per topic. */
     private static final class EventState {
@@ -54,6 +51,7 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
         volatile TopicId lastId;
         /** Writes this type's events: Jackson's serializer for the class, found once. */
         volatile ObjectWriter writer;
+
         private JsonSchemaValidator validator;
         private SchemaDefinition registryDefinition;
 
@@ -65,11 +63,14 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
         synchronized JsonSchemaValidator validator() {
             if (validator == null) {
                 List<String> missing = documents.links("").stream()
-                        .filter(link -> link.key().isEmpty()).map(JsonSchemaDocuments.Link::name).toList();
+                        .filter(link -> link.key().isEmpty())
+                        .map(JsonSchemaDocuments.Link::name)
+                        .toList();
                 if (!missing.isEmpty()) {
                     throw new SerializationException("Cannot validate event " + type.name() + ": its schema references "
                             + missing + " but their texts were not given. Pass them in JsonEventType's references"
-                            + " (generated producers do), or turn validation off with " + SerdeConfig.JSON_FAIL_INVALID_SCHEMA + "=false");
+                            + " (generated producers do), or turn validation off with "
+                            + SerdeConfig.JSON_FAIL_INVALID_SCHEMA + "=false");
                 }
                 validator = new JsonSchemaValidator(documents);
             }
@@ -84,8 +85,8 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
             return registryDefinition;
         }
 
-        private SchemaDefinition definitionOf(String key, SchemaIdResolver resolver, Map<String, RegisteredSchema> resolved,
-                List<String> path) {
+        private SchemaDefinition definitionOf(
+                String key, SchemaIdResolver resolver, Map<String, RegisteredSchema> resolved, List<String> path) {
             if (path.contains(key)) {
                 throw new SerializationException("JSON event " + type.name() + ": schema references form a cycle: "
                         + String.join(" → ", path) + " → " + key);
@@ -100,7 +101,11 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
                 RegisteredSchema registered = resolved.get(target);
                 if (registered == null) {
                     SchemaDefinition definition = definitionOf(target, resolver, resolved, path);
-                    registered = resolver.resolveReference(documents.subject(target), type.name(), target, definition,
+                    registered = resolver.resolveReference(
+                            documents.subject(target),
+                            type.name(),
+                            target,
+                            definition,
                             candidate -> sameSchema(candidate, definition));
                     resolved.put(target, registered);
                 }
@@ -116,13 +121,20 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
         this.mapper = JsonMappers.standard();
     }
 
-    public JsonSchemaSerializer(SchemaRegistryClient client, SerdeConfig config, boolean isKey,
+    public JsonSchemaSerializer(
+            SchemaRegistryClient client,
+            SerdeConfig config,
+            boolean isKey,
             Collection<? extends JsonEventType<?>> types) {
         this(client, config, isKey, types, JsonMappers.standard());
     }
 
-    public JsonSchemaSerializer(SchemaRegistryClient client, SerdeConfig config, boolean isKey,
-            Collection<? extends JsonEventType<?>> types, ObjectMapper mapper) {
+    public JsonSchemaSerializer(
+            SchemaRegistryClient client,
+            SerdeConfig config,
+            boolean isKey,
+            Collection<? extends JsonEventType<?>> types,
+            ObjectMapper mapper) {
         this.mapper = mapper;
         this.client = client;
         this.config = config;
@@ -137,7 +149,9 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
         }
         config = SerdeConfig.from(configs, isKey);
         resolver = new SchemaIdResolver(client, config, isKey);
-        config.eventTypes().values().forEach(type -> states.computeIfAbsent(type, t -> new EventState(JsonEventType.of(t))));
+        config.eventTypes()
+                .values()
+                .forEach(type -> states.computeIfAbsent(type, t -> new EventState(JsonEventType.of(t))));
     }
 
     @Override
@@ -146,7 +160,8 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
             return null;
         }
         if (resolver == null) {
-            throw new IllegalStateException("JsonSchemaSerializer is not configured: call configure() or pass a SchemaRegistryClient");
+            throw new IllegalStateException(
+                    "JsonSchemaSerializer is not configured: call configure() or pass a SchemaRegistryClient");
         }
         EventState state = last;
         if (state == null || state.type.type() != event.getClass()) {
@@ -155,7 +170,8 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
         }
         if (config.validateJson()) {
             // The tree is only for validation: the bytes are written from the event itself, as with validation off.
-            List<JsonValidationException.Violation> violations = state.validator().validate(mapper.valueToTree(event));
+            List<JsonValidationException.Violation> violations =
+                    state.validator().validate(mapper.valueToTree(event));
             if (!violations.isEmpty()) {
                 throw new JsonValidationException(state.type.name(), topic, new ArrayList<>(violations));
             }
@@ -175,8 +191,9 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
         try {
             writer.writeValue(out, event);
         } catch (IOException e) {
-            throw new SerializationException("Could not write JSON event " + state.type.name() + " to topic " + topic
-                    + ": " + e.getMessage(), e);
+            throw new SerializationException(
+                    "Could not write JSON event " + state.type.name() + " to topic " + topic + ": " + e.getMessage(),
+                    e);
         }
         return out.toByteArray();
     }
@@ -186,10 +203,15 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
         if (registration.isPresent()) {
             // The catalog's form: the same text as the event type's, with registry references to its files' subjects.
             if (!sameJson(registration.get().schema(), state.type.schema())) {
-                throw new SchemaLookupException(registration.get().subject(), state.type.name(), "The catalog's schema for"
-                        + " subject " + registration.get().subject() + " (given in " + SerdeConfig.REGISTRATIONS
-                        + ") is not the schema of event " + state.type.name() + " this code was built with; generate the"
-                        + " records and the producers from the same catalog", null);
+                throw new SchemaLookupException(
+                        registration.get().subject(),
+                        state.type.name(),
+                        "The catalog's schema for"
+                                + " subject " + registration.get().subject() + " (given in " + SerdeConfig.REGISTRATIONS
+                                + ") is not the schema of event " + state.type.name()
+                                + " this code was built with; generate the"
+                                + " records and the producers from the same catalog",
+                        null);
             }
             return resolver.resolve(state.type.name(), registration.get()).id();
         }
@@ -197,7 +219,8 @@ public class JsonSchemaSerializer<T> implements Serializer<T> {
         SchemaDefinition definition = config.useLatestVersion()
                 ? SchemaDefinition.json(state.type.schema())
                 : state.registryDefinition(resolver);
-        return resolver.resolve(topic, state.type.name(), definition, candidate -> sameSchema(candidate, definition)).id();
+        return resolver.resolve(topic, state.type.name(), definition, candidate -> sameSchema(candidate, definition))
+                .id();
     }
 
     /** Same JSON (whitespace and key order aside) and, when we know them, the same references. */

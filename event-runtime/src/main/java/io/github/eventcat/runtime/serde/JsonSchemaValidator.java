@@ -1,11 +1,5 @@
 package io.github.eventcat.runtime.serde;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -14,6 +8,11 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.SpecVersionDetector;
 import com.networknt.schema.ValidationMessage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * One compiled JSON Schema (draft-07 or 2020-12, by its {@code $schema}; 2020-12 when absent), formats
@@ -33,11 +32,11 @@ final class JsonSchemaValidator {
 
     JsonSchemaValidator(JsonSchemaDocuments documents) {
         JsonNode node = documents.tree("");
-        SpecVersion.VersionFlag version = SpecVersionDetector.detectOptionalVersion(node, false)
-                .orElse(SpecVersion.VersionFlag.V202012);
+        SpecVersion.VersionFlag version =
+                SpecVersionDetector.detectOptionalVersion(node, false).orElse(SpecVersion.VersionFlag.V202012);
         Map<String, String> referenced = documents.textsByUri();
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(version,
-                builder -> builder.schemaLoaders(loaders -> loaders.schemas(referenced)));
+        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(
+                version, builder -> builder.schemaLoaders(loaders -> loaders.schemas(referenced)));
         // Placed at an absolute URI: relative $refs resolve against it (else "URI is not absolute").
         this.schema = factory.getSchema(documents.uri(""), node, CONFIG);
     }

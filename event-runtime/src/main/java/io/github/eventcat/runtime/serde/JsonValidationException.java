@@ -2,7 +2,6 @@ package io.github.eventcat.runtime.serde;
 
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.apache.kafka.common.errors.SerializationException;
 
 /**

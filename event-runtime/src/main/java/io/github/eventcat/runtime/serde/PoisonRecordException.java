@@ -32,8 +32,10 @@ public class PoisonRecordException extends SerializationException {
     }
 
     public PoisonRecordException(Reason reason, String topic, int schemaId, String detail, Throwable cause) {
-        super("Cannot deserialize a record of topic " + topic + (schemaId >= 0 ? " (schema id " + schemaId + ")" : "")
-                + ": " + detail, cause);
+        super(
+                "Cannot deserialize a record of topic " + topic + (schemaId >= 0 ? " (schema id " + schemaId + ")" : "")
+                        + ": " + detail,
+                cause);
         this.reason = reason;
         this.topic = topic;
         this.schemaId = schemaId;

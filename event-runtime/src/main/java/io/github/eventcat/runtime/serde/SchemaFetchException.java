@@ -1,9 +1,8 @@
 package io.github.eventcat.runtime.serde;
 
-import org.apache.kafka.common.errors.SerializationException;
-
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.runtime.registry.SchemaRegistryException;
+import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * The writer schema of a record could not be fetched for a reason that is not the record's: the
@@ -38,14 +37,25 @@ public class SchemaFetchException extends SerializationException {
      * means the record names a schema that does not exist, so the record is poison; anything else
      * is the registry's or the configuration's problem.
      */
-    static SerializationException classify(SchemaRegistryClient client, String topic, int id, SchemaRegistryException e) {
+    static SerializationException classify(
+            SchemaRegistryClient client, String topic, int id, SchemaRegistryException e) {
         if (e.status() == 404 && e.errorCode() == SchemaRegistryException.SCHEMA_NOT_FOUND) {
-            return new PoisonRecordException(PoisonRecordException.Reason.UNKNOWN_SCHEMA_ID, topic, id,
-                    "the registry at " + client.config().urls() + " has no schema with this id: " + e.registryMessage(), e);
+            return new PoisonRecordException(
+                    PoisonRecordException.Reason.UNKNOWN_SCHEMA_ID,
+                    topic,
+                    id,
+                    "the registry at " + client.config().urls() + " has no schema with this id: " + e.registryMessage(),
+                    e);
         }
-        String answer = e.status() == 0 ? e.registryMessage()
-                : "HTTP " + e.status() + (e.errorCode() != 0 ? " (error code " + e.errorCode() + ")" : "") + ": " + e.registryMessage();
-        return new SchemaFetchException(topic, id, "Could not fetch writer schema " + id + " of a record of topic " + topic
-                + ": " + e.method() + " " + e.url() + " — " + answer + " — " + e.whatToCheck(), e);
+        String answer = e.status() == 0
+                ? e.registryMessage()
+                : "HTTP " + e.status() + (e.errorCode() != 0 ? " (error code " + e.errorCode() + ")" : "") + ": "
+                        + e.registryMessage();
+        return new SchemaFetchException(
+                topic,
+                id,
+                "Could not fetch writer schema " + id + " of a record of topic " + topic + ": " + e.method() + " "
+                        + e.url() + " — " + answer + " — " + e.whatToCheck(),
+                e);
     }
 }

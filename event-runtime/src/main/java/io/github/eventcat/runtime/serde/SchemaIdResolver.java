@@ -1,5 +1,11 @@
 package io.github.eventcat.runtime.serde;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.eventcat.runtime.registry.RegisteredSchema;
+import io.github.eventcat.runtime.registry.SchemaDefinition;
+import io.github.eventcat.runtime.registry.SchemaRegistration;
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.runtime.registry.SchemaRegistryException;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,14 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.github.eventcat.runtime.registry.RegisteredSchema;
-import io.github.eventcat.runtime.registry.SchemaDefinition;
-import io.github.eventcat.runtime.registry.SchemaRegistration;
-import io.github.eventcat.runtime.registry.SchemaRegistryClient;
-import io.github.eventcat.runtime.registry.SchemaRegistryException;
 
 /** The serializers' way from an event's schema to a registered id, as {@link SerdeConfig} says. */
 final class SchemaIdResolver {
@@ -40,7 +38,8 @@ final class SchemaIdResolver {
      * the caller. {@code sameSchema} tells whether a registered schema is this one when the text
      * differs (whitespace, key order): used when the registry's own lookup compares text.
      */
-    RegisteredSchema resolve(String topic, String eventName, SchemaDefinition schema, Predicate<SchemaDefinition> sameSchema) {
+    RegisteredSchema resolve(
+            String topic, String eventName, SchemaDefinition schema, Predicate<SchemaDefinition> sameSchema) {
         String subject = subject(topic, eventName);
         try {
             if (config.useLatestVersion()) {
@@ -50,17 +49,23 @@ final class SchemaIdResolver {
                 int id = client.register(subject, schema, config.normalize());
                 return new RegisteredSchema(subject, -1, id, schema);
             }
-            return find(subject, schema, sameSchema).orElseThrow(() -> new SchemaLookupException(
-                    subject, eventName,
-                    "The schema of event " + eventName + " is not registered under subject " + subject + " at "
-                            + client.config().urls() + referencesNote(schema) + ": register the catalog first (mvn registry:sync), check the "
-                            + "subject naming strategy (" + config.subjectNameStrategy() + "), or set "
-                            + SerdeConfig.AUTO_REGISTER + "=true",
-                    null));
+            return find(subject, schema, sameSchema)
+                    .orElseThrow(() -> new SchemaLookupException(
+                            subject,
+                            eventName,
+                            "The schema of event " + eventName + " is not registered under subject " + subject + " at "
+                                    + client.config().urls() + referencesNote(schema)
+                                    + ": register the catalog first (mvn registry:sync), check the "
+                                    + "subject naming strategy (" + config.subjectNameStrategy() + "), or set "
+                                    + SerdeConfig.AUTO_REGISTER + "=true",
+                            null));
         } catch (SchemaRegistryException e) {
-            throw new SchemaLookupException(subject, eventName,
-                    "Could not get the schema id of event " + eventName + " under subject " + subject + ": " + e.getMessage()
-                            + " — " + e.whatToCheck(), e);
+            throw new SchemaLookupException(
+                    subject,
+                    eventName,
+                    "Could not get the schema id of event " + eventName + " under subject " + subject + ": "
+                            + e.getMessage() + " — " + e.whatToCheck(),
+                    e);
         }
     }
 
@@ -91,10 +96,11 @@ final class SchemaIdResolver {
         return registered(eventName, event, event.definition(versions), false);
     }
 
-    private RegisteredSchema registered(String eventName, SchemaRegistration registration, SchemaDefinition definition,
-            boolean reference) {
+    private RegisteredSchema registered(
+            String eventName, SchemaRegistration registration, SchemaDefinition definition, boolean reference) {
         String subject = registration.subject();
-        String what = reference ? "schema " + subject + " that event " + eventName + " references"
+        String what = reference
+                ? "schema " + subject + " that event " + eventName + " references"
                 : "schema of event " + eventName;
         try {
             if (config.autoRegister()) {
@@ -104,14 +110,23 @@ final class SchemaIdResolver {
                 }
                 // A reference needs its version, which Confluent's register answer does not tell.
             }
-            return find(subject, definition, candidate -> sameForm(candidate, definition)).orElseThrow(
-                    () -> new SchemaLookupException(subject, eventName, "The " + what + " is not registered under subject "
-                            + subject + " at " + client.config().urls() + referencesNote(definition)
-                            + ": register the catalog first (mvn registry:sync), or set " + SerdeConfig.AUTO_REGISTER
-                            + "=true", null));
+            return find(subject, definition, candidate -> sameForm(candidate, definition))
+                    .orElseThrow(() -> new SchemaLookupException(
+                            subject,
+                            eventName,
+                            "The " + what + " is not registered under subject "
+                                    + subject + " at " + client.config().urls() + referencesNote(definition)
+                                    + ": register the catalog first (mvn registry:sync), or set "
+                                    + SerdeConfig.AUTO_REGISTER
+                                    + "=true",
+                            null));
         } catch (SchemaRegistryException e) {
-            throw new SchemaLookupException(subject, eventName, "Could not " + (config.autoRegister() ? "register" : "look up")
-                    + " the " + what + " under subject " + subject + ": " + e.getMessage() + " — " + e.whatToCheck(), e);
+            throw new SchemaLookupException(
+                    subject,
+                    eventName,
+                    "Could not " + (config.autoRegister() ? "register" : "look up") + " the " + what + " under subject "
+                            + subject + ": " + e.getMessage() + " — " + e.whatToCheck(),
+                    e);
         }
     }
 
@@ -125,7 +140,8 @@ final class SchemaIdResolver {
 
     private void visit(SchemaRegistration registration, Set<SchemaRegistration> order) {
         for (SchemaRegistration.Reference reference : registration.references()) {
-            SchemaRegistration target = config.registrations().get(reference.subject()); // SerdeConfig checked it is there
+            SchemaRegistration target =
+                    config.registrations().get(reference.subject()); // SerdeConfig checked it is there
             if (!order.contains(target)) {
                 visit(target, order);
             }
@@ -153,29 +169,39 @@ final class SchemaIdResolver {
      * referenced), under {@code subject}: a registry reference must name it. Registered first when
      * {@code auto.register.schemas=true}.
      */
-    RegisteredSchema resolveReference(String subject, String eventName, String name, SchemaDefinition schema,
+    RegisteredSchema resolveReference(
+            String subject,
+            String eventName,
+            String name,
+            SchemaDefinition schema,
             Predicate<SchemaDefinition> sameSchema) {
         try {
             if (config.autoRegister()) {
                 client.register(subject, schema, config.normalize());
             }
-            return find(subject, schema, sameSchema).orElseThrow(() -> new SchemaLookupException(
-                    subject, eventName,
-                    "The schema " + name + " that event " + eventName + " references is not registered under subject "
-                            + subject + " at " + client.config().urls() + referencesNote(schema)
-                            + ": register the catalog first (mvn registry:sync), which registers a referenced schema under its"
-                            + " title, or set " + SerdeConfig.AUTO_REGISTER + "=true",
-                    null));
+            return find(subject, schema, sameSchema)
+                    .orElseThrow(() -> new SchemaLookupException(
+                            subject,
+                            eventName,
+                            "The schema " + name + " that event " + eventName
+                                    + " references is not registered under subject "
+                                    + subject + " at " + client.config().urls() + referencesNote(schema)
+                                    + ": register the catalog first (mvn registry:sync), which registers a referenced schema under its"
+                                    + " title, or set " + SerdeConfig.AUTO_REGISTER + "=true",
+                            null));
         } catch (SchemaRegistryException e) {
-            throw new SchemaLookupException(subject, eventName,
+            throw new SchemaLookupException(
+                    subject,
+                    eventName,
                     "Could not look up the schema " + name + " that event " + eventName + " references under subject "
-                            + subject + ": " + e.getMessage() + " — " + e.whatToCheck(), e);
+                            + subject + ": " + e.getMessage() + " — " + e.whatToCheck(),
+                    e);
         }
     }
 
-    private Optional<RegisteredSchema> find(String subject, SchemaDefinition schema, Predicate<SchemaDefinition> sameSchema) {
-        return client.lookup(subject, schema, config.normalize())
-                .or(() -> findEquivalent(subject, schema, sameSchema));
+    private Optional<RegisteredSchema> find(
+            String subject, SchemaDefinition schema, Predicate<SchemaDefinition> sameSchema) {
+        return client.lookup(subject, schema, config.normalize()).or(() -> findEquivalent(subject, schema, sameSchema));
     }
 
     private static String referencesNote(SchemaDefinition schema) {
@@ -183,8 +209,12 @@ final class SchemaIdResolver {
             return "";
         }
         StringBuilder note = new StringBuilder(" with references ");
-        schema.references().forEach(r -> note.append(r.name()).append(" → ").append(r.subject()).append(" v")
-                .append(r.version()).append(", "));
+        schema.references().forEach(r -> note.append(r.name())
+                .append(" → ")
+                .append(r.subject())
+                .append(" v")
+                .append(r.version())
+                .append(", "));
         note.setLength(note.length() - 2);
         return note.toString();
     }
@@ -194,8 +224,8 @@ final class SchemaIdResolver {
      * text, so the catalog's pretty-printed file does not match the compact text of a generated
      * class. Looking through the subject's versions, newest first, finds it either way.
      */
-    private Optional<RegisteredSchema> findEquivalent(String subject, SchemaDefinition schema,
-            Predicate<SchemaDefinition> sameSchema) {
+    private Optional<RegisteredSchema> findEquivalent(
+            String subject, SchemaDefinition schema, Predicate<SchemaDefinition> sameSchema) {
         List<Integer> versions;
         try {
             versions = client.versions(subject);

@@ -1,13 +1,12 @@
 package io.github.eventcat.runtime.serde;
 
+import io.github.eventcat.runtime.registry.SchemaRegistration;
+import io.github.eventcat.vocabulary.SubjectNamingStrategy;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-
-import io.github.eventcat.runtime.registry.SchemaRegistration;
-import io.github.eventcat.vocabulary.SubjectNamingStrategy;
 
 /**
  * The serdes' settings, read from the same Kafka-style map as the clients (Confluent's key names
@@ -67,11 +66,27 @@ public record SerdeConfig(
     }
 
     /** Without registration forms: schemas are registered and looked up as the record's own. */
-    public SerdeConfig(boolean autoRegister, boolean useLatestVersion, boolean normalize,
-            SubjectNamingStrategy subjectNameStrategy, boolean validateJson, boolean removeJavaProperties,
-            boolean specificAvroReader, Map<String, Class<?>> eventTypes, Class<?> jsonType) {
-        this(autoRegister, useLatestVersion, normalize, subjectNameStrategy, validateJson, removeJavaProperties,
-                specificAvroReader, eventTypes, jsonType, Map.of());
+    public SerdeConfig(
+            boolean autoRegister,
+            boolean useLatestVersion,
+            boolean normalize,
+            SubjectNamingStrategy subjectNameStrategy,
+            boolean validateJson,
+            boolean removeJavaProperties,
+            boolean specificAvroReader,
+            Map<String, Class<?>> eventTypes,
+            Class<?> jsonType) {
+        this(
+                autoRegister,
+                useLatestVersion,
+                normalize,
+                subjectNameStrategy,
+                validateJson,
+                removeJavaProperties,
+                specificAvroReader,
+                eventTypes,
+                jsonType,
+                Map.of());
     }
 
     /** Reads the keys above for a key ({@code isKey}) or value serde. */
@@ -80,7 +95,8 @@ public record SerdeConfig(
                 flag(config, AUTO_REGISTER, false),
                 flag(config, USE_LATEST_VERSION, false),
                 flag(config, NORMALIZE, false),
-                SubjectNamingStrategy.fromConfig(text(config, isKey ? SubjectNamingStrategy.KEY_CONFIG : SubjectNamingStrategy.VALUE_CONFIG)),
+                SubjectNamingStrategy.fromConfig(
+                        text(config, isKey ? SubjectNamingStrategy.KEY_CONFIG : SubjectNamingStrategy.VALUE_CONFIG)),
                 flag(config, JSON_FAIL_INVALID_SCHEMA, true),
                 flag(config, AVRO_REMOVE_JAVA_PROPERTIES, true),
                 flag(config, SPECIFIC_AVRO_READER, false),
@@ -128,7 +144,8 @@ public record SerdeConfig(
                 throw new IllegalArgumentException(EVENT_TYPES + " entry '" + entry.trim()
                         + "' is not of the form <record full name>=<java class>");
             }
-            types.put(entry.substring(0, eq).trim(), type(entry.substring(eq + 1).trim(), EVENT_TYPES));
+            types.put(
+                    entry.substring(0, eq).trim(), type(entry.substring(eq + 1).trim(), EVENT_TYPES));
         }
         return types;
     }
@@ -161,7 +178,8 @@ public record SerdeConfig(
         }
         try {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            return Class.forName(value.toString().trim(), true, loader != null ? loader : SerdeConfig.class.getClassLoader());
+            return Class.forName(
+                    value.toString().trim(), true, loader != null ? loader : SerdeConfig.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new IllegalArgumentException(key + ": class " + value + " is not on the class path", e);
         }

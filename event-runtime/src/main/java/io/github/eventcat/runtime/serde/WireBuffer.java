@@ -13,6 +13,7 @@ import java.util.Arrays;
 final class WireBuffer extends OutputStream {
     /** Larger buffers are dropped after use rather than kept by the thread. */
     private static final int KEEP_AT_MOST = 64 * 1024;
+
     private byte[] bytes = new byte[256];
     private int count;
 

@@ -11,8 +11,7 @@ public final class WireFormat {
     public static final byte MAGIC_BYTE = 0;
     public static final int HEADER_SIZE = 5;
 
-    private WireFormat() {
-    }
+    private WireFormat() {}
 
     /** Writes the 5-byte header to {@code out}. */
     public static void writeHeader(ByteArrayOutputStream out, int schemaId) {
@@ -42,13 +41,20 @@ public final class WireFormat {
      */
     public static int schemaId(String topic, byte[] data) {
         if (data == null || data.length < HEADER_SIZE) {
-            throw new PoisonRecordException(PoisonRecordException.Reason.TOO_SHORT, topic, -1,
-                    "record value has " + (data == null ? 0 : data.length) + " bytes, fewer than the "
-                            + HEADER_SIZE + "-byte Confluent wire-format header; it was not written by a schema-registry serializer");
+            throw new PoisonRecordException(
+                    PoisonRecordException.Reason.TOO_SHORT,
+                    topic,
+                    -1,
+                    "record value has " + (data == null ? 0 : data.length) + " bytes, fewer than the " + HEADER_SIZE
+                            + "-byte Confluent wire-format header; it was not written by a schema-registry serializer");
         }
         if (data[0] != MAGIC_BYTE) {
-            throw new PoisonRecordException(PoisonRecordException.Reason.BAD_MAGIC_BYTE, topic, -1,
-                    "record value starts with byte " + data[0] + ", expected the magic byte 0 of the Confluent wire format;"
+            throw new PoisonRecordException(
+                    PoisonRecordException.Reason.BAD_MAGIC_BYTE,
+                    topic,
+                    -1,
+                    "record value starts with byte " + data[0]
+                            + ", expected the magic byte 0 of the Confluent wire format;"
                             + " it was not written by a schema-registry serializer");
         }
         return ((data[1] & 0xff) << 24) | ((data[2] & 0xff) << 16) | ((data[3] & 0xff) << 8) | (data[4] & 0xff);

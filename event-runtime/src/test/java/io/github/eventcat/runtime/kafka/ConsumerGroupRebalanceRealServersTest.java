@@ -2,6 +2,14 @@ package io.github.eventcat.runtime.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.runtime.serde.AvroDeserializer;
+import io.github.eventcat.runtime.serde.AvroSerializer;
+import io.github.eventcat.runtime.serde.SerdeConfig;
+import io.github.eventcat.runtime.testevents.TicketOpened;
+import io.github.eventcat.testservers.EmbeddedKafka;
+import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
+import io.github.eventcat.testservers.WithRealServers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,21 +29,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
-
-import io.github.eventcat.runtime.registry.SchemaRegistryClient;
-import io.github.eventcat.runtime.serde.AvroDeserializer;
-import io.github.eventcat.runtime.serde.AvroSerializer;
-import io.github.eventcat.runtime.serde.SerdeConfig;
-import io.github.eventcat.runtime.testevents.TicketOpened;
-import io.github.eventcat.testservers.EmbeddedKafka;
-import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
-import io.github.eventcat.testservers.WithRealServers;
 
 /**
  * Issue 13 §3 on the real broker: three members of one group over six partitions while events
@@ -52,12 +50,10 @@ class ConsumerGroupRebalanceRealServersTest {
     private static final Duration WAIT = Duration.ofSeconds(45);
 
     /** One handled event, by whom and when (wall clock: the killed member is another JVM). */
-    record Handled(String member, int partition, long offset, String key, int seq, long atMillis) {
-    }
+    record Handled(String member, int partition, long offset, String key, int seq, long atMillis) {}
 
     /** Committed offsets as seen by the test at {@code seenAtMillis}. */
-    record CommitSample(Map<TopicPartition, Long> offsets, long seenAtMillis) {
-    }
+    record CommitSample(Map<TopicPartition, Long> offsets, long seenAtMillis) {}
 
     private final EmbeddedKafka kafka;
     private final EmbeddedSchemaRegistry registry;
@@ -84,14 +80,23 @@ class ConsumerGroupRebalanceRealServersTest {
                 .topics(topic)
                 .groupId(group)
                 .lanes(lanes)
-                .valueDeserializer(new AvroDeserializer<>(SchemaRegistryClient.fromConfig(config),
+                .valueDeserializer(new AvroDeserializer<>(
+                        SchemaRegistryClient.fromConfig(config),
                         Map.of(TicketOpened.SCHEMA$.getFullName(), TicketOpened.class)))
-                .handler(EventDispatcher.builder().on(TicketOpened.class, (event, context) -> {
-                    Thread.sleep(1);
-                    handled.add(new Handled(name, context.partition(), context.offset(), event.getTicketId(),
-                            event.getPriority(), System.currentTimeMillis()));
-                }).build())
-                .build().start();
+                .handler(EventDispatcher.builder()
+                        .on(TicketOpened.class, (event, context) -> {
+                            Thread.sleep(1);
+                            handled.add(new Handled(
+                                    name,
+                                    context.partition(),
+                                    context.offset(),
+                                    event.getTicketId(),
+                                    event.getPriority(),
+                                    System.currentTimeMillis()));
+                        })
+                        .build())
+                .build()
+                .start();
     }
 
     @Test
@@ -102,39 +107,51 @@ class ConsumerGroupRebalanceRealServersTest {
         Queue<Handled> handled = new ConcurrentLinkedQueue<>();
         List<CommitSample> samples = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean sampling = new AtomicBoolean(true);
-        Thread sampler = new Thread(() -> {
-            try (Admin admin = kafka.admin()) {
-                while (sampling.get()) {
-                    samples.add(new CommitSample(committed(admin, group), System.currentTimeMillis()));
-                    Thread.sleep(100);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "group-flow-commit-sampler");
+        Thread sampler = new Thread(
+                () -> {
+                    try (Admin admin = kafka.admin()) {
+                        while (sampling.get()) {
+                            samples.add(new CommitSample(committed(admin, group), System.currentTimeMillis()));
+                            Thread.sleep(100);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "group-flow-commit-sampler");
         AtomicBoolean producing = new AtomicBoolean(true);
 
-        Map<String, Object> producerConfig = new HashMap<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
-                "schema.registry.url", registry.url(), "auto.register.schemas", "true"));
-        Thread producerThread = new Thread(() -> {
-            try (EventProducer<SpecificRecord> producer = EventProducer.<SpecificRecord>builder(producerConfig).topic(topic)
-                    .key(event -> event.get(0))
-                    .valueSerializer(new AvroSerializer<>(SchemaRegistryClient.fromConfig(producerConfig),
-                            SerdeConfig.from(producerConfig, false), false))
-                    .build()) {
-                for (int seq = 0; seq < ROUNDS; seq++) {
-                    for (int k = 0; k < KEYS; k++) {
-                        producer.send(new TicketOpened("key-" + k, "c", seq));
+        Map<String, Object> producerConfig = new HashMap<>(Map.of(
+                "bootstrap.servers",
+                kafka.bootstrapServers(),
+                "schema.registry.url",
+                registry.url(),
+                "auto.register.schemas",
+                "true"));
+        Thread producerThread = new Thread(
+                () -> {
+                    try (EventProducer<SpecificRecord> producer = EventProducer.<SpecificRecord>builder(producerConfig)
+                            .topic(topic)
+                            .key(event -> event.get(0))
+                            .valueSerializer(new AvroSerializer<>(
+                                    SchemaRegistryClient.fromConfig(producerConfig),
+                                    SerdeConfig.from(producerConfig, false),
+                                    false))
+                            .build()) {
+                        for (int seq = 0; seq < ROUNDS; seq++) {
+                            for (int k = 0; k < KEYS; k++) {
+                                producer.send(new TicketOpened("key-" + k, "c", seq));
+                            }
+                            producer.flush();
+                            Thread.sleep(100);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        producing.set(false);
                     }
-                    producer.flush();
-                    Thread.sleep(100);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                producing.set(false);
-            }
-        }, "group-flow-producer");
+                },
+                "group-flow-producer");
 
         Process killed = startMemberJvm(topic, group);
         Thread killedReader = readMemberJvm(killed, handled);
@@ -144,12 +161,16 @@ class ConsumerGroupRebalanceRealServersTest {
         EventConsumer<Object> b = member("B", topic, group, 3, handled);
         EventConsumer<Object> d = null;
         try {
-            assertThat(within(() -> countBy(handled, "K") > 0 && countBy(handled, "A") > 0 && countBy(handled, "B") > 0))
-                    .as("all three members handle events").isTrue();
+            assertThat(within(
+                            () -> countBy(handled, "K") > 0 && countBy(handled, "A") > 0 && countBy(handled, "B") > 0))
+                    .as("all three members handle events")
+                    .isTrue();
 
             d = member("D", topic, group, 2, handled); // joins
             EventConsumer<Object> joined = d;
-            assertThat(within(() -> countBy(handled, "D") > 0)).as("the new member handles events").isTrue();
+            assertThat(within(() -> countBy(handled, "D") > 0))
+                    .as("the new member handles events")
+                    .isTrue();
 
             b.close(); // leaves gracefully
             int handledByB = countBy(handled, "B");
@@ -159,21 +180,32 @@ class ConsumerGroupRebalanceRealServersTest {
             assertThat(killed.waitFor(10, TimeUnit.SECONDS)).isTrue();
             killedReader.join(5_000);
             Map<TopicPartition, Long> committedAtKill = committed(group);
-            List<Handled> byKilled = handled.stream().filter(h -> h.member().equals("K")).toList();
+            List<Handled> byKilled =
+                    handled.stream().filter(h -> h.member().equals("K")).toList();
             long inFlightAtKill = byKilled.stream()
-                    .filter(h -> h.offset() >= committedAtKill.getOrDefault(new TopicPartition(topic, h.partition()), 0L))
+                    .filter(h ->
+                            h.offset() >= committedAtKill.getOrDefault(new TopicPartition(topic, h.partition()), 0L))
                     .count();
 
             long total = (long) KEYS * ROUNDS;
             producerThread.join(60_000);
-            assertThat(within(() -> handled.stream().map(h -> h.key() + "#" + h.seq()).distinct().count() == total))
-                    .as("every event handled at least once").isTrue();
+            assertThat(within(() -> handled.stream()
+                                    .map(h -> h.key() + "#" + h.seq())
+                                    .distinct()
+                                    .count()
+                            == total))
+                    .as("every event handled at least once")
+                    .isTrue();
             Map<TopicPartition, Long> ends = endOffsets(topic);
-            assertThat(within(() -> committed(group).equals(ends))).as("everything committed").isTrue();
+            assertThat(within(() -> committed(group).equals(ends)))
+                    .as("everything committed")
+                    .isTrue();
             sampling.set(false);
             sampler.join(5_000);
 
-            assertThat(countBy(handled, "B")).as("a closed member handles nothing more").isEqualTo(handledByB);
+            assertThat(countBy(handled, "B"))
+                    .as("a closed member handles nothing more")
+                    .isEqualTo(handledByB);
             // The members with lanes went through every rebalance (drained, committed) and their close cleanly.
             assertThat(b.failure()).isEmpty();
             assertThat(b.health().status()).isEqualTo(ConsumerHealth.Status.STOPPED);
@@ -181,15 +213,18 @@ class ConsumerGroupRebalanceRealServersTest {
             assertThat(joined.failure()).isEmpty();
 
             // Every event at least once.
-            Set<String> events = handled.stream().map(h -> h.key() + "#" + h.seq()).collect(Collectors.toSet());
+            Set<String> events =
+                    handled.stream().map(h -> h.key() + "#" + h.seq()).collect(Collectors.toSet());
             assertThat(events).hasSize((int) total);
 
             // Each member handled each key's events in order (a key lives on one partition).
-            Map<String, List<Handled>> byMemberAndKey = handled.stream()
-                    .collect(Collectors.groupingBy(h -> h.member() + "/" + h.key()));
+            Map<String, List<Handled>> byMemberAndKey =
+                    handled.stream().collect(Collectors.groupingBy(h -> h.member() + "/" + h.key()));
             byMemberAndKey.forEach((memberKey, list) -> {
                 for (int i = 1; i < list.size(); i++) {
-                    assertThat(list.get(i).seq()).as("order of %s", memberKey).isGreaterThan(list.get(i - 1).seq());
+                    assertThat(list.get(i).seq())
+                            .as("order of %s", memberKey)
+                            .isGreaterThan(list.get(i - 1).seq());
                 }
             });
 
@@ -201,18 +236,32 @@ class ConsumerGroupRebalanceRealServersTest {
                 sample.offsets().forEach((partition, offset) -> {
                     for (long o = 0; o < offset; o++) {
                         Long at = firstHandledAt.get(partition.partition() + "@" + o);
-                        assertThat(at).as("record %s@%d, below committed offset %d", partition, o, offset).isNotNull();
-                        assertThat(at).as("record %s@%d handled before its commit was seen", partition, o)
+                        assertThat(at)
+                                .as("record %s@%d, below committed offset %d", partition, o, offset)
+                                .isNotNull();
+                        assertThat(at)
+                                .as("record %s@%d handled before its commit was seen", partition, o)
                                 .isLessThanOrEqualTo(sample.seenAtMillis());
                     }
                 });
             }
 
             // Duplicates: only the killed member's records past its last commit may come again.
-            long duplicates = handled.size() - handled.stream().map(h -> h.partition() + "@" + h.offset()).distinct().count();
-            System.out.printf("handled %d (A %d, B %d, D %d, K %d), duplicates %d, killed member's uncommitted %d, samples %d%n",
-                    handled.size(), countBy(handled, "A"), countBy(handled, "B"), countBy(handled, "D"), byKilled.size(),
-                    duplicates, inFlightAtKill, samples.size());
+            long duplicates = handled.size()
+                    - handled.stream()
+                            .map(h -> h.partition() + "@" + h.offset())
+                            .distinct()
+                            .count();
+            System.out.printf(
+                    "handled %d (A %d, B %d, D %d, K %d), duplicates %d, killed member's uncommitted %d, samples %d%n",
+                    handled.size(),
+                    countBy(handled, "A"),
+                    countBy(handled, "B"),
+                    countBy(handled, "D"),
+                    byKilled.size(),
+                    duplicates,
+                    inFlightAtKill,
+                    samples.size());
             assertThat(duplicates).isLessThanOrEqualTo(inFlightAtKill);
         } finally {
             producing.set(false);
@@ -230,28 +279,45 @@ class ConsumerGroupRebalanceRealServersTest {
     private Process startMemberJvm(String topic, String group) throws IOException {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path log = Files.createDirectories(Path.of("target")).resolve("group-member-" + group + ".log");
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classPath,
-                GroupMemberMain.class.getName(), kafka.bootstrapServers(), registry.url(), topic, group)
+        return new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx128m",
+                        "-XX:+UseSerialGC",
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        classPath,
+                        GroupMemberMain.class.getName(),
+                        kafka.bootstrapServers(),
+                        registry.url(),
+                        topic,
+                        group)
                 .redirectError(log.toFile())
                 .start();
     }
 
     private static Thread readMemberJvm(Process process, Queue<Handled> handled) {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    String[] f = line.split(" ");
-                    if (f.length == 6 && f[0].equals("H")) {
-                        handled.add(new Handled("K", Integer.parseInt(f[1]), Long.parseLong(f[2]), f[3], Integer.parseInt(f[4]),
-                                Long.parseLong(f[5])));
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader lines = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = lines.readLine()) != null) {
+                            String[] f = line.split(" ");
+                            if (f.length == 6 && f[0].equals("H")) {
+                                handled.add(new Handled(
+                                        "K",
+                                        Integer.parseInt(f[1]),
+                                        Long.parseLong(f[2]),
+                                        f[3],
+                                        Integer.parseInt(f[4]),
+                                        Long.parseLong(f[5])));
+                            }
+                        }
+                    } catch (IOException e) {
+                        // the process was killed
                     }
-                }
-            } catch (IOException e) {
-                // the process was killed
-            }
-        }, "group-member-reader");
+                },
+                "group-member-reader");
         reader.setDaemon(true);
         reader.start();
         return reader;
@@ -281,11 +347,14 @@ class ConsumerGroupRebalanceRealServersTest {
     private static Map<TopicPartition, Long> committed(Admin admin, String group) {
         try {
             Map<TopicPartition, Long> offsets = new HashMap<>();
-            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().forEach((partition, offset) -> {
-                if (offset != null) {
-                    offsets.put(partition, offset.offset());
-                }
-            });
+            admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get()
+                    .forEach((partition, offset) -> {
+                        if (offset != null) {
+                            offsets.put(partition, offset.offset());
+                        }
+                    });
             return offsets;
         } catch (Exception e) {
             throw new IllegalStateException(e);

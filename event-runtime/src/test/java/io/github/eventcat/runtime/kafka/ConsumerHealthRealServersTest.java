@@ -3,16 +3,6 @@ package io.github.eventcat.runtime.kafka;
 import static io.github.eventcat.runtime.kafka.ConsumerMetricsRealServersTest.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Queue;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.Test;
-
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.runtime.serde.AvroDeserializer;
 import io.github.eventcat.runtime.serde.AvroSerializer;
@@ -21,6 +11,14 @@ import io.github.eventcat.runtime.testevents.TicketOpened;
 import io.github.eventcat.testservers.EmbeddedKafka;
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
 import io.github.eventcat.testservers.WithRealServers;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 15 §4 on the real servers: NEW → RUNNING (with its partitions and their lag) → STOPPED (the
@@ -51,7 +49,9 @@ class ConsumerHealthRealServersTest {
         TopicPartition p1 = new TopicPartition(topic, 1);
         try {
             assertThat(within(() -> handled.size() == 4)).isTrue();
-            assertThat(within(() -> consumer.health().lag().equals(Map.of(p0, 0L, p1, 0L)))).as("lag 0 on both partitions").isTrue();
+            assertThat(within(() -> consumer.health().lag().equals(Map.of(p0, 0L, p1, 0L))))
+                    .as("lag 0 on both partitions")
+                    .isTrue();
             ConsumerHealth running = consumer.health();
             assertThat(running.status()).isEqualTo(ConsumerHealth.Status.RUNNING);
             assertThat(running.assignedPartitions()).containsExactlyInAnyOrder(p0, p1);
@@ -77,20 +77,25 @@ class ConsumerHealthRealServersTest {
         send(topic, "ok", "fatal", "after");
         Queue<String> handled = new ConcurrentLinkedQueue<>();
         EventConsumer<Object> consumer = consumer(topic, (e, c) -> {
-            if (e.getTicketId().equals("fatal")) {
-                throw new LinkageError("handler's class went missing");
-            }
-            handled.add(e.getTicketId());
-        }).start();
+                    if (e.getTicketId().equals("fatal")) {
+                        throw new LinkageError("handler's class went missing");
+                    }
+                    handled.add(e.getTicketId());
+                })
+                .start();
         try {
-            assertThat(within(() -> consumer.health().status() == ConsumerHealth.Status.FAILED)).as("failed").isTrue();
+            assertThat(within(() -> consumer.health().status() == ConsumerHealth.Status.FAILED))
+                    .as("failed")
+                    .isTrue();
             ConsumerHealth failed = consumer.health();
             assertThat(failed.reason()).isEqualTo("handler's class went missing");
             assertThat(failed.isLive()).isFalse();
             assertThat(failed.isReady()).isFalse();
             assertThat(failed.assignedPartitions()).containsExactly(new TopicPartition(topic, 0));
             // Measured once more on the way out, after the last commit: the failed record and the one after it.
-            assertThat(within(() -> consumer.health().totalLag() == 2)).as("lag 2 left behind").isTrue();
+            assertThat(within(() -> consumer.health().totalLag() == 2))
+                    .as("lag 2 left behind")
+                    .isTrue();
             assertThat(consumer.failure()).containsInstanceOf(LinkageError.class);
             assertThat(handled).containsExactly("ok");
         } finally {
@@ -108,7 +113,8 @@ class ConsumerHealthRealServersTest {
         try (EventProducer<SpecificRecord> producer = EventProducer.<SpecificRecord>builder(config)
                 .topic(topic)
                 .key(event -> event.get(0))
-                .valueSerializer(new AvroSerializer<>(SchemaRegistryClient.fromConfig(config), SerdeConfig.from(config, false), false))
+                .valueSerializer(new AvroSerializer<>(
+                        SchemaRegistryClient.fromConfig(config), SerdeConfig.from(config, false), false))
                 .build()) {
             for (String id : ids) {
                 producer.send(new TicketOpened(id, "c", 1)).get();
@@ -124,9 +130,12 @@ class ConsumerHealthRealServersTest {
         return EventConsumer.builder(config)
                 .topics(topic)
                 .groupId("health-" + UUID.randomUUID())
-                .valueDeserializer(new AvroDeserializer<>(SchemaRegistryClient.fromConfig(config),
+                .valueDeserializer(new AvroDeserializer<>(
+                        SchemaRegistryClient.fromConfig(config),
                         Map.of(TicketOpened.SCHEMA$.getFullName(), TicketOpened.class)))
-                .handler(EventDispatcher.builder().on(TicketOpened.class, handler).build())
+                .handler(EventDispatcher.builder()
+                        .on(TicketOpened.class, handler)
+                        .build())
                 .build();
     }
 }

@@ -3,16 +3,14 @@ package io.github.eventcat.runtime.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.eventcat.runtime.registry.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
-
-import io.github.eventcat.runtime.registry.RetryPolicy;
 
 /** The consumer's bookkeeping, without a broker. */
 class ConsumerLogicTest {
@@ -64,15 +62,20 @@ class ConsumerLogicTest {
         RetryPolicy backoff = RetryPolicy.ofAttempts(5, Duration.ofMillis(100), Duration.ofMillis(350));
         assertThat(backoff.maxAttempts()).isEqualTo(5);
         assertThat(backoff.maxRetries()).isEqualTo(4);
-        assertThat(List.of(1, 2, 3, 4)).extracting(backoff::backoff)
-                .containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(350), Duration.ofMillis(350));
+        assertThat(List.of(1, 2, 3, 4))
+                .extracting(backoff::backoff)
+                .containsExactly(
+                        Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(350), Duration.ofMillis(350));
         RetryPolicy policy = new RetryPolicy(3, Duration.ofMillis(200), Duration.ofMillis(5000));
-        assertThat(List.of(1, 2, 3)).extracting(policy::backoff)
+        assertThat(List.of(1, 2, 3))
+                .extracting(policy::backoff)
                 .containsExactly(Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMillis(800));
         assertThat(RetryPolicy.consumerDefaults().maxAttempts()).isEqualTo(3);
-        assertThat(RetryPolicy.ofAttempts(Integer.MAX_VALUE, Duration.ofSeconds(1), Duration.ofSeconds(30)).maxAttempts())
+        assertThat(RetryPolicy.ofAttempts(Integer.MAX_VALUE, Duration.ofSeconds(1), Duration.ofSeconds(30))
+                        .maxAttempts())
                 .isEqualTo(Integer.MAX_VALUE);
-        assertThatThrownBy(() -> RetryPolicy.ofAttempts(0, Duration.ZERO, Duration.ZERO)).hasMessageContaining("maxAttempts < 1");
+        assertThatThrownBy(() -> RetryPolicy.ofAttempts(0, Duration.ZERO, Duration.ZERO))
+                .hasMessageContaining("maxAttempts < 1");
     }
 
     @Test
@@ -111,8 +114,10 @@ class ConsumerLogicTest {
         assertThat(calls).containsExactly("string:a", "number:42", "number:7");
         assertThatThrownBy(() -> dispatcher.handle(UUID.randomUUID(), CONTEXT))
                 .isInstanceOf(UnhandledEventException.class)
-                .hasMessageContaining("java.util.UUID").hasMessageContaining("java.lang.Number");
-        assertThatThrownBy(() -> EventDispatcher.builder().on(String.class, (e, c) -> { }).on(String.class, (e, c) -> { }))
+                .hasMessageContaining("java.util.UUID")
+                .hasMessageContaining("java.lang.Number");
+        assertThatThrownBy(() ->
+                        EventDispatcher.builder().on(String.class, (e, c) -> {}).on(String.class, (e, c) -> {}))
                 .hasMessageContaining("two handlers for java.lang.String");
     }
 

@@ -2,6 +2,19 @@ package io.github.eventcat.runtime.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.eventcat.runtime.TestClients;
+import io.github.eventcat.runtime.registry.RetryPolicy;
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.runtime.serde.AvroDeserializer;
+import io.github.eventcat.runtime.serde.AvroSerializer;
+import io.github.eventcat.runtime.serde.PoisonRecordException;
+import io.github.eventcat.runtime.serde.SerdeConfig;
+import io.github.eventcat.runtime.testevents.TicketClosed;
+import io.github.eventcat.runtime.testevents.TicketOpened;
+import io.github.eventcat.testservers.Await;
+import io.github.eventcat.testservers.EmbeddedKafka;
+import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
+import io.github.eventcat.testservers.WithRealServers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,26 +42,14 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
-import io.github.eventcat.runtime.TestClients;
-import io.github.eventcat.runtime.registry.RegistryClientConfig;
-import io.github.eventcat.runtime.registry.RetryPolicy;
-import io.github.eventcat.runtime.registry.SchemaRegistryClient;
-import io.github.eventcat.runtime.serde.AvroDeserializer;
-import io.github.eventcat.runtime.serde.AvroSerializer;
-import io.github.eventcat.runtime.serde.PoisonRecordException;
-import io.github.eventcat.runtime.serde.SerdeConfig;
-import io.github.eventcat.runtime.testevents.TicketClosed;
-import io.github.eventcat.runtime.testevents.TicketOpened;
-import io.github.eventcat.testservers.Await;
-import io.github.eventcat.testservers.EmbeddedKafka;
-import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
-import io.github.eventcat.testservers.WithRealServers;
-
 /** EventProducer and EventConsumer on the real broker and registry. */
 @WithRealServers
 class EventProducerConsumerRealServersTest {
     private static final Map<String, Class<?>> TYPES = Map.of(
-            TicketOpened.SCHEMA$.getFullName(), TicketOpened.class, TicketClosed.SCHEMA$.getFullName(), TicketClosed.class);
+            TicketOpened.SCHEMA$.getFullName(),
+            TicketOpened.class,
+            TicketClosed.SCHEMA$.getFullName(),
+            TicketClosed.class);
 
     private final EmbeddedKafka kafka;
     private final EmbeddedSchemaRegistry registry;
@@ -88,8 +88,11 @@ class EventProducerConsumerRealServersTest {
     private long committedTotal(String groupId) throws Exception {
         try (Admin admin = kafka.admin()) {
             Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(groupId)
-                    .partitionsToOffsetAndMetadata().get();
-            return offsets.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
+                    .partitionsToOffsetAndMetadata()
+                    .get();
+            return offsets.values().stream()
+                    .mapToLong(OffsetAndMetadata::offset)
+                    .sum();
         }
     }
 
@@ -101,7 +104,8 @@ class EventProducerConsumerRealServersTest {
         List<RecordMetadata> sent = new ArrayList<>();
         try (EventProducer<SpecificRecord> producer = producer(topic, config)) {
             for (int i = 0; i < 30; i++) {
-                sent.add(producer.send(new TicketOpened("t-" + i, "c" + i, 1), Map.of("trace-id", "tr-" + i)).get());
+                sent.add(producer.send(new TicketOpened("t-" + i, "c" + i, 1), Map.of("trace-id", "tr-" + i))
+                        .get());
                 sent.add(producer.send(new TicketClosed("t-" + i, "ok")).get());
             }
         }
@@ -112,7 +116,8 @@ class EventProducerConsumerRealServersTest {
         Queue<String> closed = new ConcurrentLinkedQueue<>();
         Map<String, String> traces = new ConcurrentHashMap<>();
         String group = "flow-" + UUID.randomUUID();
-        EventConsumer<Object> consumer = consumer(topic, config).groupId(group)
+        EventConsumer<Object> consumer = consumer(topic, config)
+                .groupId(group)
                 .handler(EventDispatcher.builder()
                         .on(TicketOpened.class, (event, context) -> {
                             assertThat(context.key()).isEqualTo(event.getTicketId());
@@ -121,7 +126,8 @@ class EventProducerConsumerRealServersTest {
                         })
                         .on(TicketClosed.class, (event, context) -> closed.add(event.getTicketId()))
                         .build())
-                .build().start();
+                .build()
+                .start();
         Await.until(() -> opened.size() + closed.size() >= 60);
         consumer.close();
 
@@ -139,25 +145,36 @@ class EventProducerConsumerRealServersTest {
         kafka.createTopic(topic + ".dlq", 1);
         Map<String, Object> config = config();
         try (EventProducer<SpecificRecord> producer = producer(topic, config);
-                KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
-                        new ByteArraySerializer(), new ByteArraySerializer())) {
+                KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(
+                        Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                        new ByteArraySerializer(),
+                        new ByteArraySerializer())) {
             producer.send(new TicketOpened("t-1", "a", 1)).get();
-            raw.send(new ProducerRecord<>(topic, null, "t-2".getBytes(StandardCharsets.UTF_8),
-                    "not avro at all".getBytes(StandardCharsets.UTF_8),
-                    List.<Header>of(new RecordHeader("origin", "legacy-app".getBytes(StandardCharsets.UTF_8))))).get();
+            raw.send(new ProducerRecord<>(
+                            topic,
+                            null,
+                            "t-2".getBytes(StandardCharsets.UTF_8),
+                            "not avro at all".getBytes(StandardCharsets.UTF_8),
+                            List.<Header>of(new RecordHeader("origin", "legacy-app".getBytes(StandardCharsets.UTF_8)))))
+                    .get();
             producer.send(new TicketOpened("t-3", "c", 1)).get();
         }
 
         Queue<String> handled = new ConcurrentLinkedQueue<>();
         String group = "poison-" + UUID.randomUUID();
-        EventConsumer<Object> consumer = consumer(topic, config).groupId(group)
-                .handler(EventDispatcher.builder().on(TicketOpened.class, (e, c) -> handled.add(e.getTicketId())).build())
-                .build().start();
+        EventConsumer<Object> consumer = consumer(topic, config)
+                .groupId(group)
+                .handler(EventDispatcher.builder()
+                        .on(TicketOpened.class, (e, c) -> handled.add(e.getTicketId()))
+                        .build())
+                .build()
+                .start();
         Await.until(() -> handled.size() >= 2);
         consumer.close();
 
         assertThat(handled).containsExactly("t-1", "t-3");
-        List<ConsumerRecord<String, byte[]>> dead = TestClients.readAllBytes(kafka.bootstrapServers(), topic + ".dlq", 1);
+        List<ConsumerRecord<String, byte[]>> dead =
+                TestClients.readAllBytes(kafka.bootstrapServers(), topic + ".dlq", 1);
         assertThat(dead).hasSize(1);
         ConsumerRecord<String, byte[]> record = dead.get(0);
         assertThat(record.key()).isEqualTo("t-2");
@@ -168,7 +185,8 @@ class EventProducerConsumerRealServersTest {
         assertThat(header(record, DeadLetterHeaders.ORIGINAL_OFFSET)).isEqualTo("1");
         assertThat(header(record, DeadLetterHeaders.EXCEPTION_CLASS)).isEqualTo(PoisonRecordException.class.getName());
         assertThat(header(record, DeadLetterHeaders.EXCEPTION_MESSAGE)).contains("magic byte 0");
-        assertThat(Instant.parse(header(record, DeadLetterHeaders.FAILED_AT))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(Instant.parse(header(record, DeadLetterHeaders.FAILED_AT)))
+                .isBefore(Instant.now().plusSeconds(1));
         assertThat(header(record, DeadLetterHeaders.ATTEMPTS)).isEqualTo("0");
         assertThat(committedTotal(group)).isEqualTo(3);
     }
@@ -190,25 +208,32 @@ class EventProducerConsumerRealServersTest {
         Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
         List<Integer> attemptsSeenByFlaky = Collections.synchronizedList(new ArrayList<>());
         String group = "retry-" + UUID.randomUUID();
-        EventConsumer<Object> consumer = consumer(topic, config).groupId(group)
+        EventConsumer<Object> consumer = consumer(topic, config)
+                .groupId(group)
                 .retry(RetryPolicy.ofAttempts(3, Duration.ofMillis(10), Duration.ofMillis(40)))
-                .handler(EventDispatcher.builder().on(TicketOpened.class, (event, context) -> {
-                    String id = event.getTicketId();
-                    int call = calls.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
-                    if (id.equals("t-5")) {
-                        throw new IllegalStateException("garage closed for " + id);
-                    }
-                    if (id.equals("t-9")) {
-                        attemptsSeenByFlaky.add(context.attempt());
-                        if (call == 1) {
-                            throw new IllegalStateException("flaky once");
-                        }
-                    }
-                    handled.add(id);
-                }).build())
-                .build().start();
-        Await.until(() -> handled.size() >= 19 && calls.getOrDefault("t-5", new AtomicInteger()).get() >= 3);
-        List<ConsumerRecord<String, byte[]>> dead = TestClients.readAllBytes(kafka.bootstrapServers(), topic + ".dlq", 1);
+                .handler(EventDispatcher.builder()
+                        .on(TicketOpened.class, (event, context) -> {
+                            String id = event.getTicketId();
+                            int call = calls.computeIfAbsent(id, k -> new AtomicInteger())
+                                    .incrementAndGet();
+                            if (id.equals("t-5")) {
+                                throw new IllegalStateException("garage closed for " + id);
+                            }
+                            if (id.equals("t-9")) {
+                                attemptsSeenByFlaky.add(context.attempt());
+                                if (call == 1) {
+                                    throw new IllegalStateException("flaky once");
+                                }
+                            }
+                            handled.add(id);
+                        })
+                        .build())
+                .build()
+                .start();
+        Await.until(() -> handled.size() >= 19
+                && calls.getOrDefault("t-5", new AtomicInteger()).get() >= 3);
+        List<ConsumerRecord<String, byte[]>> dead =
+                TestClients.readAllBytes(kafka.bootstrapServers(), topic + ".dlq", 1);
         consumer.close();
 
         assertThat(handled).hasSize(19).doesNotHaveDuplicates().doesNotContain("t-5");
@@ -216,7 +241,8 @@ class EventProducerConsumerRealServersTest {
         assertThat(attemptsSeenByFlaky).containsExactly(1, 2);
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).key()).isEqualTo("t-5");
-        assertThat(header(dead.get(0), DeadLetterHeaders.EXCEPTION_CLASS)).isEqualTo(IllegalStateException.class.getName());
+        assertThat(header(dead.get(0), DeadLetterHeaders.EXCEPTION_CLASS))
+                .isEqualTo(IllegalStateException.class.getName());
         assertThat(header(dead.get(0), DeadLetterHeaders.EXCEPTION_MESSAGE)).isEqualTo("garage closed for t-5");
         assertThat(header(dead.get(0), DeadLetterHeaders.ATTEMPTS)).isEqualTo("3");
         // The dead-lettered bytes are the original record: they still deserialize to the event.
@@ -246,18 +272,26 @@ class EventProducerConsumerRealServersTest {
         Map<String, String> threadOfKey = new ConcurrentHashMap<>();
         Queue<String> keyOnTwoThreads = new ConcurrentLinkedQueue<>();
         String group = "lanes-" + UUID.randomUUID();
-        EventConsumer<Object> consumer = consumer(topic, config).groupId(group).lanes(4)
-                .handler(EventDispatcher.builder().on(TicketOpened.class, (event, context) -> {
-                    Thread.sleep(ThreadLocalRandom.current().nextInt(3)); // shuffle the lanes' pace
-                    String thread = Thread.currentThread().getName();
-                    if (!threadOfKey.computeIfAbsent(event.getTicketId(), k -> thread).equals(thread)) {
-                        keyOnTwoThreads.add(event.getTicketId());
-                    }
-                    seen.computeIfAbsent(event.getTicketId(), k -> Collections.synchronizedList(new ArrayList<>()))
-                            .add(event.getPriority());
-                    total.incrementAndGet();
-                }).build())
-                .build().start();
+        EventConsumer<Object> consumer = consumer(topic, config)
+                .groupId(group)
+                .lanes(4)
+                .handler(EventDispatcher.builder()
+                        .on(TicketOpened.class, (event, context) -> {
+                            Thread.sleep(ThreadLocalRandom.current().nextInt(3)); // shuffle the lanes' pace
+                            String thread = Thread.currentThread().getName();
+                            if (!threadOfKey
+                                    .computeIfAbsent(event.getTicketId(), k -> thread)
+                                    .equals(thread)) {
+                                keyOnTwoThreads.add(event.getTicketId());
+                            }
+                            seen.computeIfAbsent(
+                                            event.getTicketId(), k -> Collections.synchronizedList(new ArrayList<>()))
+                                    .add(event.getPriority());
+                            total.incrementAndGet();
+                        })
+                        .build())
+                .build()
+                .start();
         Await.until(() -> total.get() >= keys * perKey);
         consumer.close();
 
@@ -299,12 +333,14 @@ class EventProducerConsumerRealServersTest {
 
         Queue<String> handled = new ConcurrentLinkedQueue<>();
         Map<String, Object> consumerConfig = config();
-        EventConsumer<Object> consumer = consumer(topic, consumerConfig).readCommitted()
+        EventConsumer<Object> consumer = consumer(topic, consumerConfig)
+                .readCommitted()
                 .handler(EventDispatcher.builder()
                         .on(TicketOpened.class, (e, c) -> handled.add(e.getTicketId()))
                         .on(TicketClosed.class, (e, c) -> handled.add("closed:" + e.getTicketId()))
                         .build())
-                .build().start();
+                .build()
+                .start();
         Await.until(() -> handled.contains("closed:t-committed-1"));
         consumer.close();
 
@@ -327,15 +363,19 @@ class EventProducerConsumerRealServersTest {
         }
         String group = "restart-" + UUID.randomUUID();
         Queue<String> handled = new ConcurrentLinkedQueue<>();
-        EventHandler<Object> slow = EventDispatcher.builder().on(TicketOpened.class, (e, c) -> {
-            Thread.sleep(1);
-            handled.add(e.getTicketId());
-        }).build();
+        EventHandler<Object> slow = EventDispatcher.builder()
+                .on(TicketOpened.class, (e, c) -> {
+                    Thread.sleep(1);
+                    handled.add(e.getTicketId());
+                })
+                .build();
 
-        EventConsumer<Object> first = consumer(topic, config).groupId(group).handler(slow).build().start();
+        EventConsumer<Object> first =
+                consumer(topic, config).groupId(group).handler(slow).build().start();
         Await.until(() -> handled.size() >= 50);
         first.close();
-        EventConsumer<Object> second = consumer(topic, config).groupId(group).handler(slow).build().start();
+        EventConsumer<Object> second =
+                consumer(topic, config).groupId(group).handler(slow).build().start();
         Await.until(() -> handled.stream().distinct().count() >= 200);
         second.close();
 

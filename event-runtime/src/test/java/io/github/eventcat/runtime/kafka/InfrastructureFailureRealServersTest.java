@@ -2,6 +2,20 @@ package io.github.eventcat.runtime.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.runtime.serde.AvroDeserializer;
+import io.github.eventcat.runtime.serde.AvroSerializer;
+import io.github.eventcat.runtime.serde.SerdeConfig;
+import io.github.eventcat.runtime.testevents.TicketClosed;
+import io.github.eventcat.runtime.testevents.TicketOpened;
+import io.github.eventcat.testservers.EmbeddedKafka;
+import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
+import io.github.eventcat.testservers.TcpForwarder;
+import io.github.eventcat.testservers.WithRealServers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +29,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -34,22 +47,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-
-import io.github.eventcat.runtime.registry.SchemaRegistryClient;
-import io.github.eventcat.runtime.serde.AvroDeserializer;
-import io.github.eventcat.runtime.serde.AvroSerializer;
-import io.github.eventcat.runtime.serde.SerdeConfig;
-import io.github.eventcat.runtime.testevents.TicketClosed;
-import io.github.eventcat.runtime.testevents.TicketOpened;
-import io.github.eventcat.testservers.EmbeddedKafka;
-import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
-import io.github.eventcat.testservers.TcpForwarder;
-import io.github.eventcat.testservers.WithRealServers;
-
 /**
  * Issue 13 §2 on the real broker and registry: an infrastructure failure (registry down, a wrong
  * registry URL, a dead-letter topic that refuses the write) never dead-letters a valid event and
@@ -58,7 +55,10 @@ import io.github.eventcat.testservers.WithRealServers;
 @WithRealServers
 class InfrastructureFailureRealServersTest {
     private static final Map<String, Class<?>> TYPES = Map.of(
-            TicketOpened.SCHEMA$.getFullName(), TicketOpened.class, TicketClosed.SCHEMA$.getFullName(), TicketClosed.class);
+            TicketOpened.SCHEMA$.getFullName(),
+            TicketOpened.class,
+            TicketClosed.SCHEMA$.getFullName(),
+            TicketClosed.class);
     private static final Duration WAIT = Duration.ofSeconds(45);
 
     private final EmbeddedKafka kafka;
@@ -109,7 +109,8 @@ class InfrastructureFailureRealServersTest {
         return EventProducer.<SpecificRecord>builder(config)
                 .topic(topic)
                 .key(event -> event.get(0))
-                .valueSerializer(new AvroSerializer<>(SchemaRegistryClient.fromConfig(config), SerdeConfig.from(config, false), false))
+                .valueSerializer(new AvroSerializer<>(
+                        SchemaRegistryClient.fromConfig(config), SerdeConfig.from(config, false), false))
                 .build();
     }
 
@@ -145,23 +146,31 @@ class InfrastructureFailureRealServersTest {
             Map<String, List<String>> handled = new ConcurrentHashMap<>();
             Queue<String> handledOffsets = new ConcurrentLinkedQueue<>();
             String group = "outage-" + UUID.randomUUID();
-            EventConsumer<Object> consumer = consumer(topic, group, consumerConfig(viaForwarder)).lanes(lanes)
+            EventConsumer<Object> consumer = consumer(topic, group, consumerConfig(viaForwarder))
+                    .lanes(lanes)
                     .handler(EventDispatcher.builder()
                             .on(TicketOpened.class, (e, c) -> {
-                                handled.computeIfAbsent(e.getTicketId(), k -> Collections.synchronizedList(new ArrayList<>()))
+                                handled.computeIfAbsent(
+                                                e.getTicketId(), k -> Collections.synchronizedList(new ArrayList<>()))
                                         .add("opened:" + e.getPriority());
                                 handledOffsets.add(c.partition() + "@" + c.offset());
                             })
                             .on(TicketClosed.class, (e, c) -> {
-                                handled.computeIfAbsent(e.getTicketId(), k -> Collections.synchronizedList(new ArrayList<>()))
+                                handled.computeIfAbsent(
+                                                e.getTicketId(), k -> Collections.synchronizedList(new ArrayList<>()))
                                         .add("closed:" + e.getResolution());
                                 handledOffsets.add(c.partition() + "@" + c.offset());
                             })
                             .build())
-                    .build().start();
+                    .build()
+                    .start();
             try {
-                assertThat(within(() -> handledOffsets.size() == 30)).as("first 30 events handled").isTrue();
-                assertThat(within(() -> committedTotal(group) == 30)).as("first 30 committed").isTrue();
+                assertThat(within(() -> handledOffsets.size() == 30))
+                        .as("first 30 events handled")
+                        .isTrue();
+                assertThat(within(() -> committedTotal(group) == 30))
+                        .as("first 30 committed")
+                        .isTrue();
 
                 // The registry goes down; then a new event type arrives, whose schema the consumer has never fetched.
                 registryPort.stop();
@@ -175,26 +184,45 @@ class InfrastructureFailureRealServersTest {
                 }
                 producer.flush();
 
-                assertThat(within(() -> consumer.health().isPaused())).as("paused").isTrue();
+                assertThat(within(() -> consumer.health().isPaused()))
+                        .as("paused")
+                        .isTrue();
                 ConsumerHealth paused = consumer.health();
-                assertThat(paused.reason()).contains(viaForwarder).contains("check that the registry is running and reachable");
-                assertThat(warnings()).anySatisfy(line -> assertThat(line).contains("paused at record").contains(viaForwarder));
+                assertThat(paused.reason())
+                        .contains(viaForwarder)
+                        .contains("check that the registry is running and reachable");
+                assertThat(warnings())
+                        .anySatisfy(line ->
+                                assertThat(line).contains("paused at record").contains(viaForwarder));
                 Thread.sleep(1_500); // several retries while down
                 // Per key, nothing after a stuck TicketClosed may run: the first new record of every key is one.
-                assertThat(handled.values()).allSatisfy(events -> assertThat(events).noneMatch(e -> e.startsWith("closed")));
-                assertThat(committedTotal(group)).as("nothing committed past a stuck record").isEqualTo(handledOffsets.size());
+                assertThat(handled.values())
+                        .allSatisfy(events -> assertThat(events).noneMatch(e -> e.startsWith("closed")));
+                assertThat(committedTotal(group))
+                        .as("nothing committed past a stuck record")
+                        .isEqualTo(handledOffsets.size());
                 assertThat(endOffset(dlq)).as("nothing dead-lettered").isZero();
                 assertThat(consumer.health().isPaused()).isTrue();
                 // The health shows both partitions and the 24 records behind the stuck ones.
                 assertThat(consumer.health().assignedPartitions())
                         .containsExactlyInAnyOrder(new TopicPartition(topic, 0), new TopicPartition(topic, 1));
-                assertThat(within(() -> consumer.health().totalLag() == 24)).as("lag 24 while paused").isTrue();
+                assertThat(within(() -> consumer.health().totalLag() == 24))
+                        .as("lag 24 while paused")
+                        .isTrue();
 
                 registryPort.restart();
-                assertThat(within(() -> handledOffsets.size() >= 54)).as("all 54 events handled").isTrue();
-                assertThat(within(() -> committedTotal(group) == 54)).as("all 54 committed").isTrue();
-                assertThat(within(() -> !consumer.health().isPaused())).as("running again").isTrue();
-                assertThat(within(() -> consumer.health().totalLag() == 0)).as("lag 0 after catch-up").isTrue();
+                assertThat(within(() -> handledOffsets.size() >= 54))
+                        .as("all 54 events handled")
+                        .isTrue();
+                assertThat(within(() -> committedTotal(group) == 54))
+                        .as("all 54 committed")
+                        .isTrue();
+                assertThat(within(() -> !consumer.health().isPaused()))
+                        .as("running again")
+                        .isTrue();
+                assertThat(within(() -> consumer.health().totalLag() == 0))
+                        .as("lag 0 after catch-up")
+                        .isTrue();
             } finally {
                 consumer.close();
             }
@@ -224,8 +252,11 @@ class InfrastructureFailureRealServersTest {
         Queue<String> handled = new ConcurrentLinkedQueue<>();
         String group = "wrong-path-" + UUID.randomUUID();
         EventConsumer<Object> consumer = consumer(topic, group, consumerConfig(wrong))
-                .handler(EventDispatcher.builder().on(TicketOpened.class, (e, c) -> handled.add(e.getTicketId())).build())
-                .build().start();
+                .handler(EventDispatcher.builder()
+                        .on(TicketOpened.class, (e, c) -> handled.add(e.getTicketId()))
+                        .build())
+                .build()
+                .start();
         try {
             assertThat(within(() -> consumer.health().isPaused())).as("paused").isTrue();
             Thread.sleep(1_500);
@@ -235,7 +266,9 @@ class InfrastructureFailureRealServersTest {
                     .contains("HTTP 404")
                     .contains("the URL path looks wrong")
                     .contains("/apis/ccompat/v7");
-            assertThat(warnings()).anySatisfy(line -> assertThat(line).contains("the URL path looks wrong").contains(wrong));
+            assertThat(warnings()).anySatisfy(line -> assertThat(line)
+                    .contains("the URL path looks wrong")
+                    .contains(wrong));
             assertThat(handled).isEmpty();
             assertThat(committed(group)).as("no offset committed").isEmpty();
             assertThat(endOffset(dlq)).as("nothing dead-lettered").isZero();
@@ -254,29 +287,42 @@ class InfrastructureFailureRealServersTest {
         kafka.createTopic(topic, 1);
         try (Admin admin = kafka.admin()) {
             // A dead-letter topic that refuses every write: nothing fits in 64 bytes.
-            admin.createTopics(List.of(new NewTopic(dlq, 1, (short) 1).configs(Map.of("max.message.bytes", "64")))).all().get();
+            admin.createTopics(List.of(new NewTopic(dlq, 1, (short) 1).configs(Map.of("max.message.bytes", "64"))))
+                    .all()
+                    .get();
         }
         try (EventProducer<SpecificRecord> producer = producer(topic);
-                KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
-                        new ByteArraySerializer(), new ByteArraySerializer())) {
+                KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(
+                        Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                        new ByteArraySerializer(),
+                        new ByteArraySerializer())) {
             producer.send(new TicketOpened("t-0", "a", 1)).get();
-            raw.send(new ProducerRecord<>(topic, "t-0".getBytes(StandardCharsets.UTF_8),
-                    "not avro".getBytes(StandardCharsets.UTF_8))).get();
+            raw.send(new ProducerRecord<>(
+                            topic, "t-0".getBytes(StandardCharsets.UTF_8), "not avro".getBytes(StandardCharsets.UTF_8)))
+                    .get();
             producer.send(new TicketOpened("t-0", "c", 2)).get();
             producer.send(new TicketOpened("t-9", "d", 3)).get();
         }
         Queue<String> handled = new ConcurrentLinkedQueue<>();
         String group = "dlq-refuses-" + UUID.randomUUID();
-        EventConsumer<Object> consumer = consumer(topic, group, consumerConfig(registry.url())).lanes(lanes)
-                .handler(EventDispatcher.builder().on(TicketOpened.class, (e, c) -> handled.add(e.getTicketId() + "/" + e.getPriority()))
+        EventConsumer<Object> consumer = consumer(topic, group, consumerConfig(registry.url()))
+                .lanes(lanes)
+                .handler(EventDispatcher.builder()
+                        .on(TicketOpened.class, (e, c) -> handled.add(e.getTicketId() + "/" + e.getPriority()))
                         .build())
-                .build().start();
+                .build()
+                .start();
         try {
             assertThat(within(() -> consumer.health().isPaused())).as("paused").isTrue();
-            assertThat(consumer.health().reason()).contains("dead-letter topic " + dlq).contains(topic + "-0@1");
-            assertThat(within(() -> committedTotal(group) == 1)).as("the record before the poison one committed").isTrue();
+            assertThat(consumer.health().reason())
+                    .contains("dead-letter topic " + dlq)
+                    .contains(topic + "-0@1");
+            assertThat(within(() -> committedTotal(group) == 1))
+                    .as("the record before the poison one committed")
+                    .isTrue();
             Thread.sleep(1_500);
-            assertThat(committed(group)).as("nothing committed past the poison record")
+            assertThat(committed(group))
+                    .as("nothing committed past the poison record")
                     .containsExactly(Map.entry(new TopicPartition(topic, 0), 1L));
             assertThat(handled).contains("t-0/1").doesNotContain("t-0/2");
             if (lanes == 1) {
@@ -284,10 +330,16 @@ class InfrastructureFailureRealServersTest {
             }
 
             try (Admin admin = kafka.admin()) {
-                admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, dlq), List.of(
-                        new AlterConfigOp(new ConfigEntry("max.message.bytes", "1048588"), AlterConfigOp.OpType.SET)))).all().get();
+                admin.incrementalAlterConfigs(Map.of(
+                                new ConfigResource(ConfigResource.Type.TOPIC, dlq),
+                                List.of(new AlterConfigOp(
+                                        new ConfigEntry("max.message.bytes", "1048588"), AlterConfigOp.OpType.SET))))
+                        .all()
+                        .get();
             }
-            assertThat(within(() -> committedTotal(group) == 4)).as("everything committed once the write passes").isTrue();
+            assertThat(within(() -> committedTotal(group) == 4))
+                    .as("everything committed once the write passes")
+                    .isTrue();
         } finally {
             consumer.close();
         }
@@ -302,10 +354,13 @@ class InfrastructureFailureRealServersTest {
         String dlq = "no such topic!"; // not a legal topic name: never creatable
         kafka.createTopic(topic, 1);
         try (EventProducer<SpecificRecord> producer = producer(topic);
-                KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
-                        new ByteArraySerializer(), new ByteArraySerializer())) {
+                KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(
+                        Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                        new ByteArraySerializer(),
+                        new ByteArraySerializer())) {
             producer.send(new TicketOpened("t-0", "a", 1)).get();
-            raw.send(new ProducerRecord<>(topic, "t-1".getBytes(StandardCharsets.UTF_8), new byte[] {1, 2})).get();
+            raw.send(new ProducerRecord<>(topic, "t-1".getBytes(StandardCharsets.UTF_8), new byte[] {1, 2}))
+                    .get();
             producer.send(new TicketOpened("t-2", "c", 2)).get();
         }
         Map<String, Object> config = consumerConfig(registry.url());
@@ -313,11 +368,16 @@ class InfrastructureFailureRealServersTest {
         Queue<String> handled = new ConcurrentLinkedQueue<>();
         String group = "dlq-invalid-" + UUID.randomUUID();
         EventConsumer<Object> consumer = consumer(topic, group, config)
-                .handler(EventDispatcher.builder().on(TicketOpened.class, (e, c) -> handled.add(e.getTicketId())).build())
-                .build().start();
+                .handler(EventDispatcher.builder()
+                        .on(TicketOpened.class, (e, c) -> handled.add(e.getTicketId()))
+                        .build())
+                .build()
+                .start();
         try {
             assertThat(within(() -> consumer.health().isPaused())).as("paused").isTrue();
-            assertThat(consumer.health().reason()).contains("dead-letter topic " + dlq).contains(topic + "-0@1");
+            assertThat(consumer.health().reason())
+                    .contains("dead-letter topic " + dlq)
+                    .contains(topic + "-0@1");
             assertThat(within(() -> committedTotal(group) == 1)).isTrue();
             Thread.sleep(1_500);
             assertThat(consumer.health().isPaused()).isTrue();
@@ -339,7 +399,10 @@ class InfrastructureFailureRealServersTest {
     }
 
     private List<String> messages(Level level) {
-        return log.list.stream().filter(e -> e.getLevel() == level).map(ILoggingEvent::getFormattedMessage).toList();
+        return log.list.stream()
+                .filter(e -> e.getLevel() == level)
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
     }
 
     private static boolean within(BooleanSupplier condition) throws InterruptedException {
@@ -356,7 +419,9 @@ class InfrastructureFailureRealServersTest {
     private Map<TopicPartition, Long> committed(String group) {
         try (Admin admin = kafka.admin()) {
             Map<TopicPartition, Long> offsets = new HashMap<>();
-            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+            admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get()
                     .forEach((partition, offset) -> {
                         if (offset != null) {
                             offsets.put(partition, offset.offset());
@@ -375,7 +440,10 @@ class InfrastructureFailureRealServersTest {
     private long endOffset(String topic) throws Exception {
         try (Admin admin = kafka.admin()) {
             TopicPartition partition = new TopicPartition(topic, 0);
-            return admin.listOffsets(Map.of(partition, OffsetSpec.latest())).partitionResult(partition).get().offset();
+            return admin.listOffsets(Map.of(partition, OffsetSpec.latest()))
+                    .partitionResult(partition)
+                    .get()
+                    .offset();
         }
     }
 }

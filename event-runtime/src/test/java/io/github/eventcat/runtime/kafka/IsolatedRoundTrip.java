@@ -1,27 +1,24 @@
 package io.github.eventcat.runtime.kafka;
 
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.runtime.serde.AvroDeserializer;
+import io.github.eventcat.runtime.serde.AvroSerializer;
+import io.github.eventcat.runtime.serde.SerdeConfig;
+import io.github.eventcat.runtime.testevents.TicketOpened;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-
 import org.apache.avro.specific.SpecificRecord;
-
-import io.github.eventcat.runtime.registry.SchemaRegistryClient;
-import io.github.eventcat.runtime.serde.AvroDeserializer;
-import io.github.eventcat.runtime.serde.AvroSerializer;
-import io.github.eventcat.runtime.serde.SerdeConfig;
-import io.github.eventcat.runtime.testevents.TicketOpened;
 
 /**
  * A producer and a consumer as a service without Micrometer or OpenTelemetry runs them; executed in
  * a class loader that lacks those jars ({@link WithoutOptionalLibrariesRealServersTest}).
  */
 public final class IsolatedRoundTrip {
-    private IsolatedRoundTrip() {
-    }
+    private IsolatedRoundTrip() {}
 
     /** Sends {@code count} events and handles them; answers what happened, as text. */
     public static String run(String bootstrapServers, String registryUrl, String topic, int count) throws Exception {
@@ -34,7 +31,8 @@ public final class IsolatedRoundTrip {
         try (EventProducer<SpecificRecord> producer = EventProducer.<SpecificRecord>builder(config)
                 .topic(topic)
                 .key(event -> event.get(0))
-                .valueSerializer(new AvroSerializer<>(SchemaRegistryClient.fromConfig(config), SerdeConfig.from(config, false), false))
+                .valueSerializer(new AvroSerializer<>(
+                        SchemaRegistryClient.fromConfig(config), SerdeConfig.from(config, false), false))
                 .build()) {
             for (int i = 0; i < count; i++) {
                 producer.send(new TicketOpened("t-" + i, "c", i)).get();
@@ -44,13 +42,19 @@ public final class IsolatedRoundTrip {
         EventConsumer<Object> consumer = EventConsumer.builder(config)
                 .topics(topic)
                 .groupId("isolated-" + UUID.randomUUID())
-                .valueDeserializer(new AvroDeserializer<>(SchemaRegistryClient.fromConfig(config),
+                .valueDeserializer(new AvroDeserializer<>(
+                        SchemaRegistryClient.fromConfig(config),
                         Map.of(TicketOpened.SCHEMA$.getFullName(), TicketOpened.class)))
-                .handler(EventDispatcher.builder().on(TicketOpened.class, (e, c) -> handled.add(e.getTicketId())).build())
-                .build().start();
+                .handler(EventDispatcher.builder()
+                        .on(TicketOpened.class, (e, c) -> handled.add(e.getTicketId()))
+                        .build())
+                .build()
+                .start();
         try {
             long giveUpAt = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-            while ((handled.size() < count || consumer.health().totalLag() != 0 || consumer.health().lag().isEmpty())
+            while ((handled.size() < count
+                            || consumer.health().totalLag() != 0
+                            || consumer.health().lag().isEmpty())
                     && System.nanoTime() < giveUpAt) {
                 Thread.sleep(50);
             }
@@ -67,7 +71,11 @@ public final class IsolatedRoundTrip {
         config.put("bootstrap.servers", bootstrapServers);
         config.put(Observability.METRICS_REGISTRY, "prometheus");
         try {
-            EventProducer.<Object>builder(config).topic("any").valueSerializer((topic, data) -> new byte[0]).build().close();
+            EventProducer.<Object>builder(config)
+                    .topic("any")
+                    .valueSerializer((topic, data) -> new byte[0])
+                    .build()
+                    .close();
             return "no error";
         } catch (IllegalArgumentException e) {
             return e.getMessage();

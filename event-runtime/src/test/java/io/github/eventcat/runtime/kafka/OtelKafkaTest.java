@@ -2,12 +2,6 @@ package io.github.eventcat.runtime.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.junit.jupiter.api.Test;
-
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -18,6 +12,10 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
 
 /** The trace headers written and read as bytes are exactly what the W3C propagator writes and reads. */
 class OtelKafkaTest {
@@ -25,13 +23,14 @@ class OtelKafkaTest {
 
     private final OtelKafka otel = new OtelKafka(OpenTelemetrySdk.builder()
             .setTracerProvider(SdkTracerProvider.builder().build())
-            .setPropagators(ContextPropagators.create(W3C)).build());
+            .setPropagators(ContextPropagators.create(W3C))
+            .build());
 
     @Test
     void injectsWhatThePropagatorInjects() {
         for (TraceFlags flags : new TraceFlags[] {TraceFlags.getSampled(), TraceFlags.getDefault()}) {
-            Span span = Span.wrap(SpanContext.create("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", flags,
-                    TraceState.getDefault()));
+            Span span = Span.wrap(SpanContext.create(
+                    "0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", flags, TraceState.getDefault()));
             Headers fast = new RecordHeaders().add("traceparent", "stale".getBytes(StandardCharsets.UTF_8));
             otel.inject(span, fast);
             Headers reference = new RecordHeaders();
@@ -48,12 +47,20 @@ class OtelKafkaTest {
 
     @Test
     void aTraceStateStillTravels() {
-        Span span = Span.wrap(SpanContext.create("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", TraceFlags.getSampled(),
+        Span span = Span.wrap(SpanContext.create(
+                "0af7651916cd43dd8448eb211c80319c",
+                "b7ad6b7169203331",
+                TraceFlags.getSampled(),
                 TraceState.builder().put("vendor", "value").build()));
         Headers headers = new RecordHeaders();
         otel.inject(span, headers);
-        assertThat(new String(headers.lastHeader("tracestate").value(), StandardCharsets.UTF_8)).isEqualTo("vendor=value");
-        assertThat(Span.fromContext(otel.extract(headers)).getSpanContext().getTraceState().get("vendor")).isEqualTo("value");
+        assertThat(new String(headers.lastHeader("tracestate").value(), StandardCharsets.UTF_8))
+                .isEqualTo("vendor=value");
+        assertThat(Span.fromContext(otel.extract(headers))
+                        .getSpanContext()
+                        .getTraceState()
+                        .get("vendor"))
+                .isEqualTo("value");
     }
 
     @Test
@@ -72,18 +79,27 @@ class OtelKafkaTest {
         for (String value : values) {
             Headers headers = new RecordHeaders().add("traceparent", value.getBytes(StandardCharsets.UTF_8));
             SpanContext fast = Span.fromContext(otel.extract(headers)).getSpanContext();
-            SpanContext reference = Span.fromContext(W3C.extract(Context.root(), headers, OtelKafka.GETTER)).getSpanContext();
+            SpanContext reference = Span.fromContext(W3C.extract(Context.root(), headers, OtelKafka.GETTER))
+                    .getSpanContext();
             assertThat(fast).as(value).isEqualTo(reference);
         }
-        assertThat(Span.fromContext(otel.extract(new RecordHeaders())).getSpanContext().isValid()).isFalse();
+        assertThat(Span.fromContext(otel.extract(new RecordHeaders()))
+                        .getSpanContext()
+                        .isValid())
+                .isFalse();
     }
 
     @Test
     void anotherPropagatorIsUsedAsItIs() {
         OtelKafka noop = new OtelKafka(OpenTelemetry.noop()); // no fields: W3C all the same
         Headers headers = new RecordHeaders();
-        noop.inject(Span.wrap(SpanContext.create("0af7651916cd43dd8448eb211c80319c", "b7ad6b7169203331", TraceFlags.getSampled(),
-                TraceState.getDefault())), headers);
+        noop.inject(
+                Span.wrap(SpanContext.create(
+                        "0af7651916cd43dd8448eb211c80319c",
+                        "b7ad6b7169203331",
+                        TraceFlags.getSampled(),
+                        TraceState.getDefault())),
+                headers);
         assertThat(headers.lastHeader("traceparent")).isNotNull();
     }
 }

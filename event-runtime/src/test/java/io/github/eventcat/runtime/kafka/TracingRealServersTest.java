@@ -3,22 +3,6 @@ package io.github.eventcat.runtime.kafka;
 import static io.github.eventcat.runtime.kafka.ConsumerMetricsRealServersTest.within;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Queue;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import io.github.eventcat.runtime.TestClients;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.runtime.serde.AvroDeserializer;
@@ -39,6 +23,20 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue 15 §3 on the real broker and registry, with the OpenTelemetry SDK's in-memory exporter: the
@@ -59,7 +57,9 @@ class TracingRealServersTest {
     private final EmbeddedKafka kafka;
     private final EmbeddedSchemaRegistry registry;
     private final InMemorySpanExporter spans = InMemorySpanExporter.create();
-    private final SdkTracerProvider tracerProvider = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build();
+    private final SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
+            .addSpanProcessor(SimpleSpanProcessor.create(spans))
+            .build();
     private final OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
             .setTracerProvider(tracerProvider)
             .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
@@ -87,8 +87,11 @@ class TracingRealServersTest {
         config.put(Observability.TRACING_OPENTELEMETRY, otel); // the generated consumers' way: in the config map
         config.put(Observability.TRACING_CONSUMER_RELATION, "parent");
         String group = "trace-" + UUID.randomUUID();
-        try (EventConsumer<Object> consumer = consumer(topic, group, config, (e, c) -> handled.add(e.getTicketId())).start()) {
-            assertThat(within(() -> spanNamed("process " + topic) != null)).as("consumer span ended").isTrue();
+        try (EventConsumer<Object> consumer = consumer(topic, group, config, (e, c) -> handled.add(e.getTicketId()))
+                .start()) {
+            assertThat(within(() -> spanNamed("process " + topic) != null))
+                    .as("consumer span ended")
+                    .isTrue();
         }
         SpanData send = spanNamed("send " + topic);
         SpanData process = spanNamed("process " + topic);
@@ -101,7 +104,9 @@ class TracingRealServersTest {
         assertThat(send.getAttributes().get(MESSAGE_ID)).isEqualTo(topic + "-0@0");
 
         assertThat(process.getKind()).isEqualTo(SpanKind.CONSUMER);
-        assertThat(process.getTraceId()).as("one trace id across producer and consumer").isEqualTo(send.getTraceId());
+        assertThat(process.getTraceId())
+                .as("one trace id across producer and consumer")
+                .isEqualTo(send.getTraceId());
         assertThat(process.getParentSpanId()).isEqualTo(send.getSpanId());
         assertThat(process.getLinks()).isEmpty();
         assertThat(process.getAttributes().get(SYSTEM)).isEqualTo("kafka");
@@ -112,8 +117,10 @@ class TracingRealServersTest {
         assertThat(process.getAttributes().get(GROUP)).isEqualTo(group);
         assertThat(process.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
 
-        ConsumerRecord<String, byte[]> record = TestClients.readAllBytes(kafka.bootstrapServers(), topic, 1).get(0);
-        assertThat(header(record, "traceparent")).startsWith("00-" + send.getTraceId() + "-" + send.getSpanId() + "-"); // then the flags
+        ConsumerRecord<String, byte[]> record =
+                TestClients.readAllBytes(kafka.bootstrapServers(), topic, 1).get(0);
+        assertThat(header(record, "traceparent"))
+                .startsWith("00-" + send.getTraceId() + "-" + send.getSpanId() + "-"); // then the flags
     }
 
     @Test
@@ -132,16 +139,26 @@ class TracingRealServersTest {
         EventConsumer.Builder<Object> builder = EventConsumer.builder(config);
         builder.tracing(otel);
         try (EventConsumer<Object> consumer = consumer(builder, topic, "trace-" + UUID.randomUUID(), config, (e, c) -> {
-            int call = calls.computeIfAbsent(e.getTicketId(), k -> new AtomicInteger()).incrementAndGet();
-            if (e.getTicketId().equals("broken") || call < 2) {
-                throw new IllegalStateException("failure " + call + " of " + e.getTicketId());
-            }
-        }).start()) {
+                    int call = calls.computeIfAbsent(e.getTicketId(), k -> new AtomicInteger())
+                            .incrementAndGet();
+                    if (e.getTicketId().equals("broken") || call < 2) {
+                        throw new IllegalStateException("failure " + call + " of " + e.getTicketId());
+                    }
+                })
+                .start()) {
             assertThat(within(() -> spans.getFinishedSpanItems().stream()
-                    .filter(s -> s.getName().equals("process " + topic)).count() == 2)).as("two consumer spans").isTrue();
+                                    .filter(s -> s.getName().equals("process " + topic))
+                                    .count()
+                            == 2))
+                    .as("two consumer spans")
+                    .isTrue();
         }
-        List<SpanData> sends = spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals("send " + topic)).toList();
-        List<SpanData> processes = spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals("process " + topic)).toList();
+        List<SpanData> sends = spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getName().equals("send " + topic))
+                .toList();
+        List<SpanData> processes = spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getName().equals("process " + topic))
+                .toList();
         assertThat(sends).hasSize(2);
         for (int i = 0; i < 2; i++) {
             SpanData send = sends.get(i);
@@ -150,14 +167,18 @@ class TracingRealServersTest {
                 assertThat(link.getSpanContext().getTraceId()).isEqualTo(send.getTraceId());
                 assertThat(link.getSpanContext().getSpanId()).isEqualTo(send.getSpanId());
             });
-            assertThat(process.getTraceId()).as("a trace of its own, following from the producer's").isNotEqualTo(send.getTraceId());
-            assertThat(process.getAttributes().get(MESSAGE_ID)).isEqualTo(send.getAttributes().get(MESSAGE_ID));
+            assertThat(process.getTraceId())
+                    .as("a trace of its own, following from the producer's")
+                    .isNotEqualTo(send.getTraceId());
+            assertThat(process.getAttributes().get(MESSAGE_ID))
+                    .isEqualTo(send.getAttributes().get(MESSAGE_ID));
         }
 
         SpanData flaky = processes.get(0);
         assertThat(flaky.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
         assertThat(eventNames(flaky)).containsExactly("exception", "retry");
-        assertThat(flaky.getEvents().get(1).getAttributes().get(AttributeKey.longKey("eventcat.attempt"))).isEqualTo(2L);
+        assertThat(flaky.getEvents().get(1).getAttributes().get(AttributeKey.longKey("eventcat.attempt")))
+                .isEqualTo(2L);
 
         SpanData broken = processes.get(1);
         assertThat(broken.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
@@ -169,12 +190,18 @@ class TracingRealServersTest {
         assertThat(deadLetterWrite.getAttributes().get(DESTINATION)).isEqualTo(dlq);
 
         // The dead-lettered record keeps the producer's trace headers.
-        ConsumerRecord<String, byte[]> dead = TestClients.readAllBytes(kafka.bootstrapServers(), dlq, 1).get(0);
-        assertThat(header(dead, "traceparent")).startsWith("00-" + sends.get(1).getTraceId() + "-" + sends.get(1).getSpanId() + "-");
+        ConsumerRecord<String, byte[]> dead =
+                TestClients.readAllBytes(kafka.bootstrapServers(), dlq, 1).get(0);
+        assertThat(header(dead, "traceparent"))
+                .startsWith(
+                        "00-" + sends.get(1).getTraceId() + "-" + sends.get(1).getSpanId() + "-");
     }
 
     private SpanData spanNamed(String name) {
-        return spans.getFinishedSpanItems().stream().filter(s -> s.getName().equals(name)).findFirst().orElse(null);
+        return spans.getFinishedSpanItems().stream()
+                .filter(s -> s.getName().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     private static List<String> eventNames(SpanData span) {
@@ -195,7 +222,8 @@ class TracingRealServersTest {
         return EventProducer.<SpecificRecord>builder(config)
                 .topic(topic)
                 .key(event -> event.get(0))
-                .valueSerializer(new AvroSerializer<>(SchemaRegistryClient.fromConfig(config), SerdeConfig.from(config, false), false))
+                .valueSerializer(new AvroSerializer<>(
+                        SchemaRegistryClient.fromConfig(config), SerdeConfig.from(config, false), false))
                 .tracing(otel)
                 .build();
     }
@@ -208,17 +236,25 @@ class TracingRealServersTest {
         return config;
     }
 
-    private EventConsumer<Object> consumer(String topic, String group, Map<String, Object> config, EventHandler<TicketOpened> handler) {
+    private EventConsumer<Object> consumer(
+            String topic, String group, Map<String, Object> config, EventHandler<TicketOpened> handler) {
         return consumer(EventConsumer.builder(config), topic, group, config, handler);
     }
 
-    private EventConsumer<Object> consumer(EventConsumer.Builder<Object> builder, String topic, String group, Map<String, Object> config,
+    private EventConsumer<Object> consumer(
+            EventConsumer.Builder<Object> builder,
+            String topic,
+            String group,
+            Map<String, Object> config,
             EventHandler<TicketOpened> handler) {
         return builder.topics(topic)
                 .groupId(group)
-                .valueDeserializer(new AvroDeserializer<>(SchemaRegistryClient.fromConfig(config),
+                .valueDeserializer(new AvroDeserializer<>(
+                        SchemaRegistryClient.fromConfig(config),
                         Map.of(TicketOpened.SCHEMA$.getFullName(), TicketOpened.class)))
-                .handler(EventDispatcher.builder().on(TicketOpened.class, handler).build())
+                .handler(EventDispatcher.builder()
+                        .on(TicketOpened.class, handler)
+                        .build())
                 .build();
     }
 }

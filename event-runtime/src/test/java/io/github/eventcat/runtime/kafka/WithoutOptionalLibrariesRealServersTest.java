@@ -3,6 +3,9 @@ package io.github.eventcat.runtime.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.eventcat.testservers.EmbeddedKafka;
+import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
+import io.github.eventcat.testservers.WithRealServers;
 import java.io.File;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -11,12 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.junit.jupiter.api.Test;
-
-import io.github.eventcat.testservers.EmbeddedKafka;
-import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
-import io.github.eventcat.testservers.WithRealServers;
 
 /**
  * Issue 15: Micrometer and OpenTelemetry are optional. A producer and a consumer run on the real
@@ -37,8 +35,8 @@ class WithoutOptionalLibrariesRealServersTest {
     @Test
     void producerAndConsumerWorkWithoutMicrometerOrOpenTelemetryAndLoadNothingOfThem() throws Exception {
         kafka.createTopic("without-optional", 1);
-        try (RecordingLoader loader = new RecordingLoader(classPathWithout("/io/micrometer/", "/io/opentelemetry/",
-                "/org/hdrhistogram/", "/org/latencyutils/"))) {
+        try (RecordingLoader loader = new RecordingLoader(classPathWithout(
+                "/io/micrometer/", "/io/opentelemetry/", "/org/hdrhistogram/", "/org/latencyutils/"))) {
             assertThatThrownBy(() -> Class.forName("io.micrometer.core.instrument.MeterRegistry", false, loader))
                     .isInstanceOf(ClassNotFoundException.class);
             assertThatThrownBy(() -> Class.forName("io.opentelemetry.api.OpenTelemetry", false, loader))
@@ -50,29 +48,40 @@ class WithoutOptionalLibrariesRealServersTest {
                     .invoke(null, kafka.bootstrapServers(), registry.url(), "without-optional", 5));
 
             assertThat(result).isEqualTo("handled=5 status=RUNNING lag=0");
-            assertThat(loader.requested).as("classes asked for").contains(EventConsumer.class.getName(), Observers.class.getName())
+            assertThat(loader.requested)
+                    .as("classes asked for")
+                    .contains(EventConsumer.class.getName(), Observers.class.getName())
                     .noneMatch(name -> name.startsWith("io.micrometer.") || name.startsWith("io.opentelemetry."))
-                    .doesNotContain(MicrometerConsumerMetrics.class.getName(), MicrometerProducerMetrics.class.getName(),
-                            OtelConsumerTracing.class.getName(), OtelProducerTracing.class.getName(), OtelKafka.class.getName());
+                    .doesNotContain(
+                            MicrometerConsumerMetrics.class.getName(),
+                            MicrometerProducerMetrics.class.getName(),
+                            OtelConsumerTracing.class.getName(),
+                            OtelProducerTracing.class.getName(),
+                            OtelKafka.class.getName());
 
             // Configured anyway: one clear message instead of a NoClassDefFoundError.
             String missing = runIn(loader, () -> (String) loader.loadClass(IsolatedRoundTrip.class.getName())
-                    .getMethod("missingLibrary", String.class).invoke(null, kafka.bootstrapServers()));
-            assertThat(missing).isEqualTo("eventcat.metrics.registry is set, but Micrometer (io.micrometer:micrometer-core) is not on"
-                    + " the class path: add it to the application, or drop the setting");
+                    .getMethod("missingLibrary", String.class)
+                    .invoke(null, kafka.bootstrapServers()));
+            assertThat(missing)
+                    .isEqualTo(
+                            "eventcat.metrics.registry is set, but Micrometer (io.micrometer:micrometer-core) is not on"
+                                    + " the class path: add it to the application, or drop the setting");
         }
     }
 
     /** Runs {@code body} on a thread whose context class loader is {@code loader} (Kafka loads config classes through it). */
     private static String runIn(ClassLoader loader, ThrowingSupplier body) throws Exception {
         AtomicReference<Object> outcome = new AtomicReference<>();
-        Thread thread = new Thread(() -> {
-            try {
-                outcome.set(body.get());
-            } catch (Throwable t) {
-                outcome.set(t);
-            }
-        }, "without-optional");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        outcome.set(body.get());
+                    } catch (Throwable t) {
+                        outcome.set(t);
+                    }
+                },
+                "without-optional");
         thread.setContextClassLoader(loader);
         thread.start();
         thread.join(120_000);
@@ -99,7 +108,8 @@ class WithoutOptionalLibrariesRealServersTest {
                 urls.add(new File(entry).toURI().toURL());
             }
         }
-        assertThat(urls).as("test class path").anySatisfy(url -> assertThat(url.getPath()).contains("kafka-clients"));
+        assertThat(urls).as("test class path").anySatisfy(url -> assertThat(url.getPath())
+                .contains("kafka-clients"));
         return urls.toArray(URL[]::new);
     }
 

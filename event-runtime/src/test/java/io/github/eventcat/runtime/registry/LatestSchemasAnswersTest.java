@@ -3,14 +3,12 @@ package io.github.eventcat.runtime.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.eventcat.vocabulary.SchemaReference;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.github.eventcat.vocabulary.SchemaReference;
 
 /**
  * Which answers to {@code GET /schemas?latestOnly=true} mean "not served" and how a served answer
@@ -30,8 +28,15 @@ class LatestSchemasAnswersTest {
     }
 
     private SchemaRegistryClient client() {
-        return SchemaRegistryClient.fromConfig(Map.of(RegistryClientConfig.URL, stub.url(), RegistryClientConfig.MAX_RETRIES, 2,
-                RegistryClientConfig.RETRIES_WAIT_MS, 10, RegistryClientConfig.RETRIES_MAX_WAIT_MS, 20));
+        return SchemaRegistryClient.fromConfig(Map.of(
+                RegistryClientConfig.URL,
+                stub.url(),
+                RegistryClientConfig.MAX_RETRIES,
+                2,
+                RegistryClientConfig.RETRIES_WAIT_MS,
+                10,
+                RegistryClientConfig.RETRIES_MAX_WAIT_MS,
+                20));
     }
 
     @Test
@@ -43,11 +48,22 @@ class LatestSchemasAnswersTest {
                   "references":[{"name":"line.json","subject":"Line","version":2}]}]""");
         SchemaRegistryClient client = client();
 
-        assertThat(client.latestSchemas()).contains(List.of(
-                new RegisteredSchema("Line", 2, 11, SchemaDefinition.avro("{\"type\":\"record\",\"name\":\"Line\",\"fields\":[]}")),
-                new RegisteredSchema("order-value", 1, 12, SchemaDefinition.json("{\"$ref\":\"line.json\"}")
-                        .withReferences(List.of(new SchemaReference("line.json", "Line", 2))))));
-        assertThat(stub.requests()).extracting(StubRegistry.Request::pathAndQuery).containsExactly("/schemas?latestOnly=true");
+        assertThat(client.latestSchemas())
+                .contains(List.of(
+                        new RegisteredSchema(
+                                "Line",
+                                2,
+                                11,
+                                SchemaDefinition.avro("{\"type\":\"record\",\"name\":\"Line\",\"fields\":[]}")),
+                        new RegisteredSchema(
+                                "order-value",
+                                1,
+                                12,
+                                SchemaDefinition.json("{\"$ref\":\"line.json\"}")
+                                        .withReferences(List.of(new SchemaReference("line.json", "Line", 2))))));
+        assertThat(stub.requests())
+                .extracting(StubRegistry.Request::pathAndQuery)
+                .containsExactly("/schemas?latestOnly=true");
         assertThat(client.schemaById(12).type()).isEqualTo(SchemaType.JSON); // cached: no second request
         assertThat(stub.requests()).hasSize(1);
     }
@@ -58,8 +74,9 @@ class LatestSchemasAnswersTest {
                 [{"subject":"a","version":1,"id":1,"schema":"{}"},{"subject":"a","version":3,"id":3,"schema":"{}"},
                  {"subject":"a","version":2,"id":2,"schema":"{}"}]""");
 
-        assertThat(client().latestSchemas()).hasValueSatisfying(latest ->
-                assertThat(latest).extracting(RegisteredSchema::version).containsExactly(3));
+        assertThat(client().latestSchemas())
+                .hasValueSatisfying(latest ->
+                        assertThat(latest).extracting(RegisteredSchema::version).containsExactly(3));
     }
 
     @Test
@@ -71,8 +88,11 @@ class LatestSchemasAnswersTest {
 
     @Test
     void aRouteTheRegistryDoesNotKnowMeansNotServed() {
-        stub.then(404, "{\"message\":\"RESTEASY003210: Could not find resource for full path: http://h/schemas\",\"error_code\":0}") // Apicurio
-                .then(404, "{\"error_code\":404,\"message\":\"HTTP 404 Not Found\"}") // Confluent before the endpoint existed
+        stub.then(
+                        404,
+                        "{\"message\":\"RESTEASY003210: Could not find resource for full path: http://h/schemas\",\"error_code\":0}") // Apicurio
+                .then(404, "{\"error_code\":404,\"message\":\"HTTP 404 Not Found\"}") // Confluent before the endpoint
+                // existed
                 .then(405, "{\"error_code\":405,\"message\":\"HTTP 405 Method Not Allowed\"}")
                 .then(404, "<html><body>Not Found</body></html>"); // a proxy's page
         SchemaRegistryClient client = client();
@@ -88,7 +108,8 @@ class LatestSchemasAnswersTest {
         stub.then(404, "{\"error_code\":40401,\"message\":\"Subject not found.\"}");
 
         assertThatThrownBy(() -> client().latestSchemas())
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.errorCode()).isEqualTo(40401));
+                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.errorCode())
+                        .isEqualTo(40401));
     }
 
     @Test
@@ -98,18 +119,22 @@ class LatestSchemasAnswersTest {
         SchemaRegistryClient client = client();
 
         assertThatThrownBy(client::latestSchemas)
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.status()).isEqualTo(401));
+                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.status())
+                        .isEqualTo(401));
         assertThatThrownBy(client::latestSchemas)
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.status()).isEqualTo(403));
+                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.status())
+                        .isEqualTo(403));
     }
 
     @Test
     void serverErrorsAreRetriedThenThrown() {
-        stub.then(503, "").then(500, "{\"error_code\":50001,\"message\":\"store down\"}")
+        stub.then(503, "")
+                .then(500, "{\"error_code\":50001,\"message\":\"store down\"}")
                 .then(501, "{\"error_code\":501,\"message\":\"Not Implemented\"}");
 
         assertThatThrownBy(() -> client().latestSchemas())
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.status()).isEqualTo(501));
+                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.status())
+                        .isEqualTo(501));
         assertThat(stub.requests()).hasSize(3);
     }
 
@@ -117,10 +142,9 @@ class LatestSchemasAnswersTest {
     void anAnswerThatIsNotAListIsAnErrorNamingTheUrl() {
         stub.then(200, "{\"schemas\":[]}");
 
-        assertThatThrownBy(() -> client().latestSchemas())
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
-                    assertThat(e.url()).isEqualTo(stub.url() + "/schemas?latestOnly=true");
-                    assertThat(e.getMessage()).contains("expected a JSON array of schemas", "{\"schemas\":[]}");
-                });
+        assertThatThrownBy(() -> client().latestSchemas()).isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+            assertThat(e.url()).isEqualTo(stub.url() + "/schemas?latestOnly=true");
+            assertThat(e.getMessage()).contains("expected a JSON array of schemas", "{\"schemas\":[]}");
+        });
     }
 }

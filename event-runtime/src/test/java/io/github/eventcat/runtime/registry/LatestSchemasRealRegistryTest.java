@@ -2,12 +2,10 @@ package io.github.eventcat.runtime.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
 import io.github.eventcat.testservers.WithRealServers;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link SchemaRegistryClient#latestSchemas()} against the real registry: Apicurio 2.4.2 does not
@@ -19,8 +17,8 @@ import io.github.eventcat.testservers.WithRealServers;
 class LatestSchemasRealRegistryTest {
     @Test
     void apicurioDoesNotServeTheBulkReadAndTheClientSaysSoAfterOneRequest(EmbeddedSchemaRegistry registry) {
-        SchemaRegistryClient client = SchemaRegistryClient.fromConfig(Map.of(
-                RegistryClientConfig.URL, registry.url(), RegistryClientConfig.MAX_RETRIES, 3));
+        SchemaRegistryClient client = SchemaRegistryClient.fromConfig(
+                Map.of(RegistryClientConfig.URL, registry.url(), RegistryClientConfig.MAX_RETRIES, 3));
         client.register("bulk-value", SchemaDefinition.avro("{\"type\":\"record\",\"name\":\"Bulk\",\"fields\":[]}"));
         long before = client.requestCount();
 

@@ -3,6 +3,8 @@ package io.github.eventcat.runtime.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.eventcat.vocabulary.CompatibilityLevel;
+import io.github.eventcat.vocabulary.SchemaReference;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -10,13 +12,9 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.github.eventcat.vocabulary.CompatibilityLevel;
-import io.github.eventcat.vocabulary.SchemaReference;
 
 /** The client's error handling against a scripted stub; the real-registry round trip is in SchemaRegistryClientRealRegistryTest. */
 class SchemaRegistryClientErrorHandlingTest {
@@ -44,7 +42,9 @@ class SchemaRegistryClientErrorHandlingTest {
 
     @Test
     void retries5xxThenSucceeds() {
-        stub.then(503, "").then(500, "{\"error_code\":50001,\"message\":\"store busy\"}").then(200, "{\"id\":7}");
+        stub.then(503, "")
+                .then(500, "{\"error_code\":50001,\"message\":\"store busy\"}")
+                .then(200, "{\"id\":7}");
         SchemaRegistryClient client = client(Map.of());
 
         assertThat(client.register("orders-value", SchemaDefinition.avro(AVRO))).isEqualTo(7);
@@ -59,13 +59,12 @@ class SchemaRegistryClientErrorHandlingTest {
         }
         SchemaRegistryClient client = client(Map.of(RegistryClientConfig.MAX_RETRIES, 2));
 
-        assertThatThrownBy(() -> client.subjects())
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
-                    assertThat(e.status()).isEqualTo(500);
-                    assertThat(e.errorCode()).isEqualTo(50001);
-                    assertThat(e.registryMessage()).isEqualTo("store down");
-                    assertThat(e.isRetryable()).isTrue();
-                });
+        assertThatThrownBy(() -> client.subjects()).isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
+            assertThat(e.status()).isEqualTo(500);
+            assertThat(e.errorCode()).isEqualTo(50001);
+            assertThat(e.registryMessage()).isEqualTo("store down");
+            assertThat(e.isRetryable()).isTrue();
+        });
         assertThat(stub.requests()).hasSize(3);
     }
 
@@ -80,8 +79,10 @@ class SchemaRegistryClientErrorHandlingTest {
                     assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.INVALID_SCHEMA);
                     assertThat(e.method()).isEqualTo("POST");
                     assertThat(e.url()).isEqualTo(stub.url() + "/subjects/orders-value/versions");
-                    assertThat(e.getMessage()).contains("HTTP 422", "42201", "Invalid schema", "/subjects/orders-value/versions")
-                            .doesNotContain("s3cret").doesNotContain("alice");
+                    assertThat(e.getMessage())
+                            .contains("HTTP 422", "42201", "Invalid schema", "/subjects/orders-value/versions")
+                            .doesNotContain("s3cret")
+                            .doesNotContain("alice");
                 });
         assertThat(stub.requests()).hasSize(1);
     }
@@ -89,9 +90,9 @@ class SchemaRegistryClientErrorHandlingTest {
     @Test
     void retriesATimeoutThenSucceeds() {
         stub.thenSlow(1_500, 200, "[\"late\"]").then(200, "[\"a\",\"b\"]");
-        SchemaRegistryClient client = new SchemaRegistryClient(
-                RegistryClientConfig.of(stub.url()).withRequestTimeout(Duration.ofMillis(300))
-                        .withRetryPolicy(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10))));
+        SchemaRegistryClient client = new SchemaRegistryClient(RegistryClientConfig.of(stub.url())
+                .withRequestTimeout(Duration.ofMillis(300))
+                .withRetryPolicy(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(10))));
 
         assertThat(client.subjects()).containsExactly("a", "b");
         assertThat(stub.requests()).hasSize(2);
@@ -100,8 +101,9 @@ class SchemaRegistryClientErrorHandlingTest {
     @Test
     void aTimeoutWithoutRetriesIsATypedFailureWithoutStatus() {
         stub.thenSlow(1_500, 200, "[]");
-        SchemaRegistryClient client = new SchemaRegistryClient(
-                RegistryClientConfig.of(stub.url()).withRequestTimeout(Duration.ofMillis(200)).withRetryPolicy(RetryPolicy.none()));
+        SchemaRegistryClient client = new SchemaRegistryClient(RegistryClientConfig.of(stub.url())
+                .withRequestTimeout(Duration.ofMillis(200))
+                .withRetryPolicy(RetryPolicy.none()));
 
         assertThatThrownBy(client::subjects).isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
             assertThat(e.status()).isZero();
@@ -116,7 +118,8 @@ class SchemaRegistryClientErrorHandlingTest {
             closedPort = socket.getLocalPort();
         }
         stub.then(200, "[\"x\"]");
-        SchemaRegistryClient client = client(Map.of(RegistryClientConfig.URL, "http://127.0.0.1:" + closedPort + "," + stub.url()));
+        SchemaRegistryClient client =
+                client(Map.of(RegistryClientConfig.URL, "http://127.0.0.1:" + closedPort + "," + stub.url()));
 
         assertThat(client.subjects()).containsExactly("x");
         assertThat(client.requestCount()).isEqualTo(2);
@@ -129,8 +132,12 @@ class SchemaRegistryClientErrorHandlingTest {
             closedPort = socket.getLocalPort();
         }
         SchemaRegistryClient client = SchemaRegistryClient.fromConfig(Map.of(
-                RegistryClientConfig.URL, "http://127.0.0.1:" + closedPort, RegistryClientConfig.MAX_RETRIES, 1,
-                RegistryClientConfig.RETRIES_WAIT_MS, 1));
+                RegistryClientConfig.URL,
+                "http://127.0.0.1:" + closedPort,
+                RegistryClientConfig.MAX_RETRIES,
+                1,
+                RegistryClientConfig.RETRIES_WAIT_MS,
+                1));
 
         assertThatThrownBy(client::subjects).isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
             assertThat(e.status()).isZero();
@@ -149,8 +156,9 @@ class SchemaRegistryClientErrorHandlingTest {
 
         assertThat(stub.requests()).allSatisfy(request -> {
             assertThat(request.header("Content-Type")).isEqualTo("application/vnd.schemaregistry.v1+json");
-            assertThat(request.header("Authorization")).isEqualTo(
-                    "Basic " + Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8)));
+            assertThat(request.header("Authorization"))
+                    .isEqualTo("Basic "
+                            + Base64.getEncoder().encodeToString("alice:s3cret".getBytes(StandardCharsets.UTF_8)));
         });
     }
 
@@ -165,8 +173,8 @@ class SchemaRegistryClientErrorHandlingTest {
     void takesCredentialsFromTheUrlWhenAskedAndNeverShowsThem() {
         stub.then(404, "{\"error_code\":40401,\"message\":\"Subject 'x' not found.\"}");
         String url = stub.url().replace("http://", "http://bob:pw%40x@");
-        SchemaRegistryClient client = SchemaRegistryClient.fromConfig(Map.of(
-                RegistryClientConfig.URL, url, RegistryClientConfig.CREDENTIALS_SOURCE, "URL"));
+        SchemaRegistryClient client = SchemaRegistryClient.fromConfig(
+                Map.of(RegistryClientConfig.URL, url, RegistryClientConfig.CREDENTIALS_SOURCE, "URL"));
 
         assertThatThrownBy(() -> client.versions("x")).isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
             assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.SUBJECT_NOT_FOUND);
@@ -179,12 +187,15 @@ class SchemaRegistryClientErrorHandlingTest {
 
     @Test
     void readsConfluentsVerboseCompatibilityAnswer() {
-        stub.then(200, "{\"is_compatible\":false,\"messages\":[\"READER_FIELD_MISSING_DEFAULT_VALUE: b\",\"{oldSchemaVersion: 1}\"]}");
+        stub.then(
+                200,
+                "{\"is_compatible\":false,\"messages\":[\"READER_FIELD_MISSING_DEFAULT_VALUE: b\",\"{oldSchemaVersion: 1}\"]}");
         CompatibilityResult result = client(Map.of()).testCompatibility("s", SchemaDefinition.avro(AVRO));
 
         assertThat(result.compatible()).isFalse();
         assertThat(result.messages()).containsExactly("READER_FIELD_MISSING_DEFAULT_VALUE: b", "{oldSchemaVersion: 1}");
-        assertThat(stub.requests().get(0).pathAndQuery()).isEqualTo("/compatibility/subjects/s/versions/latest?verbose=true");
+        assertThat(stub.requests().get(0).pathAndQuery())
+                .isEqualTo("/compatibility/subjects/s/versions/latest?verbose=true");
     }
 
     @Test
@@ -199,7 +210,9 @@ class SchemaRegistryClientErrorHandlingTest {
 
     @Test
     void subjectWithoutItsOwnConfigIsEmptyOnConfluentAndTheGlobalLevelOnApicurio() {
-        stub.then(404, "{\"error_code\":40408,\"message\":\"Subject 's' does not have subject-level compatibility configured\"}")
+        stub.then(
+                        404,
+                        "{\"error_code\":40408,\"message\":\"Subject 's' does not have subject-level compatibility configured\"}")
                 .then(200, "{\"compatibilityLevel\":\"NONE\"}");
         SchemaRegistryClient client = client(Map.of());
 
@@ -212,7 +225,8 @@ class SchemaRegistryClientErrorHandlingTest {
         stub.then(200, "{\"compatibility\":\"FULL_TRANSITIVE\"}").then(200, "{\"compatibilityLevel\":\"FORWARD\"}");
         SchemaRegistryClient client = client(Map.of());
 
-        assertThat(client.setSubjectCompatibility("s", CompatibilityLevel.FULL_TRANSITIVE)).isEqualTo(CompatibilityLevel.FULL_TRANSITIVE);
+        assertThat(client.setSubjectCompatibility("s", CompatibilityLevel.FULL_TRANSITIVE))
+                .isEqualTo(CompatibilityLevel.FULL_TRANSITIVE);
         assertThat(stub.requests().get(0).body()).isEqualTo("{\"compatibility\":\"FULL_TRANSITIVE\"}");
         assertThat(client.globalCompatibility()).isEqualTo(CompatibilityLevel.FORWARD);
     }
@@ -225,7 +239,8 @@ class SchemaRegistryClientErrorHandlingTest {
 
         for (int i = 0; i < 2; i++) {
             assertThatThrownBy(() -> client.register("s", SchemaDefinition.avro(AVRO)))
-                    .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.isIncompatible()).isTrue());
+                    .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.isIncompatible())
+                            .isTrue());
         }
     }
 
@@ -241,8 +256,7 @@ class SchemaRegistryClientErrorHandlingTest {
 
     @Test
     void cachesSchemasByIdAndIdsBySubjectAndSchema() {
-        stub.then(200, "{\"schema\":\"{\\\"type\\\":\\\"string\\\"}\"}")
-                .then(200, "{\"id\":3}");
+        stub.then(200, "{\"schema\":\"{\\\"type\\\":\\\"string\\\"}\"}").then(200, "{\"id\":3}");
         SchemaRegistryClient client = client(Map.of());
 
         SchemaDefinition byId = client.schemaById(3);
@@ -263,13 +277,15 @@ class SchemaRegistryClientErrorHandlingTest {
 
         StubRegistry.Request request = stub.requests().get(0);
         assertThat(request.pathAndQuery()).isEqualTo("/subjects/person%2Fvalue/versions?normalize=true");
-        assertThat(request.body()).isEqualTo("{\"schema\":\"{\\\"$ref\\\":\\\"address.json\\\"}\",\"schemaType\":\"JSON\","
-                + "\"references\":[{\"name\":\"address.json\",\"subject\":\"address\",\"version\":2}]}");
+        assertThat(request.body())
+                .isEqualTo("{\"schema\":\"{\\\"$ref\\\":\\\"address.json\\\"}\",\"schemaType\":\"JSON\","
+                        + "\"references\":[{\"name\":\"address.json\",\"subject\":\"address\",\"version\":2}]}");
     }
 
     @Test
     void rejectsAMissingUrlWithAHint() {
         assertThatThrownBy(() -> RegistryClientConfig.from(Map.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("schema.registry.url is not set");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("schema.registry.url is not set");
     }
 }

@@ -3,11 +3,10 @@ package io.github.eventcat.runtime.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
 import io.github.eventcat.testservers.WithRealServers;
 import io.github.eventcat.vocabulary.CompatibilityLevel;
+import org.junit.jupiter.api.Test;
 
 /** The client against the real registry (Apicurio's Confluent API). */
 @WithRealServers
@@ -23,14 +22,16 @@ class SchemaRegistryClientRealRegistryTest {
 
     @Test
     void registersLooksUpAndFetchesById(EmbeddedSchemaRegistry registry) {
-        SchemaRegistryClient client = SchemaRegistryClient.fromConfig(java.util.Map.of("schema.registry.url", registry.url()));
+        SchemaRegistryClient client =
+                SchemaRegistryClient.fromConfig(java.util.Map.of("schema.registry.url", registry.url()));
         String subject = "orders-value";
 
         assertThat(client.lookup(subject, SchemaDefinition.avro(V1))).isEmpty();
         int id = client.register(subject, SchemaDefinition.avro(V1));
         assertThat(client.register(subject, SchemaDefinition.avro(V1))).isEqualTo(id);
 
-        SchemaRegistryClient fresh = SchemaRegistryClient.fromConfig(java.util.Map.of("schema.registry.url", registry.url()));
+        SchemaRegistryClient fresh =
+                SchemaRegistryClient.fromConfig(java.util.Map.of("schema.registry.url", registry.url()));
         assertThat(fresh.lookup(subject, SchemaDefinition.avro(V1))).hasValueSatisfying(found -> {
             assertThat(found.id()).isEqualTo(id);
             assertThat(found.version()).isEqualTo(1);
@@ -49,17 +50,22 @@ class SchemaRegistryClientRealRegistryTest {
         String subject = "compat-value";
         client.register(subject, SchemaDefinition.avro(V1));
 
-        assertThat(client.setSubjectCompatibility(subject, CompatibilityLevel.BACKWARD)).isEqualTo(CompatibilityLevel.BACKWARD);
+        assertThat(client.setSubjectCompatibility(subject, CompatibilityLevel.BACKWARD))
+                .isEqualTo(CompatibilityLevel.BACKWARD);
         assertThat(client.subjectCompatibility(subject)).contains(CompatibilityLevel.BACKWARD);
 
-        assertThat(client.testCompatibility(subject, SchemaDefinition.avro(V2_WITH_DEFAULT)).compatible()).isTrue();
+        assertThat(client.testCompatibility(subject, SchemaDefinition.avro(V2_WITH_DEFAULT))
+                        .compatible())
+                .isTrue();
         CompatibilityResult broken = client.testCompatibility(subject, SchemaDefinition.avro(V2_WITHOUT_DEFAULT));
         assertThat(broken.compatible()).isFalse();
         assertThat(broken.messages()).isNotEmpty();
 
         assertThatThrownBy(() -> client.register(subject, SchemaDefinition.avro(V2_WITHOUT_DEFAULT)))
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.isIncompatible()).isTrue());
-        assertThat(client.register(subject, SchemaDefinition.avro(V2_WITH_DEFAULT))).isPositive();
+                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.isIncompatible())
+                        .isTrue());
+        assertThat(client.register(subject, SchemaDefinition.avro(V2_WITH_DEFAULT)))
+                .isPositive();
         assertThat(client.versions(subject)).containsExactly(1, 2);
     }
 
@@ -82,12 +88,16 @@ class SchemaRegistryClientRealRegistryTest {
                 {"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Task","type":"object",\
                 "properties":{"id":{"type":"string"}},"required":["id"]}""";
         int id = client.register("tasks-value", SchemaDefinition.json(schema));
-        assertThat(new SchemaRegistryClient(RegistryClientConfig.of(registry.url())).schemaById(id).type()).isEqualTo(SchemaType.JSON);
+        assertThat(new SchemaRegistryClient(RegistryClientConfig.of(registry.url()))
+                        .schemaById(id)
+                        .type())
+                .isEqualTo(SchemaType.JSON);
 
         assertThat(client.deleteSubject("tasks-value", true)).containsExactly(1);
         assertThat(client.subjects()).doesNotContain("tasks-value");
         assertThatThrownBy(() -> client.versions("tasks-value"))
-                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.isNotFound()).isTrue());
+                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.isNotFound())
+                        .isTrue());
     }
 
     @Test

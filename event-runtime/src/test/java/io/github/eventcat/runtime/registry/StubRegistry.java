@@ -1,5 +1,7 @@
 package io.github.eventcat.runtime.registry;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -10,9 +12,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * A scripted HTTP server for unit tests of the client's error handling (5xx, timeouts, answer
@@ -29,8 +28,11 @@ final class StubRegistry implements AutoCloseable {
     /** What the client sent. */
     record Request(String method, String pathAndQuery, Map<String, List<String>> headers, String body) {
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -68,14 +70,20 @@ final class StubRegistry implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
-                Map.copyOf(exchange.getRequestHeaders()), body));
+        requests.add(new Request(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().toString(),
+                Map.copyOf(exchange.getRequestHeaders()),
+                body));
         Answer answer;
         synchronized (this) {
-            answer = answers.isEmpty() ? Answer.json(500, "{\"error_code\":50001,\"message\":\"no scripted answer\"}") : answers.poll();
+            answer = answers.isEmpty()
+                    ? Answer.json(500, "{\"error_code\":50001,\"message\":\"no scripted answer\"}")
+                    : answers.poll();
         }
         if (exchange.getRequestHeaders().getFirst("Content-Type") == null) {
-            answer = Answer.json(415, "{\"error_code\":415,\"message\":\"Unsupported Media Type\"}"); // as Apicurio does
+            answer =
+                    Answer.json(415, "{\"error_code\":415,\"message\":\"Unsupported Media Type\"}"); // as Apicurio does
         }
         if (answer.delayMillis() > 0) {
             try {

@@ -2,8 +2,8 @@ package io.github.eventcat.runtime.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.eventcat.runtime.testevents.TicketOpened;
 import java.io.ByteArrayOutputStream;
-
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
@@ -12,8 +12,6 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.junit.jupiter.api.Test;
-
-import io.github.eventcat.runtime.testevents.TicketOpened;
 
 class AvroSchemasTest {
     @Test
@@ -29,11 +27,13 @@ class AvroSchemasTest {
         TicketOpened event = new TicketOpened("t-0", "c0", 1);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-        new SpecificDatumWriter<TicketOpened>(TicketOpened.SCHEMA$, SpecificData.getForClass(TicketOpened.class)).write(event, encoder);
+        new SpecificDatumWriter<TicketOpened>(TicketOpened.SCHEMA$, SpecificData.getForClass(TicketOpened.class))
+                .write(event, encoder);
         encoder.flush();
 
         Schema writer = new Schema.Parser().parse(AvroSchemas.registryText(TicketOpened.SCHEMA$, true));
-        Object read = new SpecificDatumReader<>(writer, TicketOpened.SCHEMA$, SpecificData.getForClass(TicketOpened.class))
+        Object read = new SpecificDatumReader<>(
+                        writer, TicketOpened.SCHEMA$, SpecificData.getForClass(TicketOpened.class))
                 .read(null, DecoderFactory.get().binaryDecoder(out.toByteArray(), null));
         assertThat(read).isEqualTo(event);
     }

@@ -3,11 +3,19 @@ package io.github.eventcat.runtime.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.eventcat.runtime.TestClients;
+import io.github.eventcat.runtime.registry.RegistryClientConfig;
+import io.github.eventcat.runtime.registry.SchemaDefinition;
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.runtime.testevents.TicketClosed;
+import io.github.eventcat.runtime.testevents.TicketOpened;
+import io.github.eventcat.testservers.EmbeddedKafka;
+import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
+import io.github.eventcat.testservers.WithRealServers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -18,40 +26,37 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-import io.github.eventcat.runtime.TestClients;
-import io.github.eventcat.runtime.registry.RegistryClientConfig;
-import io.github.eventcat.runtime.registry.SchemaDefinition;
-import io.github.eventcat.runtime.registry.SchemaRegistryClient;
-import io.github.eventcat.runtime.testevents.TicketClosed;
-import io.github.eventcat.runtime.testevents.TicketOpened;
-import io.github.eventcat.testservers.EmbeddedKafka;
-import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
-import io.github.eventcat.testservers.WithRealServers;
-
 /** Avro serdes through the real broker and registry. */
 @WithRealServers
 class AvroSerdeRealServersTest {
-    private static final SerdeConfig TOPIC_RECORD = SerdeConfig.from(Map.of("value.subject.name.strategy", "topic_record"), false);
+    private static final SerdeConfig TOPIC_RECORD =
+            SerdeConfig.from(Map.of("value.subject.name.strategy", "topic_record"), false);
 
     private static String avsc(String file) throws Exception {
         return Files.readString(Path.of("src/test/avro", file));
     }
 
     @Test
-    void serializerCalledFromSeveralThreadsAtOnceWritesWhatOneThreadWrites(EmbeddedSchemaRegistry registry) throws Exception {
+    void serializerCalledFromSeveralThreadsAtOnceWritesWhatOneThreadWrites(EmbeddedSchemaRegistry registry)
+            throws Exception {
         String topic = "tickets-threads";
         SchemaRegistryClient admin = new SchemaRegistryClient(RegistryClientConfig.of(registry.url()));
-        admin.register(topic + "-" + TicketOpened.SCHEMA$.getFullName(), SchemaDefinition.avro(avsc("ticket_opened.avsc")));
-        admin.register(topic + "-" + TicketClosed.SCHEMA$.getFullName(), SchemaDefinition.avro(avsc("ticket_closed.avsc")));
+        admin.register(
+                topic + "-" + TicketOpened.SCHEMA$.getFullName(), SchemaDefinition.avro(avsc("ticket_opened.avsc")));
+        admin.register(
+                topic + "-" + TicketClosed.SCHEMA$.getFullName(), SchemaDefinition.avro(avsc("ticket_closed.avsc")));
         AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>(
                 new SchemaRegistryClient(RegistryClientConfig.of(registry.url())), TOPIC_RECORD, false);
         // Two event types alternating (the serializer's last-hit cache changes hands), one larger than the kept buffer.
         List<SpecificRecord> events = new java.util.ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            events.add(i % 2 == 0 ? new TicketOpened("t-" + i, i == 100 ? "x".repeat(100_000) : "cust" + i, i % 5)
-                    : new TicketClosed("t-" + i, "done " + i));
+            events.add(
+                    i % 2 == 0
+                            ? new TicketOpened("t-" + i, i == 100 ? "x".repeat(100_000) : "cust" + i, i % 5)
+                            : new TicketClosed("t-" + i, "done " + i));
         }
-        List<byte[]> expected = events.stream().map(e -> serializer.serialize(topic, e)).toList();
+        List<byte[]> expected =
+                events.stream().map(e -> serializer.serialize(topic, e)).toList();
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
@@ -61,7 +66,8 @@ class AvroSerdeRealServersTest {
                     for (int round = 0; round < 50; round++) {
                         for (int i = 0; i < events.size(); i++) {
                             int at = (i + offset) % events.size();
-                            if (!java.util.Arrays.equals(serializer.serialize(topic, events.get(at)), expected.get(at))) {
+                            if (!java.util.Arrays.equals(
+                                    serializer.serialize(topic, events.get(at)), expected.get(at))) {
                                 return false;
                             }
                         }
@@ -85,15 +91,19 @@ class AvroSerdeRealServersTest {
         kafka.createTopic(topic, 3);
         // What registry:sync does: register the catalog's .avsc files (no avro.java.string properties).
         SchemaRegistryClient admin = new SchemaRegistryClient(RegistryClientConfig.of(registry.url()));
-        int openedId = admin.register(topic + "-" + TicketOpened.SCHEMA$.getFullName(), SchemaDefinition.avro(avsc("ticket_opened.avsc")));
-        int closedId = admin.register(topic + "-" + TicketClosed.SCHEMA$.getFullName(), SchemaDefinition.avro(avsc("ticket_closed.avsc")));
+        int openedId = admin.register(
+                topic + "-" + TicketOpened.SCHEMA$.getFullName(), SchemaDefinition.avro(avsc("ticket_opened.avsc")));
+        int closedId = admin.register(
+                topic + "-" + TicketClosed.SCHEMA$.getFullName(), SchemaDefinition.avro(avsc("ticket_closed.avsc")));
 
         SchemaRegistryClient producerClient = new SchemaRegistryClient(RegistryClientConfig.of(registry.url()));
         AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>(producerClient, TOPIC_RECORD, false);
         try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
                 Map.of("bootstrap.servers", kafka.bootstrapServers()), new StringSerializer(), serializer)) {
-            producer.send(new ProducerRecord<>(topic, "t-0", new TicketOpened("t-0", "ann", 1))).get();
-            producer.send(new ProducerRecord<>(topic, "t-0", new TicketClosed("t-0", "fixed"))).get();
+            producer.send(new ProducerRecord<>(topic, "t-0", new TicketOpened("t-0", "ann", 1)))
+                    .get();
+            producer.send(new ProducerRecord<>(topic, "t-0", new TicketClosed("t-0", "fixed")))
+                    .get();
             long afterFirstOfEach = producerClient.requestCount();
             // Per event type, once: a lookup, and (when the registry compares text) a look through the versions.
             assertThat(afterFirstOfEach).isBetween(2L, 6L);
@@ -106,14 +116,21 @@ class AvroSerdeRealServersTest {
         }
 
         SchemaRegistryClient consumerClient = new SchemaRegistryClient(RegistryClientConfig.of(registry.url()));
-        AvroDeserializer<Object> deserializer = new AvroDeserializer<>(consumerClient, Map.of(
-                TicketOpened.SCHEMA$.getFullName(), TicketOpened.class, TicketClosed.SCHEMA$.getFullName(), TicketClosed.class));
-        List<ConsumerRecord<String, Object>> records = TestClients.readAll(
-                TestClients.consumerConfig(kafka.bootstrapServers()), topic, deserializer, 200);
+        AvroDeserializer<Object> deserializer = new AvroDeserializer<>(
+                consumerClient,
+                Map.of(
+                        TicketOpened.SCHEMA$.getFullName(),
+                        TicketOpened.class,
+                        TicketClosed.SCHEMA$.getFullName(),
+                        TicketClosed.class));
+        List<ConsumerRecord<String, Object>> records =
+                TestClients.readAll(TestClients.consumerConfig(kafka.bootstrapServers()), topic, deserializer, 200);
 
         assertThat(records).hasSize(200);
         assertThat(consumerClient.requestCount()).isEqualTo(2); // one schema fetch per id
-        assertThat(records).filteredOn(r -> r.key().equals("t-7")).extracting(ConsumerRecord::value)
+        assertThat(records)
+                .filteredOn(r -> r.key().equals("t-7"))
+                .extracting(ConsumerRecord::value)
                 .containsExactly(new TicketOpened("t-7", "cust7", 2), new TicketClosed("t-7", "done 7"));
         // Confluent wire format on the topic itself.
         List<ConsumerRecord<String, byte[]>> bytes = TestClients.readAllBytes(kafka.bootstrapServers(), topic, 200);
@@ -124,7 +141,8 @@ class AvroSerdeRealServersTest {
     }
 
     @Test
-    void readsAnOlderWriterSchemaIntoTheGeneratedClassWithSchemaResolution(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry) {
+    void readsAnOlderWriterSchemaIntoTheGeneratedClassWithSchemaResolution(
+            EmbeddedKafka kafka, EmbeddedSchemaRegistry registry) {
         String topic = "tickets-evolution";
         kafka.createTopic(topic, 1);
         Schema oldOpened = new Schema.Parser().parse("""
@@ -135,21 +153,23 @@ class AvroSerdeRealServersTest {
         old.put("customer", "bea");
 
         SchemaRegistryClient client = new SchemaRegistryClient(RegistryClientConfig.of(registry.url()));
-        AvroSerializer<GenericRecord> serializer = new AvroSerializer<>(client,
-                SerdeConfig.from(Map.of("auto.register.schemas", "true"), false), false);
+        AvroSerializer<GenericRecord> serializer =
+                new AvroSerializer<>(client, SerdeConfig.from(Map.of("auto.register.schemas", "true"), false), false);
         try (KafkaProducer<String, GenericRecord> producer = new KafkaProducer<>(
                 Map.of("bootstrap.servers", kafka.bootstrapServers()), new StringSerializer(), serializer)) {
             producer.send(new ProducerRecord<>(topic, "t-old", old));
         }
 
-        AvroDeserializer<Object> specific = new AvroDeserializer<>(client, Map.of(TicketOpened.SCHEMA$.getFullName(), TicketOpened.class));
-        List<ConsumerRecord<String, Object>> records = TestClients.readAll(
-                TestClients.consumerConfig(kafka.bootstrapServers()), topic, specific, 1);
+        AvroDeserializer<Object> specific =
+                new AvroDeserializer<>(client, Map.of(TicketOpened.SCHEMA$.getFullName(), TicketOpened.class));
+        List<ConsumerRecord<String, Object>> records =
+                TestClients.readAll(TestClients.consumerConfig(kafka.bootstrapServers()), topic, specific, 1);
         assertThat(records).extracting(ConsumerRecord::value).containsExactly(new TicketOpened("t-old", "bea", 3));
 
         AvroDeserializer<GenericRecord> generic = new AvroDeserializer<>(client, Map.of());
         assertThat(TestClients.readAll(TestClients.consumerConfig(kafka.bootstrapServers()), topic, generic, 1))
-                .extracting(r -> r.value().get("customer").toString()).containsExactly("bea");
+                .extracting(r -> r.value().get("customer").toString())
+                .containsExactly("bea");
     }
 
     @Test
@@ -160,15 +180,18 @@ class AvroSerdeRealServersTest {
         assertThatThrownBy(() -> serializer.serialize("nowhere", new TicketClosed("t", "r")))
                 .isInstanceOfSatisfying(SchemaLookupException.class, e -> {
                     assertThat(e.subject()).isEqualTo("nowhere-io.github.eventcat.runtime.testevents.TicketClosed");
-                    assertThat(e.getMessage()).contains("is not registered under subject nowhere-io.github", "registry:sync",
-                            "auto.register.schemas=true");
+                    assertThat(e.getMessage())
+                            .contains(
+                                    "is not registered under subject nowhere-io.github",
+                                    "registry:sync",
+                                    "auto.register.schemas=true");
                 });
     }
 
     @Test
     void unknownSchemaIdIsAPoisonRecord(EmbeddedSchemaRegistry registry) {
-        AvroDeserializer<Object> deserializer = new AvroDeserializer<>(
-                new SchemaRegistryClient(RegistryClientConfig.of(registry.url())), Map.of());
+        AvroDeserializer<Object> deserializer =
+                new AvroDeserializer<>(new SchemaRegistryClient(RegistryClientConfig.of(registry.url())), Map.of());
 
         assertThatThrownBy(() -> deserializer.deserialize("t", WireFormat.frame(999_999, new byte[] {2, 65})))
                 .isInstanceOfSatisfying(PoisonRecordException.class, e -> {
@@ -178,7 +201,8 @@ class AvroSerdeRealServersTest {
     }
 
     @Test
-    void aRecordIsWrittenAsItsBranchOfAUnionSubject(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry) throws Exception {
+    void aRecordIsWrittenAsItsBranchOfAUnionSubject(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry)
+            throws Exception {
         String topic = "tickets-union";
         kafka.createTopic(topic, 1);
         // TOPIC naming with several event types: the value subject holds a union of the records.
@@ -186,12 +210,14 @@ class AvroSerdeRealServersTest {
         SchemaRegistryClient admin = new SchemaRegistryClient(RegistryClientConfig.of(registry.url()));
         int unionId = admin.register(topic + "-value", SchemaDefinition.avro(union));
 
-        AvroSerializer<SpecificRecord> serializer = new AvroSerializer<>(
-                new SchemaRegistryClient(RegistryClientConfig.of(registry.url())));
+        AvroSerializer<SpecificRecord> serializer =
+                new AvroSerializer<>(new SchemaRegistryClient(RegistryClientConfig.of(registry.url())));
         try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
                 Map.of("bootstrap.servers", kafka.bootstrapServers()), new StringSerializer(), serializer)) {
-            producer.send(new ProducerRecord<>(topic, "t-1", new TicketOpened("t-1", "ann", 3))).get();
-            producer.send(new ProducerRecord<>(topic, "t-1", new TicketClosed("t-1", "fixed"))).get();
+            producer.send(new ProducerRecord<>(topic, "t-1", new TicketOpened("t-1", "ann", 3)))
+                    .get();
+            producer.send(new ProducerRecord<>(topic, "t-1", new TicketClosed("t-1", "fixed")))
+                    .get();
         }
 
         List<ConsumerRecord<String, byte[]>> bytes = TestClients.readAllBytes(kafka.bootstrapServers(), topic, 2);
@@ -200,13 +226,22 @@ class AvroSerdeRealServersTest {
         assertThat(bytes).extracting(r -> r.value()[5]).containsExactly((byte) 0, (byte) 2);
         // What any Avro reader of the union schema makes of it.
         Schema unionSchema = new Schema.Parser().parse(union);
-        GenericRecord closed = (GenericRecord) new org.apache.avro.generic.GenericDatumReader<Object>(unionSchema).read(null,
-                org.apache.avro.io.DecoderFactory.get().binaryDecoder(bytes.get(1).value(), 5, bytes.get(1).value().length - 5, null));
+        GenericRecord closed = (GenericRecord) new org.apache.avro.generic.GenericDatumReader<Object>(unionSchema)
+                .read(
+                        null,
+                        org.apache.avro.io.DecoderFactory.get()
+                                .binaryDecoder(
+                                        bytes.get(1).value(), 5, bytes.get(1).value().length - 5, null));
         assertThat(closed.getSchema().getFullName()).isEqualTo(TicketClosed.SCHEMA$.getFullName());
         assertThat(closed.get("resolution").toString()).isEqualTo("fixed");
 
-        AvroDeserializer<Object> deserializer = new AvroDeserializer<>(new SchemaRegistryClient(RegistryClientConfig.of(registry.url())),
-                Map.of(TicketOpened.SCHEMA$.getFullName(), TicketOpened.class, TicketClosed.SCHEMA$.getFullName(), TicketClosed.class));
+        AvroDeserializer<Object> deserializer = new AvroDeserializer<>(
+                new SchemaRegistryClient(RegistryClientConfig.of(registry.url())),
+                Map.of(
+                        TicketOpened.SCHEMA$.getFullName(),
+                        TicketOpened.class,
+                        TicketClosed.SCHEMA$.getFullName(),
+                        TicketClosed.class));
         assertThat(TestClients.readAll(TestClients.consumerConfig(kafka.bootstrapServers()), topic, deserializer, 2))
                 .extracting(ConsumerRecord::value)
                 .containsExactly(new TicketOpened("t-1", "ann", 3), new TicketClosed("t-1", "fixed"));

@@ -2,17 +2,15 @@ package io.github.eventcat.runtime.serde;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
-import java.util.Map;
-
-import org.apache.kafka.common.errors.SerializationException;
-import org.junit.jupiter.api.Test;
-
 import io.github.eventcat.runtime.registry.RegistryClientConfig;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.runtime.serde.AvroWriteFailuresTest.Invoice;
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
 import io.github.eventcat.testservers.WithRealServers;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
 
 /** A record the serializer cannot write says why, through the real registry (the schema is registered first). */
 @WithRealServers
@@ -21,7 +19,8 @@ class AvroSerializerWriteFailuresRealServersTest {
     void aDecimalThatDoesNotFitNamesTheFieldNotRequiredFields(EmbeddedSchemaRegistry registry) {
         AvroSerializer<Invoice> serializer = new AvroSerializer<>(
                 new SchemaRegistryClient(RegistryClientConfig.of(registry.url())),
-                SerdeConfig.from(Map.of(SerdeConfig.AUTO_REGISTER, "true"), false), false);
+                SerdeConfig.from(Map.of(SerdeConfig.AUTO_REGISTER, "true"), false),
+                false);
 
         assertThatThrownBy(() -> serializer.serialize("invoices", new Invoice("i-1", new BigDecimal("123456789.12"))))
                 .isInstanceOf(SerializationException.class)

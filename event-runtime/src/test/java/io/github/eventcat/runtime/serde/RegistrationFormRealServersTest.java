@@ -3,15 +3,6 @@ package io.github.eventcat.runtime.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
-import org.junit.jupiter.api.Test;
-
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.RegistryClientConfig;
 import io.github.eventcat.runtime.registry.SchemaRegistration;
@@ -20,6 +11,13 @@ import io.github.eventcat.runtime.registry.SchemaType;
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
 import io.github.eventcat.testservers.WithRealServers;
 import io.github.eventcat.vocabulary.SchemaReference;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.junit.jupiter.api.Test;
 
 /**
  * Serializers given the catalog's registration form ({@code eventcat.registrations}) register and
@@ -50,8 +48,12 @@ class RegistrationFormRealServersTest {
     private static List<SchemaRegistration> avroForm(String topic) {
         return List.of(
                 new SchemaRegistration("com.example.form.OrderLine", SchemaType.AVRO, ORDER_LINE, List.of()),
-                new SchemaRegistration(topic + "-value", SchemaType.AVRO, ORDER_PLACED, List.of(
-                        new SchemaRegistration.Reference("com.example.form.OrderLine", "com.example.form.OrderLine"))));
+                new SchemaRegistration(
+                        topic + "-value",
+                        SchemaType.AVRO,
+                        ORDER_PLACED,
+                        List.of(new SchemaRegistration.Reference(
+                                "com.example.form.OrderLine", "com.example.form.OrderLine"))));
     }
 
     private static GenericRecord orderPlaced() {
@@ -81,21 +83,24 @@ class RegistrationFormRealServersTest {
     @Test
     void avroAutoRegistrationRegistersTheFileTextWithItsReferenceUnderItsOwnSubject(EmbeddedSchemaRegistry registry) {
         String topic = "form-orders-auto";
-        AvroSerializer<GenericRecord> serializer = new AvroSerializer<>(client(registry), config(avroForm(topic), true), false);
+        AvroSerializer<GenericRecord> serializer =
+                new AvroSerializer<>(client(registry), config(avroForm(topic), true), false);
 
         int id = WireFormat.schemaId(topic, serializer.serialize(topic, orderPlaced()));
         // Another producer, later: nothing new.
-        new AvroSerializer<GenericRecord>(client(registry), config(avroForm(topic), true), false).serialize(topic, orderPlaced());
+        new AvroSerializer<GenericRecord>(client(registry), config(avroForm(topic), true), false)
+                .serialize(topic, orderPlaced());
 
         SchemaRegistryClient admin = client(registry);
         assertThat(admin.versions("com.example.form.OrderLine")).containsExactly(1);
-        assertThat(admin.version("com.example.form.OrderLine", 1).definition().schema()).isEqualTo(ORDER_LINE);
+        assertThat(admin.version("com.example.form.OrderLine", 1).definition().schema())
+                .isEqualTo(ORDER_LINE);
         assertThat(admin.versions(topic + "-value")).containsExactly(1);
         RegisteredSchema event = admin.version(topic + "-value", 1);
         assertThat(event.id()).isEqualTo(id);
         assertThat(event.definition().schema()).isEqualTo(ORDER_PLACED);
-        assertThat(event.definition().references()).containsExactly(
-                new SchemaReference("com.example.form.OrderLine", "com.example.form.OrderLine", 1));
+        assertThat(event.definition().references())
+                .containsExactly(new SchemaReference("com.example.form.OrderLine", "com.example.form.OrderLine", 1));
     }
 
     @Test
@@ -108,14 +113,20 @@ class RegistrationFormRealServersTest {
 
         AvroSerializer<GenericRecord> serializer = new AvroSerializer<>(client(registry), config(form, false), false);
 
-        assertThat(WireFormat.schemaId(topic, serializer.serialize(topic, orderPlaced()))).isEqualTo(synced);
+        assertThat(WireFormat.schemaId(topic, serializer.serialize(topic, orderPlaced())))
+                .isEqualTo(synced);
     }
 
     @Test
     void aFormThatIsNotTheRecordsSchemaIsRefused(EmbeddedSchemaRegistry registry) {
         String topic = "form-orders-other";
-        List<SchemaRegistration> form = List.of(avroForm(topic).get(0), new SchemaRegistration(topic + "-value",
-                SchemaType.AVRO, ORDER_PLACED.replace("\"order_id\"", "\"id\""), avroForm(topic).get(1).references()));
+        List<SchemaRegistration> form = List.of(
+                avroForm(topic).get(0),
+                new SchemaRegistration(
+                        topic + "-value",
+                        SchemaType.AVRO,
+                        ORDER_PLACED.replace("\"order_id\"", "\"id\""),
+                        avroForm(topic).get(1).references()));
         AvroSerializer<GenericRecord> serializer = new AvroSerializer<>(client(registry), config(form, true), false);
 
         assertThatThrownBy(() -> serializer.serialize(topic, orderPlaced()))
@@ -136,19 +147,37 @@ class RegistrationFormRealServersTest {
         String topic = "form-tasks-auto";
         List<SchemaRegistration> form = List.of(
                 new SchemaRegistration("FormPriority", SchemaType.JSON, JsonSchemaValidationTest.PRIORITY, List.of()),
-                new SchemaRegistration("FormTaskData", SchemaType.JSON, JsonSchemaValidationTest.TASK_DATA,
+                new SchemaRegistration(
+                        "FormTaskData",
+                        SchemaType.JSON,
+                        JsonSchemaValidationTest.TASK_DATA,
                         List.of(new SchemaRegistration.Reference("priority.json", "FormPriority"))),
-                new SchemaRegistration(topic + "-value", SchemaType.JSON, JsonSchemaValidationTest.TASK,
+                new SchemaRegistration(
+                        topic + "-value",
+                        SchemaType.JSON,
+                        JsonSchemaValidationTest.TASK,
                         List.of(new SchemaRegistration.Reference("data/task_data.json", "FormTaskData"))));
-        List<JsonEventType<?>> types = List.of(new JsonEventType<>(JsonSerdeRealServersTest.Task.class, "Task",
-                JsonSchemaValidationTest.TASK, JsonSchemaValidationTest.TASK_REFERENCES));
-        JsonSchemaSerializer<Object> serializer = new JsonSchemaSerializer<>(client(registry), config(form, true), false, types);
+        List<JsonEventType<?>> types = List.of(new JsonEventType<>(
+                JsonSerdeRealServersTest.Task.class,
+                "Task",
+                JsonSchemaValidationTest.TASK,
+                JsonSchemaValidationTest.TASK_REFERENCES));
+        JsonSchemaSerializer<Object> serializer =
+                new JsonSchemaSerializer<>(client(registry), config(form, true), false, types);
 
-        int id = WireFormat.schemaId(topic, serializer.serialize(topic,
-                new JsonSerdeRealServersTest.Task(1, new JsonSerdeRealServersTest.TaskData("file taxes", "high"))));
-        JsonSchemaSerializer<Object> lookingUp = new JsonSchemaSerializer<>(client(registry), config(form, false), false, types);
-        int found = WireFormat.schemaId(topic, lookingUp.serialize(topic,
-                new JsonSerdeRealServersTest.Task(2, new JsonSerdeRealServersTest.TaskData("walk", "low"))));
+        int id = WireFormat.schemaId(
+                topic,
+                serializer.serialize(
+                        topic,
+                        new JsonSerdeRealServersTest.Task(
+                                1, new JsonSerdeRealServersTest.TaskData("file taxes", "high"))));
+        JsonSchemaSerializer<Object> lookingUp =
+                new JsonSchemaSerializer<>(client(registry), config(form, false), false, types);
+        int found = WireFormat.schemaId(
+                topic,
+                lookingUp.serialize(
+                        topic,
+                        new JsonSerdeRealServersTest.Task(2, new JsonSerdeRealServersTest.TaskData("walk", "low"))));
 
         SchemaRegistryClient admin = client(registry);
         assertThat(found).isEqualTo(id);

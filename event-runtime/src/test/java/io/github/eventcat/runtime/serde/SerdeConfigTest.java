@@ -3,11 +3,9 @@ package io.github.eventcat.runtime.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import io.github.eventcat.vocabulary.SubjectNamingStrategy;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** The serdes' configuration as Kafka hands it over (subject naming itself: event-vocabulary's tests). */
 class SerdeConfigTest {

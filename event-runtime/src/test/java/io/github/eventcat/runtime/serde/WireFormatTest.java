@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
-
 import org.junit.jupiter.api.Test;
 
 class WireFormatTest {
@@ -36,7 +35,7 @@ class WireFormatTest {
     @Test
     void rejectsTooFewBytesAsPoison() {
         assertThatThrownBy(() -> WireFormat.schemaId("orders", "hey".getBytes()))
-                .isInstanceOfSatisfying(PoisonRecordException.class,
-                        e -> assertThat(e.reason()).isEqualTo(PoisonRecordException.Reason.TOO_SHORT));
+                .isInstanceOfSatisfying(PoisonRecordException.class, e -> assertThat(e.reason())
+                        .isEqualTo(PoisonRecordException.Reason.TOO_SHORT));
     }
 }

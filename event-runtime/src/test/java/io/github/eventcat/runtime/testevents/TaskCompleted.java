@@ -1,8 +1,7 @@
 package io.github.eventcat.runtime.testevents;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.UUID;
 
 /** A second JSON Schema event of the same topic, for dispatch by schema title. */
 public record TaskCompleted(

@@ -1,9 +1,8 @@
 package io.github.eventcat.runtime.testevents;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.UUID;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A hand-written JSON Schema event, shaped as the codegen will generate them. */
 public record TaskCreated(

@@ -6,8 +6,8 @@ package io.github.eventcat.maven.common;
  * reaches the core as "not set" (a {@code null} boxed value), and the core applies its own.
  */
 public final class Defaults {
-  private Defaults() {}
+    private Defaults() {}
 
-  /** The catalog of the project being built. */
-  public static final String CATALOG_DIRECTORY = "${project.basedir}/src/main/catalog";
+    /** The catalog of the project being built. */
+    public static final String CATALOG_DIRECTORY = "${project.basedir}/src/main/catalog";
 }

@@ -24,95 +24,96 @@ import org.apache.maven.plugin.MojoFailureException;
  * </ul>
  */
 public final class Failures {
-  private Failures() {}
+    private Failures() {}
 
-  /** The body of a goal. */
-  @FunctionalInterface
-  public interface Goal {
-    void run() throws MojoExecutionException, MojoFailureException;
-  }
-
-  /**
-   * Runs a goal: Maven's exceptions pass, an I/O failure the core reported becomes {@link
-   * #ioFailure}, and any other exception is a bug ({@link #bug}).
-   *
-   * @param plugin the plugin and goal as users know it, e.g. {@code registry:sync}
-   */
-  public static void guard(String plugin, Goal goal) throws MojoExecutionException, MojoFailureException {
-    try {
-      goal.run();
-    } catch (UncheckedIOException e) {
-      throw ioFailure(e);
-    } catch (RuntimeException | LinkageError e) {
-      throw bug(plugin, e);
+    /** The body of a goal. */
+    @FunctionalInterface
+    public interface Goal {
+        void run() throws MojoExecutionException, MojoFailureException;
     }
-  }
 
-  /** An exception no goal expects: a bug in the plugin, to report with the build's output. */
-  public static MojoExecutionException bug(String plugin, Throwable cause) {
-    return new MojoExecutionException("Internal error in " + plugin + ", please report it to the Eventcat"
-        + " project with this build's output (mvn -e adds the stack trace): " + cause, cause);
-  }
-
-  /**
-   * The catalog does not load. The core's exception is not chained: Maven would print its
-   * message again after this one, and its stack trace says nothing a user needs.
-   *
-   * @param catalog the catalog as the user knows it (a directory or artifact coordinates)
-   * @param verb what to do again once fixed: {@code load}, {@code sync}, {@code check}…
-   */
-  public static MojoFailureException invalidCatalog(String catalog, CatalogException e, String verb) {
-    List<String> lines = e.problems().stream().map(CatalogProblem::toString).toList();
-    return new MojoFailureException(problems("The catalog at " + catalog, lines, verb));
-  }
-
-  /** {@link #invalidCatalog(String, CatalogException, String)} to load again. */
-  public static MojoFailureException invalidCatalog(String catalog, CatalogException e) {
-    return invalidCatalog(catalog, e, "load");
-  }
-
-  /**
-   * Problems with the user's input, one per line: {@code "<subject> has 2 problems; fix them and
-   * <verb> again:"}.
-   */
-  public static String problems(String subject, List<String> lines, String verb) {
-    StringBuilder message = new StringBuilder(subject)
-        .append(" has ")
-        .append(lines.size())
-        .append(lines.size() == 1 ? " problem" : " problems")
-        .append("; fix ")
-        .append(lines.size() == 1 ? "it" : "them")
-        .append(" and ")
-        .append(verb)
-        .append(" again:");
-    lines.forEach(line -> message.append('\n').append(line));
-    return message.toString();
-  }
-
-  /**
-   * An infrastructure failure: {@code "Tried to <action> but failed because: <cause>"}.
-   *
-   * @param action what was attempted, with its target, e.g. {@code "resolve the catalog artifact
-   *     com.example:events:1.0"}
-   */
-  public static MojoExecutionException tried(String action, Throwable cause) {
-    return new MojoExecutionException(
-        "Tried to " + action + " but failed because: " + describe(cause), cause);
-  }
-
-  /**
-   * An I/O failure the core reported; its message already says what was tried ("Tried to read
-   * the catalog at ... but failed"), and the cause says why.
-   */
-  public static MojoExecutionException ioFailure(UncheckedIOException e) {
-    String message = e.getMessage();
-    if (!message.contains("because")) {
-      message += " because: " + e.getCause();
+    /**
+     * Runs a goal: Maven's exceptions pass, an I/O failure the core reported becomes {@link
+     * #ioFailure}, and any other exception is a bug ({@link #bug}).
+     *
+     * @param plugin the plugin and goal as users know it, e.g. {@code registry:sync}
+     */
+    public static void guard(String plugin, Goal goal) throws MojoExecutionException, MojoFailureException {
+        try {
+            goal.run();
+        } catch (UncheckedIOException e) {
+            throw ioFailure(e);
+        } catch (RuntimeException | LinkageError e) {
+            throw bug(plugin, e);
+        }
     }
-    return new MojoExecutionException(message, e);
-  }
 
-  private static String describe(Throwable cause) {
-    return cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
-  }
+    /** An exception no goal expects: a bug in the plugin, to report with the build's output. */
+    public static MojoExecutionException bug(String plugin, Throwable cause) {
+        return new MojoExecutionException(
+                "Internal error in " + plugin + ", please report it to the Eventcat"
+                        + " project with this build's output (mvn -e adds the stack trace): " + cause,
+                cause);
+    }
+
+    /**
+     * The catalog does not load. The core's exception is not chained: Maven would print its
+     * message again after this one, and its stack trace says nothing a user needs.
+     *
+     * @param catalog the catalog as the user knows it (a directory or artifact coordinates)
+     * @param verb what to do again once fixed: {@code load}, {@code sync}, {@code check}…
+     */
+    public static MojoFailureException invalidCatalog(String catalog, CatalogException e, String verb) {
+        List<String> lines = e.problems().stream().map(CatalogProblem::toString).toList();
+        return new MojoFailureException(problems("The catalog at " + catalog, lines, verb));
+    }
+
+    /** {@link #invalidCatalog(String, CatalogException, String)} to load again. */
+    public static MojoFailureException invalidCatalog(String catalog, CatalogException e) {
+        return invalidCatalog(catalog, e, "load");
+    }
+
+    /**
+     * Problems with the user's input, one per line: {@code "<subject> has 2 problems; fix them and
+     * <verb> again:"}.
+     */
+    public static String problems(String subject, List<String> lines, String verb) {
+        StringBuilder message = new StringBuilder(subject)
+                .append(" has ")
+                .append(lines.size())
+                .append(lines.size() == 1 ? " problem" : " problems")
+                .append("; fix ")
+                .append(lines.size() == 1 ? "it" : "them")
+                .append(" and ")
+                .append(verb)
+                .append(" again:");
+        lines.forEach(line -> message.append('\n').append(line));
+        return message.toString();
+    }
+
+    /**
+     * An infrastructure failure: {@code "Tried to <action> but failed because: <cause>"}.
+     *
+     * @param action what was attempted, with its target, e.g. {@code "resolve the catalog artifact
+     *     com.example:events:1.0"}
+     */
+    public static MojoExecutionException tried(String action, Throwable cause) {
+        return new MojoExecutionException("Tried to " + action + " but failed because: " + describe(cause), cause);
+    }
+
+    /**
+     * An I/O failure the core reported; its message already says what was tried ("Tried to read
+     * the catalog at ... but failed"), and the cause says why.
+     */
+    public static MojoExecutionException ioFailure(UncheckedIOException e) {
+        String message = e.getMessage();
+        if (!message.contains("because")) {
+            message += " because: " + e.getCause();
+        }
+        return new MojoExecutionException(message, e);
+    }
+
+    private static String describe(Throwable cause) {
+        return cause.getMessage() == null ? cause.getClass().getName() : cause.getMessage();
+    }
 }

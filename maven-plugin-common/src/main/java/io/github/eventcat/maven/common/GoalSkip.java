@@ -7,19 +7,19 @@ import java.util.Optional;
  * registry.skip}); the log line names the one that did it.
  */
 public final class GoalSkip {
-  private GoalSkip() {}
+    private GoalSkip() {}
 
-  /**
-   * @return the log line to print when the goal is skipped, or empty when it runs
-   */
-  public static Optional<String> reason(
-      String goal, boolean goalSkip, String goalProperty, boolean pluginSkip, String pluginProperty) {
-    if (goalSkip) {
-      return Optional.of(goal + " skipped (" + goalProperty + ")");
+    /**
+     * @return the log line to print when the goal is skipped, or empty when it runs
+     */
+    public static Optional<String> reason(
+            String goal, boolean goalSkip, String goalProperty, boolean pluginSkip, String pluginProperty) {
+        if (goalSkip) {
+            return Optional.of(goal + " skipped (" + goalProperty + ")");
+        }
+        if (pluginSkip) {
+            return Optional.of(goal + " skipped (" + pluginProperty + ")");
+        }
+        return Optional.empty();
     }
-    if (pluginSkip) {
-      return Optional.of(goal + " skipped (" + pluginProperty + ")");
-    }
-    return Optional.empty();
-  }
 }

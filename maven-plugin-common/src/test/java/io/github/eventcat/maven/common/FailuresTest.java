@@ -12,54 +12,63 @@ import org.junit.jupiter.api.Test;
 
 /** The one error renderer: the user's problems fail the build, machinery and bugs are errors. */
 class FailuresTest {
-  @Test
-  void problemsAreOneLineEachEndingInWhatToDo() {
-    assertThat(Failures.problems("The catalog at src/main/catalog", List.of("a.avsc:1:2: bad", "b.avsc:3:4: worse"),
-        "sync"))
-        .isEqualTo("The catalog at src/main/catalog has 2 problems; fix them and sync again:\n"
-            + "a.avsc:1:2: bad\nb.avsc:3:4: worse");
-    assertThat(Failures.problems("X", List.of("one"), "load")).startsWith("X has 1 problem; fix it and load again:");
-  }
+    @Test
+    void problemsAreOneLineEachEndingInWhatToDo() {
+        assertThat(Failures.problems(
+                        "The catalog at src/main/catalog", List.of("a.avsc:1:2: bad", "b.avsc:3:4: worse"), "sync"))
+                .isEqualTo("The catalog at src/main/catalog has 2 problems; fix them and sync again:\n"
+                        + "a.avsc:1:2: bad\nb.avsc:3:4: worse");
+        assertThat(Failures.problems("X", List.of("one"), "load"))
+                .startsWith("X has 1 problem; fix it and load again:");
+    }
 
-  @Test
-  void aBugIsAnExecutionExceptionAskingForAReportNeverAFailure() {
-    IllegalStateException bug = new IllegalStateException("plan has no subject");
+    @Test
+    void aBugIsAnExecutionExceptionAskingForAReportNeverAFailure() {
+        IllegalStateException bug = new IllegalStateException("plan has no subject");
 
-    MojoExecutionException e = catchThrowableOfType(MojoExecutionException.class,
-        () -> Failures.guard("registry:sync", () -> {
-          throw bug;
-        }));
+        MojoExecutionException e = catchThrowableOfType(
+                MojoExecutionException.class,
+                () -> Failures.guard("registry:sync", () -> {
+                    throw bug;
+                }));
 
-    assertThat(e).hasMessageStartingWith("Internal error in registry:sync, please report it")
-        .hasMessageContaining("java.lang.IllegalStateException: plan has no subject").hasCause(bug);
-  }
+        assertThat(e)
+                .hasMessageStartingWith("Internal error in registry:sync, please report it")
+                .hasMessageContaining("java.lang.IllegalStateException: plan has no subject")
+                .hasCause(bug);
+    }
 
-  @Test
-  void theGoalsOwnExceptionsPassUnchanged() {
-    MojoFailureException failure = new MojoFailureException("the catalog breaks compatibility");
+    @Test
+    void theGoalsOwnExceptionsPassUnchanged() {
+        MojoFailureException failure = new MojoFailureException("the catalog breaks compatibility");
 
-    assertThat(catchThrowableOfType(MojoFailureException.class, () -> Failures.guard("codegen:lint", () -> {
-      throw failure;
-    }))).isSameAs(failure);
-  }
+        assertThat(catchThrowableOfType(
+                        MojoFailureException.class,
+                        () -> Failures.guard("codegen:lint", () -> {
+                            throw failure;
+                        })))
+                .isSameAs(failure);
+    }
 
-  @Test
-  void anIoFailureSaysWhatWasTriedAndWhy() {
-    UncheckedIOException io = new UncheckedIOException("Tried to read the catalog at file:/c/ but failed",
-        new IOException("Permission denied"));
+    @Test
+    void anIoFailureSaysWhatWasTriedAndWhy() {
+        UncheckedIOException io = new UncheckedIOException(
+                "Tried to read the catalog at file:/c/ but failed", new IOException("Permission denied"));
 
-    MojoExecutionException e = catchThrowableOfType(MojoExecutionException.class,
-        () -> Failures.guard("codegen:generate", () -> {
-          throw io;
-        }));
+        MojoExecutionException e = catchThrowableOfType(
+                MojoExecutionException.class,
+                () -> Failures.guard("codegen:generate", () -> {
+                    throw io;
+                }));
 
-    assertThat(e).hasMessage("Tried to read the catalog at file:/c/ but failed because: java.io.IOException: "
-        + "Permission denied");
-  }
+        assertThat(e)
+                .hasMessage("Tried to read the catalog at file:/c/ but failed because: java.io.IOException: "
+                        + "Permission denied");
+    }
 
-  @Test
-  void triedNamesTheActionAndTheCause() {
-    assertThat(Failures.tried("resolve the catalog artifact a:b:1", new IOException("Connection refused")))
-        .hasMessage("Tried to resolve the catalog artifact a:b:1 but failed because: Connection refused");
-  }
+    @Test
+    void triedNamesTheActionAndTheCause() {
+        assertThat(Failures.tried("resolve the catalog artifact a:b:1", new IOException("Connection refused")))
+                .hasMessage("Tried to resolve the catalog artifact a:b:1 but failed because: Connection refused");
+    }
 }

@@ -6,17 +6,17 @@ package io.github.eventcat.catalog.compat;
  * did not get as far as comparing.
  */
 public final class BaselineException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final String baseline;
+    private final String baseline;
 
-  BaselineException(String baseline, String message, Throwable cause) {
-    super(message, cause);
-    this.baseline = baseline;
-  }
+    BaselineException(String baseline, String message, Throwable cause) {
+        super(message, cause);
+        this.baseline = baseline;
+    }
 
-  /** The label of the baseline that failed, e.g. {@code 1.0.0} or a git revision. */
-  public String baseline() {
-    return baseline;
-  }
+    /** The label of the baseline that failed, e.g. {@code 1.0.0} or a git revision. */
+    public String baseline() {
+        return baseline;
+    }
 }

@@ -18,31 +18,31 @@ import java.util.Objects;
  *     Schema {@code DiffType}
  */
 public record CompatibilityFinding(
-    SchemaFormat format,
-    String path,
-    String change,
-    Direction direction,
-    String checkedAgainst,
-    String fix,
-    String rule) {
-  public CompatibilityFinding {
-    Objects.requireNonNull(format, "format == null");
-    Objects.requireNonNull(path, "path == null");
-    Objects.requireNonNull(change, "change == null");
-    Objects.requireNonNull(direction, "direction == null");
-    Objects.requireNonNull(checkedAgainst, "checkedAgainst == null");
-    Objects.requireNonNull(fix, "fix == null");
-    Objects.requireNonNull(rule, "rule == null");
-  }
+        SchemaFormat format,
+        String path,
+        String change,
+        Direction direction,
+        String checkedAgainst,
+        String fix,
+        String rule) {
+    public CompatibilityFinding {
+        Objects.requireNonNull(format, "format == null");
+        Objects.requireNonNull(path, "path == null");
+        Objects.requireNonNull(change, "change == null");
+        Objects.requireNonNull(direction, "direction == null");
+        Objects.requireNonNull(checkedAgainst, "checkedAgainst == null");
+        Objects.requireNonNull(fix, "fix == null");
+        Objects.requireNonNull(rule, "rule == null");
+    }
 
-  /** Who breaks, in words. */
-  public String whoBreaks() {
-    return direction.whoBreaks(checkedAgainst);
-  }
+    /** Who breaks, in words. */
+    public String whoBreaks() {
+        return direction.whoBreaks(checkedAgainst);
+    }
 
-  /** One line: where, what, who breaks, and the fix. */
-  public String message() {
-    return path + ": " + change + " — " + whoBreaks() + " (" + direction + " check against version "
-        + checkedAgainst + ", rule " + rule + "). Fix: " + fix;
-  }
+    /** One line: where, what, who breaks, and the fix. */
+    public String message() {
+        return path + ": " + change + " — " + whoBreaks() + " (" + direction + " check against version "
+                + checkedAgainst + ", rule " + rule + "). Fix: " + fix;
+    }
 }

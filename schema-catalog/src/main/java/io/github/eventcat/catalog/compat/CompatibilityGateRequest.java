@@ -21,27 +21,36 @@ import java.util.Optional;
  *     ({@link ChangeReport}), if anywhere
  */
 public record CompatibilityGateRequest(
-    Path catalogDirectory,
-    String shownCatalogDirectory,
-    List<BaselineSource> baselinesOldestFirst,
-    boolean allowRemovedSubjects,
-    Optional<Path> junitReport,
-    Optional<Path> changesReport) {
-  public CompatibilityGateRequest {
-    Objects.requireNonNull(changesReport, "changesReport == null");
-    Objects.requireNonNull(catalogDirectory, "catalogDirectory == null");
-    Objects.requireNonNull(shownCatalogDirectory, "shownCatalogDirectory == null");
-    baselinesOldestFirst = List.copyOf(baselinesOldestFirst);
-    Objects.requireNonNull(junitReport, "junitReport == null");
-    if (baselinesOldestFirst.isEmpty()) {
-      throw new IllegalArgumentException("no baseline to check against");
+        Path catalogDirectory,
+        String shownCatalogDirectory,
+        List<BaselineSource> baselinesOldestFirst,
+        boolean allowRemovedSubjects,
+        Optional<Path> junitReport,
+        Optional<Path> changesReport) {
+    public CompatibilityGateRequest {
+        Objects.requireNonNull(changesReport, "changesReport == null");
+        Objects.requireNonNull(catalogDirectory, "catalogDirectory == null");
+        Objects.requireNonNull(shownCatalogDirectory, "shownCatalogDirectory == null");
+        baselinesOldestFirst = List.copyOf(baselinesOldestFirst);
+        Objects.requireNonNull(junitReport, "junitReport == null");
+        if (baselinesOldestFirst.isEmpty()) {
+            throw new IllegalArgumentException("no baseline to check against");
+        }
     }
-  }
 
-  /** A request without a change report. */
-  public CompatibilityGateRequest(Path catalogDirectory, String shownCatalogDirectory,
-      List<BaselineSource> baselinesOldestFirst, boolean allowRemovedSubjects, Optional<Path> junitReport) {
-    this(catalogDirectory, shownCatalogDirectory, baselinesOldestFirst, allowRemovedSubjects, junitReport,
-        Optional.empty());
-  }
+    /** A request without a change report. */
+    public CompatibilityGateRequest(
+            Path catalogDirectory,
+            String shownCatalogDirectory,
+            List<BaselineSource> baselinesOldestFirst,
+            boolean allowRemovedSubjects,
+            Optional<Path> junitReport) {
+        this(
+                catalogDirectory,
+                shownCatalogDirectory,
+                baselinesOldestFirst,
+                allowRemovedSubjects,
+                junitReport,
+                Optional.empty());
+    }
 }

@@ -14,18 +14,15 @@ import java.util.Objects;
  *     compatible
  */
 public record CompatibilityReport(
-    CompatibilityLevel level,
-    String version,
-    List<String> checkedAgainst,
-    List<CompatibilityFinding> findings) {
-  public CompatibilityReport {
-    Objects.requireNonNull(level, "level == null");
-    Objects.requireNonNull(version, "version == null");
-    checkedAgainst = List.copyOf(checkedAgainst);
-    findings = List.copyOf(findings);
-  }
+        CompatibilityLevel level, String version, List<String> checkedAgainst, List<CompatibilityFinding> findings) {
+    public CompatibilityReport {
+        Objects.requireNonNull(level, "level == null");
+        Objects.requireNonNull(version, "version == null");
+        checkedAgainst = List.copyOf(checkedAgainst);
+        findings = List.copyOf(findings);
+    }
 
-  public boolean isCompatible() {
-    return findings.isEmpty();
-  }
+    public boolean isCompatible() {
+        return findings.isEmpty();
+    }
 }

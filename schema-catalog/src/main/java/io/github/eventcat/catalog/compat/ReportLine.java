@@ -8,15 +8,15 @@ import java.util.Objects;
  * information. The build tool maps the severity to its own log levels.
  */
 public record ReportLine(Severity severity, String text) {
-  /** How loud a report line is. */
-  public enum Severity {
-    INFO,
-    WARNING,
-    ERROR
-  }
+    /** How loud a report line is. */
+    public enum Severity {
+        INFO,
+        WARNING,
+        ERROR
+    }
 
-  public ReportLine {
-    Objects.requireNonNull(severity, "severity == null");
-    Objects.requireNonNull(text, "text == null");
-  }
+    public ReportLine {
+        Objects.requireNonNull(severity, "severity == null");
+        Objects.requireNonNull(text, "text == null");
+    }
 }

@@ -5,15 +5,15 @@ package io.github.eventcat.catalog.compat;
  * {@code $ref} whose document was not supplied). Not a compatibility finding: the input is wrong.
  */
 public final class SchemaNotComparableException extends RuntimeException {
-  private final String version;
+    private final String version;
 
-  SchemaNotComparableException(String version, String reason, Throwable cause) {
-    super("Cannot compare schema version " + version + ": " + reason, cause);
-    this.version = version;
-  }
+    SchemaNotComparableException(String version, String reason, Throwable cause) {
+        super("Cannot compare schema version " + version + ": " + reason, cause);
+        this.version = version;
+    }
 
-  /** The label of the version that could not be loaded. */
-  public String version() {
-    return version;
-  }
+    /** The label of the version that could not be loaded. */
+    public String version() {
+        return version;
+    }
 }

@@ -10,9 +10,9 @@ import java.util.Objects;
  *     src/main/catalog/schemas/repairshop/ticket_opened.avsc}
  */
 public record SubjectCheck(String subject, String schemaFile, CompatibilityReport report) {
-  public SubjectCheck {
-    Objects.requireNonNull(subject, "subject == null");
-    Objects.requireNonNull(schemaFile, "schemaFile == null");
-    Objects.requireNonNull(report, "report == null");
-  }
+    public SubjectCheck {
+        Objects.requireNonNull(subject, "subject == null");
+        Objects.requireNonNull(schemaFile, "schemaFile == null");
+        Objects.requireNonNull(report, "report == null");
+    }
 }

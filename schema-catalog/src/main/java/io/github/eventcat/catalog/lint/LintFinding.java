@@ -15,62 +15,61 @@ import java.util.Objects;
  * @param fix what to do
  */
 public record LintFinding(
-    LintRule rule,
-    LintSeverity severity,
-    String file,
-    String location,
-    String pointer,
-    String message,
-    String fix) {
+        LintRule rule,
+        LintSeverity severity,
+        String file,
+        String location,
+        String pointer,
+        String message,
+        String fix) {
 
-  /** By file, then position, then rule. */
-  static final Comparator<LintFinding> ORDER =
-      Comparator.comparing(LintFinding::file)
-          .thenComparingInt(LintFinding::line)
-          .thenComparingInt(LintFinding::column)
-          .thenComparing(LintFinding::rule)
-          .thenComparing(LintFinding::message);
+    /** By file, then position, then rule. */
+    static final Comparator<LintFinding> ORDER = Comparator.comparing(LintFinding::file)
+            .thenComparingInt(LintFinding::line)
+            .thenComparingInt(LintFinding::column)
+            .thenComparing(LintFinding::rule)
+            .thenComparing(LintFinding::message);
 
-  public LintFinding {
-    Objects.requireNonNull(rule, "rule == null");
-    Objects.requireNonNull(severity, "severity == null");
-    Objects.requireNonNull(file, "file == null");
-    Objects.requireNonNull(location, "location == null");
-    Objects.requireNonNull(pointer, "pointer == null");
-    Objects.requireNonNull(message, "message == null");
-    Objects.requireNonNull(fix, "fix == null");
-  }
-
-  /** The line, or 0 when the location is not {@code line:column}. */
-  public int line() {
-    return part(0);
-  }
-
-  /** The column, or 0 when the location is not {@code line:column}. */
-  public int column() {
-    return part(1);
-  }
-
-  private int part(int index) {
-    String[] parts = location.split(":");
-    try {
-      return parts.length == 2 ? Integer.parseInt(parts[index]) : 0;
-    } catch (NumberFormatException e) {
-      return 0;
+    public LintFinding {
+        Objects.requireNonNull(rule, "rule == null");
+        Objects.requireNonNull(severity, "severity == null");
+        Objects.requireNonNull(file, "file == null");
+        Objects.requireNonNull(location, "location == null");
+        Objects.requireNonNull(pointer, "pointer == null");
+        Objects.requireNonNull(message, "message == null");
+        Objects.requireNonNull(fix, "fix == null");
     }
-  }
 
-  /**
-   * {@code file:line:col: severity: [RULE] message — fix}, the form compilers use, with the file
-   * shown under a directory ({@code src/main/catalog}) or as is when the directory is empty.
-   */
-  public String render(String shownDirectory) {
-    return Reports.shown(shownDirectory, file) + ":" + location + ": " + severity.word() + ": ["
-        + rule + "] " + message + " — " + fix;
-  }
+    /** The line, or 0 when the location is not {@code line:column}. */
+    public int line() {
+        return part(0);
+    }
 
-  @Override
-  public String toString() {
-    return render("");
-  }
+    /** The column, or 0 when the location is not {@code line:column}. */
+    public int column() {
+        return part(1);
+    }
+
+    private int part(int index) {
+        String[] parts = location.split(":");
+        try {
+            return parts.length == 2 ? Integer.parseInt(parts[index]) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * {@code file:line:col: severity: [RULE] message — fix}, the form compilers use, with the file
+     * shown under a directory ({@code src/main/catalog}) or as is when the directory is empty.
+     */
+    public String render(String shownDirectory) {
+        return Reports.shown(shownDirectory, file) + ":" + location + ": " + severity.word() + ": [" + rule + "] "
+                + message + " — " + fix;
+    }
+
+    @Override
+    public String toString() {
+        return render("");
+    }
 }

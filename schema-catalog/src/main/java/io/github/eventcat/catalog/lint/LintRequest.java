@@ -13,9 +13,9 @@ import java.util.Optional;
  * @param junitReport where to write a JUnit XML report, if anywhere
  */
 public record LintRequest(Path catalogDirectory, String shownCatalogDirectory, Optional<Path> junitReport) {
-  public LintRequest {
-    Objects.requireNonNull(catalogDirectory, "catalogDirectory == null");
-    Objects.requireNonNull(shownCatalogDirectory, "shownCatalogDirectory == null");
-    Objects.requireNonNull(junitReport, "junitReport == null");
-  }
+    public LintRequest {
+        Objects.requireNonNull(catalogDirectory, "catalogDirectory == null");
+        Objects.requireNonNull(shownCatalogDirectory, "shownCatalogDirectory == null");
+        Objects.requireNonNull(junitReport, "junitReport == null");
+    }
 }

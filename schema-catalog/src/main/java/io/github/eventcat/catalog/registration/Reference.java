@@ -9,8 +9,8 @@ import java.util.Objects;
  * @param subject the subject the referenced schema is registered under
  */
 public record Reference(String name, String subject) {
-  public Reference {
-    Objects.requireNonNull(name, "name == null");
-    Objects.requireNonNull(subject, "subject == null");
-  }
+    public Reference {
+        Objects.requireNonNull(name, "name == null");
+        Objects.requireNonNull(subject, "subject == null");
+    }
 }

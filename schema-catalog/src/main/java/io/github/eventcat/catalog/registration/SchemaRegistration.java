@@ -20,21 +20,21 @@ import java.util.Objects;
  *     depth are independent of each other and can be written in parallel
  */
 public record SchemaRegistration(
-    String subject,
-    SubjectRole role,
-    String path,
-    SchemaFormat format,
-    String text,
-    List<Reference> references,
-    CompatibilityLevel compatibility,
-    int depth) {
-  public SchemaRegistration {
-    Objects.requireNonNull(subject, "subject == null");
-    Objects.requireNonNull(role, "role == null");
-    Objects.requireNonNull(path, "path == null");
-    Objects.requireNonNull(format, "format == null");
-    Objects.requireNonNull(text, "text == null");
-    references = List.copyOf(references);
-    Objects.requireNonNull(compatibility, "compatibility == null");
-  }
+        String subject,
+        SubjectRole role,
+        String path,
+        SchemaFormat format,
+        String text,
+        List<Reference> references,
+        CompatibilityLevel compatibility,
+        int depth) {
+    public SchemaRegistration {
+        Objects.requireNonNull(subject, "subject == null");
+        Objects.requireNonNull(role, "role == null");
+        Objects.requireNonNull(path, "path == null");
+        Objects.requireNonNull(format, "format == null");
+        Objects.requireNonNull(text, "text == null");
+        references = List.copyOf(references);
+        Objects.requireNonNull(compatibility, "compatibility == null");
+    }
 }

@@ -16,9 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
  * leads to, not with whichever file of that written name it met first.
  */
 class SameNamedReferencesTest {
-  @TempDir Path temp;
+    @TempDir
+    Path temp;
 
-  private static final String EVENT = """
+    private static final String EVENT = """
       {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "PartMoved",
@@ -31,17 +32,17 @@ class SameNamedReferencesTest {
         "required": ["part_id", "from", "to"]
       }
       """;
-  private static final String WRAPPER = """
+    private static final String WRAPPER = """
       {"type": "object", "properties": {"place": {"$ref": "common.json#/$defs/Place"}}}
       """;
 
-  private static String common(String placeType) {
-    return "{\"$defs\": {\"Place\": {\"type\": \"" + placeType + "\"}}}";
-  }
+    private static String common(String placeType) {
+        return "{\"$defs\": {\"Place\": {\"type\": \"" + placeType + "\"}}}";
+    }
 
-  private Path catalog(String name, String shopPlaceType) throws IOException {
-    Path root = temp.resolve(name);
-    write(root.resolve("catalog.yaml"), """
+    private Path catalog(String name, String shopPlaceType) throws IOException {
+        Path root = temp.resolve(name);
+        write(root.resolve("catalog.yaml"), """
         package: com.example.parts
         compatibility: BACKWARD
         topics:
@@ -50,42 +51,48 @@ class SameNamedReferencesTest {
             events:
               - schema: schemas/stock/part_moved.json
         """);
-    write(root.resolve("schemas/stock/part_moved.json"), EVENT);
-    write(root.resolve("schemas/stock/common.json"), common("string"));
-    write(root.resolve("schemas/shop/wrapper.json"), WRAPPER);
-    write(root.resolve("schemas/shop/common.json"), common(shopPlaceType));
-    return root;
-  }
+        write(root.resolve("schemas/stock/part_moved.json"), EVENT);
+        write(root.resolve("schemas/stock/common.json"), common("string"));
+        write(root.resolve("schemas/shop/wrapper.json"), WRAPPER);
+        write(root.resolve("schemas/shop/common.json"), common(shopPlaceType));
+        return root;
+    }
 
-  @Test
-  void aChangeInTheSecondSameNamedFileIsCompared() throws IOException {
-    Path baseline = catalog("baseline", "integer");
-    Path current = catalog("current", "string"); // shop's Place: integer -> string, a breaking change
+    @Test
+    void aChangeInTheSecondSameNamedFileIsCompared() throws IOException {
+        Path baseline = catalog("baseline", "integer");
+        Path current = catalog("current", "string"); // shop's Place: integer -> string, a breaking change
 
-    CompatibilityGateResult result = CatalogCompatibilityGate.run(new CompatibilityGateRequest(
-        current, "src/main/catalog", List.of(BaselineSource.directory(baseline, "1.0.0")), false,
-        Optional.empty()));
+        CompatibilityGateResult result = CatalogCompatibilityGate.run(new CompatibilityGateRequest(
+                current,
+                "src/main/catalog",
+                List.of(BaselineSource.directory(baseline, "1.0.0")),
+                false,
+                Optional.empty()));
 
-    assertThat(result.isCompatible()).as(result.text()).isFalse();
-    assertThat(result.breakingChecks()).singleElement().satisfies(check ->
-        assertThat(check.report().findings()).anySatisfy(finding ->
-            assertThat(finding.path()).contains("to")));
-  }
+        assertThat(result.isCompatible()).as(result.text()).isFalse();
+        assertThat(result.breakingChecks()).singleElement().satisfies(check -> assertThat(
+                        check.report().findings())
+                .anySatisfy(finding -> assertThat(finding.path()).contains("to")));
+    }
 
-  @Test
-  void unchangedSameNamedFilesAreCompatible() throws IOException {
-    Path baseline = catalog("baseline", "integer");
-    Path current = catalog("current", "integer");
+    @Test
+    void unchangedSameNamedFilesAreCompatible() throws IOException {
+        Path baseline = catalog("baseline", "integer");
+        Path current = catalog("current", "integer");
 
-    CompatibilityGateResult result = CatalogCompatibilityGate.run(new CompatibilityGateRequest(
-        current, "src/main/catalog", List.of(BaselineSource.directory(baseline, "1.0.0")), false,
-        Optional.empty()));
+        CompatibilityGateResult result = CatalogCompatibilityGate.run(new CompatibilityGateRequest(
+                current,
+                "src/main/catalog",
+                List.of(BaselineSource.directory(baseline, "1.0.0")),
+                false,
+                Optional.empty()));
 
-    assertThat(result.isCompatible()).as(result.text()).isTrue();
-  }
+        assertThat(result.isCompatible()).as(result.text()).isTrue();
+    }
 
-  private static void write(Path file, String text) throws IOException {
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
-  }
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
 }

@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 
 /** The example catalog passes its own lint configuration (the default set, configured honestly). */
 class ExampleCatalogLintTest {
-  @Test
-  void exampleCatalogHasNoFindings() {
-    LintResult result = CatalogLinter.lint(
-        CatalogLoader.load(Path.of("../generated-example/src/main/catalog")), "src/main/catalog");
-    assertThat(result.findings()).as(result.text()).isEmpty();
-  }
+    @Test
+    void exampleCatalogHasNoFindings() {
+        LintResult result = CatalogLinter.lint(
+                CatalogLoader.load(Path.of("../generated-example/src/main/catalog")), "src/main/catalog");
+        assertThat(result.findings()).as(result.text()).isEmpty();
+    }
 }

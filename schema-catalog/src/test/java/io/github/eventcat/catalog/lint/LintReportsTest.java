@@ -16,28 +16,35 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The three outputs: build log lines, JUnit XML and GitHub annotations. */
 class LintReportsTest {
-  @TempDir Path dir;
-  private LintResult result;
+    @TempDir
+    Path dir;
 
-  @BeforeEach
-  void lint() {
-    new LintTestCatalogs(dir).avro(MANIFEST, avroWith("{\"name\": \"price\", \"type\": \"float\"}")).lint();
-    result = CatalogLinter.lint(CatalogLoader.load(dir), "src/main/catalog");
-  }
+    private LintResult result;
 
-  @Test
-  void logLinesCarryTheSeverityAndEndWithASummary() {
-    List<ReportLine> lines = result.logLines();
-    assertThat(lines).extracting(ReportLine::severity).containsExactly(
-        ReportLine.Severity.WARNING, ReportLine.Severity.ERROR, ReportLine.Severity.ERROR);
-    assertThat(lines.get(0).text()).isEqualTo("src/main/catalog/schemas/event.avsc:10:14: warning: [FIELD_DOC]"
-        + " field \"price\" of \"TicketOpened\" has no \"doc\" — add \"doc\": \"<what the value means, its unit>\"");
-    assertThat(lines.get(2).text()).isEqualTo("Lint: 2 files checked, 1 error, 1 warning");
-  }
+    @BeforeEach
+    void lint() {
+        new LintTestCatalogs(dir)
+                .avro(MANIFEST, avroWith("{\"name\": \"price\", \"type\": \"float\"}"))
+                .lint();
+        result = CatalogLinter.lint(CatalogLoader.load(dir), "src/main/catalog");
+    }
 
-  @Test
-  void junitXmlHasATestCasePerFileAFailurePerErrorAndWarningsAsOutput() {
-    assertThat(result.junitXml()).isEqualTo("""
+    @Test
+    void logLinesCarryTheSeverityAndEndWithASummary() {
+        List<ReportLine> lines = result.logLines();
+        assertThat(lines)
+                .extracting(ReportLine::severity)
+                .containsExactly(ReportLine.Severity.WARNING, ReportLine.Severity.ERROR, ReportLine.Severity.ERROR);
+        assertThat(lines.get(0).text())
+                .isEqualTo(
+                        "src/main/catalog/schemas/event.avsc:10:14: warning: [FIELD_DOC]"
+                                + " field \"price\" of \"TicketOpened\" has no \"doc\" — add \"doc\": \"<what the value means, its unit>\"");
+        assertThat(lines.get(2).text()).isEqualTo("Lint: 2 files checked, 1 error, 1 warning");
+    }
+
+    @Test
+    void junitXmlHasATestCasePerFileAFailurePerErrorAndWarningsAsOutput() {
+        assertThat(result.junitXml()).isEqualTo("""
         <?xml version="1.0" encoding="UTF-8"?>
         <testsuite name="eventcat.lint" tests="2" failures="1" errors="0" skipped="0">
           <testcase classname="eventcat.lint" name="src/main/catalog/catalog.yaml" file="src/main/catalog/catalog.yaml"/>
@@ -48,23 +55,24 @@ class LintReportsTest {
           </testcase>
         </testsuite>
         """);
-  }
+    }
 
-  @Test
-  void githubAnnotationsPointAtLineAndColumn() {
-    assertThat(result.githubAnnotations()).isEqualTo(
-        "::warning file=src/main/catalog/schemas/event.avsc,line=10,col=14,title=Lint FIELD_DOC::field \"price\" of"
-            + " \"TicketOpened\" has no \"doc\" — add \"doc\": \"<what the value means, its unit>\"\n"
-            + "::error file=src/main/catalog/schemas/event.avsc,line=10,col=14,title=Lint MONEY_AS_DECIMAL::field"
-            + " \"price\" of \"TicketOpened\" looks like money but is float: floating point cannot hold 0.10 exactly,"
-            + " so sums drift — use {\"type\": \"bytes\", \"logicalType\": \"decimal\", \"precision\": 12, \"scale\": 2}\n");
-  }
+    @Test
+    void githubAnnotationsPointAtLineAndColumn() {
+        assertThat(result.githubAnnotations())
+                .isEqualTo(
+                        "::warning file=src/main/catalog/schemas/event.avsc,line=10,col=14,title=Lint FIELD_DOC::field \"price\" of"
+                                + " \"TicketOpened\" has no \"doc\" — add \"doc\": \"<what the value means, its unit>\"\n"
+                                + "::error file=src/main/catalog/schemas/event.avsc,line=10,col=14,title=Lint MONEY_AS_DECIMAL::field"
+                                + " \"price\" of \"TicketOpened\" looks like money but is float: floating point cannot hold 0.10 exactly,"
+                                + " so sums drift — use {\"type\": \"bytes\", \"logicalType\": \"decimal\", \"precision\": 12, \"scale\": 2}\n");
+    }
 
-  @Test
-  void runWritesTheJunitReport() throws Exception {
-    Path report = dir.resolve("out/TEST-lint.xml");
-    LintResult ran = CatalogLinter.run(new LintRequest(dir, "src/main/catalog", Optional.of(report)));
-    assertThat(Files.readString(report)).isEqualTo(ran.junitXml());
-    assertThat(ran.hasErrors()).isTrue();
-  }
+    @Test
+    void runWritesTheJunitReport() throws Exception {
+        Path report = dir.resolve("out/TEST-lint.xml");
+        LintResult ran = CatalogLinter.run(new LintRequest(dir, "src/main/catalog", Optional.of(report)));
+        assertThat(Files.readString(report)).isEqualTo(ran.junitXml());
+        assertThat(ran.hasErrors()).isTrue();
+    }
 }

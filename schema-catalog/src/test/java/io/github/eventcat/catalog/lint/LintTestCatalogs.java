@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** Small catalogs written to a directory, each starting from events that pass every rule. */
 final class LintTestCatalogs {
-  static final String MANIFEST = """
+    static final String MANIFEST = """
       package: t
       subject-naming: TOPIC_RECORD
       topics:
@@ -20,7 +20,7 @@ final class LintTestCatalogs {
             - {schema: schemas/event.avsc, event-id: event_id}
       """;
 
-  static final String AVRO_EVENT = """
+    static final String AVRO_EVENT = """
       {
         "type": "record",
         "name": "TicketOpened",
@@ -34,7 +34,7 @@ final class LintTestCatalogs {
       }
       """;
 
-  static final String JSON_MANIFEST = """
+    static final String JSON_MANIFEST = """
       package: t
       subject-naming: TOPIC_RECORD
       topics:
@@ -44,7 +44,7 @@ final class LintTestCatalogs {
             - {schema: schemas/event.json, event-id: event_id}
       """;
 
-  static final String JSON_EVENT = """
+    static final String JSON_EVENT = """
       {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "TaskCreated",
@@ -60,46 +60,47 @@ final class LintTestCatalogs {
       }
       """;
 
-  private final Path root;
-  private final Map<String, String> files = new LinkedHashMap<>();
+    private final Path root;
+    private final Map<String, String> files = new LinkedHashMap<>();
 
-  LintTestCatalogs(Path root) {
-    this.root = root;
-  }
-
-  LintTestCatalogs file(String path, String text) {
-    files.put(path, text);
-    return this;
-  }
-
-  LintTestCatalogs avro(String manifest, String event) {
-    return file("catalog.yaml", manifest).file("schemas/event.avsc", event);
-  }
-
-  LintTestCatalogs json(String manifest, String event) {
-    return file("catalog.yaml", manifest).file("schemas/event.json", event);
-  }
-
-  LintResult lint() {
-    try {
-      for (Map.Entry<String, String> file : files.entrySet()) {
-        Path path = root.resolve(file.getKey());
-        Files.createDirectories(path.getParent());
-        Files.writeString(path, file.getValue());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    LintTestCatalogs(Path root) {
+        this.root = root;
     }
-    return CatalogLinter.lint(CatalogLoader.load(root), "");
-  }
 
-  /** The AVRO_EVENT with a field added after occurred_on. */
-  static String avroWith(String field) {
-    return AVRO_EVENT.replace("\"doc\": \"When.\"}\n", "\"doc\": \"When.\"},\n    " + field + "\n");
-  }
+    LintTestCatalogs file(String path, String text) {
+        files.put(path, text);
+        return this;
+    }
 
-  /** The JSON_EVENT with a property added (not required). */
-  static String jsonWith(String property) {
-    return JSON_EVENT.replace("\"description\": \"When.\"}\n", "\"description\": \"When.\"},\n    " + property + "\n");
-  }
+    LintTestCatalogs avro(String manifest, String event) {
+        return file("catalog.yaml", manifest).file("schemas/event.avsc", event);
+    }
+
+    LintTestCatalogs json(String manifest, String event) {
+        return file("catalog.yaml", manifest).file("schemas/event.json", event);
+    }
+
+    LintResult lint() {
+        try {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                Path path = root.resolve(file.getKey());
+                Files.createDirectories(path.getParent());
+                Files.writeString(path, file.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return CatalogLinter.lint(CatalogLoader.load(root), "");
+    }
+
+    /** The AVRO_EVENT with a field added after occurred_on. */
+    static String avroWith(String field) {
+        return AVRO_EVENT.replace("\"doc\": \"When.\"}\n", "\"doc\": \"When.\"},\n    " + field + "\n");
+    }
+
+    /** The JSON_EVENT with a property added (not required). */
+    static String jsonWith(String property) {
+        return JSON_EVENT.replace(
+                "\"description\": \"When.\"}\n", "\"description\": \"When.\"},\n    " + property + "\n");
+    }
 }

@@ -11,8 +11,7 @@ import java.util.function.BooleanSupplier;
 public final class Await {
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(90);
 
-    private Await() {
-    }
+    private Await() {}
 
     public static void until(BooleanSupplier condition) {
         long giveUpAt = System.nanoTime() + GIVE_UP_AFTER.toNanos();

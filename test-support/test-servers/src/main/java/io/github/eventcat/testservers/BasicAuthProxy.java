@@ -1,5 +1,7 @@
 package io.github.eventcat.testservers;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,9 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 /**
  * HTTP basic auth in front of a real registry (Apicurio's own auth needs an OIDC server): on
  * 127.0.0.1 and a free port, it answers 401 unless a request carries the one expected user and
@@ -31,13 +30,15 @@ public final class BasicAuthProxy implements AutoCloseable {
     private final String expected;
     private final HttpServer server;
     private final ExecutorService executor;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     /** @param registryUrl the registry's base URL, e.g. {@link EmbeddedSchemaRegistry#url()} */
     public BasicAuthProxy(String registryUrl, String user, String password) {
         this.target = URI.create(Objects.requireNonNull(registryUrl, "registryUrl == null"));
-        this.expected = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.expected =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.executor = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "eventcat-basic-auth-proxy");
             thread.setDaemon(true);
@@ -74,14 +75,18 @@ public final class BasicAuthProxy implements AutoCloseable {
                 exchange.getResponseBody().write(body);
                 return;
             }
-            URI uri = URI.create(target.getScheme() + "://" + target.getRawAuthority() + exchange.getRequestURI().toString());
+            URI uri = URI.create(target.getScheme() + "://" + target.getRawAuthority()
+                    + exchange.getRequestURI().toString());
             byte[] requestBody;
             try (InputStream in = exchange.getRequestBody()) {
                 requestBody = in.readAllBytes();
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                    .method(exchange.getRequestMethod(), requestBody.length == 0
-                            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(requestBody));
+                    .method(
+                            exchange.getRequestMethod(),
+                            requestBody.length == 0
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofByteArray(requestBody));
             for (String header : List.of("Content-Type", "Accept")) {
                 String value = exchange.getRequestHeaders().getFirst(header);
                 if (value != null) {
@@ -89,7 +94,8 @@ public final class BasicAuthProxy implements AutoCloseable {
                 }
             }
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            response.headers().firstValue("Content-Type").ifPresent(type -> exchange.getResponseHeaders().add("Content-Type", type));
+            response.headers().firstValue("Content-Type").ifPresent(type -> exchange.getResponseHeaders()
+                    .add("Content-Type", type));
             byte[] body = response.body();
             exchange.sendResponseHeaders(response.statusCode(), body.length == 0 ? -1 : body.length);
             try (OutputStream out = exchange.getResponseBody()) {

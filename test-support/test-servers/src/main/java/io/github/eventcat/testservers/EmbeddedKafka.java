@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -54,10 +53,12 @@ public final class EmbeddedKafka implements AutoCloseable {
     static {
         // A broker fault must fail the test, not kill the surefire fork with System.exit.
         Exit.setExitProcedure((status, message) -> {
-            throw new TestServerException("The embedded Kafka broker asked to exit the JVM (status " + status + "): " + message);
+            throw new TestServerException(
+                    "The embedded Kafka broker asked to exit the JVM (status " + status + "): " + message);
         });
         Exit.setHaltProcedure((status, message) -> {
-            throw new TestServerException("The embedded Kafka broker asked to halt the JVM (status " + status + "): " + message);
+            throw new TestServerException(
+                    "The embedded Kafka broker asked to halt the JVM (status " + status + "): " + message);
         });
     }
 
@@ -69,7 +70,8 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final boolean sharedInstance;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private EmbeddedKafka(KafkaRaftServer server, Path logDirectory, int brokerPort, int controllerPort, boolean sharedInstance) {
+    private EmbeddedKafka(
+            KafkaRaftServer server, Path logDirectory, int brokerPort, int controllerPort, boolean sharedInstance) {
         this.server = server;
         this.logDirectory = logDirectory;
         this.brokerAddress = new InetSocketAddress(LoopbackPorts.HOST, brokerPort);
@@ -135,9 +137,13 @@ public final class EmbeddedKafka implements AutoCloseable {
                 if (attempt < START_ATTEMPTS && causedByBindFailure(e)) {
                     continue;
                 }
-                throw e instanceof TestServerException ? e
-                        : new TestServerException("Could not start the embedded Kafka broker on 127.0.0.1:" + brokerPort
-                                + " (controller 127.0.0.1:" + controllerPort + ", attempt " + attempt + "): " + e, e);
+                throw e instanceof TestServerException
+                        ? e
+                        : new TestServerException(
+                                "Could not start the embedded Kafka broker on 127.0.0.1:" + brokerPort
+                                        + " (controller 127.0.0.1:" + controllerPort + ", attempt " + attempt + "): "
+                                        + e,
+                                e);
             }
         }
     }
@@ -147,10 +153,13 @@ public final class EmbeddedKafka implements AutoCloseable {
         config.put("node.id", String.valueOf(NODE_ID));
         config.put("process.roles", "broker,controller");
         // Loopback only: nothing of a test run is reachable from the network.
-        config.put("listeners", BROKER_LISTENER + "://" + LoopbackPorts.HOST + ":" + brokerPort
-                + "," + CONTROLLER_LISTENER + "://" + LoopbackPorts.HOST + ":" + controllerPort);
+        config.put(
+                "listeners",
+                BROKER_LISTENER + "://" + LoopbackPorts.HOST + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://"
+                        + LoopbackPorts.HOST + ":" + controllerPort);
         config.put("advertised.listeners", BROKER_LISTENER + "://" + LoopbackPorts.HOST + ":" + brokerPort);
-        config.put("listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        config.put(
+                "listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
         config.put("inter.broker.listener.name", BROKER_LISTENER);
         config.put("controller.listener.names", CONTROLLER_LISTENER);
         config.put("controller.quorum.voters", NODE_ID + "@" + LoopbackPorts.HOST + ":" + controllerPort);
@@ -194,20 +203,30 @@ public final class EmbeddedKafka implements AutoCloseable {
         Exception last = null;
         while (System.nanoTime() < deadline) {
             try {
-                if (!topicAdmin.describeCluster().nodes().get(remaining(deadline), TimeUnit.MILLISECONDS).isEmpty()) {
+                if (!topicAdmin
+                        .describeCluster()
+                        .nodes()
+                        .get(remaining(deadline), TimeUnit.MILLISECONDS)
+                        .isEmpty()) {
                     return;
                 }
             } catch (ExecutionException | TimeoutException e) {
                 last = e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new TestServerException("Interrupted while waiting for the Kafka broker at " + bootstrapServers(), e);
+                throw new TestServerException(
+                        "Interrupted while waiting for the Kafka broker at " + bootstrapServers(), e);
             }
             pause();
         }
-        throw new ServerNotReadyException("Kafka broker", bootstrapServers(), timeout, null,
+        throw new ServerNotReadyException(
+                "Kafka broker",
+                bootstrapServers(),
+                timeout,
+                null,
                 (last == null ? "no broker registered in the cluster" : String.valueOf(last))
-                        + " (if the machine is just slow, raise -D" + StartTimeouts.PROPERTY + "=<seconds>)", last);
+                        + " (if the machine is just slow, raise -D" + StartTimeouts.PROPERTY + "=<seconds>)",
+                last);
     }
 
     /** {@code 127.0.0.1:port}, for {@code bootstrap.servers}. */
@@ -234,7 +253,11 @@ public final class EmbeddedKafka implements AutoCloseable {
             throw new IllegalArgumentException("partitions < 1: " + partitions);
         }
         long deadline = System.nanoTime() + StartTimeouts.startTimeout().toNanos();
-        await(topicAdmin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all(), deadline,
+        await(
+                topicAdmin
+                        .createTopics(List.of(new NewTopic(name, partitions, (short) 1)))
+                        .all(),
+                deadline,
                 "create topic '" + name + "' with " + partitions + " partitions");
         while (!allPartitionsLed(name, partitions, deadline)) {
             pause();
@@ -243,17 +266,22 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private boolean allPartitionsLed(String name, int partitions, long deadline) {
         try {
-            TopicDescription description = topicAdmin.describeTopics(List.of(name)).allTopicNames()
-                    .get(remaining(deadline), TimeUnit.MILLISECONDS).get(name);
+            TopicDescription description = topicAdmin
+                    .describeTopics(List.of(name))
+                    .allTopicNames()
+                    .get(remaining(deadline), TimeUnit.MILLISECONDS)
+                    .get(name);
             return description.partitions().size() == partitions
                     && description.partitions().stream().allMatch(partition -> partition.leader() != null);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException && System.nanoTime() < deadline) {
                 return false; // created, but not yet in this broker's metadata
             }
-            throw new TestServerException("Could not describe topic '" + name + "' at " + bootstrapServers() + ": " + e.getCause(), e);
+            throw new TestServerException(
+                    "Could not describe topic '" + name + "' at " + bootstrapServers() + ": " + e.getCause(), e);
         } catch (TimeoutException e) {
-            throw new TestServerException("Topic '" + name + "' at " + bootstrapServers() + " had no leader for every partition in time", e);
+            throw new TestServerException(
+                    "Topic '" + name + "' at " + bootstrapServers() + " had no leader for every partition in time", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TestServerException("Interrupted while waiting for topic '" + name + "'", e);
@@ -267,7 +295,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         await(topicAdmin.deleteTopics(List.of(name)).all(), deadline, "delete topic '" + name + "'");
         while (await(topicAdmin.listTopics().names(), deadline, "list topics").contains(name)) {
             if (System.nanoTime() > deadline) {
-                throw new TestServerException("Topic '" + name + "' was still listed at " + bootstrapServers() + " after its deletion");
+                throw new TestServerException(
+                        "Topic '" + name + "' was still listed at " + bootstrapServers() + " after its deletion");
             }
             pause();
         }
@@ -285,17 +314,23 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private static Map<String, Object> adminConfig(String bootstrapServers) {
-        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "eventcat-embedded-kafka");
+        return Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                "eventcat-embedded-kafka");
     }
 
     private <T> T await(KafkaFuture<T> future, long deadline, String action) {
         try {
             return future.get(remaining(deadline), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw new TestServerException("Tried to " + action + " at " + bootstrapServers() + " but failed because: " + e.getCause(), e.getCause());
+            throw new TestServerException(
+                    "Tried to " + action + " at " + bootstrapServers() + " but failed because: " + e.getCause(),
+                    e.getCause());
         } catch (TimeoutException e) {
-            throw new TestServerException("Tried to " + action + " at " + bootstrapServers() + " but it did not finish in time", e);
+            throw new TestServerException(
+                    "Tried to " + action + " at " + bootstrapServers() + " but it did not finish in time", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TestServerException("Interrupted while trying to " + action, e);
@@ -335,7 +370,8 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static boolean causedByBindFailure(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BindException || String.valueOf(cause.getMessage()).contains("failed to bind")) {
+            if (cause instanceof BindException
+                    || String.valueOf(cause.getMessage()).contains("failed to bind")) {
                 return true;
             }
         }
@@ -355,7 +391,8 @@ public final class EmbeddedKafka implements AutoCloseable {
             return;
         }
         try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not delete the embedded Kafka log directory " + directory, e);
         }

@@ -1,7 +1,6 @@
 package io.github.eventcat.testservers;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -40,6 +39,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     /** Apicurio's global default; Confluent's would be BACKWARD. */
     private static final String DEFAULT_COMPATIBILITY = "NONE";
+
     private static final Pattern COMPATIBILITY_LEVEL = Pattern.compile("\"compatibilityLevel\"\\s*:\\s*\"(\\w+)\"");
     private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
@@ -79,7 +79,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     private static EmbeddedSchemaRegistry launch(boolean sharedInstance) {
         Path serverJar = RegistryServerLocator.forThisJvm().locate();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         for (int attempt = 1; ; attempt++) {
             int port = LoopbackPorts.freePort();
             Path logFile = logFileFor(port);
@@ -97,9 +98,11 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                     continue;
                 }
                 if (!Objects.equals(jarModified, lastModified(serverJar))) {
-                    throw new TestServerException("The Schema Registry jar " + serverJar + " was rewritten while the"
-                            + " registry started (another build installing or packaging registry-server?). Run again"
-                            + " once that build is done.", e);
+                    throw new TestServerException(
+                            "The Schema Registry jar " + serverJar + " was rewritten while the"
+                                    + " registry started (another build installing or packaging registry-server?). Run again"
+                                    + " once that build is done.",
+                            e);
                 }
                 throw e;
             } catch (RuntimeException e) {
@@ -112,7 +115,9 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private static Process spawn(Path serverJar, int port, Path logFile) {
         List<String> command = List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
                 // Quarkus binds 0.0.0.0 unless told otherwise.
                 "-Dquarkus.http.host=" + LoopbackPorts.HOST,
                 "-Dquarkus.http.port=" + port,
@@ -123,7 +128,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
                 // No registry.ccompat.use-canonical-hash: with it, Apicurio 2.4.2 answers GET /schemas/ids/{id}
                 // with its canonical form, whose Avro fields are sorted by name, and data written with the
                 // registered field order can no longer be read with the schema it names.
-                "-jar", serverJar.toString());
+                "-jar",
+                serverJar.toString());
         try {
             Files.createDirectories(logFile.getParent());
             ProcessBuilder builder = new ProcessBuilder(command);
@@ -132,13 +138,13 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             builder.environment().put("REGISTRY_LOG_LEVEL", ServerLogging.level());
             // Without it H2 closes the in-memory database before Quarkus stops, which logs stack traces on every stop.
             builder.environment().put("REGISTRY_DATASOURCE_URL", "jdbc:h2:mem:registry_db;DB_CLOSE_ON_EXIT=FALSE");
-            return builder
-                    .redirectErrorStream(true)
+            return builder.redirectErrorStream(true)
                     .redirectOutput(logFile.toFile())
                     .redirectInput(ProcessBuilder.Redirect.PIPE)
                     .start();
         } catch (IOException e) {
-            throw new TestServerException("Could not start " + SERVER_NAME + " with " + String.join(" ", command) + ": " + e, e);
+            throw new TestServerException(
+                    "Could not start " + SERVER_NAME + " with " + String.join(" ", command) + ": " + e, e);
         }
     }
 
@@ -171,8 +177,13 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         String last = "no answer yet";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new ServerNotReadyException(SERVER_NAME, url(), Duration.ofNanos(System.nanoTime() - started), logFile,
-                        "the process exited with status " + process.exitValue(), null);
+                throw new ServerNotReadyException(
+                        SERVER_NAME,
+                        url(),
+                        Duration.ofNanos(System.nanoTime() - started),
+                        logFile,
+                        "the process exited with status " + process.exitValue(),
+                        null);
             }
             try {
                 HttpResponse<String> response = send(request("/subjects").GET());
@@ -185,8 +196,13 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
             }
             pause();
         }
-        throw new ServerNotReadyException(SERVER_NAME, url(), Duration.ofNanos(System.nanoTime() - started), logFile,
-                last + " (if the machine is just slow, raise -D" + StartTimeouts.PROPERTY + "=<seconds>)", null);
+        throw new ServerNotReadyException(
+                SERVER_NAME,
+                url(),
+                Duration.ofNanos(System.nanoTime() - started),
+                logFile,
+                last + " (if the machine is just slow, raise -D" + StartTimeouts.PROPERTY + "=<seconds>)",
+                null);
     }
 
     /** The Confluent-compatible base URL, e.g. {@code http://127.0.0.1:41234/apis/ccompat/v7}, for {@code schema.registry.url}. */
@@ -254,7 +270,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         try {
             HttpResponse<String> response = send(request(path).DELETE());
             if (response.statusCode() != 200 && response.statusCode() != 404) {
-                problems.add("DELETE " + path + " (subject '" + subject + "') answered " + response.statusCode() + ": " + response.body());
+                problems.add("DELETE " + path + " (subject '" + subject + "') answered " + response.statusCode() + ": "
+                        + response.body());
             }
         } catch (IOException e) {
             problems.add("DELETE " + path + " (subject '" + subject + "') failed: " + e);
@@ -269,7 +286,8 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     /** The registered subjects, with the soft-deleted ones when {@code includeDeleted}. */
     List<String> subjects(boolean includeDeleted) {
         try {
-            HttpResponse<String> response = send(request("/subjects" + (includeDeleted ? "?deleted=true" : "")).GET());
+            HttpResponse<String> response = send(request("/subjects" + (includeDeleted ? "?deleted=true" : ""))
+                    .GET());
             if (response.statusCode() != 200) {
                 throw new TestServerException("GET " + url() + "/subjects answered " + response.statusCode() + ": "
                         + response.body() + ". See " + logFile);

@@ -12,8 +12,7 @@ import java.net.ServerSocket;
 final class LoopbackPorts {
     static final String HOST = "127.0.0.1";
 
-    private LoopbackPorts() {
-    }
+    private LoopbackPorts() {}
 
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {

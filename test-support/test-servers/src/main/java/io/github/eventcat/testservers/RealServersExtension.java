@@ -2,7 +2,6 @@ package io.github.eventcat.testservers;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -18,7 +17,8 @@ public final class RealServersExtension implements BeforeAllCallback, ParameterR
     @Override
     public void beforeAll(ExtensionContext context) {
         // The registry is a separate JVM: let it boot while the broker starts in this one.
-        CompletableFuture<EmbeddedSchemaRegistry> registry = CompletableFuture.supplyAsync(EmbeddedSchemaRegistry::shared);
+        CompletableFuture<EmbeddedSchemaRegistry> registry =
+                CompletableFuture.supplyAsync(EmbeddedSchemaRegistry::shared);
         EmbeddedKafka.shared();
         try {
             registry.join().reset();

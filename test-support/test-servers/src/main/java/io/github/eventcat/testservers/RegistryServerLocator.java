@@ -27,8 +27,12 @@ final class RegistryServerLocator {
     private final String artifactId;
     private final String version;
 
-    RegistryServerLocator(UnaryOperator<String> systemProperties, UnaryOperator<String> environment,
-                          String groupId, String artifactId, String version) {
+    RegistryServerLocator(
+            UnaryOperator<String> systemProperties,
+            UnaryOperator<String> environment,
+            String groupId,
+            String artifactId,
+            String version) {
         this.systemProperties = Objects.requireNonNull(systemProperties, "systemProperties == null");
         this.environment = Objects.requireNonNull(environment, "environment == null");
         this.groupId = Objects.requireNonNull(groupId, "groupId == null");
@@ -47,7 +51,9 @@ final class RegistryServerLocator {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new RegistryServerLocator(System::getProperty, System::getenv,
+        return new RegistryServerLocator(
+                System::getProperty,
+                System::getenv,
                 built.getProperty("registry-server.groupId"),
                 built.getProperty("registry-server.artifactId"),
                 built.getProperty("registry-server.version"));
@@ -77,15 +83,18 @@ final class RegistryServerLocator {
         String repository = systemProperties.apply("maven.repo.local");
         if (repository == null || repository.isBlank()) {
             String home = systemProperties.apply("user.home");
-            repository = home == null ? null : Path.of(home, ".m2", "repository").toString();
+            repository =
+                    home == null ? null : Path.of(home, ".m2", "repository").toString();
         }
-        String inRepository = repository == null ? null
+        String inRepository = repository == null
+                ? null
                 : Path.of(repository, groupId.split("\\."))
                         .resolve(Path.of(artifactId, version, artifactId + "-" + version + "-server.zip"))
                         .toString();
         return List.of(
                 new Candidate("system property " + PROPERTY, systemProperties.apply(PROPERTY), true),
-                new Candidate("environment variable " + ENVIRONMENT_VARIABLE, environment.apply(ENVIRONMENT_VARIABLE), true),
+                new Candidate(
+                        "environment variable " + ENVIRONMENT_VARIABLE, environment.apply(ENVIRONMENT_VARIABLE), true),
                 new Candidate("local Maven repository", inRepository, false));
     }
 
@@ -93,6 +102,5 @@ final class RegistryServerLocator {
         return groupId + ":" + artifactId + ":zip:server:" + version;
     }
 
-    private record Candidate(String source, String value, boolean explicit) {
-    }
+    private record Candidate(String source, String value, boolean explicit) {}
 }

@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
@@ -42,6 +41,7 @@ import org.apache.kafka.common.resource.ResourceType;
 public final class SecuredKafka implements AutoCloseable {
     /** The only SASL mechanism the listener offers. */
     public static final String MECHANISM = "SCRAM-SHA-256";
+
     static final String LISTENER = "SASL_SSL";
     private static final String SCRAM_LOGIN_MODULE = "org.apache.kafka.common.security.scram.ScramLoginModule";
     private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -53,7 +53,12 @@ public final class SecuredKafka implements AutoCloseable {
     private final boolean acls;
     private final TestCertificates certificates;
 
-    private SecuredKafka(EmbeddedKafka broker, int port, Map<String, String> passwords, String adminUser, boolean acls,
+    private SecuredKafka(
+            EmbeddedKafka broker,
+            int port,
+            Map<String, String> passwords,
+            String adminUser,
+            boolean acls,
             TestCertificates certificates) {
         this.broker = broker;
         this.port = port;
@@ -165,22 +170,27 @@ public final class SecuredKafka implements AutoCloseable {
         }
         List<AclBinding> bindings = new ArrayList<>();
         for (AclOperation operation : operations) {
-            bindings.add(new AclBinding(new ResourcePattern(type, name, PatternType.LITERAL),
+            bindings.add(new AclBinding(
+                    new ResourcePattern(type, name, PatternType.LITERAL),
                     new AccessControlEntry("User:" + user, "*", operation, AclPermissionType.ALLOW)));
         }
         long deadline = System.nanoTime() + StartTimeouts.startTimeout().toNanos();
         try (Admin admin = broker.admin()) {
             admin.createAcls(bindings).all().get(remaining(deadline), TimeUnit.MILLISECONDS);
             // The controller commits the ACLs; the broker's authorizer sees them once it has the metadata.
-            while (!admin.describeAcls(AclBindingFilter.ANY).values().get(remaining(deadline), TimeUnit.MILLISECONDS)
+            while (!admin.describeAcls(AclBindingFilter.ANY)
+                    .values()
+                    .get(remaining(deadline), TimeUnit.MILLISECONDS)
                     .containsAll(bindings)) {
                 if (System.nanoTime() > deadline) {
-                    throw new TestServerException("ACLs " + bindings + " were not applied in time at " + bootstrapServers());
+                    throw new TestServerException(
+                            "ACLs " + bindings + " were not applied in time at " + bootstrapServers());
                 }
                 Thread.sleep(20);
             }
         } catch (ExecutionException e) {
-            throw new TestServerException("Tried to create ACLs " + bindings + " but failed because: " + e.getCause(), e.getCause());
+            throw new TestServerException(
+                    "Tried to create ACLs " + bindings + " but failed because: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
             throw new TestServerException("Creating ACLs " + bindings + " did not finish in time", e);
         } catch (InterruptedException e) {
@@ -201,7 +211,8 @@ public final class SecuredKafka implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "SecuredKafka[" + bootstrapServers() + ", users " + users() + (acls ? ", ACLs" : "") + "]"; // no password
+        return "SecuredKafka[" + bootstrapServers() + ", users " + users() + (acls ? ", ACLs" : "")
+                + "]"; // no password
     }
 
     /** Users, ACLs on or off; {@link #start()}. */
@@ -210,8 +221,7 @@ public final class SecuredKafka implements AutoCloseable {
         private String adminUser = "admin";
         private boolean acls;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** A SCRAM user with a random password ({@link SecuredKafka#password(String)} tells it). */
         public Builder user(String name) {
@@ -254,7 +264,8 @@ public final class SecuredKafka implements AutoCloseable {
                 @Override
                 public List<String> scramArguments() {
                     List<String> arguments = new ArrayList<>();
-                    users.forEach((name, password) -> arguments.add(MECHANISM + "=[name=" + name + ",password=" + password + "]"));
+                    users.forEach((name, password) ->
+                            arguments.add(MECHANISM + "=[name=" + name + ",password=" + password + "]"));
                     return arguments;
                 }
             });
@@ -268,16 +279,21 @@ public final class SecuredKafka implements AutoCloseable {
         }
     }
 
-    static void addListener(Map<String, String> config, int port, TestCertificates certificates, String adminUser, boolean acls) {
+    static void addListener(
+            Map<String, String> config, int port, TestCertificates certificates, String adminUser, boolean acls) {
         String address = LISTENER + "://" + LoopbackPorts.HOST + ":" + port;
         config.put("listeners", config.get("listeners") + "," + address);
         config.put("advertised.listeners", config.get("advertised.listeners") + "," + address);
-        config.put("listener.security.protocol.map", config.get("listener.security.protocol.map") + "," + LISTENER + ":" + LISTENER);
+        config.put(
+                "listener.security.protocol.map",
+                config.get("listener.security.protocol.map") + "," + LISTENER + ":" + LISTENER);
         String prefix = "listener.name." + LISTENER.toLowerCase(java.util.Locale.ROOT) + ".";
         config.put("sasl.enabled.mechanisms", MECHANISM);
         config.put(prefix + "sasl.enabled.mechanisms", MECHANISM);
         // Server side of SCRAM: credentials come from the metadata, so the module needs no options.
-        config.put(prefix + MECHANISM.toLowerCase(java.util.Locale.ROOT) + ".sasl.jaas.config", SCRAM_LOGIN_MODULE + " required;");
+        config.put(
+                prefix + MECHANISM.toLowerCase(java.util.Locale.ROOT) + ".sasl.jaas.config",
+                SCRAM_LOGIN_MODULE + " required;");
         config.put(prefix + "ssl.keystore.location", certificates.keystore().toString());
         config.put(prefix + "ssl.keystore.password", certificates.password());
         config.put(prefix + "ssl.key.password", certificates.password());

@@ -3,7 +3,6 @@ package io.github.eventcat.testservers;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
 import org.slf4j.LoggerFactory;
 
 /**
@@ -18,8 +17,7 @@ final class ServerLogging {
     private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
     private static final String SIMPLE_LOGGER_PREFIX = "org.slf4j.simpleLogger.log.";
 
-    private ServerLogging() {
-    }
+    private ServerLogging() {}
 
     /** The level asked for with {@value #PROPERTY}, or WARN. */
     static String level() {
@@ -28,8 +26,8 @@ final class ServerLogging {
             return "WARN";
         }
         if (!LEVELS.contains(asked)) {
-            throw new TestServerException("-D" + PROPERTY + "=" + System.getProperty(PROPERTY)
-                    + " is not a log level; use one of " + LEVELS);
+            throw new TestServerException(
+                    "-D" + PROPERTY + "=" + System.getProperty(PROPERTY) + " is not a log level; use one of " + LEVELS);
         }
         return asked;
     }

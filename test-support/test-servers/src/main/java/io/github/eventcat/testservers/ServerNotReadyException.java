@@ -20,7 +20,8 @@ public final class ServerNotReadyException extends TestServerException {
     private final Duration waited;
     private final transient Path logFile;
 
-    ServerNotReadyException(String server, String address, Duration waited, Path logFile, String reason, Throwable cause) {
+    ServerNotReadyException(
+            String server, String address, Duration waited, Path logFile, String reason, Throwable cause) {
         super(message(server, address, waited, logFile, reason) + logTail(logFile), cause);
         this.server = Objects.requireNonNull(server, "server == null");
         this.address = Objects.requireNonNull(address, "address == null");

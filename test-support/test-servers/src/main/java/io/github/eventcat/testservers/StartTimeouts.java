@@ -7,8 +7,7 @@ final class StartTimeouts {
     static final String PROPERTY = "eventcat.test.start-timeout-seconds";
     private static final long DEFAULT_SECONDS = 120;
 
-    private StartTimeouts() {
-    }
+    private StartTimeouts() {}
 
     static Duration startTimeout() {
         String configured = System.getProperty(PROPERTY, "").trim();

@@ -35,13 +35,15 @@ public final class TcpForwarder implements AutoCloseable {
     /** Starts forwarding a free loopback port to {@code host:targetPort}. */
     public static TcpForwarder start(String host, int targetPort) {
         for (int attempt = 1; ; attempt++) {
-            TcpForwarder forwarder = new TcpForwarder(new InetSocketAddress(host, targetPort), LoopbackPorts.freePort());
+            TcpForwarder forwarder =
+                    new TcpForwarder(new InetSocketAddress(host, targetPort), LoopbackPorts.freePort());
             try {
                 forwarder.bind();
                 return forwarder;
             } catch (IOException e) {
                 if (attempt >= 3) {
-                    throw new TestServerException("Could not open a forwarding port to " + host + ":" + targetPort + ": " + e, e);
+                    throw new TestServerException(
+                            "Could not open a forwarding port to " + host + ":" + targetPort + ": " + e, e);
                 }
             }
         }
@@ -96,7 +98,8 @@ public final class TcpForwarder implements AutoCloseable {
                 }
             }
         }
-        throw new TestServerException("Could not reopen port " + port + " on " + LoopbackPorts.HOST + ": " + last, last);
+        throw new TestServerException(
+                "Could not reopen port " + port + " on " + LoopbackPorts.HOST + ": " + last, last);
     }
 
     private synchronized void bind() throws IOException {
@@ -137,7 +140,8 @@ public final class TcpForwarder implements AutoCloseable {
 
     private void pump(Socket from, Socket to) {
         byte[] buffer = new byte[16 * 1024];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        try (InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream()) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
                 out.write(buffer, 0, read);
@@ -177,6 +181,7 @@ public final class TcpForwarder implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "TcpForwarder[" + LoopbackPorts.HOST + ":" + port + " -> " + target + (running() ? "" : ", stopped") + "]";
+        return "TcpForwarder[" + LoopbackPorts.HOST + ":" + port + " -> " + target + (running() ? "" : ", stopped")
+                + "]";
     }
 }

@@ -59,18 +59,83 @@ record TestCertificates(Path keystore, Path truststore, String password) {
         Path brokerKey = directory.resolve("broker-key.p12");
         Path request = directory.resolve("broker.csr");
         Path signed = directory.resolve("broker.crt");
-        keytool(password, "-genkeypair", "-alias", "ca", "-dname", "CN=Eventcat throwaway test CA", "-ext", "bc:c",
-                "-keyalg", "EC", "-groupname", "secp256r1", "-validity", String.valueOf(VALID_DAYS),
-                "-keystore", ca.toString(), "-storetype", STORE_TYPE, "-storepass:env", PASSWORD_VARIABLE);
-        keytool(password, "-genkeypair", "-alias", "broker", "-dname", "CN=localhost",
-                "-keyalg", "EC", "-groupname", "secp256r1", "-validity", String.valueOf(VALID_DAYS),
-                "-keystore", brokerKey.toString(), "-storetype", STORE_TYPE, "-storepass:env", PASSWORD_VARIABLE);
-        keytool(password, "-certreq", "-alias", "broker", "-keystore", brokerKey.toString(), "-storetype", STORE_TYPE,
-                "-storepass:env", PASSWORD_VARIABLE, "-file", request.toString());
-        keytool(password, "-gencert", "-alias", "ca", "-keystore", ca.toString(), "-storetype", STORE_TYPE,
-                "-storepass:env", PASSWORD_VARIABLE, "-infile", request.toString(), "-outfile", signed.toString(),
-                "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-ext", "EKU=serverAuth", "-ext", "KU=digitalSignature",
-                "-validity", String.valueOf(VALID_DAYS), "-rfc");
+        keytool(
+                password,
+                "-genkeypair",
+                "-alias",
+                "ca",
+                "-dname",
+                "CN=Eventcat throwaway test CA",
+                "-ext",
+                "bc:c",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-validity",
+                String.valueOf(VALID_DAYS),
+                "-keystore",
+                ca.toString(),
+                "-storetype",
+                STORE_TYPE,
+                "-storepass:env",
+                PASSWORD_VARIABLE);
+        keytool(
+                password,
+                "-genkeypair",
+                "-alias",
+                "broker",
+                "-dname",
+                "CN=localhost",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-validity",
+                String.valueOf(VALID_DAYS),
+                "-keystore",
+                brokerKey.toString(),
+                "-storetype",
+                STORE_TYPE,
+                "-storepass:env",
+                PASSWORD_VARIABLE);
+        keytool(
+                password,
+                "-certreq",
+                "-alias",
+                "broker",
+                "-keystore",
+                brokerKey.toString(),
+                "-storetype",
+                STORE_TYPE,
+                "-storepass:env",
+                PASSWORD_VARIABLE,
+                "-file",
+                request.toString());
+        keytool(
+                password,
+                "-gencert",
+                "-alias",
+                "ca",
+                "-keystore",
+                ca.toString(),
+                "-storetype",
+                STORE_TYPE,
+                "-storepass:env",
+                PASSWORD_VARIABLE,
+                "-infile",
+                request.toString(),
+                "-outfile",
+                signed.toString(),
+                "-ext",
+                "SAN=ip:127.0.0.1,dns:localhost",
+                "-ext",
+                "EKU=serverAuth",
+                "-ext",
+                "KU=digitalSignature",
+                "-validity",
+                String.valueOf(VALID_DAYS),
+                "-rfc");
         try {
             char[] secret = password.toCharArray();
             Certificate caCertificate = load(ca, secret).getCertificate("ca");
@@ -85,13 +150,14 @@ record TestCertificates(Path keystore, Path truststore, String password) {
             KeyStore truststore = KeyStore.getInstance(STORE_TYPE);
             truststore.load(null, null);
             truststore.setCertificateEntry("ca", caCertificate);
-            TestCertificates certificates = new TestCertificates(directory.resolve("broker.p12"),
-                    directory.resolve("truststore.p12"), password);
+            TestCertificates certificates = new TestCertificates(
+                    directory.resolve("broker.p12"), directory.resolve("truststore.p12"), password);
             store(keystore, certificates.keystore(), secret);
             store(truststore, certificates.truststore(), secret);
             return certificates;
         } catch (IOException | GeneralSecurityException e) {
-            throw new TestServerException("Could not assemble the test key and trust stores in " + directory + ": " + e, e);
+            throw new TestServerException(
+                    "Could not assemble the test key and trust stores in " + directory + ": " + e, e);
         }
     }
 

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,12 +35,16 @@ class EmbeddedKafkaTest {
     @Test
     void everyOneOfTenThousandRecordsProducedToThreePartitionsIsConsumed(EmbeddedKafka kafka) throws Exception {
         kafka.createTopic("smoke-ten-thousand", 3);
-        Set<String> sent = IntStream.range(0, RECORDS).mapToObj(i -> "value-" + i).collect(Collectors.toSet());
+        Set<String> sent =
+                IntStream.range(0, RECORDS).mapToObj(i -> "value-" + i).collect(Collectors.toSet());
 
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, "5"), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG, "all",
+                        ProducerConfig.LINGER_MS_CONFIG, "5"),
+                new StringSerializer(),
+                new StringSerializer())) {
             for (int i = 0; i < RECORDS; i++) {
                 producer.send(new ProducerRecord<>("smoke-ten-thousand", "key-" + i, "value-" + i));
             }
@@ -51,10 +54,13 @@ class EmbeddedKafkaTest {
         Set<String> received = new HashSet<>();
         Set<Integer> partitions = new HashSet<>();
         int duplicates = 0;
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "smoke-ten-thousand-readers",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG, "smoke-ten-thousand-readers",
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(List.of("smoke-ten-thousand"));
             int idlePolls = 0;
             while (received.size() < RECORDS && idlePolls < IDLE_POLLS_ALLOWED) {
@@ -131,11 +137,15 @@ class EmbeddedKafkaTest {
 
         assertThat(logDirectory).doesNotExist();
         List<Thread> leftOver = Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> !threadsBefore.contains(thread)).toList();
+                .filter(thread -> !threadsBefore.contains(thread))
+                .toList();
         for (Thread thread : leftOver) {
             thread.join(10_000); // stopping threads may still be finishing their last loop
         }
-        assertThat(leftOver).filteredOn(Thread::isAlive).extracting(Thread::getName).isEmpty();
+        assertThat(leftOver)
+                .filteredOn(Thread::isAlive)
+                .extracting(Thread::getName)
+                .isEmpty();
         for (InetSocketAddress listener : listeners) {
             try (ServerSocket socket = new ServerSocket(listener.getPort(), 1, InetAddress.getByName("127.0.0.1"))) {
                 assertThat(socket.getLocalPort()).isEqualTo(listener.getPort());

@@ -22,8 +22,7 @@ final class ListeningSockets {
     private static final String LISTEN = "0A";
     private static final Pattern SOCKET_LINK = Pattern.compile("socket:\\[(\\d+)]");
 
-    private ListeningSockets() {
-    }
+    private ListeningSockets() {}
 
     static List<InetSocketAddress> of(long pid) throws IOException {
         Set<String> inodes = socketInodes(pid);
@@ -33,7 +32,8 @@ final class ListeningSockets {
             if (!Files.exists(path)) {
                 continue;
             }
-            for (String line : Files.readAllLines(path).subList(1, Files.readAllLines(path).size())) {
+            for (String line :
+                    Files.readAllLines(path).subList(1, Files.readAllLines(path).size())) {
                 String[] columns = line.trim().split("\\s+");
                 if (columns[3].equals(LISTEN) && inodes.contains(columns[9])) {
                     listening.add(address(columns[1]));
@@ -48,7 +48,8 @@ final class ListeningSockets {
         try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(pid), "fd"))) {
             for (Path fd : (Iterable<Path>) fds::iterator) {
                 try {
-                    Matcher link = SOCKET_LINK.matcher(Files.readSymbolicLink(fd).toString());
+                    Matcher link =
+                            SOCKET_LINK.matcher(Files.readSymbolicLink(fd).toString());
                     if (link.matches()) {
                         inodes.add(link.group(1));
                     }

@@ -3,7 +3,6 @@ package io.github.eventcat.testservers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** A registry of one's own: a second child JVM, gone after close. */
@@ -16,9 +15,11 @@ class OwnSchemaRegistryTest {
         List<ProcessHandle> descendants;
         try {
             descendants = process.descendants().toList();
-            assertThat(new RegistryHttp(registry.url()).get("/subjects").status()).isEqualTo(200);
+            assertThat(new RegistryHttp(registry.url()).get("/subjects").status())
+                    .isEqualTo(200);
             assertThat(registry.logFile()).exists();
-            assertThat(registry.logFile().getFileName().toString()).isEqualTo("schema-registry-" + registry.port() + ".log");
+            assertThat(registry.logFile().getFileName().toString())
+                    .isEqualTo("schema-registry-" + registry.port() + ".log");
         } finally {
             registry.close();
         }

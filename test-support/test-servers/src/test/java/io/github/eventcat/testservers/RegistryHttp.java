@@ -1,14 +1,13 @@
 package io.github.eventcat.testservers;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The Confluent REST API spoken with plain java.net.http, so the smoke tests depend on no client of ours. */
 final class RegistryHttp {
@@ -22,8 +21,7 @@ final class RegistryHttp {
         this.baseUrl = baseUrl;
     }
 
-    record Answer(int status, JsonNode body) {
-    }
+    record Answer(int status, JsonNode body) {}
 
     Answer get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
@@ -52,10 +50,11 @@ final class RegistryHttp {
     }
 
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request
-                .header("Content-Type", CONTENT_TYPE)
-                .header("Accept", CONTENT_TYPE)
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                request.header("Content-Type", CONTENT_TYPE)
+                        .header("Accept", CONTENT_TYPE)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         String body = response.body();
         return new Answer(response.statusCode(), body.isBlank() ? JSON.nullNode() : JSON.readTree(body));
     }

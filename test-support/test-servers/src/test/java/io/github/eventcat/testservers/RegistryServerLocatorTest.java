@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,7 +14,8 @@ class RegistryServerLocatorTest {
     Path folder;
 
     private RegistryServerLocator locator(Map<String, String> properties, Map<String, String> environment) {
-        return new RegistryServerLocator(properties::get, environment::get, "io.github.eventcat", "registry-server", "1.2.3");
+        return new RegistryServerLocator(
+                properties::get, environment::get, "io.github.eventcat", "registry-server", "1.2.3");
     }
 
     @Test
@@ -23,8 +23,10 @@ class RegistryServerLocatorTest {
         Path server = Files.createFile(folder.resolve("server.zip"));
         Path other = Files.createFile(folder.resolve("other.zip"));
 
-        Path found = locator(Map.of(RegistryServerLocator.PROPERTY, server.toString()),
-                Map.of(RegistryServerLocator.ENVIRONMENT_VARIABLE, other.toString())).locate();
+        Path found = locator(
+                        Map.of(RegistryServerLocator.PROPERTY, server.toString()),
+                        Map.of(RegistryServerLocator.ENVIRONMENT_VARIABLE, other.toString()))
+                .locate();
 
         assertThat(found).isEqualTo(server.toAbsolutePath());
     }
@@ -33,8 +35,10 @@ class RegistryServerLocatorTest {
     void anEmptySystemPropertyFallsBackToTheEnvironmentVariable() throws Exception {
         Path server = Files.createFile(folder.resolve("server.zip"));
 
-        Path found = locator(Map.of(RegistryServerLocator.PROPERTY, ""),
-                Map.of(RegistryServerLocator.ENVIRONMENT_VARIABLE, server.toString())).locate();
+        Path found = locator(
+                        Map.of(RegistryServerLocator.PROPERTY, ""),
+                        Map.of(RegistryServerLocator.ENVIRONMENT_VARIABLE, server.toString()))
+                .locate();
 
         assertThat(found).isEqualTo(server.toAbsolutePath());
     }
@@ -46,7 +50,8 @@ class RegistryServerLocatorTest {
         Files.createDirectories(server.getParent());
         Files.createFile(server);
 
-        Path found = locator(Map.of("maven.repo.local", repository.toString()), Map.of()).locate();
+        Path found = locator(Map.of("maven.repo.local", repository.toString()), Map.of())
+                .locate();
 
         assertThat(found).isEqualTo(server.toAbsolutePath());
     }
@@ -59,21 +64,32 @@ class RegistryServerLocatorTest {
         Files.createDirectories(server.getParent());
         Files.createFile(server);
 
-        assertThatThrownBy(() -> locator(Map.of(RegistryServerLocator.PROPERTY, missing.toString(),
-                "maven.repo.local", repository.toString()), Map.of()).locate())
-                .isInstanceOfSatisfying(RegistryServerNotFoundException.class, e -> assertThat(e.triedLocations()).containsExactly(
-                        "system property eventcat.registry-server: " + missing.toAbsolutePath() + " does not exist"));
+        assertThatThrownBy(() -> locator(
+                                Map.of(
+                                        RegistryServerLocator.PROPERTY,
+                                        missing.toString(),
+                                        "maven.repo.local",
+                                        repository.toString()),
+                                Map.of())
+                        .locate())
+                .isInstanceOfSatisfying(RegistryServerNotFoundException.class, e -> assertThat(e.triedLocations())
+                        .containsExactly("system property eventcat.registry-server: " + missing.toAbsolutePath()
+                                + " does not exist"));
     }
 
     @Test
     void notFoundNamesEveryPlaceLookedAtAndWhatToDo() {
-        assertThatThrownBy(() -> locator(Map.of("user.home", folder.toString()), Map.of()).locate())
-                .isInstanceOfSatisfying(RegistryServerNotFoundException.class, e -> assertThat(e.triedLocations()).containsExactly(
-                        "system property eventcat.registry-server: not set",
-                        "environment variable EVENTCAT_REGISTRY_SERVER: not set",
-                        "local Maven repository: " + folder.resolve(
-                                ".m2/repository/io/github/eventcat/registry-server/1.2.3/registry-server-1.2.3-server.zip")
-                                .toAbsolutePath() + " does not exist"))
+        assertThatThrownBy(() -> locator(Map.of("user.home", folder.toString()), Map.of())
+                        .locate())
+                .isInstanceOfSatisfying(RegistryServerNotFoundException.class, e -> assertThat(e.triedLocations())
+                        .containsExactly(
+                                "system property eventcat.registry-server: not set",
+                                "environment variable EVENTCAT_REGISTRY_SERVER: not set",
+                                "local Maven repository: "
+                                        + folder.resolve(
+                                                        ".m2/repository/io/github/eventcat/registry-server/1.2.3/registry-server-1.2.3-server.zip")
+                                                .toAbsolutePath()
+                                        + " does not exist"))
                 .hasMessageContaining("io.github.eventcat:registry-server:zip:server:1.2.3 was not found")
                 .hasMessageContaining("depend on io.github.eventcat:test-servers")
                 .hasMessageContaining("-Deventcat.registry-server=<path>");

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -32,9 +31,19 @@ class SecuredKafkaTest {
 
     @BeforeAll
     static void start() {
-        kafka = SecuredKafka.builder().user("alice").user("bob", "bob-s3cret").acls().start();
+        kafka = SecuredKafka.builder()
+                .user("alice")
+                .user("bob", "bob-s3cret")
+                .acls()
+                .start();
         kafka.createTopic("alice-topic", 1);
-        kafka.allow("alice", ResourceType.TOPIC, "alice-topic", AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE);
+        kafka.allow(
+                "alice",
+                ResourceType.TOPIC,
+                "alice-topic",
+                AclOperation.WRITE,
+                AclOperation.READ,
+                AclOperation.DESCRIBE);
         kafka.allow("alice", ResourceType.GROUP, "alice-group", AclOperation.READ);
     }
 
@@ -47,15 +56,16 @@ class SecuredKafkaTest {
 
     @Test
     void aUserWritesAndReadsWhatItsAclsAllowOverSaslSsl() throws Exception {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(kafka.clientConfig("alice"),
-                new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(kafka.clientConfig("alice"), new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("alice-topic", "k", "hello")).get(30, TimeUnit.SECONDS);
         }
         Map<String, Object> config = new HashMap<>(kafka.clientConfig("alice"));
         config.put("group.id", "alice-group");
         config.put("auto.offset.reset", "earliest");
         List<ConsumerRecord<String, String>> received = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of("alice-topic"));
             Await.until(() -> {
                 consumer.poll(Duration.ofMillis(100)).forEach(received::add);
@@ -69,9 +79,10 @@ class SecuredKafkaTest {
 
     @Test
     void anotherUserMayNotWriteThatTopic() {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(kafka.clientConfig("bob"),
-                new StringSerializer(), new StringSerializer())) {
-            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("alice-topic", "k", "v")).get(30, TimeUnit.SECONDS))
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(kafka.clientConfig("bob"), new StringSerializer(), new StringSerializer())) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("alice-topic", "k", "v"))
+                            .get(30, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(TopicAuthorizationException.class);
         }
     }
@@ -80,8 +91,10 @@ class SecuredKafkaTest {
     void aWrongPasswordFailsTheSaslLogin() {
         Map<String, Object> config = new HashMap<>(kafka.clientConfig("bob", "not-bobs-password"));
         config.put("max.block.ms", "10000");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("alice-topic", "k", "v")).get(30, TimeUnit.SECONDS))
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("alice-topic", "k", "v"))
+                            .get(30, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(SaslAuthenticationException.class);
         }
     }
@@ -89,22 +102,28 @@ class SecuredKafkaTest {
     @Test
     void aClientThatDoesNotTrustTheThrowawayCaFailsTheHandshake() {
         Map<String, Object> config = new HashMap<>(kafka.clientConfig("alice"));
-        config.keySet().removeIf(key -> key.startsWith("ssl.truststore."));   // the JDK's own CAs only
+        config.keySet().removeIf(key -> key.startsWith("ssl.truststore.")); // the JDK's own CAs only
         config.put("max.block.ms", "10000");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
-            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("alice-topic", "k", "v")).get(30, TimeUnit.SECONDS))
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>("alice-topic", "k", "v"))
+                            .get(30, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(SslAuthenticationException.class);
         }
     }
 
     @Test
     void theSaslSslListenerIsOnLoopbackLikeTheOthers() throws Exception {
-        List<InetSocketAddress> listening = ListeningSockets.of(ProcessHandle.current().pid());
-        int port = Integer.parseInt(kafka.bootstrapServers().substring(kafka.bootstrapServers().indexOf(':') + 1));
+        List<InetSocketAddress> listening =
+                ListeningSockets.of(ProcessHandle.current().pid());
+        int port = Integer.parseInt(
+                kafka.bootstrapServers().substring(kafka.bootstrapServers().indexOf(':') + 1));
 
         assertThat(listening).extracting(InetSocketAddress::getPort).contains(port);
-        assertThat(listening).allSatisfy(socket -> assertThat(socket.getAddress().isLoopbackAddress())
-                .as("%s is not a loopback address", socket).isTrue());
+        assertThat(listening)
+                .allSatisfy(socket -> assertThat(socket.getAddress().isLoopbackAddress())
+                        .as("%s is not a loopback address", socket)
+                        .isTrue());
         assertThat(kafka.toString()).doesNotContain(kafka.password("alice"), kafka.truststorePassword());
     }
 }

@@ -2,8 +2,7 @@ package io.github.eventcat.testservers;
 
 /** Started as a separate JVM by {@link JvmExitTest}: uses both shared servers, reports them, exits. */
 public final class SharedServersMain {
-    private SharedServersMain() {
-    }
+    private SharedServersMain() {}
 
     public static void main(String[] args) {
         try {

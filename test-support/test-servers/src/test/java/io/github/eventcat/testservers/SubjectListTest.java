@@ -8,7 +8,8 @@ class SubjectListTest {
 
     @Test
     void readsAJsonArrayOfSubjectNamesWithEscapes() {
-        assertThat(EmbeddedSchemaRegistry.jsonStrings("[\"tickets-value\", \"a\\\"quoted\\\"\",\"caf\\u00e9\",\"back\\\\slash\"]"))
+        assertThat(EmbeddedSchemaRegistry.jsonStrings(
+                        "[\"tickets-value\", \"a\\\"quoted\\\"\",\"caf\\u00e9\",\"back\\\\slash\"]"))
                 .containsExactly("tickets-value", "a\"quoted\"", "café", "back\\slash");
     }
 

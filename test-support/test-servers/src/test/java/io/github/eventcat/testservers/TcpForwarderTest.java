@@ -10,7 +10,6 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-
 import org.junit.jupiter.api.Test;
 
 class TcpForwarderTest {

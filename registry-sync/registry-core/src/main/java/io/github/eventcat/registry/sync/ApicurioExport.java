@@ -1,5 +1,13 @@
 package io.github.eventcat.registry.sync;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.eventcat.runtime.registry.RegisteredSchema;
+import io.github.eventcat.runtime.registry.RegistryClientConfig;
+import io.github.eventcat.runtime.registry.SchemaDefinition;
+import io.github.eventcat.runtime.registry.SchemaType;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
+import io.github.eventcat.vocabulary.SchemaReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -16,19 +24,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.github.eventcat.runtime.registry.RegisteredSchema;
-import io.github.eventcat.runtime.registry.RegistryClientConfig;
-import io.github.eventcat.runtime.registry.SchemaDefinition;
-import io.github.eventcat.runtime.registry.SchemaType;
-import io.github.eventcat.vocabulary.CompatibilityLevel;
-import io.github.eventcat.vocabulary.SchemaReference;
 
 /**
  * Apicurio Registry 2.x's bulk read: its native {@code GET /apis/registry/v2/admin/export}, a zip of
@@ -55,7 +52,8 @@ final class ApicurioExport {
     private final Map<String, RegisteredSchema> latestBySubject;
     private final Map<String, CompatibilityLevel> levelBySubject;
 
-    private ApicurioExport(Map<String, RegisteredSchema> latestBySubject, Map<String, CompatibilityLevel> levelBySubject) {
+    private ApicurioExport(
+            Map<String, RegisteredSchema> latestBySubject, Map<String, CompatibilityLevel> levelBySubject) {
         this.latestBySubject = Map.copyOf(latestBySubject);
         this.levelBySubject = Map.copyOf(levelBySubject);
     }
@@ -72,7 +70,8 @@ final class ApicurioExport {
 
     /** The export's URL beside a Confluent API base such as {@code http://h:8080/apis/ccompat/v7}; empty for other URLs. */
     static Optional<URI> exportUrl(URI confluentApiBase) {
-        Matcher matcher = CCOMPAT_PATH.matcher(confluentApiBase.getRawPath() == null ? "" : confluentApiBase.getRawPath());
+        Matcher matcher =
+                CCOMPAT_PATH.matcher(confluentApiBase.getRawPath() == null ? "" : confluentApiBase.getRawPath());
         if (!matcher.matches()) {
             return Optional.empty();
         }
@@ -85,8 +84,8 @@ final class ApicurioExport {
      * not let these credentials export.
      */
     static Optional<ApicurioExport> read(RegistryClientConfig config) {
-        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
-                .version(HttpClient.Version.HTTP_1_1);
+        HttpClient.Builder builder =
+                HttpClient.newBuilder().connectTimeout(config.connectTimeout()).version(HttpClient.Version.HTTP_1_1);
         config.sslContext().ifPresent(builder::sslContext);
         HttpClient http = builder.build();
         for (URI base : config.urls()) {
@@ -94,11 +93,14 @@ final class ApicurioExport {
             if (url.isEmpty()) {
                 return Optional.empty();
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(url.get()).timeout(config.requestTimeout())
-                    .header("Accept", "application/zip").GET();
+            HttpRequest.Builder request = HttpRequest.newBuilder(url.get())
+                    .timeout(config.requestTimeout())
+                    .header("Accept", "application/zip")
+                    .GET();
             config.authorizationHeader().ifPresent(value -> request.header("Authorization", value));
             try {
-                HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> response =
+                        http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
                 try (InputStream body = response.body()) {
                     if (response.statusCode() != 200) {
                         LOG.debug("GET {} answered {}: reading subject by subject", url.get(), response.statusCode());
@@ -106,12 +108,17 @@ final class ApicurioExport {
                     }
                     Optional<ApicurioExport> export = parseOrEmpty(body, url.get());
                     if (export.isEmpty()) {
-                        LOG.debug("GET {} is not an Apicurio 2.x export (version 1.0): reading subject by subject", url.get());
+                        LOG.debug(
+                                "GET {} is not an Apicurio 2.x export (version 1.0): reading subject by subject",
+                                url.get());
                     }
                     return export;
                 }
             } catch (IOException e) {
-                LOG.debug("GET {} failed ({}): trying the next URL, else reading subject by subject", url.get(), e.toString());
+                LOG.debug(
+                        "GET {} failed ({}): trying the next URL, else reading subject by subject",
+                        url.get(),
+                        e.toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return Optional.empty();
@@ -120,11 +127,9 @@ final class ApicurioExport {
         return Optional.empty();
     }
 
-    private record Version(String subject, int version, int versionId, boolean disabled, String type, long contentId) {
-    }
+    private record Version(String subject, int version, int versionId, boolean disabled, String type, long contentId) {}
 
-    private record Content(long contentId, String references) {
-    }
+    private record Content(long contentId, String references) {}
 
     /** A format this cannot read is no reason to fail a sync: the caller reads per subject instead. */
     private static Optional<ApicurioExport> parseOrEmpty(InputStream body, URI url) {
@@ -154,24 +159,35 @@ final class ApicurioExport {
                     dataByHash.put(content.group(1), new String(bytes, StandardCharsets.UTF_8));
                 } else if (content.matches()) {
                     JsonNode json = JSON.readTree(bytes);
-                    contentByHash.put(content.group(1), new Content(json.path("contentId").asLong(-1),
-                            json.path("serializedReferences").asText(null)));
+                    contentByHash.put(
+                            content.group(1),
+                            new Content(
+                                    json.path("contentId").asLong(-1),
+                                    json.path("serializedReferences").asText(null)));
                 } else if (name.endsWith(".ArtifactVersion.json")) {
                     JsonNode json = JSON.readTree(bytes);
                     if (inDefaultGroup(json)) {
-                        versions.add(new Version(json.path("artifactId").asText(), plainNumber(json.path("version").asText()),
-                                json.path("versionId").asInt(-1), "DISABLED".equals(json.path("state").asText()),
-                                json.path("artifactType").asText(""), json.path("contentId").asLong(-1)));
+                        versions.add(new Version(
+                                json.path("artifactId").asText(),
+                                plainNumber(json.path("version").asText()),
+                                json.path("versionId").asInt(-1),
+                                "DISABLED".equals(json.path("state").asText()),
+                                json.path("artifactType").asText(""),
+                                json.path("contentId").asLong(-1)));
                     }
                 } else if (name.endsWith("/COMPATIBILITY.ArtifactRule.json")) {
                     JsonNode json = JSON.readTree(bytes);
-                    level(json.path("configuration").asText()).filter(level -> inDefaultGroup(json))
-                            .ifPresent(level -> levels.put(json.path("artifactId").asText(), level));
+                    level(json.path("configuration").asText())
+                            .filter(level -> inDefaultGroup(json))
+                            .ifPresent(
+                                    level -> levels.put(json.path("artifactId").asText(), level));
                 }
             }
         }
-        if (manifest == null || !"apicurio-registry".equals(manifest.path("systemName").asText())
-                || !manifest.path("systemVersion").asText().startsWith("2.") || !"1.0".equals(manifest.path("exportVersion").asText())) {
+        if (manifest == null
+                || !"apicurio-registry".equals(manifest.path("systemName").asText())
+                || !manifest.path("systemVersion").asText().startsWith("2.")
+                || !"1.0".equals(manifest.path("exportVersion").asText())) {
             return Optional.empty();
         }
         Map<Long, String> hashByContentId = new HashMap<>();
@@ -192,8 +208,13 @@ final class ApicurioExport {
             Optional<SchemaType> type = type(version.type());
             Optional<List<SchemaReference>> references = references(contentById.get(version.contentId()));
             if (text != null && version.version() > 0 && type.isPresent() && references.isPresent()) {
-                latest.put(version.subject(), new RegisteredSchema(version.subject(), version.version(),
-                        Math.toIntExact(version.contentId()), new SchemaDefinition(text, type.get(), references.get())));
+                latest.put(
+                        version.subject(),
+                        new RegisteredSchema(
+                                version.subject(),
+                                version.version(),
+                                Math.toIntExact(version.contentId()),
+                                new SchemaDefinition(text, type.get(), references.get())));
             }
         }
         return Optional.of(new ApicurioExport(latest, levels));
@@ -250,7 +271,10 @@ final class ApicurioExport {
             if (version < 0 || !inDefaultGroup(reference)) {
                 return Optional.empty();
             }
-            references.add(new SchemaReference(reference.path("name").asText(), reference.path("artifactId").asText(), version));
+            references.add(new SchemaReference(
+                    reference.path("name").asText(),
+                    reference.path("artifactId").asText(),
+                    version));
         }
         return Optional.of(references);
     }

@@ -27,7 +27,9 @@ public final class CheckReport {
     }
 
     List<SubjectVerdict> incompatible() {
-        return subjects.stream().filter(s -> s.verdict() == CheckVerdict.INCOMPATIBLE).toList();
+        return subjects.stream()
+                .filter(s -> s.verdict() == CheckVerdict.INCOMPATIBLE)
+                .toList();
     }
 
     public boolean passed() {
@@ -35,16 +37,24 @@ public final class CheckReport {
     }
 
     public String render() {
-        StringBuilder out = new StringBuilder("Compatibility check against ").append(registry).append(": ")
-                .append(subjects.size()).append(" subject(s), ").append(incompatible().size()).append(" incompatible\n");
+        StringBuilder out = new StringBuilder("Compatibility check against ")
+                .append(registry)
+                .append(": ")
+                .append(subjects.size())
+                .append(" subject(s), ")
+                .append(incompatible().size())
+                .append(" incompatible\n");
         subjects.forEach(s -> out.append("  ").append(s.describe()).append('\n'));
         return out.toString();
     }
 
     /** The failure text: only the incompatible subjects, each with the registry's messages. */
     public String failureSummary() {
-        StringBuilder out = new StringBuilder().append(incompatible().size())
-                .append(" subject(s) would break their consumers or producers in ").append(registry).append(":\n");
+        StringBuilder out = new StringBuilder()
+                .append(incompatible().size())
+                .append(" subject(s) would break their consumers or producers in ")
+                .append(registry)
+                .append(":\n");
         incompatible().forEach(s -> out.append("  ").append(s.describe()).append('\n'));
         out.append("Make the changes compatible with each subject's level (e.g. add a default to a new field, keep "
                 + "removed fields optional) or publish them under new subjects.");

@@ -1,15 +1,5 @@
 package io.github.eventcat.registry.sync;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.registration.Reference;
 import io.github.eventcat.catalog.registration.RegistrationForm;
@@ -19,6 +9,15 @@ import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.vocabulary.CompatibilityLevel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Asks the live registry whether each catalog subject's schema is compatible with what is
@@ -52,23 +51,30 @@ final class CompatibilityCheck {
         subjects.forEach(s -> byName.put(s.subject(), s));
         LatestRegistered latest = LatestRegistered.read(client, subjects, existing);
         Map<String, Optional<Integer>> referenceVersions = new ConcurrentHashMap<>();
-        List<SubjectVerdict> checks = Parallel.map(subjects, parallelism,
-                subject -> checkOne(subject, existing, byName, latest, referenceVersions));
+        List<SubjectVerdict> checks = Parallel.map(
+                subjects, parallelism, subject -> checkOne(subject, existing, byName, latest, referenceVersions));
         return new CheckReport(client.config().urls().toString(), checks);
     }
 
-    private SubjectVerdict checkOne(SchemaRegistration subject, Set<String> existing, Map<String, SchemaRegistration> byName,
-            LatestRegistered latest, Map<String, Optional<Integer>> referenceVersions) {
+    private SubjectVerdict checkOne(
+            SchemaRegistration subject,
+            Set<String> existing,
+            Map<String, SchemaRegistration> byName,
+            LatestRegistered latest,
+            Map<String, Optional<Integer>> referenceVersions) {
         if (!existing.contains(subject.subject())) {
             return new SubjectVerdict(subject, CheckVerdict.NEW_SUBJECT, List.of());
         }
         Map<String, Integer> versions = new java.util.HashMap<>();
         for (Reference link : subject.references()) {
-            Optional<Integer> version = referenceVersions.computeIfAbsent(link.subject(),
-                    s -> registeredVersion(byName.get(s), existing, byName, latest, referenceVersions));
+            Optional<Integer> version = referenceVersions.computeIfAbsent(
+                    link.subject(), s -> registeredVersion(byName.get(s), existing, byName, latest, referenceVersions));
             if (version.isEmpty()) {
-                return new SubjectVerdict(subject, CheckVerdict.NOT_CHECKED, List.of("it references " + link.subject()
-                        + ", whose catalog schema is not registered yet; that one is checked on its own"));
+                return new SubjectVerdict(
+                        subject,
+                        CheckVerdict.NOT_CHECKED,
+                        List.of("it references " + link.subject()
+                                + ", whose catalog schema is not registered yet; that one is checked on its own"));
             }
             versions.put(link.subject(), version.get());
         }
@@ -99,8 +105,12 @@ final class CompatibilityCheck {
     }
 
     /** The version under which a referenced schema's catalog text is registered, if it is. */
-    private Optional<Integer> registeredVersion(SchemaRegistration reference, Set<String> existing,
-            Map<String, SchemaRegistration> byName, LatestRegistered latest, Map<String, Optional<Integer>> memo) {
+    private Optional<Integer> registeredVersion(
+            SchemaRegistration reference,
+            Set<String> existing,
+            Map<String, SchemaRegistration> byName,
+            LatestRegistered latest,
+            Map<String, Optional<Integer>> memo) {
         if (reference == null || !existing.contains(reference.subject())) {
             return Optional.empty();
         }

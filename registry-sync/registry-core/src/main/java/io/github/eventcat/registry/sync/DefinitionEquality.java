@@ -1,12 +1,10 @@
 package io.github.eventcat.registry.sync;
 
-import java.io.IOException;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.github.eventcat.runtime.registry.SchemaDefinition;
+import java.io.IOException;
 
 /**
  * Whether a registered schema is the catalog's, without asking the registry: same type, same
@@ -18,8 +16,7 @@ import io.github.eventcat.runtime.registry.SchemaDefinition;
 final class DefinitionEquality {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private DefinitionEquality() {
-    }
+    private DefinitionEquality() {}
 
     static boolean equalAsJson(SchemaDefinition registered, SchemaDefinition catalog) {
         if (registered.type() != catalog.type() || !registered.references().equals(catalog.references())) {

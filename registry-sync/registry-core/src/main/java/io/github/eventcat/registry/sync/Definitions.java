@@ -1,15 +1,13 @@
 package io.github.eventcat.registry.sync;
 
-import java.util.Map;
-
 import io.github.eventcat.runtime.registry.SchemaDefinition;
 import io.github.eventcat.runtime.registry.SchemaRegistration;
 import io.github.eventcat.runtime.registry.SchemaType;
+import java.util.Map;
 
 /** From catalog values to what the registry client sends. */
 final class Definitions {
-    private Definitions() {
-    }
+    private Definitions() {}
 
     /**
      * The schema as registered: the file's exact text and its references with their versions, bound
@@ -17,14 +15,20 @@ final class Definitions {
      *
      * @param referenceVersions registered version by subject, for every reference of the subject
      */
-    static SchemaDefinition of(io.github.eventcat.catalog.registration.SchemaRegistration subject,
+    static SchemaDefinition of(
+            io.github.eventcat.catalog.registration.SchemaRegistration subject,
             Map<String, Integer> referenceVersions) {
         return toRuntime(subject).definition(referenceVersions);
     }
 
     /** The catalog's form of a subject in the runtime's terms (what codegen writes as constants). */
     static SchemaRegistration toRuntime(io.github.eventcat.catalog.registration.SchemaRegistration subject) {
-        return new SchemaRegistration(subject.subject(), SchemaType.valueOf(subject.format().registryType()), subject.text(),
-                subject.references().stream().map(r -> new SchemaRegistration.Reference(r.name(), r.subject())).toList());
+        return new SchemaRegistration(
+                subject.subject(),
+                SchemaType.valueOf(subject.format().registryType()),
+                subject.text(),
+                subject.references().stream()
+                        .map(r -> new SchemaRegistration.Reference(r.name(), r.subject()))
+                        .toList());
     }
 }

@@ -1,8 +1,7 @@
 package io.github.eventcat.registry.sync;
 
-import javax.net.ssl.SSLException;
-
 import io.github.eventcat.runtime.registry.SchemaRegistryException;
+import javax.net.ssl.SSLException;
 
 /**
  * Turns registry client failures into messages that say what to do, in the core's words unless the
@@ -10,11 +9,10 @@ import io.github.eventcat.runtime.registry.SchemaRegistryException;
  */
 final class FailureAdvice {
     private static final String CREDENTIALS = "give valid ones (basic auth user info or a bearer token)";
-    private static final String STORES = "give a trust store that trusts the registry's certificate, or a key store "
-            + "with a client certificate";
+    private static final String STORES =
+            "give a trust store that trusts the registry's certificate, or a key store " + "with a client certificate";
 
-    private FailureAdvice() {
-    }
+    private FailureAdvice() {}
 
     static String describe(SchemaRegistryException e) {
         return describe(e, CREDENTIALS, STORES);
@@ -29,7 +27,8 @@ final class FailureAdvice {
                     + "access to these subjects";
         }
         if (isTls(e)) {
-            return "Tried to " + e.method() + " " + e.url() + " but TLS failed (" + rootMessage(e) + ") — " + storesHint;
+            return "Tried to " + e.method() + " " + e.url() + " but TLS failed (" + rootMessage(e) + ") — "
+                    + storesHint;
         }
         return e.getMessage();
     }

@@ -1,10 +1,9 @@
 package io.github.eventcat.registry.sync;
 
+import io.github.eventcat.runtime.registry.RegistryClientConfig;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-
-import io.github.eventcat.runtime.registry.RegistryClientConfig;
 
 /** A trust or key store file (type PKCS12 unless given); the password is never shown by {@link #toString()}. */
 public record KeyStoreSettings(Path location, Optional<String> password, String type) {

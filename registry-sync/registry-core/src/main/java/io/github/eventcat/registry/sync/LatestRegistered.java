@@ -1,17 +1,16 @@
 package io.github.eventcat.registry.sync;
 
+import io.github.eventcat.catalog.registration.SchemaRegistration;
+import io.github.eventcat.runtime.registry.RegisteredSchema;
+import io.github.eventcat.runtime.registry.SchemaDefinition;
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-
-import io.github.eventcat.catalog.registration.SchemaRegistration;
-import io.github.eventcat.runtime.registry.RegisteredSchema;
-import io.github.eventcat.runtime.registry.SchemaDefinition;
-import io.github.eventcat.runtime.registry.SchemaRegistryClient;
-import io.github.eventcat.vocabulary.CompatibilityLevel;
 
 /**
  * What the registry holds for every subject, read in bulk so that subjects already as the catalog
@@ -56,7 +55,8 @@ final class LatestRegistered {
     OptionalInt versionOf(String subject, SchemaDefinition definition) {
         RegisteredSchema latest = bySubject.get(subject);
         return latest != null && DefinitionEquality.equalAsJson(latest.definition(), definition)
-                ? OptionalInt.of(latest.version()) : OptionalInt.empty();
+                ? OptionalInt.of(latest.version())
+                : OptionalInt.empty();
     }
 
     /**

@@ -10,8 +10,7 @@ import java.util.function.Function;
 
 /** Maps a list with up to {@code parallelism} threads, keeping the order; the first failure is rethrown. */
 final class Parallel {
-    private Parallel() {
-    }
+    private Parallel() {}
 
     static <T, R> List<R> map(List<T> items, int parallelism, Function<T, R> work) {
         if (parallelism <= 1 || items.size() <= 1) {

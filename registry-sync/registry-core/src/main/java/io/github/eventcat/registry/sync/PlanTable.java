@@ -1,29 +1,35 @@
 package io.github.eventcat.registry.sync;
 
+import io.github.eventcat.catalog.registration.SubjectRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import io.github.eventcat.catalog.registration.SubjectRole;
-
 /** Renders a {@link SyncPlan} as a plain-text table, for the build log. */
 final class PlanTable {
-    private PlanTable() {
-    }
+    private PlanTable() {}
 
     public static String render(SyncPlan plan) {
         StringBuilder out = new StringBuilder();
-        out.append("Registry sync plan for ").append(plan.registry()).append(": ").append(plan.subjects().size())
-                .append(" subject(s), ").append(plan.writes()).append(plan.writes() == 1 ? " write" : " writes")
-                .append(plan.isUpToDate() ? " (up to date)" : "").append('\n');
+        out.append("Registry sync plan for ")
+                .append(plan.registry())
+                .append(": ")
+                .append(plan.subjects().size())
+                .append(" subject(s), ")
+                .append(plan.writes())
+                .append(plan.writes() == 1 ? " write" : " writes")
+                .append(plan.isUpToDate() ? " (up to date)" : "")
+                .append('\n');
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"SUBJECT", "SCHEMA", "COMPATIBILITY", "ACTION"});
         for (SubjectPlan subject : plan.subjects()) {
             String level = subject.setsCompatibility()
-                    ? subject.currentLevel().map(Enum::name).orElse("(none)") + " -> " + subject.subject().compatibility()
+                    ? subject.currentLevel().map(Enum::name).orElse("(none)") + " -> "
+                            + subject.subject().compatibility()
                     : subject.subject().compatibility().name();
             String actions = subject.actions().stream().map(Enum::name).collect(Collectors.joining(" + "));
-            if (subject.state() == SchemaState.UNCHANGED && subject.registeredVersion().isPresent()) {
+            if (subject.state() == SchemaState.UNCHANGED
+                    && subject.registeredVersion().isPresent()) {
                 actions += " (version " + subject.registeredVersion().getAsInt() + ")";
             }
             String schema = subject.subject().path()
@@ -38,11 +44,18 @@ final class PlanTable {
             List<String[]> topicRows = new ArrayList<>();
             topicRows.add(new String[] {"TOPIC", "PARTITIONS", "RETENTION.MS", "ACTION"});
             for (TopicPlan topic : plan.topics()) {
-                String partitions = topic.currentPartitions().isPresent() && topic.action() == TopicActionType.INCREASE_PARTITIONS
-                        ? topic.currentPartitions().getAsInt() + " -> " + topic.partitions().getAsInt()
-                        : topic.partitions().isPresent() ? Integer.toString(topic.partitions().getAsInt()) : "(default)";
-                String retention = topic.retentionMs().isPresent() ? Long.toString(topic.retentionMs().getAsLong()) : "(default)";
-                String action = topic.action().name() + (topic.drift().isEmpty() ? "" : ": " + String.join("; ", topic.drift()));
+                String partitions =
+                        topic.currentPartitions().isPresent() && topic.action() == TopicActionType.INCREASE_PARTITIONS
+                                ? topic.currentPartitions().getAsInt() + " -> "
+                                        + topic.partitions().getAsInt()
+                                : topic.partitions().isPresent()
+                                        ? Integer.toString(topic.partitions().getAsInt())
+                                        : "(default)";
+                String retention = topic.retentionMs().isPresent()
+                        ? Long.toString(topic.retentionMs().getAsLong())
+                        : "(default)";
+                String action = topic.action().name()
+                        + (topic.drift().isEmpty() ? "" : ": " + String.join("; ", topic.drift()));
                 topicRows.add(new String[] {topic.topic(), partitions, retention, action});
             }
             out.append('\n');

@@ -1,14 +1,13 @@
 package io.github.eventcat.registry.sync;
 
+import io.github.eventcat.runtime.registry.RegistryClientConfig;
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
-import io.github.eventcat.runtime.registry.RegistryClientConfig;
-import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 
 /**
  * How the plugin reaches the registry. Its {@link #toString()} shows no secret.
@@ -21,10 +20,15 @@ import io.github.eventcat.runtime.registry.SchemaRegistryClient;
  * @param retries retries of a request after a 5xx or no answer (with doubling backoff)
  */
 public record RegistryConnection(
-        List<String> urls, Optional<RegistryCredentials> credentials, Optional<KeyStoreSettings> trustStore,
-        Optional<KeyStoreSettings> keyStore, Duration timeout, int retries) {
+        List<String> urls,
+        Optional<RegistryCredentials> credentials,
+        Optional<KeyStoreSettings> trustStore,
+        Optional<KeyStoreSettings> keyStore,
+        Duration timeout,
+        int retries) {
     /** The registry client's defaults, not a copy of them. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(RegistryClientConfig.DEFAULT_REQUEST_TIMEOUT_MS);
+
     public static final int DEFAULT_RETRIES = RegistryClientConfig.DEFAULT_MAX_RETRIES;
 
     /** The {@link RegistryCredentials#source()} of credentials taken from URL user info. */
@@ -55,8 +59,8 @@ public record RegistryConnection(
     }
 
     public static RegistryConnection of(String url) {
-        return new RegistryConnection(List.of(url), Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_TIMEOUT,
-                DEFAULT_RETRIES);
+        return new RegistryConnection(
+                List.of(url), Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_TIMEOUT, DEFAULT_RETRIES);
     }
 
     public RegistryConnection withCredentials(RegistryCredentials value) {
@@ -73,7 +77,8 @@ public record RegistryConnection(
         config.put(RegistryClientConfig.URL, String.join(",", urls));
         credentials.ifPresent(c -> config.putAll(c.clientConfig()));
         trustStore.ifPresent(store -> {
-            config.put(RegistryClientConfig.TRUSTSTORE_LOCATION, store.location().toString());
+            config.put(
+                    RegistryClientConfig.TRUSTSTORE_LOCATION, store.location().toString());
             store.password().ifPresent(p -> config.put(RegistryClientConfig.TRUSTSTORE_PASSWORD, p));
             config.put(RegistryClientConfig.TRUSTSTORE_TYPE, store.type());
         });
@@ -83,14 +88,18 @@ public record RegistryConnection(
             config.put(RegistryClientConfig.KEYSTORE_TYPE, store.type());
         });
         config.put(RegistryClientConfig.REQUEST_TIMEOUT_MS, timeout.toMillis());
-        config.put(RegistryClientConfig.CONNECT_TIMEOUT_MS, Math.min(timeout.toMillis(), RegistryClientConfig.DEFAULT_CONNECT_TIMEOUT_MS));
+        config.put(
+                RegistryClientConfig.CONNECT_TIMEOUT_MS,
+                Math.min(timeout.toMillis(), RegistryClientConfig.DEFAULT_CONNECT_TIMEOUT_MS));
         config.put(RegistryClientConfig.MAX_RETRIES, retries);
         return SchemaRegistryClient.fromConfig(config);
     }
 
     @Override
     public String toString() {
-        return "registry " + urls + credentials.map(c -> ", " + c).orElse("") + trustStore.map(t -> ", trust store " + t).orElse("")
-                + keyStore.map(k -> ", key store " + k).orElse("") + ", timeout " + timeout.toMillis() + " ms, " + retries + " retries";
+        return "registry " + urls + credentials.map(c -> ", " + c).orElse("")
+                + trustStore.map(t -> ", trust store " + t).orElse("")
+                + keyStore.map(k -> ", key store " + k).orElse("") + ", timeout " + timeout.toMillis() + " ms, "
+                + retries + " retries";
     }
 }

@@ -29,8 +29,11 @@ public sealed interface RegistryCredentials {
 
         @Override
         public Map<String, String> clientConfig() {
-            return Map.of("basic.auth.credentials.source", "USER_INFO",
-                    "schema.registry.basic.auth.user.info", username + ":" + password);
+            return Map.of(
+                    "basic.auth.credentials.source",
+                    "USER_INFO",
+                    "schema.registry.basic.auth.user.info",
+                    username + ":" + password);
         }
 
         @Override
@@ -65,17 +68,20 @@ public sealed interface RegistryCredentials {
      * @param password the server's (decrypted) password, may be null
      * @param environment the process environment
      */
-    static Optional<RegistryCredentials> resolve(String serverId, String username, String password,
-            Map<String, String> environment) {
+    static Optional<RegistryCredentials> resolve(
+            String serverId, String username, String password, Map<String, String> environment) {
         if (password != null && !password.isEmpty()) {
             String source = "settings.xml server " + serverId;
-            return Optional.of(username == null || username.isBlank()
-                    ? new Bearer(password, source) : new Basic(username, password, source));
+            return Optional.of(
+                    username == null || username.isBlank()
+                            ? new Bearer(password, source)
+                            : new Basic(username, password, source));
         }
         String userInfo = environment.get(USER_INFO_VARIABLE);
         if (userInfo != null && userInfo.contains(":")) {
             int colon = userInfo.indexOf(':');
-            return Optional.of(new Basic(userInfo.substring(0, colon), userInfo.substring(colon + 1), USER_INFO_VARIABLE));
+            return Optional.of(
+                    new Basic(userInfo.substring(0, colon), userInfo.substring(colon + 1), USER_INFO_VARIABLE));
         }
         String token = environment.get(TOKEN_VARIABLE);
         if (token != null && !token.isBlank()) {

@@ -1,5 +1,14 @@
 package io.github.eventcat.registry.sync;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.eventcat.runtime.registry.RegisteredSchema;
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.runtime.registry.SchemaType;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
+import io.github.eventcat.vocabulary.SchemaReference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,17 +22,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.github.eventcat.runtime.registry.RegisteredSchema;
-import io.github.eventcat.runtime.registry.SchemaRegistryClient;
-import io.github.eventcat.runtime.registry.SchemaType;
-import io.github.eventcat.vocabulary.CompatibilityLevel;
-import io.github.eventcat.vocabulary.SchemaReference;
 
 /**
  * Brownfield adoption: downloads the latest version of every subject matching a pattern (and the
@@ -43,7 +41,8 @@ final class RegistryPull {
 
     public PullResult pull(Pattern subjects, Path catalogDirectory) {
         List<String> matching = new ArrayList<>(new TreeSet<>(client.subjects().stream()
-                .filter(s -> subjects.matcher(s).matches()).toList()));
+                .filter(s -> subjects.matcher(s).matches())
+                .toList()));
         Path schemas = catalogDirectory.resolve("schemas");
         Map<String, Path> written = new TreeMap<>();
         List<String> notes = new ArrayList<>();
@@ -55,7 +54,8 @@ final class RegistryPull {
             String recordName = recordFullName(latest.definition().type(), tree);
             Optional<CompatibilityLevel> level = client.subjectCompatibility(subject);
             if (subject.endsWith("-key")) {
-                notes.add(subject + ": a key schema, written to schemas/" + fileName + " but not listed in catalog.yaml");
+                notes.add(
+                        subject + ": a key schema, written to schemas/" + fileName + " but not listed in catalog.yaml");
                 continue;
             }
             String topic;
@@ -64,10 +64,13 @@ final class RegistryPull {
                 topic = subject.substring(0, subject.length() - "-value".length());
                 naming = "TOPIC";
             } else if (subject.equals(recordName)) {
-                topic = "TODO-" + safeName(recordName.substring(recordName.lastIndexOf('.') + 1)).toLowerCase(java.util.Locale.ROOT);
+                topic = "TODO-"
+                        + safeName(recordName.substring(recordName.lastIndexOf('.') + 1))
+                                .toLowerCase(java.util.Locale.ROOT);
                 naming = "RECORD";
-                notes.add(subject + ": RECORD-named, the registry does not say which topic carries it; catalog.yaml uses "
-                        + topic + ": rename it");
+                notes.add(
+                        subject + ": RECORD-named, the registry does not say which topic carries it; catalog.yaml uses "
+                                + topic + ": rename it");
             } else if (recordName != null && subject.endsWith("-" + recordName)) {
                 topic = subject.substring(0, subject.length() - recordName.length() - 1);
                 naming = "TOPIC_RECORD";
@@ -76,8 +79,12 @@ final class RegistryPull {
                 naming = "TOPIC";
                 notes.add(subject + ": the name follows none of the three strategies; catalog.yaml uses " + topic);
             }
-            TopicSkeleton skeleton = topics.computeIfAbsent(topic, t -> new TopicSkeleton(naming, keyGuess(latest.definition().type(), tree),
-                    level.map(Enum::name).orElse(null)));
+            TopicSkeleton skeleton = topics.computeIfAbsent(
+                    topic,
+                    t -> new TopicSkeleton(
+                            naming,
+                            keyGuess(latest.definition().type(), tree),
+                            level.map(Enum::name).orElse(null)));
             skeleton.events.add("schemas/" + fileName);
         }
         Path manifest = writeManifest(catalogDirectory, topics, notes);
@@ -85,7 +92,8 @@ final class RegistryPull {
     }
 
     /** Writes the schema and, first, what it references; answers the file name used. */
-    private String writeWithReferences(RegisteredSchema schema, String baseName, Path schemas, Map<String, Path> written) {
+    private String writeWithReferences(
+            RegisteredSchema schema, String baseName, Path schemas, Map<String, Path> written) {
         for (SchemaReference reference : schema.definition().references()) {
             String key = reference.subject() + "@" + reference.version();
             if (written.containsKey(key)) {
@@ -93,10 +101,14 @@ final class RegistryPull {
             }
             RegisteredSchema referenced = client.version(reference.subject(), reference.version());
             // A JSON $ref is a file name relative to the referencing file: keep it, so the $ref still resolves.
-            boolean keepName = schema.definition().type() == SchemaType.JSON && reference.name().matches("[A-Za-z0-9_.-]+\\.json");
-            String name = keepName ? reference.name().substring(0, reference.name().length() - ".json".length())
+            boolean keepName = schema.definition().type() == SchemaType.JSON
+                    && reference.name().matches("[A-Za-z0-9_.-]+\\.json");
+            String name = keepName
+                    ? reference.name().substring(0, reference.name().length() - ".json".length())
                     : safeName(reference.subject());
-            written.put(key, schemas.resolve(name + extension(referenced.definition().type())));
+            written.put(
+                    key,
+                    schemas.resolve(name + extension(referenced.definition().type())));
             writeWithReferences(referenced, name, schemas, written);
         }
         String fileName = baseName + extension(schema.definition().type());
@@ -146,13 +158,17 @@ final class RegistryPull {
         } else {
             tree.path("fields").forEach(field -> {
                 JsonNode fieldType = field.path("type");
-                String kind = fieldType.isTextual() ? fieldType.asText() : fieldType.path("type").asText("");
+                String kind = fieldType.isTextual()
+                        ? fieldType.asText()
+                        : fieldType.path("type").asText("");
                 if (kind.equals("string") || kind.equals("int") || kind.equals("long")) {
                     candidates.add(field.path("name").asText());
                 }
             });
         }
-        return candidates.stream().filter(n -> n.toLowerCase(java.util.Locale.ROOT).endsWith("id")).findFirst()
+        return candidates.stream()
+                .filter(n -> n.toLowerCase(java.util.Locale.ROOT).endsWith("id"))
+                .findFirst()
                 .orElse(candidates.isEmpty() ? "TODO" : candidates.get(0));
     }
 
@@ -169,7 +185,9 @@ final class RegistryPull {
             yaml.append("    key: ").append(skeleton.key).append("   # TODO: check\n");
             yaml.append("    subject-naming: ").append(skeleton.naming).append('\n');
             if (skeleton.compatibility != null) {
-                yaml.append("    compatibility: ").append(skeleton.compatibility).append('\n');
+                yaml.append("    compatibility: ")
+                        .append(skeleton.compatibility)
+                        .append('\n');
             }
             yaml.append("    events:\n");
             skeleton.events.forEach(e -> yaml.append("      - ").append(e).append('\n'));
@@ -205,7 +223,8 @@ final class RegistryPull {
             return schema;
         }
         try {
-            DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+            DefaultPrettyPrinter printer =
+                    new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
             return JSON.writer(printer).writeValueAsString(tree) + "\n";
         } catch (IOException e) {
             return schema;
@@ -233,5 +252,4 @@ final class RegistryPull {
             this.compatibility = compatibility;
         }
     }
-
 }

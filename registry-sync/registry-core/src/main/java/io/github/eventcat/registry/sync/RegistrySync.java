@@ -1,15 +1,5 @@
 package io.github.eventcat.registry.sync;
 
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.function.Consumer;
-
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.CatalogLoader;
 import io.github.eventcat.catalog.registration.RegistrationForm;
@@ -17,6 +7,14 @@ import io.github.eventcat.runtime.kafka.KafkaSecurityErrors;
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.runtime.registry.SchemaRegistryException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * The registry core's one entry point: sync a catalog (subjects, and topics when asked), check it
@@ -48,8 +46,12 @@ public final class RegistrySync {
         SyncPlan plan = new SyncPlanner(client, request.parallelism(), request.normalize()).plan(catalog);
         Admin admin = request.kafkaAdmin().map(RegistrySync::admin).orElse(null);
         try {
-            TopicSync topics = admin == null ? null : new TopicSync(admin, request.connection().timeout().toMillis(),
-                    KafkaSecurityErrors.of(request.kafkaAdmin().get()));
+            TopicSync topics = admin == null
+                    ? null
+                    : new TopicSync(
+                            admin,
+                            request.connection().timeout().toMillis(),
+                            KafkaSecurityErrors.of(request.kafkaAdmin().get()));
             if (topics != null) {
                 plan = plan.withTopics(topics.plan(TopicSync.wanted(catalog.topics(), request.deadLetterSuffix())));
             }
@@ -61,7 +63,8 @@ public final class RegistrySync {
             if (plan.isUpToDate()) {
                 log.accept("Everything is up to date: nothing written.");
             }
-            List<SubjectOutcome> subjects = plan.writes() == 0 ? unchanged(plan)
+            List<SubjectOutcome> subjects = plan.writes() == 0
+                    ? unchanged(plan)
                     : new SyncExecutor(client, request.parallelism(), request.normalize(), log).apply(plan);
             List<TopicOutcome> topicOutcomes = topics == null ? List.of() : topics.apply(plan.topics());
             SyncResult result = new SyncResult(plan, subjects, topicOutcomes);
@@ -82,7 +85,8 @@ public final class RegistrySync {
     /** @throws IncompatibleSchemasException when any subject is incompatible */
     public CheckReport check(CheckRequest request) {
         Catalog catalog = load(request.catalog());
-        CheckReport report = new CompatibilityCheck(request.connection().client(), request.parallelism(), request.normalize())
+        CheckReport report = new CompatibilityCheck(
+                        request.connection().client(), request.parallelism(), request.normalize())
                 .check(catalog);
         log.accept(report.render());
         if (!report.passed()) {
@@ -92,9 +96,11 @@ public final class RegistrySync {
     }
 
     public PullResult pull(PullRequest request) {
-        PullResult result = new RegistryPull(request.connection().client()).pull(request.subjects(), request.directory());
+        PullResult result =
+                new RegistryPull(request.connection().client()).pull(request.subjects(), request.directory());
         log.accept("Pulled " + result.subjects().size() + " subject(s) into " + request.directory() + ": "
-                + result.files().size() + " schema file(s), manifest " + result.manifest().getFileName());
+                + result.files().size() + " schema file(s), manifest "
+                + result.manifest().getFileName());
         result.notes().forEach(note -> log.accept("  TODO " + note));
         return result;
     }
@@ -110,7 +116,8 @@ public final class RegistrySync {
      * @throws SyncFailedException when registering failed (e.g. the registry refused the schema as incompatible)
      * @throws IllegalArgumentException when the catalog has no such subject
      */
-    public RegisteredSchema registeredSchema(SchemaRegistryClient client, Catalog catalog, String subject, boolean register) {
+    public RegisteredSchema registeredSchema(
+            SchemaRegistryClient client, Catalog catalog, String subject, boolean register) {
         List<io.github.eventcat.catalog.registration.SchemaRegistration> needed =
                 RegistrationForm.of(catalog).closure(subject);
         if (needed.isEmpty()) {
@@ -119,7 +126,8 @@ public final class RegistrySync {
         if (register) {
             SyncPlan plan = new SyncPlanner(client, 1, false).plan(needed);
             if (plan.writes() > 0) {
-                SyncResult result = new SyncResult(plan, new SyncExecutor(client, 1, false, log).apply(plan), List.of());
+                SyncResult result =
+                        new SyncResult(plan, new SyncExecutor(client, 1, false, log).apply(plan), List.of());
                 if (!result.succeeded()) {
                     throw new SyncFailedException(result);
                 }
@@ -129,8 +137,11 @@ public final class RegistrySync {
         RegisteredSchema found = null;
         for (io.github.eventcat.catalog.registration.SchemaRegistration current : needed) {
             found = client.lookup(current.subject(), Definitions.of(current, versions))
-                    .orElseThrow(() -> new SchemaNotRegisteredException(current.subject(), current.path(),
-                            client.config().urls().toString(), !current.subject().equals(subject)));
+                    .orElseThrow(() -> new SchemaNotRegisteredException(
+                            current.subject(),
+                            current.path(),
+                            client.config().urls().toString(),
+                            !current.subject().equals(subject)));
             versions.put(current.subject(), found.version());
         }
         return found;
@@ -144,13 +155,17 @@ public final class RegistrySync {
      * @param storesHint where to set a trust store or key store, in the caller's terms
      */
     public static String describe(SchemaRegistryException failure, String credentialsHint, String storesHint) {
-        return FailureAdvice.describe(failure, Objects.requireNonNull(credentialsHint, "credentialsHint == null"),
+        return FailureAdvice.describe(
+                failure,
+                Objects.requireNonNull(credentialsHint, "credentialsHint == null"),
                 Objects.requireNonNull(storesHint, "storesHint == null"));
     }
 
     private static List<SubjectOutcome> unchanged(SyncPlan plan) {
-        return plan.subjects().stream().map(p -> new SubjectOutcome(p, OutcomeStatus.UNCHANGED, List.of(), null,
-                java.util.OptionalInt.empty(), "")).toList();
+        return plan.subjects().stream()
+                .map(p -> new SubjectOutcome(
+                        p, OutcomeStatus.UNCHANGED, List.of(), null, java.util.OptionalInt.empty(), ""))
+                .toList();
     }
 
     /** A catalog directory, a catalog jar, or a catalog module's output: schema-catalog's one rule. */
@@ -160,7 +175,8 @@ public final class RegistrySync {
 
     private static Admin admin(Map<String, String> properties) {
         if (!properties.containsKey(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)) {
-            throw new IllegalArgumentException("topic provisioning needs bootstrap.servers (the Kafka cluster to create topics on) in the Kafka admin properties");
+            throw new IllegalArgumentException(
+                    "topic provisioning needs bootstrap.servers (the Kafka cluster to create topics on) in the Kafka admin properties");
         }
         Map<String, Object> config = new HashMap<>(properties);
         config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "eventcat-registry-sync");

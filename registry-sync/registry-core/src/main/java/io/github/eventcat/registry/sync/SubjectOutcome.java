@@ -15,8 +15,12 @@ import java.util.OptionalInt;
  * @param message why it failed or was skipped, with the registry's own message; empty otherwise
  */
 record SubjectOutcome(
-        SubjectPlan plan, OutcomeStatus status, List<SubjectActionType> done, SubjectActionType failedAction,
-        OptionalInt id, String message) {
+        SubjectPlan plan,
+        OutcomeStatus status,
+        List<SubjectActionType> done,
+        SubjectActionType failedAction,
+        OptionalInt id,
+        String message) {
     public SubjectOutcome {
         Objects.requireNonNull(plan, "plan == null");
         Objects.requireNonNull(status, "status == null");

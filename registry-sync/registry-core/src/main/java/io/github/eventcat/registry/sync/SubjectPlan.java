@@ -1,13 +1,12 @@
 package io.github.eventcat.registry.sync;
 
+import io.github.eventcat.catalog.registration.SchemaRegistration;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-
-import io.github.eventcat.catalog.registration.SchemaRegistration;
-import io.github.eventcat.vocabulary.CompatibilityLevel;
 
 /**
  * What a sync will do with one subject.
@@ -18,7 +17,10 @@ import io.github.eventcat.vocabulary.CompatibilityLevel;
  * @param currentLevel the subject's level in the registry; empty when it has none or does not exist
  */
 record SubjectPlan(
-        SchemaRegistration subject, SchemaState state, OptionalInt registeredVersion, Optional<CompatibilityLevel> currentLevel) {
+        SchemaRegistration subject,
+        SchemaState state,
+        OptionalInt registeredVersion,
+        Optional<CompatibilityLevel> currentLevel) {
     public SubjectPlan {
         Objects.requireNonNull(subject, "subject == null");
         Objects.requireNonNull(state, "state == null");
@@ -44,11 +46,12 @@ record SubjectPlan(
         if (setsCompatibility()) {
             actions.add(SubjectActionType.SET_COMPATIBILITY);
         }
-        actions.add(switch (state) {
-            case NEW_SUBJECT -> SubjectActionType.REGISTER_NEW_SUBJECT;
-            case NEW_VERSION -> SubjectActionType.REGISTER_NEW_VERSION;
-            case UNCHANGED -> SubjectActionType.UNCHANGED;
-        });
+        actions.add(
+                switch (state) {
+                    case NEW_SUBJECT -> SubjectActionType.REGISTER_NEW_SUBJECT;
+                    case NEW_VERSION -> SubjectActionType.REGISTER_NEW_VERSION;
+                    case UNCHANGED -> SubjectActionType.UNCHANGED;
+                });
         return actions;
     }
 

@@ -1,9 +1,8 @@
 package io.github.eventcat.registry.sync;
 
+import io.github.eventcat.catalog.registration.SchemaRegistration;
 import java.util.List;
 import java.util.Objects;
-
-import io.github.eventcat.catalog.registration.SchemaRegistration;
 
 /**
  * One subject's verdict from the live registry (registry:check). Not schema-catalog's {@code

@@ -1,20 +1,19 @@
 package io.github.eventcat.registry.sync;
 
+import io.github.eventcat.catalog.registration.Reference;
+import io.github.eventcat.runtime.registry.SchemaDefinition;
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.runtime.registry.SchemaRegistryException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-
-import io.github.eventcat.catalog.registration.Reference;
-import io.github.eventcat.runtime.registry.SchemaDefinition;
-import io.github.eventcat.runtime.registry.SchemaRegistryClient;
-import io.github.eventcat.runtime.registry.SchemaRegistryException;
+import java.util.stream.Collectors;
 
 /**
  * Applies the subject part of a {@link SyncPlan}. Per subject: the compatibility level first (so
@@ -41,11 +40,14 @@ final class SyncExecutor {
     public List<SubjectOutcome> apply(SyncPlan plan) {
         Map<String, Integer> versions = new ConcurrentHashMap<>();
         Map<String, SubjectOutcome> failed = new ConcurrentHashMap<>();
-        Set<String> referenced = plan.subjects().stream().flatMap(p -> p.subject().references().stream())
-                .map(Reference::subject).collect(Collectors.toSet());
+        Set<String> referenced = plan.subjects().stream()
+                .flatMap(p -> p.subject().references().stream())
+                .map(Reference::subject)
+                .collect(Collectors.toSet());
         plan.subjects().forEach(p -> p.registeredVersion().ifPresent(v -> versions.put(p.name(), v)));
         Map<Integer, List<SubjectPlan>> waves = new java.util.TreeMap<>();
-        plan.subjects().forEach(p -> waves.computeIfAbsent(p.subject().depth(), d -> new ArrayList<>()).add(p));
+        plan.subjects().forEach(p -> waves.computeIfAbsent(p.subject().depth(), d -> new ArrayList<>())
+                .add(p));
         List<SubjectOutcome> outcomes = new ArrayList<>();
         for (List<SubjectPlan> wave : waves.values()) {
             outcomes.addAll(Parallel.map(wave, parallelism, p -> {
@@ -59,12 +61,22 @@ final class SyncExecutor {
         return outcomes;
     }
 
-    private SubjectOutcome applyOne(SubjectPlan plan, Map<String, Integer> versions, Map<String, SubjectOutcome> failed,
+    private SubjectOutcome applyOne(
+            SubjectPlan plan,
+            Map<String, Integer> versions,
+            Map<String, SubjectOutcome> failed,
             Set<String> referenced) {
         Optional<String> failedReference = plan.subject().references().stream()
-                .map(Reference::subject).filter(failed::containsKey).findFirst();
+                .map(Reference::subject)
+                .filter(failed::containsKey)
+                .findFirst();
         if (failedReference.isPresent()) {
-            return new SubjectOutcome(plan, OutcomeStatus.SKIPPED, List.of(), null, OptionalInt.empty(),
+            return new SubjectOutcome(
+                    plan,
+                    OutcomeStatus.SKIPPED,
+                    List.of(),
+                    null,
+                    OptionalInt.empty(),
                     "it references " + failedReference.get() + ", which was not registered");
         }
         List<SubjectActionType> done = new ArrayList<>();
@@ -77,8 +89,13 @@ final class SyncExecutor {
             }
             if (!plan.registers()) {
                 log.accept("  " + plan.name() + ": " + (done.isEmpty() ? "unchanged" : done));
-                return new SubjectOutcome(plan, done.isEmpty() ? OutcomeStatus.UNCHANGED : OutcomeStatus.APPLIED, done, null,
-                        OptionalInt.empty(), "");
+                return new SubjectOutcome(
+                        plan,
+                        done.isEmpty() ? OutcomeStatus.UNCHANGED : OutcomeStatus.APPLIED,
+                        done,
+                        null,
+                        OptionalInt.empty(),
+                        "");
             }
             current = plan.actions().get(plan.actions().size() - 1);
             SchemaDefinition definition = Definitions.of(plan.subject(), versions);
@@ -86,14 +103,18 @@ final class SyncExecutor {
             done.add(current);
             if (referenced.contains(plan.name())) {
                 // Schemas referencing this one need its version; Confluent's register answer has only the id.
-                client.lookup(plan.name(), definition, normalize).ifPresent(r -> versions.put(plan.name(), r.version()));
+                client.lookup(plan.name(), definition, normalize)
+                        .ifPresent(r -> versions.put(plan.name(), r.version()));
             }
             log.accept("  " + plan.name() + ": " + done + " (id " + id + ")");
             return new SubjectOutcome(plan, OutcomeStatus.APPLIED, done, null, OptionalInt.of(id), "");
         } catch (SchemaRegistryException e) {
-            String message = e.isIncompatible() ? INCOMPATIBLE + " under " + plan.subject().compatibility() + ": "
-                    + e.registryMessage() + " — make the change compatible (e.g. give a new field a default) or "
-                    + "register it under a new subject" : FailureAdvice.describe(e);
+            String message = e.isIncompatible()
+                    ? INCOMPATIBLE + " under " + plan.subject().compatibility() + ": "
+                            + e.registryMessage()
+                            + " — make the change compatible (e.g. give a new field a default) or "
+                            + "register it under a new subject"
+                    : FailureAdvice.describe(e);
             log.accept("  " + plan.name() + ": " + current + " FAILED: " + message);
             return new SubjectOutcome(plan, OutcomeStatus.FAILED, done, current, OptionalInt.empty(), message);
         }

@@ -1,5 +1,12 @@
 package io.github.eventcat.registry.sync;
 
+import io.github.eventcat.catalog.Catalog;
+import io.github.eventcat.catalog.registration.RegistrationForm;
+import io.github.eventcat.catalog.registration.SchemaRegistration;
+import io.github.eventcat.runtime.registry.RegisteredSchema;
+import io.github.eventcat.runtime.registry.SchemaDefinition;
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,14 +18,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-
-import io.github.eventcat.catalog.Catalog;
-import io.github.eventcat.catalog.registration.RegistrationForm;
-import io.github.eventcat.catalog.registration.SchemaRegistration;
-import io.github.eventcat.runtime.registry.RegisteredSchema;
-import io.github.eventcat.runtime.registry.SchemaDefinition;
-import io.github.eventcat.runtime.registry.SchemaRegistryClient;
-import io.github.eventcat.vocabulary.CompatibilityLevel;
 
 /**
  * Computes a {@link SyncPlan} from the catalog and the registry, reading only.
@@ -69,7 +68,8 @@ final class SyncPlanner {
             plans.addAll(Parallel.map(wave, parallelism, subject -> {
                 SubjectPlan plan = planOne(subject, existing, latest, unchangedVersions, changing);
                 if (plan.state() == SchemaState.UNCHANGED) {
-                    unchangedVersions.put(subject.subject(), plan.registeredVersion().getAsInt());
+                    unchangedVersions.put(
+                            subject.subject(), plan.registeredVersion().getAsInt());
                 } else {
                     changing.add(subject.subject());
                 }
@@ -81,8 +81,12 @@ final class SyncPlanner {
         return new SyncPlan(client.config().urls().toString(), plans, List.copyOf(unknown), List.of());
     }
 
-    private SubjectPlan planOne(SchemaRegistration subject, Set<String> existing, LatestRegistered latest,
-            Map<String, Integer> unchangedVersions, Set<String> changing) {
+    private SubjectPlan planOne(
+            SchemaRegistration subject,
+            Set<String> existing,
+            LatestRegistered latest,
+            Map<String, Integer> unchangedVersions,
+            Set<String> changing) {
         if (!existing.contains(subject.subject())) {
             return new SubjectPlan(subject, SchemaState.NEW_SUBJECT, OptionalInt.empty(), Optional.empty());
         }
@@ -104,7 +108,8 @@ final class SyncPlanner {
 
     static Map<Integer, List<SchemaRegistration>> byDepth(List<SchemaRegistration> subjects) {
         Map<Integer, List<SchemaRegistration>> waves = new TreeMap<>();
-        subjects.forEach(s -> waves.computeIfAbsent(s.depth(), d -> new ArrayList<>()).add(s));
+        subjects.forEach(
+                s -> waves.computeIfAbsent(s.depth(), d -> new ArrayList<>()).add(s));
         return waves;
     }
 }

@@ -19,8 +19,13 @@ import java.util.Optional;
  *     its partitions (the generated consumers dead-letter to {@code <topic>.dlq} by default)
  */
 public record SyncRequest(
-        RegistryConnection connection, Path catalog, int parallelism, boolean dryRun, boolean normalize,
-        Optional<Map<String, String>> kafkaAdmin, Optional<String> deadLetterSuffix) {
+        RegistryConnection connection,
+        Path catalog,
+        int parallelism,
+        boolean dryRun,
+        boolean normalize,
+        Optional<Map<String, String>> kafkaAdmin,
+        Optional<String> deadLetterSuffix) {
     public static final int DEFAULT_PARALLELISM = 4;
 
     public SyncRequest {
@@ -31,29 +36,39 @@ public record SyncRequest(
         }
         kafkaAdmin = kafkaAdmin.map(Map::copyOf);
         Objects.requireNonNull(deadLetterSuffix, "deadLetterSuffix == null");
-        if (deadLetterSuffix.isPresent() && (kafkaAdmin.isEmpty() || deadLetterSuffix.get().isEmpty())) {
+        if (deadLetterSuffix.isPresent()
+                && (kafkaAdmin.isEmpty() || deadLetterSuffix.get().isEmpty())) {
             throw new IllegalArgumentException("a dead-letter suffix needs topic provisioning (Kafka admin properties) "
                     + "and must not be empty");
         }
     }
 
     /** Without dead-letter topics. */
-    public SyncRequest(RegistryConnection connection, Path catalog, int parallelism, boolean dryRun, boolean normalize,
+    public SyncRequest(
+            RegistryConnection connection,
+            Path catalog,
+            int parallelism,
+            boolean dryRun,
+            boolean normalize,
             Optional<Map<String, String>> kafkaAdmin) {
         this(connection, catalog, parallelism, dryRun, normalize, kafkaAdmin, Optional.empty());
     }
 
     /** Registers the catalog and provisions its topics (and their {@code .dlq} dead-letter topics) with the defaults. */
     public static SyncRequest withTopics(RegistryConnection connection, Path catalog, Map<String, String> kafkaAdmin) {
-        return new SyncRequest(connection, catalog, DEFAULT_PARALLELISM, false, false, Optional.of(kafkaAdmin),
-                Optional.of(".dlq"));
+        return new SyncRequest(
+                connection, catalog, DEFAULT_PARALLELISM, false, false, Optional.of(kafkaAdmin), Optional.of(".dlq"));
     }
 
     /** Kafka's properties may hold secrets ({@code sasl.jaas.config}, {@code ssl.*.password}): only their names. */
     @Override
     public String toString() {
-        return "SyncRequest[" + connection + ", catalog " + catalog + ", parallelism " + parallelism + ", dryRun " + dryRun
-                + ", normalize " + normalize + kafkaAdmin.map(p -> ", Kafka admin properties " + new java.util.TreeSet<>(p.keySet()))
-                        .orElse("") + deadLetterSuffix.map(d -> ", dead-letter suffix " + d).orElse("") + "]";
+        return "SyncRequest[" + connection + ", catalog " + catalog + ", parallelism " + parallelism + ", dryRun "
+                + dryRun
+                + ", normalize " + normalize
+                + kafkaAdmin
+                        .map(p -> ", Kafka admin properties " + new java.util.TreeSet<>(p.keySet()))
+                        .orElse("")
+                + deadLetterSuffix.map(d -> ", dead-letter suffix " + d).orElse("") + "]";
     }
 }

@@ -46,7 +46,10 @@ public final class SyncResult {
 
     /** The subjects this sync wrote to (registered a schema or set a level), in registration order. */
     public List<String> writtenSubjects() {
-        return subjects.stream().filter(o -> o.status() == OutcomeStatus.APPLIED).map(SubjectOutcome::subject).toList();
+        return subjects.stream()
+                .filter(o -> o.status() == OutcomeStatus.APPLIED)
+                .map(SubjectOutcome::subject)
+                .toList();
     }
 
     /**
@@ -56,12 +59,17 @@ public final class SyncResult {
     public List<String> registeredSubjects() {
         return subjects.stream()
                 .filter(o -> o.status() == OutcomeStatus.APPLIED && o.plan().registers())
-                .map(SubjectOutcome::subject).toList();
+                .map(SubjectOutcome::subject)
+                .toList();
     }
 
     /** The topics this sync created or gave more partitions, sorted. */
     public List<String> changedTopics() {
-        return topics.stream().filter(t -> t.status() == OutcomeStatus.APPLIED).map(t -> t.plan().topic()).sorted().toList();
+        return topics.stream()
+                .filter(t -> t.status() == OutcomeStatus.APPLIED)
+                .map(t -> t.plan().topic())
+                .sorted()
+                .toList();
     }
 
     public boolean succeeded() {
@@ -75,16 +83,28 @@ public final class SyncResult {
     /** A few lines: counts, then every failure. */
     public String summary() {
         StringBuilder text = new StringBuilder();
-        text.append(count(OutcomeStatus.APPLIED)).append(" subject(s) written, ")
-                .append(count(OutcomeStatus.UNCHANGED)).append(" unchanged, ")
-                .append(count(OutcomeStatus.FAILED)).append(" failed, ")
-                .append(count(OutcomeStatus.SKIPPED)).append(" not attempted");
+        text.append(count(OutcomeStatus.APPLIED))
+                .append(" subject(s) written, ")
+                .append(count(OutcomeStatus.UNCHANGED))
+                .append(" unchanged, ")
+                .append(count(OutcomeStatus.FAILED))
+                .append(" failed, ")
+                .append(count(OutcomeStatus.SKIPPED))
+                .append(" not attempted");
         if (!topics.isEmpty()) {
-            text.append("; ").append(topics.stream().filter(t -> t.status() == OutcomeStatus.APPLIED).count())
-                    .append(" topic(s) changed, ").append(failedTopics().size()).append(" failed");
+            text.append("; ")
+                    .append(topics.stream()
+                            .filter(t -> t.status() == OutcomeStatus.APPLIED)
+                            .count())
+                    .append(" topic(s) changed, ")
+                    .append(failedTopics().size())
+                    .append(" failed");
         }
-        List<String> failures = failedSubjects().stream().map(SubjectOutcome::describe).collect(Collectors.toList());
-        failedTopics().forEach(t -> failures.add("topic " + t.plan().topic() + ": " + t.plan().action() + " failed: " + t.message()));
+        List<String> failures =
+                failedSubjects().stream().map(SubjectOutcome::describe).collect(Collectors.toList());
+        failedTopics()
+                .forEach(t -> failures.add(
+                        "topic " + t.plan().topic() + ": " + t.plan().action() + " failed: " + t.message()));
         if (!failures.isEmpty()) {
             text.append(":\n  ").append(String.join("\n  ", failures));
         }

@@ -16,8 +16,12 @@ import java.util.OptionalLong;
  * @param drift what differs and is left alone
  */
 record TopicPlan(
-        String topic, TopicActionType action, OptionalInt partitions, OptionalInt currentPartitions,
-        OptionalLong retentionMs, List<String> drift) {
+        String topic,
+        TopicActionType action,
+        OptionalInt partitions,
+        OptionalInt currentPartitions,
+        OptionalLong retentionMs,
+        List<String> drift) {
     public TopicPlan {
         Objects.requireNonNull(topic, "topic == null");
         Objects.requireNonNull(action, "action == null");

@@ -1,5 +1,7 @@
 package io.github.eventcat.registry.sync;
 
+import io.github.eventcat.catalog.Topic;
+import io.github.eventcat.runtime.kafka.KafkaSecurityErrors;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -11,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -20,9 +21,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-
-import io.github.eventcat.catalog.Topic;
-import io.github.eventcat.runtime.kafka.KafkaSecurityErrors;
 
 /**
  * The catalog's topics on a Kafka cluster, through Kafka's Admin client: creates missing topics with
@@ -61,18 +59,32 @@ final class TopicSync {
 
     List<TopicPlan> plan(List<WantedTopic> topics) {
         Set<String> existing = await(admin.listTopics().names(), "list topics");
-        List<String> present = topics.stream().map(WantedTopic::name).filter(existing::contains).toList();
-        Map<String, TopicDescription> descriptions = present.isEmpty() ? Map.of()
+        List<String> present = topics.stream()
+                .map(WantedTopic::name)
+                .filter(existing::contains)
+                .toList();
+        Map<String, TopicDescription> descriptions = present.isEmpty()
+                ? Map.of()
                 : await(admin.describeTopics(present).allTopicNames(), "describe topics " + present);
-        Map<ConfigResource, Config> configs = present.isEmpty() ? Map.of()
-                : await(admin.describeConfigs(present.stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList()).all(),
+        Map<ConfigResource, Config> configs = present.isEmpty()
+                ? Map.of()
+                : await(
+                        admin.describeConfigs(present.stream()
+                                        .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t))
+                                        .toList())
+                                .all(),
                         "describe topic configs " + present);
         List<TopicPlan> plans = new ArrayList<>();
         for (WantedTopic topic : topics) {
             TopicDescription description = descriptions.get(topic.name());
             if (description == null) {
-                plans.add(new TopicPlan(topic.name(), TopicActionType.CREATE_TOPIC, topic.partitions(), OptionalInt.empty(),
-                        topic.retentionMs(), List.of()));
+                plans.add(new TopicPlan(
+                        topic.name(),
+                        TopicActionType.CREATE_TOPIC,
+                        topic.partitions(),
+                        OptionalInt.empty(),
+                        topic.retentionMs(),
+                        List.of()));
                 continue;
             }
             int current = description.partitions().size();
@@ -81,20 +93,24 @@ final class TopicSync {
             if (topic.partitions().isPresent() && topic.partitions().getAsInt() > current) {
                 action = TopicActionType.INCREASE_PARTITIONS;
             } else if (topic.partitions().isPresent() && topic.partitions().getAsInt() < current) {
-                drift.add("has " + current + " partitions, the catalog says " + topic.partitions().getAsInt()
-                        + " (partitions are never removed)");
+                drift.add("has " + current + " partitions, the catalog says "
+                        + topic.partitions().getAsInt() + " (partitions are never removed)");
             }
-            Optional<String> retention = Optional.ofNullable(configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name())))
-                    .map(c -> c.get(TopicConfig.RETENTION_MS_CONFIG)).map(ConfigEntry::value);
-            if (topic.retentionMs().isPresent() && retention.isPresent()
+            Optional<String> retention = Optional.ofNullable(
+                            configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name())))
+                    .map(c -> c.get(TopicConfig.RETENTION_MS_CONFIG))
+                    .map(ConfigEntry::value);
+            if (topic.retentionMs().isPresent()
+                    && retention.isPresent()
                     && !retention.get().equals(Long.toString(topic.retentionMs().getAsLong()))) {
-                drift.add("retention.ms is " + retention.get() + ", the catalog says " + topic.retentionMs().getAsLong()
-                        + " (change it with kafka-configs)");
+                drift.add("retention.ms is " + retention.get() + ", the catalog says "
+                        + topic.retentionMs().getAsLong() + " (change it with kafka-configs)");
             }
             if (action == TopicActionType.UNCHANGED && !drift.isEmpty()) {
                 action = TopicActionType.DRIFT;
             }
-            plans.add(new TopicPlan(topic.name(), action, topic.partitions(), OptionalInt.of(current), topic.retentionMs(), drift));
+            plans.add(new TopicPlan(
+                    topic.name(), action, topic.partitions(), OptionalInt.of(current), topic.retentionMs(), drift));
         }
         return plans;
     }
@@ -105,16 +121,25 @@ final class TopicSync {
             try {
                 switch (plan.action()) {
                     case CREATE_TOPIC -> {
-                        NewTopic topic = new NewTopic(plan.topic(),
-                                plan.partitions().isPresent() ? Optional.of(plan.partitions().getAsInt()) : Optional.empty(),
+                        NewTopic topic = new NewTopic(
+                                plan.topic(),
+                                plan.partitions().isPresent()
+                                        ? Optional.of(plan.partitions().getAsInt())
+                                        : Optional.empty(),
                                 Optional.empty());
-                        plan.retentionMs().ifPresent(ms -> topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(ms))));
+                        plan.retentionMs()
+                                .ifPresent(ms ->
+                                        topic.configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(ms))));
                         await(admin.createTopics(List.of(topic)).all(), "create topic " + plan.topic());
                         awaitLeaders(plan.topic(), plan.partitions().orElse(1));
                     }
                     case INCREASE_PARTITIONS -> {
-                        await(admin.createPartitions(
-                                Map.of(plan.topic(), NewPartitions.increaseTo(plan.partitions().getAsInt()))).all(),
+                        await(
+                                admin.createPartitions(Map.of(
+                                                plan.topic(),
+                                                NewPartitions.increaseTo(
+                                                        plan.partitions().getAsInt())))
+                                        .all(),
                                 "add partitions to topic " + plan.topic());
                         awaitLeaders(plan.topic(), plan.partitions().getAsInt());
                     }
@@ -140,10 +165,14 @@ final class TopicSync {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         while (true) {
             try {
-                TopicDescription description =
-                        admin.describeTopics(List.of(topic)).allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS).get(topic);
-                if (description != null && description.partitions().size() >= partitions
-                        && description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                TopicDescription description = admin.describeTopics(List.of(topic))
+                        .allTopicNames()
+                        .get(timeoutMs, TimeUnit.MILLISECONDS)
+                        .get(topic);
+                if (description != null
+                        && description.partitions().size() >= partitions
+                        && description.partitions().stream()
+                                .allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
                     return;
                 }
             } catch (ExecutionException | TimeoutException e) {
@@ -153,8 +182,11 @@ final class TopicSync {
                 throw new TopicSyncException("Interrupted while waiting for topic " + topic + " to get its leaders", e);
             }
             if (System.nanoTime() > deadline) {
-                throw new TopicSyncException("Tried to wait for topic " + topic + " to have " + partitions
-                        + " partitions with leaders but it did not within " + timeoutMs + " ms — check the brokers' health", null);
+                throw new TopicSyncException(
+                        "Tried to wait for topic " + topic + " to have " + partitions
+                                + " partitions with leaders but it did not within " + timeoutMs
+                                + " ms — check the brokers' health",
+                        null);
             }
             try {
                 Thread.sleep(100);
@@ -172,8 +204,10 @@ final class TopicSync {
             Throwable cause = securityErrors.explain(e.getCause());
             throw new TopicSyncException("Tried to " + action + " but failed because: " + cause.getMessage(), cause);
         } catch (TimeoutException e) {
-            throw new TopicSyncException("Tried to " + action + " but the cluster did not answer within " + timeoutMs
-                    + " ms — check bootstrap.servers and that the brokers are reachable", e);
+            throw new TopicSyncException(
+                    "Tried to " + action + " but the cluster did not answer within " + timeoutMs
+                            + " ms — check bootstrap.servers and that the brokers are reachable",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TopicSyncException("Interrupted while trying to " + action, e);
@@ -181,6 +215,5 @@ final class TopicSync {
     }
 
     /** A topic the cluster should have: its partitions and {@code retention.ms} (empty: the broker's default). */
-    record WantedTopic(String name, OptionalInt partitions, java.util.OptionalLong retentionMs) {
-    }
+    record WantedTopic(String name, OptionalInt partitions, java.util.OptionalLong retentionMs) {}
 }

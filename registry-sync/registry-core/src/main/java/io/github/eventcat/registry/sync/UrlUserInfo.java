@@ -1,5 +1,6 @@
 package io.github.eventcat.registry.sync;
 
+import io.github.eventcat.runtime.registry.Redaction;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -7,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import io.github.eventcat.runtime.registry.Redaction;
 
 /** Registry URLs with their user info taken out, and that user info as basic-auth credentials. */
 record UrlUserInfo(List<String> urls, Optional<RegistryCredentials> credentials) {
@@ -22,9 +21,11 @@ record UrlUserInfo(List<String> urls, Optional<RegistryCredentials> credentials)
                 uri = new URI(url.trim());
             } catch (URISyntaxException e) {
                 // the reason and index only: the input may hold a password, in a form no redaction recognises
-                throw new IllegalArgumentException("the registry URL list has an entry that is not a valid URL (" + e.getReason()
-                        + " at index " + e.getIndex() + "): percent-encode special characters (in a password '@' is %40, "
-                        + "':' is %3A, '/' is %2F)");
+                throw new IllegalArgumentException(
+                        "the registry URL list has an entry that is not a valid URL (" + e.getReason()
+                                + " at index " + e.getIndex()
+                                + "): percent-encode special characters (in a password '@' is %40, "
+                                + "':' is %3A, '/' is %2F)");
             }
             if (uri.getScheme() == null || uri.getHost() == null) {
                 throw new IllegalArgumentException("the registry URL list has an entry that is not an http(s) URL: "
@@ -51,8 +52,12 @@ record UrlUserInfo(List<String> urls, Optional<RegistryCredentials> credentials)
                     + Redaction.url(String.join(",", urls)) + "): write user:password@host, or give the credentials "
                     + "apart from the URL");
         }
-        return new UrlUserInfo(List.copyOf(plain), Optional.of(new RegistryCredentials.Basic(decode(userInfo.substring(0, colon)),
-                decode(userInfo.substring(colon + 1)), RegistryConnection.URL_USER_INFO)));
+        return new UrlUserInfo(
+                List.copyOf(plain),
+                Optional.of(new RegistryCredentials.Basic(
+                        decode(userInfo.substring(0, colon)),
+                        decode(userInfo.substring(colon + 1)),
+                        RegistryConnection.URL_USER_INFO)));
     }
 
     private static String decode(String text) {

@@ -2,18 +2,16 @@ package io.github.eventcat.registry.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
 import io.github.eventcat.vocabulary.CompatibilityLevel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The real registry's export says what its Confluent API says: for every subject the latest version
@@ -35,11 +33,19 @@ class ApicurioExportRealRegistryTest {
     @Test
     void theExportAgreesWithTheConfluentApiOnEverySubject() {
         SchemaRegistryClient client = RegistryConnection.of(registry.url()).client();
-        new RegistrySync(log::add).sync(new SyncRequest(RegistryConnection.of(registry.url()), ExampleCatalog.source(), 1,
-                false, false, Optional.empty()));
+        new RegistrySync(log::add)
+                .sync(new SyncRequest(
+                        RegistryConnection.of(registry.url()),
+                        ExampleCatalog.source(),
+                        1,
+                        false,
+                        false,
+                        Optional.empty()));
         client.setSubjectCompatibility(TICKET_CLOSED, CompatibilityLevel.NONE);
-        client.register(TICKET_CLOSED, SchemaDefinition.avro(
-                "{\"type\":\"record\",\"name\":\"Replaced\",\"fields\":[{\"name\":\"id\",\"type\":\"string\"}]}"));
+        client.register(
+                TICKET_CLOSED,
+                SchemaDefinition.avro(
+                        "{\"type\":\"record\",\"name\":\"Replaced\",\"fields\":[{\"name\":\"id\",\"type\":\"string\"}]}"));
         client.setSubjectCompatibility(TICKET_CLOSED, CompatibilityLevel.FULL);
         client.setSubjectCompatibility("TaskData", CompatibilityLevel.NONE);
         SchemaDefinition shared = client.latestVersion("Priority").definition();
@@ -56,8 +62,9 @@ class ApicurioExportRealRegistryTest {
         }
         assertThat(export.latestBySubject().get(TICKET_CLOSED).version()).isEqualTo(2);
         assertThat(export.levelBySubject()).containsEntry(TICKET_CLOSED, CompatibilityLevel.FULL);
-        export.levelBySubject().forEach((subject, level) ->
-                assertThat(client.subjectCompatibility(subject)).as(subject).hasValue(level));
+        export.levelBySubject().forEach((subject, level) -> assertThat(client.subjectCompatibility(subject))
+                .as(subject)
+                .hasValue(level));
         // Apicurio keeps NONE as "no rule": such subjects are not in the export's levels, and the
         // sync asks for them one by one (GET /config answers NONE).
         assertThat(export.levelBySubject()).doesNotContainKeys("priority-copy", "TaskData");

@@ -2,6 +2,11 @@ package io.github.eventcat.registry.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.eventcat.runtime.registry.RegisteredSchema;
+import io.github.eventcat.runtime.registry.SchemaDefinition;
+import io.github.eventcat.runtime.registry.SchemaType;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
+import io.github.eventcat.vocabulary.SchemaReference;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,24 +18,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import org.junit.jupiter.api.Test;
-
-import io.github.eventcat.runtime.registry.RegisteredSchema;
-import io.github.eventcat.runtime.registry.SchemaDefinition;
-import io.github.eventcat.runtime.registry.SchemaType;
-import io.github.eventcat.vocabulary.CompatibilityLevel;
-import io.github.eventcat.vocabulary.SchemaReference;
 
 /**
  * Reading Apicurio 2.x's export format (entries as Apicurio 2.4.2 writes them; the real registry's
  * own export is compared with its Confluent API in {@link ApicurioExportRealRegistryTest}).
  */
 class ApicurioExportTest {
-    private static final String MANIFEST = "{\"systemVersion\":\"2.4.2.Final\",\"systemName\":\"apicurio-registry\",\"exportVersion\":\"1.0\"}";
-    private static final String RA_1 = "{\"type\":\"record\",\"name\":\"Ra\",\"fields\":[{\"name\":\"x\",\"type\":\"int\"}]}";
-    private static final String RA_2 = "{\"type\":\"record\",\"name\":\"Ra\",\"fields\":[{\"name\":\"x\",\"type\":\"int\"},{\"name\":\"y\",\"type\":\"int\",\"default\":0}]}";
-    private static final String RC = "{\"type\":\"record\",\"name\":\"Rc\",\"fields\":[{\"name\":\"a\",\"type\":\"Ra\"}]}";
+    private static final String MANIFEST =
+            "{\"systemVersion\":\"2.4.2.Final\",\"systemName\":\"apicurio-registry\",\"exportVersion\":\"1.0\"}";
+    private static final String RA_1 =
+            "{\"type\":\"record\",\"name\":\"Ra\",\"fields\":[{\"name\":\"x\",\"type\":\"int\"}]}";
+    private static final String RA_2 =
+            "{\"type\":\"record\",\"name\":\"Ra\",\"fields\":[{\"name\":\"x\",\"type\":\"int\"},{\"name\":\"y\",\"type\":\"int\",\"default\":0}]}";
+    private static final String RC =
+            "{\"type\":\"record\",\"name\":\"Rc\",\"fields\":[{\"name\":\"a\",\"type\":\"Ra\"}]}";
 
     private final Map<String, String> entries = new LinkedHashMap<>();
 
@@ -40,8 +42,10 @@ class ApicurioExportTest {
                 .hasValue(URI.create("http://registry:8080/apis/registry/v2/admin/export"));
         assertThat(ApicurioExport.exportUrl(URI.create("https://h/registry/apis/ccompat/v6/")))
                 .hasValue(URI.create("https://h/registry/apis/registry/v2/admin/export"));
-        assertThat(ApicurioExport.exportUrl(URI.create("http://schema-registry:8081"))).isEmpty();
-        assertThat(ApicurioExport.exportUrl(URI.create("http://h/apis/ccompat/v7/subjects"))).isEmpty();
+        assertThat(ApicurioExport.exportUrl(URI.create("http://schema-registry:8081")))
+                .isEmpty();
+        assertThat(ApicurioExport.exportUrl(URI.create("http://h/apis/ccompat/v7/subjects")))
+                .isEmpty();
     }
 
     @Test
@@ -59,10 +63,16 @@ class ApicurioExportTest {
 
         assertThat(export.latestBySubject()).containsOnlyKeys("a-value", "c-value");
         assertThat(export.latestBySubject().get("a-value"))
-                .isEqualTo(new RegisteredSchema("a-value", 2, 3, new SchemaDefinition(RA_2, SchemaType.AVRO, List.of())));
-        assertThat(export.latestBySubject().get("c-value")).isEqualTo(new RegisteredSchema("c-value", 1, 4,
-                new SchemaDefinition(RC, SchemaType.AVRO, List.of(new SchemaReference("Ra", "a-value", 2)))));
-        assertThat(export.levelBySubject()).containsExactly(Map.entry("a-value", CompatibilityLevel.BACKWARD_TRANSITIVE));
+                .isEqualTo(
+                        new RegisteredSchema("a-value", 2, 3, new SchemaDefinition(RA_2, SchemaType.AVRO, List.of())));
+        assertThat(export.latestBySubject().get("c-value"))
+                .isEqualTo(new RegisteredSchema(
+                        "c-value",
+                        1,
+                        4,
+                        new SchemaDefinition(RC, SchemaType.AVRO, List.of(new SchemaReference("Ra", "a-value", 2)))));
+        assertThat(export.levelBySubject())
+                .containsExactly(Map.entry("a-value", CompatibilityLevel.BACKWARD_TRANSITIVE));
     }
 
     @Test
@@ -86,8 +96,12 @@ class ApicurioExportTest {
         content("h1", 1, RA_1, null);
         content("h4", 4, RC, "[{\"groupId\":\"other\",\"artifactId\":\"a\",\"version\":\"1\",\"name\":\"Ra\"}]");
         content("h5", 5, "openapi: 3.0.0", null);
-        entries.put("groups/team/artifacts/t/versions/1.ArtifactVersion.json", versionJson("\"team\"", "t", "1", 1, "ENABLED", "AVRO", 1));
-        entries.put("groups/default/artifacts/n/versions/1.0.0.ArtifactVersion.json", versionJson("null", "n", "1.0.0", 1, "ENABLED", "AVRO", 1));
+        entries.put(
+                "groups/team/artifacts/t/versions/1.ArtifactVersion.json",
+                versionJson("\"team\"", "t", "1", 1, "ENABLED", "AVRO", 1));
+        entries.put(
+                "groups/default/artifacts/n/versions/1.0.0.ArtifactVersion.json",
+                versionJson("null", "n", "1.0.0", 1, "ENABLED", "AVRO", 1));
         version("refs-other-group", 1, "ENABLED", "AVRO", 4);
         version("api", 1, "ENABLED", "OPENAPI", 5);
         version("plain", 1, "ENABLED", "JSON", 1);
@@ -111,7 +125,9 @@ class ApicurioExportTest {
         assertThat(parse()).as("no manifest").isEmpty();
 
         byte[] json = "{\"message\":\"not a zip\"}".getBytes(StandardCharsets.UTF_8);
-        assertThat(ApicurioExport.parse(new ByteArrayInputStream(json))).as("not a zip").isEmpty();
+        assertThat(ApicurioExport.parse(new ByteArrayInputStream(json)))
+                .as("not a zip")
+                .isEmpty();
     }
 
     private void manifest(String json) {
@@ -119,17 +135,26 @@ class ApicurioExportTest {
     }
 
     private void content(String hash, long contentId, String text, String serializedReferences) {
-        entries.put("content/" + hash + ".Content.json", "{\"contentId\":" + contentId + ",\"contentHash\":\"" + hash
-                + "\",\"serializedReferences\":" + (serializedReferences == null ? "null" : quote(serializedReferences)) + "}");
+        entries.put(
+                "content/" + hash + ".Content.json",
+                "{\"contentId\":" + contentId + ",\"contentHash\":\"" + hash + "\",\"serializedReferences\":"
+                        + (serializedReferences == null ? "null" : quote(serializedReferences)) + "}");
         entries.put("content/" + hash + ".Content.data", text);
     }
 
     private void version(String artifactId, int version, String state, String type, long contentId) {
-        entries.put("groups/default/artifacts/" + artifactId + "/versions/" + version + ".ArtifactVersion.json",
+        entries.put(
+                "groups/default/artifacts/" + artifactId + "/versions/" + version + ".ArtifactVersion.json",
                 versionJson("null", artifactId, Integer.toString(version), version, state, type, contentId));
     }
 
-    private static String versionJson(String groupId, String artifactId, String version, int versionId, String state, String type,
+    private static String versionJson(
+            String groupId,
+            String artifactId,
+            String version,
+            int versionId,
+            String state,
+            String type,
             long contentId) {
         return "{\"globalId\":" + (100 + contentId) + ",\"groupId\":" + groupId + ",\"artifactId\":\"" + artifactId
                 + "\",\"version\":\"" + version + "\",\"versionId\":" + versionId + ",\"artifactType\":\"" + type
@@ -137,8 +162,10 @@ class ApicurioExportTest {
     }
 
     private void rule(String artifactId, String level) {
-        entries.put("groups/default/artifacts/" + artifactId + "/rules/COMPATIBILITY.ArtifactRule.json",
-                "{\"groupId\":null,\"artifactId\":\"" + artifactId + "\",\"type\":\"COMPATIBILITY\",\"configuration\":\"" + level + "\"}");
+        entries.put(
+                "groups/default/artifacts/" + artifactId + "/rules/COMPATIBILITY.ArtifactRule.json",
+                "{\"groupId\":null,\"artifactId\":\"" + artifactId
+                        + "\",\"type\":\"COMPATIBILITY\",\"configuration\":\"" + level + "\"}");
     }
 
     private static String quote(String text) {

@@ -1,5 +1,11 @@
 package io.github.eventcat.registry.sync;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,13 +23,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * An HTTP front of the real registry that serves Confluent's bulk read
@@ -47,7 +46,8 @@ public final class ConfluentSchemasFacade implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI registry;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "confluent-schemas-facade");
         thread.setDaemon(true);
@@ -76,7 +76,9 @@ public final class ConfluentSchemasFacade implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod();
-            String path = exchange.getRequestURI().getRawPath().substring(registry.getPath().length());
+            String path = exchange.getRequestURI()
+                    .getRawPath()
+                    .substring(registry.getPath().length());
             String query = exchange.getRequestURI().getRawQuery();
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -84,10 +86,15 @@ public final class ConfluentSchemasFacade implements AutoCloseable {
             }
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             Map<String, String> parameters = parameters(query);
-            Answer answer = method.equals("GET") && path.equals("/schemas") && "true".equals(parameters.get("latestOnly"))
-                    ? latestSchemas(parameters, authorization)
-                    : forward(method, path + (query == null ? "" : "?" + query), body, authorization,
-                            exchange.getRequestHeaders().getFirst("Content-Type"));
+            Answer answer =
+                    method.equals("GET") && path.equals("/schemas") && "true".equals(parameters.get("latestOnly"))
+                            ? latestSchemas(parameters, authorization)
+                            : forward(
+                                    method,
+                                    path + (query == null ? "" : "?" + query),
+                                    body,
+                                    authorization,
+                                    exchange.getRequestHeaders().getFirst("Content-Type"));
             exchange.getResponseHeaders().set("Content-Type", answer.contentType());
             exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -100,13 +107,17 @@ public final class ConfluentSchemasFacade implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, byte[] body, String contentType) {
-    }
+    private record Answer(int status, byte[] body, String contentType) {}
 
-    private Answer latestSchemas(Map<String, String> parameters, String authorization) throws IOException, InterruptedException {
+    private Answer latestSchemas(Map<String, String> parameters, String authorization)
+            throws IOException, InterruptedException {
         String prefix = parameters.getOrDefault("subjectPrefix", "");
-        Answer subjects = forward("GET", "/subjects" + ("true".equals(parameters.get("deleted")) ? "?deleted=true" : ""), null,
-                authorization, null);
+        Answer subjects = forward(
+                "GET",
+                "/subjects" + ("true".equals(parameters.get("deleted")) ? "?deleted=true" : ""),
+                null,
+                authorization,
+                null);
         if (subjects.status() != 200) {
             return subjects; // the registry's own refusal (401, 5xx …), as it gave it
         }
@@ -117,7 +128,8 @@ public final class ConfluentSchemasFacade implements AutoCloseable {
             if (!subject.startsWith(prefix)) {
                 continue;
             }
-            Answer latest = forward("GET", "/subjects/" + encode(subject) + "/versions/latest", null, authorization, null);
+            Answer latest =
+                    forward("GET", "/subjects/" + encode(subject) + "/versions/latest", null, authorization, null);
             if (latest.status() != 200) {
                 return latest;
             }
@@ -146,7 +158,11 @@ public final class ConfluentSchemasFacade implements AutoCloseable {
     private Answer forward(String method, String pathAndQuery, byte[] body, String authorization, String contentType)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(registry + pathAndQuery))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body))
                 // Apicurio answers 415 without a Content-Type, even to a GET.
                 .header("Content-Type", contentType == null ? CONTENT_TYPE : contentType)
                 .header("Accept", CONTENT_TYPE + ", application/json");
@@ -154,7 +170,9 @@ public final class ConfluentSchemasFacade implements AutoCloseable {
             request.header("Authorization", authorization);
         }
         HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        return new Answer(response.statusCode(), response.body(),
+        return new Answer(
+                response.statusCode(),
+                response.body(),
                 response.headers().firstValue("Content-Type").orElse("application/json"));
     }
 

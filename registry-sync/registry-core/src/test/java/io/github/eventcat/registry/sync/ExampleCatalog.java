@@ -8,8 +8,7 @@ import java.util.stream.Stream;
 
 /** The example catalog of generated-example, copied so a test can change it. */
 final class ExampleCatalog {
-    private ExampleCatalog() {
-    }
+    private ExampleCatalog() {}
 
     static Path source() {
         return Path.of(System.getProperty("example.catalog", "../../generated-example/src/main/catalog"));

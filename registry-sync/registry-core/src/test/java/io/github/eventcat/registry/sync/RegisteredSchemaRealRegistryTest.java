@@ -3,19 +3,17 @@ package io.github.eventcat.registry.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.CatalogLoader;
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
 import io.github.eventcat.vocabulary.SchemaReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@link RegistrySync#registeredSchema}, what event-cli's publish calls, on the real registry: it
@@ -37,7 +35,8 @@ class RegisteredSchemaRealRegistryTest {
 
     @Test
     void notRegisteredSaysWhichSubjectAndFileAndRegistersNothing() {
-        assertThatThrownBy(() -> new RegistrySync(log::add).registeredSchema(client(), catalog, "order.placed-value", false))
+        assertThatThrownBy(() ->
+                        new RegistrySync(log::add).registeredSchema(client(), catalog, "order.placed-value", false))
                 .isInstanceOfSatisfying(SchemaNotRegisteredException.class, e -> {
                     // the reference is looked up first
                     assertThat(e.subject()).isEqualTo("com.example.orders.OrderLine");
@@ -49,23 +48,39 @@ class RegisteredSchemaRealRegistryTest {
 
     @Test
     void registeringOneSubjectWritesItAndItsReferencesAsASyncWould() {
-        RegisteredSchema registered = new RegistrySync(log::add).registeredSchema(client(), catalog, "order.placed-value", true);
+        RegisteredSchema registered =
+                new RegistrySync(log::add).registeredSchema(client(), catalog, "order.placed-value", true);
 
         SchemaRegistryClient client = client();
         assertThat(client.subjects()).containsExactlyInAnyOrder("order.placed-value", "com.example.orders.OrderLine");
         RegisteredSchema latest = client.latestVersion("order.placed-value");
         assertThat(latest.id()).isEqualTo(registered.id());
-        assertThat(latest.definition().schema()).isEqualTo(catalog.schemaFile("schemas/orders/order_placed.avsc").orElseThrow().text());
-        assertThat(latest.definition().references()).extracting(SchemaReference::name, SchemaReference::subject)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("com.example.orders.OrderLine", "com.example.orders.OrderLine"));
-        assertThat(new RegistrySync(log::add).registeredSchema(client, catalog, "order.placed-value", false).id())
+        assertThat(latest.definition().schema())
+                .isEqualTo(catalog.schemaFile("schemas/orders/order_placed.avsc")
+                        .orElseThrow()
+                        .text());
+        assertThat(latest.definition().references())
+                .extracting(SchemaReference::name, SchemaReference::subject)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "com.example.orders.OrderLine", "com.example.orders.OrderLine"));
+        assertThat(new RegistrySync(log::add)
+                        .registeredSchema(client, catalog, "order.placed-value", false)
+                        .id())
                 .isEqualTo(registered.id());
 
         // the sync finds both subjects unchanged: the same form, no second version
-        SyncResult synced = new RegistrySync(log::add).sync(new SyncRequest(RegistryConnection.of(registry.url()),
-                ExampleCatalog.source(), 1, false, false, Optional.empty()));
-        assertThat(synced.plan().subjects()).filteredOn(p -> p.name().equals("order.placed-value")
-                || p.name().equals("com.example.orders.OrderLine")).allSatisfy(p -> {
+        SyncResult synced = new RegistrySync(log::add)
+                .sync(new SyncRequest(
+                        RegistryConnection.of(registry.url()),
+                        ExampleCatalog.source(),
+                        1,
+                        false,
+                        false,
+                        Optional.empty()));
+        assertThat(synced.plan().subjects())
+                .filteredOn(
+                        p -> p.name().equals("order.placed-value") || p.name().equals("com.example.orders.OrderLine"))
+                .allSatisfy(p -> {
                     assertThat(p.state()).isEqualTo(SchemaState.UNCHANGED);
                     assertThat(p.setsCompatibility()).isFalse();
                 });
@@ -75,6 +90,7 @@ class RegisteredSchemaRealRegistryTest {
     @Test
     void anUnknownSubjectIsAnArgumentError() {
         assertThatThrownBy(() -> new RegistrySync(log::add).registeredSchema(client(), catalog, "nope-value", true))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope-value");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nope-value");
     }
 }

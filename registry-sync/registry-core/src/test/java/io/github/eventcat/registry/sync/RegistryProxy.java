@@ -1,5 +1,7 @@
 package io.github.eventcat.registry.sync;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,9 +20,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 /**
  * A small HTTP proxy in front of the real registry: counts requests by method, and on demand
  * demands credentials (401/403), answers 5xx, hangs, or stops listening (the registry "goes down").
@@ -34,7 +33,8 @@ public final class RegistryProxy implements AutoCloseable {
     }
 
     private final URI target;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<String, AtomicInteger> countsByMethod = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
@@ -172,7 +172,10 @@ public final class RegistryProxy implements AutoCloseable {
             }
             boolean write = !method.equals("GET") && !isRead(method, path);
             if (readOnlyAuthorization != null && readOnlyAuthorization.equals(authorization) && write) {
-                answer(exchange, 403, "{\"error_code\":40301,\"message\":\"User is denied operation Write on this subject\"}");
+                answer(
+                        exchange,
+                        403,
+                        "{\"error_code\":40301,\"message\":\"User is denied operation Write on this subject\"}");
                 return;
             }
             Integer refusal = refusedPaths.get(path);
@@ -181,23 +184,32 @@ public final class RegistryProxy implements AutoCloseable {
                 return;
             }
             if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                answer(exchange, failureStatus, "{\"error_code\":50001,\"message\":\"Error in the backend data store\"}");
+                answer(
+                        exchange,
+                        failureStatus,
+                        "{\"error_code\":50001,\"message\":\"Error in the backend data store\"}");
                 return;
             }
             if ((!hangWritesOnly || write) && hangsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 sleep(hang);
             }
-            String forwardTo = (underBase ? target + path : target.getScheme() + "://" + target.getRawAuthority() + path)
-                    + (query == null ? "" : "?" + query);
+            String forwardTo =
+                    (underBase ? target + path : target.getScheme() + "://" + target.getRawAuthority() + path)
+                            + (query == null ? "" : "?" + query);
             HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(forwardTo))
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
                     .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                    .header("Accept", Optional.ofNullable(exchange.getRequestHeaders().getFirst("Accept"))
-                            .orElse("application/vnd.schemaregistry.v1+json, application/json"));
+                    .header(
+                            "Accept",
+                            Optional.ofNullable(exchange.getRequestHeaders().getFirst("Accept"))
+                                    .orElse("application/vnd.schemaregistry.v1+json, application/json"));
             HttpResponse<byte[]> response = http.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
-            exchange.getResponseHeaders().set("Content-Type",
-                    response.headers().firstValue("Content-Type").orElse("application/json"));
-            exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
+            exchange.getResponseHeaders()
+                    .set(
+                            "Content-Type",
+                            response.headers().firstValue("Content-Type").orElse("application/json"));
+            exchange.sendResponseHeaders(
+                    response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(response.body());
             }
@@ -228,10 +240,12 @@ public final class RegistryProxy implements AutoCloseable {
 
     /** Writes seen: registrations, config changes and deletes (lookups and compatibility checks are reads). */
     public int writes() {
-        return (int) requests.stream().filter(r -> {
-            String[] parts = r.split(" ", 2);
-            return !parts[0].equals("GET") && !isRead(parts[0], parts[1]);
-        }).count();
+        return (int) requests.stream()
+                .filter(r -> {
+                    String[] parts = r.split(" ", 2);
+                    return !parts[0].equals("GET") && !isRead(parts[0], parts[1]);
+                })
+                .count();
     }
 
     @Override

@@ -3,6 +3,10 @@ package io.github.eventcat.registry.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
+import io.github.eventcat.vocabulary.CompatibilityLevel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,17 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.github.eventcat.runtime.registry.SchemaRegistryClient;
-import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
-import io.github.eventcat.vocabulary.CompatibilityLevel;
 
 /**
  * The reads of a sync: with a registry serving Confluent's {@code GET /schemas?latestOnly=true}
@@ -32,10 +29,19 @@ import io.github.eventcat.vocabulary.CompatibilityLevel;
 class RegistrySyncBulkReadTest {
     /** The example catalog's subjects: nine events and three referenced schemas, over three reference depths. */
     private static final List<String> SUBJECTS = List.of(
-            "tickets-com.example.repairshop.TicketOpened", "tickets-com.example.repairshop.TicketClosed",
-            "appointments-com.example.repairshop.AppointmentBooked", "task-updates-TaskUpdate",
-            "com.example.repairshop.PaymentRegistered", "TaskReminder", "order.placed-value", "user.created-value",
-            "task-events-value", "com.example.orders.OrderLine", "TaskData", "Priority");
+            "tickets-com.example.repairshop.TicketOpened",
+            "tickets-com.example.repairshop.TicketClosed",
+            "appointments-com.example.repairshop.AppointmentBooked",
+            "task-updates-TaskUpdate",
+            "com.example.repairshop.PaymentRegistered",
+            "TaskReminder",
+            "order.placed-value",
+            "user.created-value",
+            "task-events-value",
+            "com.example.orders.OrderLine",
+            "TaskData",
+            "Priority");
+
     private static final String TICKET_CLOSED = "tickets-com.example.repairshop.TicketClosed";
 
     private final EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.shared();
@@ -67,8 +73,9 @@ class RegistrySyncBulkReadTest {
     }
 
     private SyncResult sync(Path catalog, int parallelism, boolean dryRun) {
-        return new RegistrySync(log::add).sync(new SyncRequest(RegistryConnection.of(proxy.url()), catalog, parallelism,
-                dryRun, false, Optional.empty()));
+        return new RegistrySync(log::add)
+                .sync(new SyncRequest(
+                        RegistryConnection.of(proxy.url()), catalog, parallelism, dryRun, false, Optional.empty()));
     }
 
     /**
@@ -129,18 +136,26 @@ class RegistrySyncBulkReadTest {
         sync(catalog, 1, false);
         Path ticketClosed = catalog.resolve("schemas/repairshop/ticket_closed.avsc");
         String original = read(ticketClosed);
-        ExampleCatalog.replace(ticketClosed, "{\"name\": \"ticket_id\"",
+        ExampleCatalog.replace(
+                ticketClosed,
+                "{\"name\": \"ticket_id\"",
                 "{\"name\": \"mechanic\", \"type\": [\"null\", \"string\"], \"default\": null},\n    {\"name\": \"ticket_id\"");
         proxy.resetCounts();
 
         SyncPlan plan = sync(catalog, 1, true).plan();
 
-        assertThat(plan.subjects()).filteredOn(SubjectPlan::registers).extracting(SubjectPlan::name).containsExactly(TICKET_CLOSED);
-        assertThat(plan.subjects()).filteredOn(p -> p.name().equals(TICKET_CLOSED)).extracting(SubjectPlan::state)
+        assertThat(plan.subjects())
+                .filteredOn(SubjectPlan::registers)
+                .extracting(SubjectPlan::name)
+                .containsExactly(TICKET_CLOSED);
+        assertThat(plan.subjects())
+                .filteredOn(p -> p.name().equals(TICKET_CLOSED))
+                .extracting(SubjectPlan::state)
                 .containsExactly(SchemaState.NEW_VERSION);
         List<String> expected = new ArrayList<>(List.of("GET /subjects", "GET /schemas"));
         expected.addAll(levelReads());
-        expected.add("POST /subjects/" + TICKET_CLOSED); // the lookup: only the registry knows whether it is an older version
+        expected.add("POST /subjects/"
+                + TICKET_CLOSED); // the lookup: only the registry knows whether it is an older version
         assertThat(proxy.requests()).containsExactlyInAnyOrderElementsOf(expected);
 
         assertThat(sync(catalog, 1, false).succeeded()).isTrue();
@@ -152,9 +167,13 @@ class RegistrySyncBulkReadTest {
         proxy.resetCounts();
         SyncResult reverted = sync(catalog, 1, false);
         assertThat(reverted.plan().isUpToDate()).isTrue();
-        assertThat(reverted.plan().subjects()).filteredOn(p -> p.name().equals(TICKET_CLOSED))
-                .extracting(SubjectPlan::registeredVersion).containsExactly(OptionalInt.of(1));
-        assertThat(proxy.requests()).filteredOn(r -> r.startsWith("POST")).containsExactly("POST /subjects/" + TICKET_CLOSED);
+        assertThat(reverted.plan().subjects())
+                .filteredOn(p -> p.name().equals(TICKET_CLOSED))
+                .extracting(SubjectPlan::registeredVersion)
+                .containsExactly(OptionalInt.of(1));
+        assertThat(proxy.requests())
+                .filteredOn(r -> r.startsWith("POST"))
+                .containsExactly("POST /subjects/" + TICKET_CLOSED);
         assertThat(proxy.writes()).isZero();
     }
 
@@ -176,7 +195,8 @@ class RegistrySyncBulkReadTest {
         SyncResult result = sync(catalog, 1, false);
 
         assertThat(result.plan().isUpToDate()).isTrue();
-        assertThat(result.plan().subjects()).allSatisfy(p -> assertThat(p.state()).as(p.name()).isEqualTo(SchemaState.UNCHANGED));
+        assertThat(result.plan().subjects())
+                .allSatisfy(p -> assertThat(p.state()).as(p.name()).isEqualTo(SchemaState.UNCHANGED));
         assertThat(proxy.count("POST")).isZero();
         assertThat(proxy.total()).isEqualTo(2 + SUBJECTS.size());
     }
@@ -188,7 +208,8 @@ class RegistrySyncBulkReadTest {
         unchangedSecondSync(4);
 
         // The 404 is not retried; levels come with the export.
-        assertThat(proxy.requests()).containsExactly("GET /subjects", "GET /schemas", "GET " + ApicurioExport.EXPORT_PATH);
+        assertThat(proxy.requests())
+                .containsExactly("GET /subjects", "GET /schemas", "GET " + ApicurioExport.EXPORT_PATH);
     }
 
     @Test
@@ -196,17 +217,25 @@ class RegistrySyncBulkReadTest {
         countInFrontOf(registry.url());
         sync(ExampleCatalog.source(), 1, false);
         SchemaRegistryClient direct = RegistryConnection.of(registry.url()).client();
-        CompatibilityLevel catalogLevel = direct.subjectCompatibility(TICKET_CLOSED).orElseThrow();
-        CompatibilityLevel drifted = catalogLevel == CompatibilityLevel.FULL ? CompatibilityLevel.NONE : CompatibilityLevel.FULL;
+        CompatibilityLevel catalogLevel =
+                direct.subjectCompatibility(TICKET_CLOSED).orElseThrow();
+        CompatibilityLevel drifted =
+                catalogLevel == CompatibilityLevel.FULL ? CompatibilityLevel.NONE : CompatibilityLevel.FULL;
         direct.setSubjectCompatibility(TICKET_CLOSED, drifted);
         proxy.resetCounts();
 
         SyncResult result = sync(ExampleCatalog.source(), 1, false);
 
-        assertThat(result.plan().subjects()).filteredOn(p -> p.name().equals(TICKET_CLOSED)).singleElement()
+        assertThat(result.plan().subjects())
+                .filteredOn(p -> p.name().equals(TICKET_CLOSED))
+                .singleElement()
                 .satisfies(p -> assertThat(p.currentLevel()).hasValue(drifted));
-        assertThat(proxy.requests()).containsExactly("GET /subjects", "GET /schemas", "GET " + ApicurioExport.EXPORT_PATH,
-                "PUT /config/" + TICKET_CLOSED);
+        assertThat(proxy.requests())
+                .containsExactly(
+                        "GET /subjects",
+                        "GET /schemas",
+                        "GET " + ApicurioExport.EXPORT_PATH,
+                        "PUT /config/" + TICKET_CLOSED);
         assertThat(direct.subjectCompatibility(TICKET_CLOSED)).hasValue(catalogLevel);
     }
 
@@ -217,10 +246,15 @@ class RegistrySyncBulkReadTest {
 
         SyncResult second = unchangedSecondSync(1);
 
-        assertThat(second.plan().subjects()).extracting(SubjectPlan::name).containsExactlyInAnyOrderElementsOf(SUBJECTS);
-        List<String> expected = new ArrayList<>(List.of("GET /subjects", "GET /schemas", "GET " + ApicurioExport.EXPORT_PATH));
+        assertThat(second.plan().subjects())
+                .extracting(SubjectPlan::name)
+                .containsExactlyInAnyOrderElementsOf(SUBJECTS);
+        List<String> expected =
+                new ArrayList<>(List.of("GET /subjects", "GET /schemas", "GET " + ApicurioExport.EXPORT_PATH));
         // Parallelism 1: the subjects are read one after the other, in plan order.
-        second.plan().subjects().forEach(p -> expected.addAll(List.of("GET /config/" + p.name(), "POST /subjects/" + p.name())));
+        second.plan()
+                .subjects()
+                .forEach(p -> expected.addAll(List.of("GET /config/" + p.name(), "POST /subjects/" + p.name())));
         assertThat(proxy.requests()).containsExactlyElementsOf(expected);
     }
 
@@ -230,11 +264,12 @@ class RegistrySyncBulkReadTest {
         sync(ExampleCatalog.source(), 1, false);
         proxy.resetCounts();
 
-        CheckReport report = new RegistrySync(log::add).check(new CheckRequest(RegistryConnection.of(proxy.url()),
-                ExampleCatalog.source(), 4, false));
+        CheckReport report = new RegistrySync(log::add)
+                .check(new CheckRequest(RegistryConnection.of(proxy.url()), ExampleCatalog.source(), 4, false));
 
         assertThat(report.passed()).isTrue();
-        assertThat(proxy.requests()).containsExactly("GET /subjects", "GET /schemas", "GET " + ApicurioExport.EXPORT_PATH);
+        assertThat(proxy.requests())
+                .containsExactly("GET /subjects", "GET /schemas", "GET " + ApicurioExport.EXPORT_PATH);
     }
 
     @Test
@@ -243,11 +278,13 @@ class RegistrySyncBulkReadTest {
         sync(ExampleCatalog.source(), 1, false);
         proxy.resetCounts();
 
-        CheckReport report = new RegistrySync(log::add).check(new CheckRequest(RegistryConnection.of(proxy.url()),
-                ExampleCatalog.source(), 4, false));
+        CheckReport report = new RegistrySync(log::add)
+                .check(new CheckRequest(RegistryConnection.of(proxy.url()), ExampleCatalog.source(), 4, false));
 
         assertThat(report.passed()).isTrue();
-        assertThat(report.subjects()).allSatisfy(s -> assertThat(s.verdict()).as(s.subject().subject()).isEqualTo(CheckVerdict.UNCHANGED));
+        assertThat(report.subjects())
+                .allSatisfy(
+                        s -> assertThat(s.verdict()).as(s.subject().subject()).isEqualTo(CheckVerdict.UNCHANGED));
         assertThat(proxy.requests()).containsExactly("GET /subjects", "GET /schemas");
     }
 
@@ -256,16 +293,20 @@ class RegistrySyncBulkReadTest {
         countInFrontOf(facade.url());
         Path catalog = ExampleCatalog.copyTo(temp.resolve("catalog"));
         sync(catalog, 1, false);
-        ExampleCatalog.replace(catalog.resolve("schemas/repairshop/ticket_closed.avsc"), "{\"name\": \"ticket_id\"",
+        ExampleCatalog.replace(
+                catalog.resolve("schemas/repairshop/ticket_closed.avsc"),
+                "{\"name\": \"ticket_id\"",
                 "{\"name\": \"mechanic\", \"type\": \"string\"},\n    {\"name\": \"ticket_id\"");
         proxy.resetCounts();
 
         CheckRequest request = new CheckRequest(RegistryConnection.of(proxy.url()), catalog, 4, false);
-        CheckReport report = catchThrowableOfType(IncompatibleSchemasException.class,
-                () -> new RegistrySync(log::add).check(request)).report();
+        CheckReport report = catchThrowableOfType(
+                        IncompatibleSchemasException.class, () -> new RegistrySync(log::add).check(request))
+                .report();
 
         assertThat(report.incompatible()).extracting(c -> c.subject().subject()).containsExactly(TICKET_CLOSED);
-        assertThat(report.incompatible().get(0).messages()).anySatisfy(m -> assertThat(m).contains("mechanic"));
+        assertThat(report.incompatible().get(0).messages())
+                .anySatisfy(m -> assertThat(m).contains("mechanic"));
         assertThat(proxy.requests().subList(0, 2)).containsExactly("GET /subjects", "GET /schemas");
         assertThat(proxy.requests().subList(2, proxy.requests().size()))
                 .allSatisfy(r -> assertThat(r).contains("/" + TICKET_CLOSED))

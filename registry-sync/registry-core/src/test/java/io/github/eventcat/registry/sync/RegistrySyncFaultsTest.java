@@ -3,6 +3,10 @@ package io.github.eventcat.registry.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.eventcat.runtime.registry.RegistryClientConfig;
+import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.runtime.registry.SchemaRegistryException;
+import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,15 +14,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import io.github.eventcat.runtime.registry.RegistryClientConfig;
-import io.github.eventcat.runtime.registry.SchemaRegistryClient;
-import io.github.eventcat.runtime.registry.SchemaRegistryException;
-import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
 
 /**
  * Auth failures and faults, with a proxy in front of the real registry (which runs without auth):
@@ -45,8 +43,9 @@ class RegistrySyncFaultsTest {
     }
 
     private SyncResult sync(RegistryConnection connection, int parallelism) {
-        return new RegistrySync(log::add).sync(new SyncRequest(connection, ExampleCatalog.source(), parallelism, false, false,
-                Optional.empty()));
+        return new RegistrySync(log::add)
+                .sync(new SyncRequest(
+                        connection, ExampleCatalog.source(), parallelism, false, false, Optional.empty()));
     }
 
     private RegistryConnection fastRetries() {
@@ -79,19 +78,27 @@ class RegistrySyncFaultsTest {
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> sync(wrong, 1));
 
         assertThat(thrown).isInstanceOf(SchemaRegistryException.class);
-        String everything = String.join("\n", log) + FailureAdvice.describe((SchemaRegistryException) thrown) + thrown + wrong;
+        String everything =
+                String.join("\n", log) + FailureAdvice.describe((SchemaRegistryException) thrown) + thrown + wrong;
         assertThat(everything).doesNotContain(SECRET).doesNotContain(base64("ci:" + SECRET + "-wrong"));
     }
 
     @Test
     void basicAuthAndBearerTokensAreSent() {
         proxy.requireAuthorization(basic("ci", SECRET));
-        SyncResult result = sync(RegistryConnection.of(proxy.url()).withCredentials(new RegistryCredentials.Basic("ci", SECRET, "test")), 1);
+        SyncResult result = sync(
+                RegistryConnection.of(proxy.url()).withCredentials(new RegistryCredentials.Basic("ci", SECRET, "test")),
+                1);
         assertThat(result.succeeded()).isTrue();
 
         proxy.requireAuthorization("Bearer " + TOKEN);
-        assertThat(sync(RegistryConnection.of(proxy.url()).withCredentials(new RegistryCredentials.Bearer(TOKEN, "test")), 1)
-                .plan().isUpToDate()).isTrue();
+        assertThat(sync(
+                                RegistryConnection.of(proxy.url())
+                                        .withCredentials(new RegistryCredentials.Bearer(TOKEN, "test")),
+                                1)
+                        .plan()
+                        .isUpToDate())
+                .isTrue();
         assertThat(String.join("\n", log)).doesNotContain(SECRET).doesNotContain(TOKEN);
     }
 
@@ -107,19 +114,24 @@ class RegistrySyncFaultsTest {
         assertThat(result.succeeded()).isTrue();
         assertThat(client.subjects()).contains("tickets-com.example.repairshop.TicketOpened");
         String everything = String.join("\n", log) + result.plan() + client + client.config();
-        assertThat(everything).contains("basic auth as ci (from the registry URL's user info)")
-                .doesNotContain(SECRET).doesNotContain(base64("ci:" + SECRET + "@x"));
+        assertThat(everything)
+                .contains("basic auth as ci (from the registry URL's user info)")
+                .doesNotContain(SECRET)
+                .doesNotContain(base64("ci:" + SECRET + "@x"));
     }
 
     @Test
     void wrongUrlUserInfoIs401AndTheSecretAppearsNowhere() {
         proxy.requireAuthorization(basic("ci", SECRET));
-        RegistryConnection wrong = RegistryConnection.of(proxy.url().replace("http://", "http://ci:" + SECRET + "-wrong@"));
+        RegistryConnection wrong =
+                RegistryConnection.of(proxy.url().replace("http://", "http://ci:" + SECRET + "-wrong@"));
 
         Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> sync(wrong, 1));
 
-        assertThat(thrown).isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.status()).isEqualTo(401));
-        String everything = String.join("\n", log) + FailureAdvice.describe((SchemaRegistryException) thrown) + thrown + wrong;
+        assertThat(thrown).isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.status())
+                .isEqualTo(401));
+        String everything =
+                String.join("\n", log) + FailureAdvice.describe((SchemaRegistryException) thrown) + thrown + wrong;
         assertThat(everything).doesNotContain(SECRET).doesNotContain(base64("ci:" + SECRET + "-wrong"));
     }
 
@@ -127,14 +139,15 @@ class RegistrySyncFaultsTest {
     void forbiddenWritesFailEverySubjectWithA403AndNoSecret() {
         proxy.requireAuthorization("Bearer " + TOKEN);
         proxy.readOnly("Bearer " + TOKEN);
-        RegistryConnection readOnly = RegistryConnection.of(proxy.url()).withCredentials(new RegistryCredentials.Bearer(TOKEN, "test"));
+        RegistryConnection readOnly =
+                RegistryConnection.of(proxy.url()).withCredentials(new RegistryCredentials.Bearer(TOKEN, "test"));
 
-        assertThatThrownBy(() -> sync(readOnly, 1))
-                .isInstanceOfSatisfying(SyncFailedException.class, e -> {
-                    assertThat(e.hasIncompatibleSchema()).isFalse();
-                    assertThat(e.getMessage()).contains("403", "not allowed", "tickets-com.example.repairshop.TicketOpened")
-                            .doesNotContain(TOKEN);
-                });
+        assertThatThrownBy(() -> sync(readOnly, 1)).isInstanceOfSatisfying(SyncFailedException.class, e -> {
+            assertThat(e.hasIncompatibleSchema()).isFalse();
+            assertThat(e.getMessage())
+                    .contains("403", "not allowed", "tickets-com.example.repairshop.TicketOpened")
+                    .doesNotContain(TOKEN);
+        });
         assertThat(String.join("\n", log)).doesNotContain(TOKEN);
     }
 

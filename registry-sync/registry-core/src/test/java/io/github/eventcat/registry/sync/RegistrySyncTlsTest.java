@@ -3,6 +3,9 @@ package io.github.eventcat.registry.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.eventcat.runtime.registry.SchemaRegistryException;
+import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
+import io.github.eventcat.testservers.WithRealServers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,15 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.github.eventcat.runtime.registry.SchemaRegistryException;
-import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
-import io.github.eventcat.testservers.WithRealServers;
 
 /**
  * The real registry behind an HTTPS endpoint with a self-signed certificate made here (keytool):
@@ -43,10 +41,28 @@ class RegistrySyncTlsTest {
     @BeforeAll
     static void httpsInFrontOfTheRegistry(EmbeddedSchemaRegistry registry) throws Exception {
         Path keyStore = temp.resolve("registry-server.p12");
-        keytool("-genkeypair", "-alias", "registry", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", keyStore.toString(),
-                "-storepass", KEY_STORE_PASSWORD, "-keypass", KEY_STORE_PASSWORD);
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "registry",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=ip:127.0.0.1,dns:localhost",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keyStore.toString(),
+                "-storepass",
+                KEY_STORE_PASSWORD,
+                "-keypass",
+                KEY_STORE_PASSWORD);
         trustStore = temp.resolve("registry-trust.p12");
         writeTrustStore(keyStore, trustStore);
         proxy = new TlsRegistryProxy(registry.url(), keyStore, KEY_STORE_PASSWORD.toCharArray());
@@ -60,14 +76,14 @@ class RegistrySyncTlsTest {
     }
 
     private SyncResult sync(RegistryConnection connection) {
-        return new RegistrySync(log::add).sync(new SyncRequest(connection, ExampleCatalog.source(), 1, false, false,
-                Optional.empty()));
+        return new RegistrySync(log::add)
+                .sync(new SyncRequest(connection, ExampleCatalog.source(), 1, false, false, Optional.empty()));
     }
 
     @Test
     void withoutATrustStoreTheSyncFailsNamingTheUrlAndTheSetting() {
-        RegistryConnection untrusted = new RegistryConnection(List.of(proxy.url()), Optional.empty(), Optional.empty(),
-                Optional.empty(), Duration.ofSeconds(5), 0);
+        RegistryConnection untrusted = new RegistryConnection(
+                List.of(proxy.url()), Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(5), 0);
 
         Throwable thrown = catchThrowable(() -> sync(untrusted));
 
@@ -83,24 +99,34 @@ class RegistrySyncTlsTest {
         KeyStore nothingTrusted = KeyStore.getInstance("PKCS12");
         nothingTrusted.load(null, null);
         store(nothingTrusted, otherTrustStore, TRUST_STORE_PASSWORD);
-        RegistryConnection wrongTrust = new RegistryConnection(List.of(proxy.url()), Optional.empty(),
+        RegistryConnection wrongTrust = new RegistryConnection(
+                List.of(proxy.url()),
+                Optional.empty(),
                 Optional.of(new KeyStoreSettings(otherTrustStore, Optional.of(TRUST_STORE_PASSWORD), "PKCS12")),
-                Optional.empty(), Duration.ofSeconds(5), 0);
+                Optional.empty(),
+                Duration.ofSeconds(5),
+                0);
 
         Throwable thrown = catchThrowable(() -> sync(wrongTrust));
 
         assertThat(thrown).isInstanceOf(SchemaRegistryException.class);
         String everything = FailureAdvice.describe((SchemaRegistryException) thrown) + "\n" + thrown + "\n" + wrongTrust
                 + "\n" + String.join("\n", log);
-        assertThat(everything).contains(proxy.url(), "trust store")
-                .doesNotContain(TRUST_STORE_PASSWORD).doesNotContain(KEY_STORE_PASSWORD);
+        assertThat(everything)
+                .contains(proxy.url(), "trust store")
+                .doesNotContain(TRUST_STORE_PASSWORD)
+                .doesNotContain(KEY_STORE_PASSWORD);
     }
 
     @Test
     void withTheTrustStoreConfiguredTheSyncSucceedsAndARerunWritesNothing() {
-        RegistryConnection trusted = new RegistryConnection(List.of(proxy.url()), Optional.empty(),
+        RegistryConnection trusted = new RegistryConnection(
+                List.of(proxy.url()),
+                Optional.empty(),
                 Optional.of(new KeyStoreSettings(trustStore, Optional.of(TRUST_STORE_PASSWORD), "PKCS12")),
-                Optional.empty(), Duration.ofSeconds(30), 3);
+                Optional.empty(),
+                Duration.ofSeconds(30),
+                3);
 
         SyncResult first = sync(trusted);
         SyncResult second = sync(trusted);
@@ -115,7 +141,8 @@ class RegistrySyncTlsTest {
     private static void writeTrustStore(Path keyStore, Path target) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
-        trust.setCertificateEntry("registry", loadStore(keyStore, KEY_STORE_PASSWORD).getCertificate("registry"));
+        trust.setCertificateEntry(
+                "registry", loadStore(keyStore, KEY_STORE_PASSWORD).getCertificate("registry"));
         store(trust, target, TRUST_STORE_PASSWORD);
     }
 

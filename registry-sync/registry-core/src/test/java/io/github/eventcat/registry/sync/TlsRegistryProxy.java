@@ -1,5 +1,8 @@
 package io.github.eventcat.registry.sync;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,13 +17,8 @@ import java.security.KeyStore;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 
 /**
  * Terminates TLS on 127.0.0.1 with the given key store and forwards every request, unchanged, to
@@ -33,7 +31,8 @@ final class TlsRegistryProxy implements AutoCloseable {
     }
 
     private final URI target;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread thread = new Thread(r, "tls-registry-proxy");
         thread.setDaemon(true);
@@ -76,16 +75,22 @@ final class TlsRegistryProxy implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
-            HttpRequest request = HttpRequest.newBuilder(URI.create(target.getScheme() + "://" + target.getRawAuthority() + path + (query == null ? "" : "?" + query)))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(target.getScheme() + "://"
+                            + target.getRawAuthority() + path + (query == null ? "" : "?" + query)))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body))
                     .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                    .header("Accept", Optional.ofNullable(exchange.getRequestHeaders().getFirst("Accept"))
-                            .orElse("application/vnd.schemaregistry.v1+json, application/json"))
+                    .header(
+                            "Accept",
+                            Optional.ofNullable(exchange.getRequestHeaders().getFirst("Accept"))
+                                    .orElse("application/vnd.schemaregistry.v1+json, application/json"))
                     .build();
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            exchange.getResponseHeaders().set("Content-Type",
-                    response.headers().firstValue("Content-Type").orElse("application/json"));
-            exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
+            exchange.getResponseHeaders()
+                    .set(
+                            "Content-Type",
+                            response.headers().firstValue("Content-Type").orElse("application/json"));
+            exchange.sendResponseHeaders(
+                    response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(response.body());
             }

@@ -3,12 +3,14 @@ package io.github.eventcat.registry.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.eventcat.catalog.CatalogLoader;
+import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
+import io.github.eventcat.testservers.SecuredKafka;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.resource.ResourceType;
@@ -18,10 +20,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-
-import io.github.eventcat.catalog.CatalogLoader;
-import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
-import io.github.eventcat.testservers.SecuredKafka;
 
 /**
  * registry.topics=true against a broker that only speaks SASL_SSL + SCRAM-SHA-256 and checks ACLs:
@@ -40,8 +38,14 @@ class TopicSyncSaslSslTest {
         registry = EmbeddedSchemaRegistry.shared();
         registry.reset();
         kafka = SecuredKafka.builder().user("provisioner").user("viewer").acls().start();
-        kafka.allow("provisioner", ResourceType.TOPIC, "*",
-                AclOperation.CREATE, AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS, AclOperation.ALTER);
+        kafka.allow(
+                "provisioner",
+                ResourceType.TOPIC,
+                "*",
+                AclOperation.CREATE,
+                AclOperation.DESCRIBE,
+                AclOperation.DESCRIBE_CONFIGS,
+                AclOperation.ALTER);
         kafka.allow("viewer", ResourceType.TOPIC, "*", AclOperation.DESCRIBE, AclOperation.DESCRIBE_CONFIGS);
     }
 
@@ -59,7 +63,12 @@ class TopicSyncSaslSslTest {
     }
 
     private static SyncRequest request(Map<String, String> kafkaAdmin) {
-        return new SyncRequest(RegistryConnection.of(registry.url()), ExampleCatalog.source(), 2, false, false,
+        return new SyncRequest(
+                RegistryConnection.of(registry.url()),
+                ExampleCatalog.source(),
+                2,
+                false,
+                false,
                 Optional.of(kafkaAdmin));
     }
 
@@ -68,18 +77,26 @@ class TopicSyncSaslSslTest {
     void provisionsTheCatalogsTopicsThroughTheSecuredAdminClientAsItsOwnPrincipal() throws Exception {
         List<String> log = new CopyOnWriteArrayList<>();
 
-        SyncResult result = new RegistrySync(log::add).sync(request(adminConfig("provisioner", kafka.password("provisioner"))));
+        SyncResult result =
+                new RegistrySync(log::add).sync(request(adminConfig("provisioner", kafka.password("provisioner"))));
 
         List<String> catalogTopics = CatalogLoader.load(ExampleCatalog.source()).topics().stream()
-                .map(io.github.eventcat.catalog.Topic::name).toList();
+                .map(io.github.eventcat.catalog.Topic::name)
+                .toList();
         assertThat(result.failedTopics()).isEmpty();
         assertThat(kafka.internal().topicNames()).containsAll(catalogTopics);
         try (Admin admin = kafka.admin()) {
-            assertThat(admin.describeTopics(List.of("tickets")).allTopicNames().get().get("tickets").partitions()).hasSize(3);
+            assertThat(admin.describeTopics(List.of("tickets"))
+                            .allTopicNames()
+                            .get()
+                            .get("tickets")
+                            .partitions())
+                    .hasSize(3);
         }
         assertThat(String.join("\n", log)).doesNotContain(kafka.password("provisioner"), kafka.truststorePassword());
 
-        SyncResult again = new RegistrySync(line -> { }).sync(request(adminConfig("provisioner", kafka.password("provisioner"))));
+        SyncResult again =
+                new RegistrySync(line -> {}).sync(request(adminConfig("provisioner", kafka.password("provisioner"))));
         assertThat(again.plan().isUpToDate()).isTrue();
     }
 
@@ -101,11 +118,14 @@ class TopicSyncSaslSslTest {
     @Test
     @Order(1)
     void aPrincipalWithoutCreateGetsTheTopicsItCouldNotCreateAsFailuresNamingItself() {
-        assertThatThrownBy(() -> new RegistrySync(line -> { }).sync(request(adminConfig("viewer", kafka.password("viewer")))))
-                .isInstanceOfSatisfying(SyncFailedException.class, e -> assertThat(e.result().failedTopics())
-                        .isNotEmpty()
-                        .allSatisfy(outcome -> assertThat(outcome.message())
-                                .startsWith("Tried to create topic " + outcome.plan().topic() + " but failed because: Kafka at "
+        assertThatThrownBy(() ->
+                        new RegistrySync(line -> {}).sync(request(adminConfig("viewer", kafka.password("viewer")))))
+                .isInstanceOfSatisfying(
+                        SyncFailedException.class,
+                        e -> assertThat(e.result().failedTopics()).isNotEmpty().allSatisfy(outcome -> assertThat(
+                                        outcome.message())
+                                .startsWith("Tried to create topic "
+                                        + outcome.plan().topic() + " but failed because: Kafka at "
                                         + kafka.bootstrapServers() + " denied user 'viewer' this topic operation")
                                 .contains("grant that principal an ACL")));
     }

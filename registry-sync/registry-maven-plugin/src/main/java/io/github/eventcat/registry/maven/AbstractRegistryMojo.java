@@ -1,12 +1,21 @@
 package io.github.eventcat.registry.maven;
 
+import io.github.eventcat.maven.common.ArtifactResolver;
+import io.github.eventcat.maven.common.CatalogLocation;
+import io.github.eventcat.maven.common.Failures;
+import io.github.eventcat.maven.common.GoalSkip;
+import io.github.eventcat.maven.common.PropertyNames.Registry;
+import io.github.eventcat.registry.sync.KeyStoreSettings;
+import io.github.eventcat.registry.sync.RegistryConnection;
+import io.github.eventcat.registry.sync.RegistryCredentials;
+import io.github.eventcat.registry.sync.RegistrySync;
+import io.github.eventcat.runtime.registry.SchemaRegistryException;
 import java.io.File;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -18,17 +27,6 @@ import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.eclipse.aether.RepositorySystem;
-
-import io.github.eventcat.maven.common.ArtifactResolver;
-import io.github.eventcat.maven.common.CatalogLocation;
-import io.github.eventcat.maven.common.Failures;
-import io.github.eventcat.maven.common.GoalSkip;
-import io.github.eventcat.maven.common.PropertyNames.Registry;
-import io.github.eventcat.registry.sync.KeyStoreSettings;
-import io.github.eventcat.registry.sync.RegistryConnection;
-import io.github.eventcat.registry.sync.RegistryCredentials;
-import io.github.eventcat.registry.sync.RegistrySync;
-import io.github.eventcat.runtime.registry.SchemaRegistryException;
 
 /**
  * The parameters every registry goal shares, and their mapping to a {@link RegistryConnection}.
@@ -117,21 +115,32 @@ abstract class AbstractRegistryMojo extends AbstractMojo {
         SecretSources secrets = secrets();
         secrets.refuseRemovedPasswordParameters();
         String urlList = secrets.registryUrl(url);
-        List<String> urls = Arrays.stream(urlList.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<String> urls = Arrays.stream(urlList.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
         Optional<RegistryCredentials> credentials = secrets.credentials(serverId);
         Optional<KeyStoreSettings> trust = Optional.empty();
         if (trustStore != null) {
-            trust = Optional.of(new KeyStoreSettings(trustStore.toPath(),
-                    secrets.storePassword("trust", trustStoreServerId, SecretSources.TRUSTSTORE_PASSWORD_VARIABLE), trustStoreType));
+            trust = Optional.of(new KeyStoreSettings(
+                    trustStore.toPath(),
+                    secrets.storePassword("trust", trustStoreServerId, SecretSources.TRUSTSTORE_PASSWORD_VARIABLE),
+                    trustStoreType));
         }
         Optional<KeyStoreSettings> key = Optional.empty();
         if (keyStore != null) {
-            key = Optional.of(new KeyStoreSettings(keyStore.toPath(),
-                    secrets.storePassword("key", keyStoreServerId, SecretSources.KEYSTORE_PASSWORD_VARIABLE), keyStoreType));
+            key = Optional.of(new KeyStoreSettings(
+                    keyStore.toPath(),
+                    secrets.storePassword("key", keyStoreServerId, SecretSources.KEYSTORE_PASSWORD_VARIABLE),
+                    keyStoreType));
         }
         RegistryConnection connection;
         try {
-            connection = new RegistryConnection(urls, credentials, trust, key,
+            connection = new RegistryConnection(
+                    urls,
+                    credentials,
+                    trust,
+                    key,
                     timeout == null ? RegistryConnection.DEFAULT_TIMEOUT : Duration.ofSeconds(timeout),
                     retries == null ? RegistryConnection.DEFAULT_RETRIES : retries);
         } catch (IllegalArgumentException e) {
@@ -166,7 +175,8 @@ abstract class AbstractRegistryMojo extends AbstractMojo {
             + RegistryCredentials.USER_INFO_VARIABLE + " / " + RegistryCredentials.TOKEN_VARIABLE + ", or as "
             + "user:password@ in " + Registry.URL;
     private static final String STORES_HINT = "set " + Registry.TRUST_STORE + " (+ " + Registry.TRUST_STORE_SERVER_ID
-            + " or " + SecretSources.TRUSTSTORE_PASSWORD_VARIABLE + ", " + Registry.TRUST_STORE_TYPE + ") to a store that "
+            + " or " + SecretSources.TRUSTSTORE_PASSWORD_VARIABLE + ", " + Registry.TRUST_STORE_TYPE
+            + ") to a store that "
             + "trusts the registry's certificate, or " + Registry.KEY_STORE + " for a client certificate";
 
     /**
@@ -184,10 +194,14 @@ abstract class AbstractRegistryMojo extends AbstractMojo {
 
     /** The catalog a goal reads: the artifact when its coordinates are set, else the directory (or jar). */
     CatalogLocation catalog(File directory, String artifact) throws MojoExecutionException {
-        return CatalogLocation.of(directory, artifact,
-                artifact == null || artifact.isBlank() ? null
+        return CatalogLocation.of(
+                directory,
+                artifact,
+                artifact == null || artifact.isBlank()
+                        ? null
                         : new ArtifactResolver(repositorySystem, session.getRepositorySession(), project),
-                project.getBasedir().toPath(), Registry.CATALOG_ARTIFACT);
+                project.getBasedir().toPath(),
+                Registry.CATALOG_ARTIFACT);
     }
 
     /** The parallelism the user set, checked, or the core's default. */

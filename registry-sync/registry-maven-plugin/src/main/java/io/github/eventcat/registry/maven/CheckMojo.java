@@ -1,12 +1,5 @@
 package io.github.eventcat.registry.maven;
 
-import java.io.File;
-
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
-
 import io.github.eventcat.catalog.CatalogException;
 import io.github.eventcat.catalog.registration.SubjectConflictException;
 import io.github.eventcat.maven.common.CatalogLocation;
@@ -18,6 +11,11 @@ import io.github.eventcat.registry.sync.IncompatibleSchemasException;
 import io.github.eventcat.registry.sync.RegistrySync;
 import io.github.eventcat.registry.sync.SyncRequest;
 import io.github.eventcat.runtime.registry.SchemaRegistryException;
+import java.io.File;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /** Asks the live registry whether every catalog schema is compatible; fails the build on any incompatible subject. */
 @Mojo(name = "check", threadSafe = true, requiresProject = false)
@@ -60,8 +58,11 @@ public class CheckMojo extends AbstractRegistryMojo {
     @Override
     void run() throws MojoExecutionException, MojoFailureException {
         CatalogLocation catalog = catalog(catalogDirectory, catalogArtifact);
-        CheckRequest request = new CheckRequest(checked(connection()), catalog.path(),
-                parallelism(parallelism, SyncRequest.DEFAULT_PARALLELISM), normalize);
+        CheckRequest request = new CheckRequest(
+                checked(connection()),
+                catalog.path(),
+                parallelism(parallelism, SyncRequest.DEFAULT_PARALLELISM),
+                normalize);
         try {
             new RegistrySync(MavenLog.info(getLog())).check(request);
         } catch (IncompatibleSchemasException | SubjectConflictException e) {

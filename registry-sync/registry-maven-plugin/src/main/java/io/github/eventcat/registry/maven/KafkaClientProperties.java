@@ -1,5 +1,6 @@
 package io.github.eventcat.registry.maven;
 
+import io.github.eventcat.maven.common.PropertyNames.Registry;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,14 +12,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
-
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
 import org.apache.maven.plugin.MojoExecutionException;
-
-import io.github.eventcat.maven.common.PropertyNames.Registry;
 
 /**
  * The Kafka Admin client's properties for topic provisioning. {@code mvn -X} prints every plugin
@@ -29,8 +27,7 @@ import io.github.eventcat.maven.common.PropertyNames.Registry;
 final class KafkaClientProperties {
     static final String CONFIG_FILE_PROPERTY = Registry.KAFKA_CONFIG_FILE;
 
-    private KafkaClientProperties() {
-    }
+    private KafkaClientProperties() {}
 
     /**
      * The file's properties, then {@code <kafkaProperties>}, then {@code bootstrap.servers} (each
@@ -52,12 +49,17 @@ final class KafkaClientProperties {
         if (parameters == null) {
             return;
         }
-        List<String> secrets = new ArrayList<>(new TreeSet<>(parameters.keySet().stream().filter(KafkaClientProperties::isSecret).toList()));
+        List<String> secrets = new ArrayList<>(new TreeSet<>(parameters.keySet().stream()
+                .filter(KafkaClientProperties::isSecret)
+                .toList()));
         if (!secrets.isEmpty()) {
-            throw new MojoExecutionException("<kafkaProperties> has " + String.join(", ", secrets) + ": a secret does not "
-                    + "belong in the pom, and mvn -X prints every plugin parameter. Move " + (secrets.size() == 1 ? "it" : "them")
-                    + " to a Kafka client properties file and pass -D" + CONFIG_FILE_PROPERTY + "=<file> (like kafka-topics "
-                    + "--command-config); if this value was ever printed by mvn -X, change it");
+            throw new MojoExecutionException(
+                    "<kafkaProperties> has " + String.join(", ", secrets) + ": a secret does not "
+                            + "belong in the pom, and mvn -X prints every plugin parameter. Move "
+                            + (secrets.size() == 1 ? "it" : "them")
+                            + " to a Kafka client properties file and pass -D" + CONFIG_FILE_PROPERTY
+                            + "=<file> (like kafka-topics "
+                            + "--command-config); if this value was ever printed by mvn -X, change it");
         }
     }
 
@@ -72,8 +74,11 @@ final class KafkaClientProperties {
             return true;
         }
         String name = key.toLowerCase(Locale.ROOT);
-        return name.equals(SaslConfigs.SASL_JAAS_CONFIG) || name.equals(SslConfigs.SSL_KEYSTORE_KEY_CONFIG)
-                || name.endsWith("password") || name.endsWith("secret") || name.endsWith("user.info")
+        return name.equals(SaslConfigs.SASL_JAAS_CONFIG)
+                || name.equals(SslConfigs.SSL_KEYSTORE_KEY_CONFIG)
+                || name.endsWith("password")
+                || name.endsWith("secret")
+                || name.endsWith("user.info")
                 || name.endsWith("jaas.config");
     }
 
@@ -90,8 +95,8 @@ final class KafkaClientProperties {
             properties.load(in); // ISO-8859-1 with \\u escapes, as Kafka's tools read it
         } catch (IOException | IllegalArgumentException e) {
             // no content in the message: the file holds secrets
-            throw new MojoExecutionException(CONFIG_FILE_PROPERTY + "=" + file + " could not be read as a properties file ("
-                    + e.getClass().getSimpleName() + ")");
+            throw new MojoExecutionException(CONFIG_FILE_PROPERTY + "=" + file
+                    + " could not be read as a properties file (" + e.getClass().getSimpleName() + ")");
         }
         Map<String, String> values = new HashMap<>();
         properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));

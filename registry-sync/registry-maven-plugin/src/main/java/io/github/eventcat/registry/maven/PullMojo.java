@@ -1,19 +1,17 @@
 package io.github.eventcat.registry.maven;
 
-import java.io.File;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
-
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
-
 import io.github.eventcat.maven.common.Defaults;
 import io.github.eventcat.maven.common.PropertyNames.Registry;
 import io.github.eventcat.registry.sync.PullRequest;
 import io.github.eventcat.registry.sync.RegistrySync;
 import io.github.eventcat.runtime.registry.SchemaRegistryException;
+import java.io.File;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /** Downloads the latest schema of the subjects matching a regex into a catalog directory, with a catalog.yaml skeleton. */
 @Mojo(name = "pull", threadSafe = true, requiresProject = false)
@@ -51,11 +49,12 @@ public class PullMojo extends AbstractRegistryMojo {
         try {
             pattern = Pattern.compile(subjects);
         } catch (PatternSyntaxException e) {
-            throw new MojoFailureException(Registry.SUBJECTS + "=" + subjects + " is not a regular expression: "
-                    + e.getDescription());
+            throw new MojoFailureException(
+                    Registry.SUBJECTS + "=" + subjects + " is not a regular expression: " + e.getDescription());
         }
         try {
-            new RegistrySync(MavenLog.info(getLog())).pull(new PullRequest(checked(connection()), pattern, catalogDirectory.toPath()));
+            new RegistrySync(MavenLog.info(getLog()))
+                    .pull(new PullRequest(checked(connection()), pattern, catalogDirectory.toPath()));
         } catch (SchemaRegistryException e) {
             throw registryFailure(e);
         }

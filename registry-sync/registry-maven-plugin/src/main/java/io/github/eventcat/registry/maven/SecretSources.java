@@ -1,11 +1,13 @@
 package io.github.eventcat.registry.maven;
 
+import io.github.eventcat.maven.common.PropertyNames.Registry;
+import io.github.eventcat.registry.sync.RegistryCredentials;
+import io.github.eventcat.runtime.registry.Redaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
@@ -18,10 +20,6 @@ import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
-
-import io.github.eventcat.maven.common.PropertyNames.Registry;
-import io.github.eventcat.registry.sync.RegistryCredentials;
-import io.github.eventcat.runtime.registry.Redaction;
 
 /**
  * Where the registry goals take secrets from, all out of reach of {@code mvn -X}, which prints the
@@ -37,10 +35,12 @@ final class SecretSources {
 
     /** Parameters removed because mvn -X printed them, and what replaces each. */
     private static final Map<String, String> REMOVED = Map.of(
-            "trustStorePassword", Registry.TRUST_STORE_SERVER_ID + " (a settings.xml <server> whose <password> is the trust store's) "
-                    + "or the environment variable " + TRUSTSTORE_PASSWORD_VARIABLE,
-            "keyStorePassword", Registry.KEY_STORE_SERVER_ID + " (a settings.xml <server> whose <password> is the key store's) "
-                    + "or the environment variable " + KEYSTORE_PASSWORD_VARIABLE);
+            "trustStorePassword",
+                    Registry.TRUST_STORE_SERVER_ID + " (a settings.xml <server> whose <password> is the trust store's) "
+                            + "or the environment variable " + TRUSTSTORE_PASSWORD_VARIABLE,
+            "keyStorePassword",
+                    Registry.KEY_STORE_SERVER_ID + " (a settings.xml <server> whose <password> is the key store's) "
+                            + "or the environment variable " + KEYSTORE_PASSWORD_VARIABLE);
 
     private final Settings settings;
     private final SettingsDecrypter decrypter;
@@ -48,7 +48,11 @@ final class SecretSources {
     private final MojoExecution execution;
     private final Map<String, String> environment;
 
-    SecretSources(Settings settings, SettingsDecrypter decrypter, MavenSession session, MojoExecution execution,
+    SecretSources(
+            Settings settings,
+            SettingsDecrypter decrypter,
+            MavenSession session,
+            MojoExecution execution,
             Map<String, String> environment) {
         this.settings = settings;
         this.decrypter = decrypter;
@@ -71,7 +75,8 @@ final class SecretSources {
             }
             if (configured(name)) {
                 found.add("<" + name + "> is in the plugin configuration: it is no longer read (mvn -X prints plugin "
-                        + "parameters, and a password does not belong in the pom); remove it and use " + REMOVED.get(name));
+                        + "parameters, and a password does not belong in the pom); remove it and use "
+                        + REMOVED.get(name));
             }
         }
         if (!found.isEmpty()) {
@@ -83,14 +88,18 @@ final class SecretSources {
     String registryUrl(String configured) throws MojoExecutionException {
         if (configured != null && !configured.isBlank()) {
             if (!Redaction.url(configured).equals(configured)) {
-                throw new MojoExecutionException("<url> in the plugin configuration has user info (" + Redaction.url(configured)
-                        + "): the pom is no place for a password and mvn -X prints it; pass -D" + URL_PROPERTY
-                        + "=… instead, or put the credentials in a settings.xml server (registry.serverId)");
+                throw new MojoExecutionException(
+                        "<url> in the plugin configuration has user info (" + Redaction.url(configured)
+                                + "): the pom is no place for a password and mvn -X prints it; pass -D" + URL_PROPERTY
+                                + "=… instead, or put the credentials in a settings.xml server (registry.serverId)");
             }
             return configured;
         }
-        return property(URL_PROPERTY).orElseThrow(() -> new MojoExecutionException(URL_PROPERTY + " is not set: pass -D"
-                + URL_PROPERTY + "=https://registry:8081 (comma-separated for failover; Apicurio: http://host:8080/apis/ccompat/v7)"));
+        return property(URL_PROPERTY)
+                .orElseThrow(
+                        () -> new MojoExecutionException(
+                                URL_PROPERTY + " is not set: pass -D" + URL_PROPERTY
+                                        + "=https://registry:8081 (comma-separated for failover; Apicurio: http://host:8080/apis/ccompat/v7)"));
     }
 
     /** A settings.xml server's credentials when {@code serverId} is given, else the environment's, else none. */
@@ -98,8 +107,7 @@ final class SecretSources {
         if (serverId == null || serverId.isBlank()) {
             return RegistryCredentials.resolve(null, null, null, environment);
         }
-        Server server = server(serverId, Registry.SERVER_ID,
-                "<username>…</username><password>…</password>");
+        Server server = server(serverId, Registry.SERVER_ID, "<username>…</username><password>…</password>");
         return RegistryCredentials.resolve(serverId, server.getUsername(), server.getPassword(), environment);
     }
 
@@ -112,8 +120,9 @@ final class SecretSources {
             String parameter = kind.equals("trust") ? Registry.TRUST_STORE_SERVER_ID : Registry.KEY_STORE_SERVER_ID;
             Server server = server(serverId, parameter, "<password>…</password>");
             if (server.getPassword() == null || server.getPassword().isEmpty()) {
-                throw new MojoExecutionException(parameter + "=" + serverId + " names a settings.xml <server> without a "
-                        + "<password>: add the " + kind + " store's password to it");
+                throw new MojoExecutionException(
+                        parameter + "=" + serverId + " names a settings.xml <server> without a "
+                                + "<password>: add the " + kind + " store's password to it");
             }
             return Optional.of(server.getPassword());
         }
@@ -133,8 +142,8 @@ final class SecretSources {
         SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
         for (SettingsProblem problem : result.getProblems()) {
             if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
-                throw new MojoExecutionException("Could not decrypt the password of server " + serverId + ": "
-                        + problem.getMessage());
+                throw new MojoExecutionException(
+                        "Could not decrypt the password of server " + serverId + ": " + problem.getMessage());
             }
         }
         return result.getServer();
@@ -151,8 +160,11 @@ final class SecretSources {
         if (session.getCurrentProject() != null) {
             sources.add(session.getCurrentProject().getProperties());
         }
-        return sources.stream().filter(p -> p != null && p.getProperty(name) != null)
-                .map(p -> p.getProperty(name)).filter(v -> !v.isBlank()).findFirst();
+        return sources.stream()
+                .filter(p -> p != null && p.getProperty(name) != null)
+                .map(p -> p.getProperty(name))
+                .filter(v -> !v.isBlank())
+                .findFirst();
     }
 
     /** Whether this plugin's configuration in the pom (plugin-wide or in an execution) has the element. */
@@ -160,8 +172,12 @@ final class SecretSources {
         if (execution == null) {
             return false;
         }
-        Plugin plugin = session == null || session.getCurrentProject() == null ? null
-                : session.getCurrentProject().getBuild().getPluginsAsMap().get(execution.getGroupId() + ":" + execution.getArtifactId());
+        Plugin plugin = session == null || session.getCurrentProject() == null
+                ? null
+                : session.getCurrentProject()
+                        .getBuild()
+                        .getPluginsAsMap()
+                        .get(execution.getGroupId() + ":" + execution.getArtifactId());
         if (plugin == null) {
             return false;
         }

@@ -1,14 +1,5 @@
 package io.github.eventcat.registry.maven;
 
-import java.io.File;
-import java.util.Map;
-import java.util.Optional;
-
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
-
 import io.github.eventcat.catalog.CatalogException;
 import io.github.eventcat.catalog.registration.SubjectConflictException;
 import io.github.eventcat.maven.common.CatalogLocation;
@@ -20,6 +11,13 @@ import io.github.eventcat.registry.sync.SyncFailedException;
 import io.github.eventcat.registry.sync.SyncRequest;
 import io.github.eventcat.registry.sync.TopicSyncException;
 import io.github.eventcat.runtime.registry.SchemaRegistryException;
+import java.io.File;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
 
 /** Registers the catalog's subjects (and optionally creates its topics): plan, print, apply. */
 @Mojo(name = "sync", threadSafe = true, requiresProject = false)
@@ -102,8 +100,10 @@ public class SyncMojo extends AbstractRegistryMojo {
             throw new MojoExecutionException(e.getMessage(), e);
         } catch (org.apache.kafka.common.config.ConfigException e) {
             // Kafka's own check of the admin properties (a file or <kafkaProperties> value); it names the key
-            throw new MojoFailureException("The Kafka admin properties (" + Registry.KAFKA_CONFIG_FILE
-                    + ", <kafkaProperties>) are not valid: " + e.getMessage(), e);
+            throw new MojoFailureException(
+                    "The Kafka admin properties (" + Registry.KAFKA_CONFIG_FILE + ", <kafkaProperties>) are not valid: "
+                            + e.getMessage(),
+                    e);
         } catch (SchemaRegistryException e) {
             throw registryFailure(e);
         }
@@ -114,7 +114,8 @@ public class SyncMojo extends AbstractRegistryMojo {
         int threads = parallelism(parallelism, SyncRequest.DEFAULT_PARALLELISM);
         Optional<Map<String, String>> admin = Optional.empty();
         if (topics) {
-            Map<String, String> properties = KafkaClientProperties.merge(kafkaConfigFile, kafkaProperties, kafkaAddress());
+            Map<String, String> properties =
+                    KafkaClientProperties.merge(kafkaConfigFile, kafkaProperties, kafkaAddress());
             if (!properties.containsKey("bootstrap.servers")) {
                 throw new MojoFailureException(Registry.TOPICS + "=true needs -D" + Registry.BOOTSTRAP_SERVERS
                         + "=host:9092 (the Kafka cluster to create topics on), or bootstrap.servers in "
@@ -130,8 +131,8 @@ public class SyncMojo extends AbstractRegistryMojo {
         Optional<String> deprecated = secrets().property(Registry.DEPRECATED_BOOTSTRAP_SERVERS);
         if (bootstrapServers != null && !bootstrapServers.isBlank()) {
             deprecated.filter(old -> !old.equals(bootstrapServers)).ifPresent(old -> getLog().warn(
-                    Registry.DEPRECATED_BOOTSTRAP_SERVERS + " is ignored: " + Registry.BOOTSTRAP_SERVERS
-                            + " is set too, and wins"));
+                            Registry.DEPRECATED_BOOTSTRAP_SERVERS + " is ignored: " + Registry.BOOTSTRAP_SERVERS
+                                    + " is set too, and wins"));
             return bootstrapServers;
         }
         deprecated.ifPresent(old -> getLog().warn("The property " + Registry.DEPRECATED_BOOTSTRAP_SERVERS

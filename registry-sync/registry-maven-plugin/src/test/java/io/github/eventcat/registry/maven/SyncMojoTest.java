@@ -3,12 +3,15 @@ package io.github.eventcat.registry.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.eventcat.registry.sync.KeyStoreSettings;
+import io.github.eventcat.registry.sync.RegistryConnection;
+import io.github.eventcat.registry.sync.RegistryCredentials;
+import io.github.eventcat.registry.sync.SyncRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.apache.maven.execution.DefaultMavenExecutionRequest;
 import org.apache.maven.execution.DefaultMavenExecutionResult;
 import org.apache.maven.execution.MavenExecutionRequest;
@@ -23,11 +26,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import io.github.eventcat.registry.sync.KeyStoreSettings;
-import io.github.eventcat.registry.sync.RegistryConnection;
-import io.github.eventcat.registry.sync.RegistryCredentials;
-import io.github.eventcat.registry.sync.SyncRequest;
 
 /**
  * The {@code sync} goal as Maven configures it: the harness reads the built plugin descriptor and
@@ -82,28 +80,40 @@ class SyncMojoTest extends AbstractMojoTestCase {
 
     @Test
     void everyPropertyIsMappedIntoTheConnectionAndRequest() throws Exception {
-        SyncMojo mojo = mojo(Map.ofEntries(
-                Map.entry("registry.url", " https://sr1:8081 , https://sr2:8081,"),
-                Map.entry("registry.trustStore", project.resolve("trust.jks").toString()),
-                Map.entry("registry.trustStoreServerId", "trust-store"),
-                Map.entry("registry.trustStoreType", "JKS"),
-                Map.entry("registry.keyStore", project.resolve("client.p12").toString()),
-                Map.entry("registry.timeout", "7"),
-                Map.entry("registry.retries", "1"),
-                Map.entry("registry.catalogDirectory", project.resolve("events").toString()),
-                Map.entry("registry.parallelism", "8"),
-                Map.entry("registry.dryRun", "true"),
-                Map.entry("registry.normalize", "true"),
-                Map.entry("registry.topics", "true"),
-                Map.entry("registry.bootstrapServers", "127.0.0.1:9092")), List.of(server("trust-store", null, TRUST_STORE_PASSWORD)));
+        SyncMojo mojo = mojo(
+                Map.ofEntries(
+                        Map.entry("registry.url", " https://sr1:8081 , https://sr2:8081,"),
+                        Map.entry(
+                                "registry.trustStore",
+                                project.resolve("trust.jks").toString()),
+                        Map.entry("registry.trustStoreServerId", "trust-store"),
+                        Map.entry("registry.trustStoreType", "JKS"),
+                        Map.entry(
+                                "registry.keyStore",
+                                project.resolve("client.p12").toString()),
+                        Map.entry("registry.timeout", "7"),
+                        Map.entry("registry.retries", "1"),
+                        Map.entry(
+                                "registry.catalogDirectory",
+                                project.resolve("events").toString()),
+                        Map.entry("registry.parallelism", "8"),
+                        Map.entry("registry.dryRun", "true"),
+                        Map.entry("registry.normalize", "true"),
+                        Map.entry("registry.topics", "true"),
+                        Map.entry("registry.bootstrapServers", "127.0.0.1:9092")),
+                List.of(server("trust-store", null, TRUST_STORE_PASSWORD)));
 
         RegistryConnection connection = mojo.connection();
 
-        assertThat(connection).isEqualTo(new RegistryConnection(List.of("https://sr1:8081", "https://sr2:8081"),
-                Optional.empty(),
-                Optional.of(new KeyStoreSettings(project.resolve("trust.jks"), Optional.of(TRUST_STORE_PASSWORD), "JKS")),
-                Optional.of(new KeyStoreSettings(project.resolve("client.p12"), Optional.empty(), "PKCS12")),
-                Duration.ofSeconds(7), 1));
+        assertThat(connection)
+                .isEqualTo(new RegistryConnection(
+                        List.of("https://sr1:8081", "https://sr2:8081"),
+                        Optional.empty(),
+                        Optional.of(new KeyStoreSettings(
+                                project.resolve("trust.jks"), Optional.of(TRUST_STORE_PASSWORD), "JKS")),
+                        Optional.of(new KeyStoreSettings(project.resolve("client.p12"), Optional.empty(), "PKCS12")),
+                        Duration.ofSeconds(7),
+                        1));
         SyncRequest request = mojo.request(mojo.catalog(mojo.catalogDirectory, mojo.catalogArtifact));
         assertThat(request.catalog()).isEqualTo(project.resolve("events"));
         assertThat(request.parallelism()).isEqualTo(8);
@@ -115,37 +125,64 @@ class SyncMojoTest extends AbstractMojoTestCase {
 
     @Test
     void theDeprecatedBootstrapServersPropertyStillWorksWithAWarning() throws Exception {
-        SyncMojo mojo = mojo(Map.of("registry.url", "http://127.0.0.1:1", "registry.topics", "true",
-                "bootstrap.servers", "127.0.0.1:9093"), List.of());
+        SyncMojo mojo = mojo(
+                Map.of(
+                        "registry.url",
+                        "http://127.0.0.1:1",
+                        "registry.topics",
+                        "true",
+                        "bootstrap.servers",
+                        "127.0.0.1:9093"),
+                List.of());
         List<String> warnings = new java.util.ArrayList<>();
-        mojo.setLog(new org.apache.maven.monitor.logging.DefaultLog(new org.codehaus.plexus.logging.console.ConsoleLogger()) {
-            @Override
-            public void warn(CharSequence content) {
-                warnings.add(content.toString());
-            }
-        });
+        mojo.setLog(
+                new org.apache.maven.monitor.logging.DefaultLog(
+                        new org.codehaus.plexus.logging.console.ConsoleLogger()) {
+                    @Override
+                    public void warn(CharSequence content) {
+                        warnings.add(content.toString());
+                    }
+                });
 
         SyncRequest request = mojo.request(mojo.catalog(mojo.catalogDirectory, mojo.catalogArtifact));
 
         assertThat(request.kafkaAdmin()).hasValue(Map.of("bootstrap.servers", "127.0.0.1:9093"));
-        assertThat(warnings).containsExactly("The property bootstrap.servers is deprecated for registry:sync: "
-                + "use -Dregistry.bootstrapServers=127.0.0.1:9093 instead");
+        assertThat(warnings)
+                .containsExactly("The property bootstrap.servers is deprecated for registry:sync: "
+                        + "use -Dregistry.bootstrapServers=127.0.0.1:9093 instead");
     }
 
     @Test
     void registryBootstrapServersWinsOverTheDeprecatedProperty() throws Exception {
-        SyncMojo mojo = mojo(Map.of("registry.url", "http://127.0.0.1:1", "registry.topics", "true",
-                "bootstrap.servers", "old:9092", "registry.bootstrapServers", "new:9092"), List.of());
+        SyncMojo mojo = mojo(
+                Map.of(
+                        "registry.url",
+                        "http://127.0.0.1:1",
+                        "registry.topics",
+                        "true",
+                        "bootstrap.servers",
+                        "old:9092",
+                        "registry.bootstrapServers",
+                        "new:9092"),
+                List.of());
 
-        assertThat(mojo.request(mojo.catalog(mojo.catalogDirectory, mojo.catalogArtifact)).kafkaAdmin())
+        assertThat(mojo.request(mojo.catalog(mojo.catalogDirectory, mojo.catalogArtifact))
+                        .kafkaAdmin())
                 .hasValue(Map.of("bootstrap.servers", "new:9092"));
     }
 
     @Test
     void theGoalsOwnSkipSkipsItAlone() throws Exception {
         // Nothing listens on this URL and the catalog directory does not exist: anything but a skip fails.
-        SyncMojo mojo = mojo(Map.of("registry.url", "http://127.0.0.1:1/apis/ccompat/v7", "registry.sync.skip", "true",
-                "registry.catalogDirectory", project.resolve("missing").toString()), List.of());
+        SyncMojo mojo = mojo(
+                Map.of(
+                        "registry.url",
+                        "http://127.0.0.1:1/apis/ccompat/v7",
+                        "registry.sync.skip",
+                        "true",
+                        "registry.catalogDirectory",
+                        project.resolve("missing").toString()),
+                List.of());
 
         mojo.execute();
 
@@ -155,18 +192,33 @@ class SyncMojoTest extends AbstractMojoTestCase {
 
     @Test
     void anotherGoalsSkipDoesNotSkipThisOne() throws Exception {
-        SyncMojo mojo = mojo(Map.of("registry.url", "http://127.0.0.1:1/apis/ccompat/v7", "registry.check.skip", "true",
-                "registry.catalogDirectory", project.resolve("missing").toString()), List.of());
+        SyncMojo mojo = mojo(
+                Map.of(
+                        "registry.url",
+                        "http://127.0.0.1:1/apis/ccompat/v7",
+                        "registry.check.skip",
+                        "true",
+                        "registry.catalogDirectory",
+                        project.resolve("missing").toString()),
+                List.of());
 
-        assertThatThrownBy(mojo::execute).isInstanceOf(org.apache.maven.plugin.MojoFailureException.class)
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(org.apache.maven.plugin.MojoFailureException.class)
                 .hasMessageContaining("The catalog at missing has 1 problem");
     }
 
     @Test
     void skipDoesNothingNotEvenReadTheCatalogOrTheRegistry() throws Exception {
         // Nothing listens on this URL and the catalog directory does not exist: anything but a skip fails.
-        SyncMojo mojo = mojo(Map.of("registry.url", "http://127.0.0.1:1/apis/ccompat/v7", "registry.skip", "true",
-                "registry.catalogDirectory", project.resolve("missing").toString()), List.of());
+        SyncMojo mojo = mojo(
+                Map.of(
+                        "registry.url",
+                        "http://127.0.0.1:1/apis/ccompat/v7",
+                        "registry.skip",
+                        "true",
+                        "registry.catalogDirectory",
+                        project.resolve("missing").toString()),
+                List.of());
 
         mojo.execute();
 
@@ -180,8 +232,8 @@ class SyncMojoTest extends AbstractMojoTestCase {
         server.setId("schema-registry");
         server.setUsername("ci-sync");
         server.setPassword(PASSWORD);
-        SyncMojo mojo = mojo(Map.of("registry.url", "https://sr1:8081", "registry.serverId", "schema-registry"),
-                List.of(server));
+        SyncMojo mojo = mojo(
+                Map.of("registry.url", "https://sr1:8081", "registry.serverId", "schema-registry"), List.of(server));
 
         RegistryConnection connection = mojo.connection();
         SyncRequest request = mojo.request(mojo.catalog(mojo.catalogDirectory, mojo.catalogArtifact));
@@ -200,7 +252,8 @@ class SyncMojoTest extends AbstractMojoTestCase {
         Server server = new Server();
         server.setId("schema-registry-token");
         server.setPassword(PASSWORD);
-        SyncMojo mojo = mojo(Map.of("registry.url", "https://sr1:8081", "registry.serverId", "schema-registry-token"),
+        SyncMojo mojo = mojo(
+                Map.of("registry.url", "https://sr1:8081", "registry.serverId", "schema-registry-token"),
                 List.of(server));
 
         RegistryConnection connection = mojo.connection();
@@ -216,19 +269,25 @@ class SyncMojoTest extends AbstractMojoTestCase {
         RegistryConnection connection = mojo.connection();
 
         assertThat(connection.urls()).containsExactly("https://sr1:8081/x");
-        assertThat(connection.credentials()).hasValue(new RegistryCredentials.Basic("ci", PASSWORD, RegistryConnection.URL_USER_INFO));
-        assertThat(connection.toString()).contains("ci", "the registry URL's user info").doesNotContain(PASSWORD);
+        assertThat(connection.credentials())
+                .hasValue(new RegistryCredentials.Basic("ci", PASSWORD, RegistryConnection.URL_USER_INFO));
+        assertThat(connection.toString())
+                .contains("ci", "the registry URL's user info")
+                .doesNotContain(PASSWORD);
         // not a parameter Maven injects, so mvn -X has nothing to print (the invoker ITs check the real output)
         assertThat(mojo.url).isNull();
     }
 
     @Test
     void userInfoAndASettingsServerAreAConflict() throws Exception {
-        SyncMojo mojo = mojo(Map.of("registry.url", "https://ci:" + PASSWORD + "@sr1:8081", "registry.serverId", "sr"),
+        SyncMojo mojo = mojo(
+                Map.of("registry.url", "https://ci:" + PASSWORD + "@sr1:8081", "registry.serverId", "sr"),
                 List.of(server("sr", "ci-sync", "other-" + PASSWORD)));
 
-        assertThatThrownBy(mojo::connection).isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("registry.url: the registry URL has user info and there are credentials from settings.xml server sr")
+        assertThatThrownBy(mojo::connection)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining(
+                        "registry.url: the registry URL has user info and there are credentials from settings.xml server sr")
                 .hasMessageNotContaining(PASSWORD);
     }
 
@@ -237,8 +296,10 @@ class SyncMojoTest extends AbstractMojoTestCase {
         SyncMojo mojo = mojo(Map.of(), List.of());
         mojo.url = "https://ci:" + PASSWORD + "@sr1:8081";
 
-        assertThatThrownBy(mojo::connection).isInstanceOf(MojoExecutionException.class)
-                .hasMessageContaining("https://ci:***@sr1:8081").hasMessageContaining("-Dregistry.url")
+        assertThatThrownBy(mojo::connection)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("https://ci:***@sr1:8081")
+                .hasMessageContaining("-Dregistry.url")
                 .hasMessageNotContaining(PASSWORD);
     }
 
@@ -246,16 +307,27 @@ class SyncMojoTest extends AbstractMojoTestCase {
     void noRegistryUrlSaysHowToSetIt() throws Exception {
         SyncMojo mojo = mojo(Map.of(), List.of());
 
-        assertThatThrownBy(mojo::connection).isInstanceOf(MojoExecutionException.class)
+        assertThatThrownBy(mojo::connection)
+                .isInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith("registry.url is not set: pass -Dregistry.url=");
     }
 
     @Test
     void storePasswordsComeFromTheEnvironmentWhenNoServerIsNamed() throws Exception {
-        SyncMojo mojo = mojo(Map.of("registry.url", "https://sr1:8081", "registry.trustStore", "trust.p12",
-                "registry.keyStore", "client.p12"), List.of());
-        mojo.environment = Map.of("SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD", TRUST_STORE_PASSWORD,
-                "SCHEMA_REGISTRY_KEYSTORE_PASSWORD", "key-" + TRUST_STORE_PASSWORD);
+        SyncMojo mojo = mojo(
+                Map.of(
+                        "registry.url",
+                        "https://sr1:8081",
+                        "registry.trustStore",
+                        "trust.p12",
+                        "registry.keyStore",
+                        "client.p12"),
+                List.of());
+        mojo.environment = Map.of(
+                "SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD",
+                TRUST_STORE_PASSWORD,
+                "SCHEMA_REGISTRY_KEYSTORE_PASSWORD",
+                "key-" + TRUST_STORE_PASSWORD);
 
         RegistryConnection connection = mojo.connection();
 
@@ -266,22 +338,40 @@ class SyncMojoTest extends AbstractMojoTestCase {
 
     @Test
     void theRemovedStorePasswordPropertiesFailWithWhatToUseInstead() throws Exception {
-        SyncMojo mojo = mojo(Map.of("registry.url", "https://sr1:8081", "registry.trustStorePassword", TRUST_STORE_PASSWORD,
-                "registry.keyStorePassword", TRUST_STORE_PASSWORD), List.of());
+        SyncMojo mojo = mojo(
+                Map.of(
+                        "registry.url",
+                        "https://sr1:8081",
+                        "registry.trustStorePassword",
+                        TRUST_STORE_PASSWORD,
+                        "registry.keyStorePassword",
+                        TRUST_STORE_PASSWORD),
+                List.of());
 
-        assertThatThrownBy(mojo::connection).isInstanceOf(MojoExecutionException.class)
+        assertThatThrownBy(mojo::connection)
+                .isInstanceOf(MojoExecutionException.class)
                 .hasMessageContaining("registry.trustStorePassword is set: it is no longer read")
-                .hasMessageContaining("registry.trustStoreServerId").hasMessageContaining("SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD")
-                .hasMessageContaining("registry.keyStorePassword is set").hasMessageContaining("SCHEMA_REGISTRY_KEYSTORE_PASSWORD")
+                .hasMessageContaining("registry.trustStoreServerId")
+                .hasMessageContaining("SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD")
+                .hasMessageContaining("registry.keyStorePassword is set")
+                .hasMessageContaining("SCHEMA_REGISTRY_KEYSTORE_PASSWORD")
                 .hasMessageNotContaining(TRUST_STORE_PASSWORD);
     }
 
     @Test
     void aStoreServerWithoutAPasswordIsAClearError() throws Exception {
-        SyncMojo mojo = mojo(Map.of("registry.url", "https://sr1:8081", "registry.keyStore", "client.p12",
-                "registry.keyStoreServerId", "ks"), List.of(server("ks", "someone", null)));
+        SyncMojo mojo = mojo(
+                Map.of(
+                        "registry.url",
+                        "https://sr1:8081",
+                        "registry.keyStore",
+                        "client.p12",
+                        "registry.keyStoreServerId",
+                        "ks"),
+                List.of(server("ks", "someone", null)));
 
-        assertThatThrownBy(mojo::connection).isInstanceOf(MojoExecutionException.class)
+        assertThatThrownBy(mojo::connection)
+                .isInstanceOf(MojoExecutionException.class)
                 .hasMessage("registry.keyStoreServerId=ks names a settings.xml <server> without a <password>: "
                         + "add the key store's password to it");
     }
@@ -304,8 +394,8 @@ class SyncMojoTest extends AbstractMojoTestCase {
         MavenExecutionRequest request = new DefaultMavenExecutionRequest();
         servers.forEach(request::addServer);
         userProperties.forEach(request.getUserProperties()::setProperty);
-        MavenSession session = new MavenSession(getContainer(), MavenRepositorySystemUtils.newSession(), request,
-                new DefaultMavenExecutionResult());
+        MavenSession session = new MavenSession(
+                getContainer(), MavenRepositorySystemUtils.newSession(), request, new DefaultMavenExecutionResult());
         session.setCurrentProject(mavenProject);
         session.setProjects(List.of(mavenProject));
         MojoExecution execution = newMojoExecution("sync");
