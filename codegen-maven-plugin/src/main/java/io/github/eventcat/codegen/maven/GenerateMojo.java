@@ -1,33 +1,22 @@
 package io.github.eventcat.codegen.maven;
 
 import io.github.eventcat.codegen.DateTimeType;
-import io.github.eventcat.maven.common.ArtifactResolver;
 import io.github.eventcat.maven.common.CatalogLocation;
-import io.github.eventcat.maven.common.Defaults;
 import io.github.eventcat.maven.common.PropertyNames.Codegen;
 import java.io.File;
 import java.util.List;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
-import org.eclipse.aether.RepositorySystem;
 
 /**
  * Generates typed Java sources from an event catalog and adds them to the compile source roots.
  * Unchanged catalog and configuration: nothing is generated and no file is touched.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
-public class GenerateMojo extends AbstractMojo {
-    /** The catalog directory, holding {@code catalog.yaml}. Not used when a catalogArtifact is set. */
-    @Parameter(property = Codegen.CATALOG_DIRECTORY, defaultValue = Defaults.CATALOG_DIRECTORY)
-    private File catalogDirectory;
-
+public class GenerateMojo extends CatalogMojo {
     /** A released catalog jar, {@code groupId:artifactId[:ext[:classifier]]:version}; see README. */
     @Parameter(property = Codegen.CATALOG_ARTIFACT)
     private String catalogArtifact;
@@ -66,15 +55,6 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = Codegen.SKIP, defaultValue = "false")
     private boolean skip;
 
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
-    @Component
-    private RepositorySystem repositorySystem;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -87,12 +67,7 @@ public class GenerateMojo extends AbstractMojo {
     }
 
     GenerateRequest request() throws MojoExecutionException {
-        CatalogLocation catalog = CatalogLocation.of(
-                catalogDirectory,
-                catalogArtifact,
-                new ArtifactResolver(repositorySystem, session.getRepositorySession(), project),
-                project.getBasedir().toPath(),
-                Codegen.CATALOG_ARTIFACT);
+        CatalogLocation catalog = catalogLocation(catalogArtifact);
         return new GenerateRequest(
                 catalog,
                 GenerateRequest.configuration(
@@ -103,6 +78,6 @@ public class GenerateMojo extends AbstractMojo {
                         decimalAllNumbers,
                         builderThreshold,
                         outbox),
-                project.getBasedir().toPath());
+                projectBase());
     }
 }

@@ -6,31 +6,23 @@ import io.github.eventcat.catalog.lint.CatalogLinter;
 import io.github.eventcat.catalog.lint.LintFinding;
 import io.github.eventcat.catalog.lint.LintRequest;
 import io.github.eventcat.catalog.lint.LintResult;
-import io.github.eventcat.maven.common.CatalogLocation;
-import io.github.eventcat.maven.common.Defaults;
 import io.github.eventcat.maven.common.Failures;
 import io.github.eventcat.maven.common.PropertyNames.Codegen;
 import java.io.File;
 import java.io.UncheckedIOException;
 import java.util.Optional;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Event-design lint: checks the catalog against the rules its catalog.yaml selects (docs/lint.md).
  * Errors fail the build, warnings are logged.
  */
 @Mojo(name = "lint", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public class LintMojo extends AbstractMojo {
-    /** The catalog directory, holding {@code catalog.yaml}. */
-    @Parameter(property = Codegen.CATALOG_DIRECTORY, defaultValue = Defaults.CATALOG_DIRECTORY)
-    private File catalogDirectory;
-
+public class LintMojo extends CatalogMojo {
     /** Where the JUnit XML report goes (one test case per file), for CI test report views. */
     @Parameter(
             property = Codegen.LINT_JUNIT_REPORT,
@@ -45,9 +37,6 @@ public class LintMojo extends AbstractMojo {
     @Parameter(property = Codegen.LINT_SKIP, defaultValue = "false")
     private boolean skip;
 
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -55,9 +44,7 @@ public class LintMojo extends AbstractMojo {
             return;
         }
         Failures.guard("codegen:lint", () -> {
-            String shown = CatalogLocation.directory(
-                            catalogDirectory.toPath(), project.getBasedir().toPath())
-                    .description();
+            String shown = catalogDirectoryLocation().description();
             LintResult result;
             try {
                 result = CatalogLinter.run(new LintRequest(

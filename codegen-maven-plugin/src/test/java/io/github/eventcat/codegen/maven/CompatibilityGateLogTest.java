@@ -46,10 +46,10 @@ class CompatibilityGateLogTest {
     void aDirectoryBaselineIsNamedRelativeToTheProject() {
         Path project = Path.of("/work/service");
 
-        assertThat(CheckCompatibilityMojo.directoryLabel(Path.of("/work/service/baseline/catalog"), project))
+        assertThat(BaselineCatalogMojo.directoryLabel(Path.of("/work/service/baseline/catalog"), project))
                 .isEqualTo("baseline/catalog");
-        assertThat(CheckCompatibilityMojo.directoryLabel(Path.of("/work/released/catalog"), project))
+        assertThat(BaselineCatalogMojo.directoryLabel(Path.of("/work/released/catalog"), project))
                 .isEqualTo("../released/catalog");
-        assertThat(CheckCompatibilityMojo.directoryLabel(project, project)).isEqualTo(".");
+        assertThat(BaselineCatalogMojo.directoryLabel(project, project)).isEqualTo(".");
     }
 }
