@@ -35,7 +35,8 @@ final class AvroSources implements SourceContributor {
     }
 
     @Override
-    public List<GeneratedFile> contribute(Catalog catalog, CodegenConfiguration configuration) {
+    public List<GeneratedFile> contribute(CodegenInput input) {
+        Catalog catalog = input.catalog();
         List<SchemaFile> files = catalog.schemaFiles().stream()
                 .filter(f -> f.format() == SchemaFormat.AVRO)
                 .toList();

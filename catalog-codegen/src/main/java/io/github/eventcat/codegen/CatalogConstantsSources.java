@@ -40,7 +40,7 @@ import javax.lang.model.element.Modifier;
  * uses, JSON value schemas first, which JSON serializers also validate against (generated JSON
  * records do not carry their schema).
  */
-final class CatalogConstantsSources {
+final class CatalogConstantsSources implements SourceContributor {
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final TypeName STRING = ClassName.get(String.class);
     private static final ClassName SCHEMA_REGISTRATION =
@@ -50,7 +50,19 @@ final class CatalogConstantsSources {
     private static final TypeName CLASS_OF_ANY =
             ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class));
 
-    private CatalogConstantsSources() {}
+    @Override
+    public String id() {
+        return "catalog-constants/1";
+    }
+
+    @Override
+    public List<GeneratedFile> contribute(CodegenInput input) {
+        TopicModel model = input.topicModel();
+        if (!model.usable()) {
+            return List.of();
+        }
+        return List.of(TopicSources.file(model.constantsClass(), constants(input.catalog(), model), "catalog.yaml"));
+    }
 
     /**
      * @throws CodegenException when the catalog would put two schema files under one subject (no

@@ -42,7 +42,9 @@ public final class CodeGenerator {
      * a handler interface and a consumer, with the catalog's constants class.
      */
     public static CodeGenerator standard() {
-        return new CodeGenerator(List.of(new AvroSources(), new JsonSchemaSources(), new TopicClientSources()));
+        List<SourceContributor> all = new ArrayList<>(List.of(new AvroSources(), new JsonSchemaSources()));
+        all.addAll(TopicSources.contributors());
+        return new CodeGenerator(all);
     }
 
     /** Only the event records (Avro and JSON Schema), without per-topic clients. */
@@ -126,9 +128,10 @@ public final class CodeGenerator {
         // Contributors, and the topics, types and schemas inside them, run on every processor; the
         // files are sorted by path below, so the result is the same whatever the scheduling.
         record Contribution(List<GeneratedFile> files, List<CodegenProblem> problems) {}
+        CodegenInput input = new CodegenInput(request.catalog(), request.configuration());
         List<Contribution> contributions = Concurrent.run(() -> Concurrent.map(contributors, c -> {
             try {
-                return new Contribution(c.contribute(request.catalog(), request.configuration()), List.of());
+                return new Contribution(c.contribute(input), List.of());
             } catch (CodegenException e) {
                 return new Contribution(List.of(), e.problems());
             }
@@ -137,7 +140,8 @@ public final class CodeGenerator {
         List<CodegenProblem> problems = new ArrayList<>();
         for (Contribution contribution : contributions) {
             files.addAll(contribution.files());
-            problems.addAll(contribution.problems());
+            // A problem of a shared model (CodegenInput) reaches every contributor that uses it: once.
+            contribution.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
         }
         problems.addAll(collisions(files));
         if (!problems.isEmpty()) {

@@ -1,7 +1,6 @@
 package io.github.eventcat.codegen;
 
 import com.palantir.javapoet.JavaFile;
-import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.codegen.JsonModel.Declared;
 import java.util.List;
 
@@ -14,9 +13,9 @@ final class JsonSchemaSources implements SourceContributor {
     }
 
     @Override
-    public List<GeneratedFile> contribute(Catalog catalog, CodegenConfiguration configuration) {
-        List<Declared> types = new JsonModelBuilder(catalog, configuration).build();
-        JsonTypeWriter writer = new JsonTypeWriter(configuration);
+    public List<GeneratedFile> contribute(CodegenInput input) {
+        List<Declared> types = input.jsonTypes();
+        JsonTypeWriter writer = new JsonTypeWriter(input.configuration());
         return Concurrent.map(types, type -> {
             JavaFile file = JavaFile.builder(type.name.packageName(), writer.topLevel(type))
                     .addFileComment(

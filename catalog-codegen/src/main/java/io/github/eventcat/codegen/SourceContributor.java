@@ -1,17 +1,12 @@
 package io.github.eventcat.codegen;
 
-import io.github.eventcat.catalog.Catalog;
 import java.util.List;
 
 /**
- * One step of code generation: turns the catalog into source files, in memory. {@link
- * CodeGenerator} runs every contributor, checks that no two files collide, and alone writes the
- * output directory.
- *
- * <p>This is the extension point for the per-topic code: a {@code TopicSources} contributor will
- * add {@code <Topic>Producer}, {@code <Topic>Handler} and {@code <Topic>Consumer}, and a constants
- * class with topic names and subjects, using {@link io.github.eventcat.catalog.Event#javaTypeName()}
- * to name each event's record (Avro or JSON Schema alike).
+ * One kind of generated artifact: turns the catalog into source files, in memory. {@link
+ * CodeGenerator} runs every contributor (concurrently), checks that no two files collide, and alone
+ * writes the output directory. What several contributors need is built once, in {@link
+ * CodegenInput}.
  */
 public interface SourceContributor {
 
@@ -26,5 +21,5 @@ public interface SourceContributor {
      *
      * @throws CodegenException listing every problem, if the catalog cannot be turned into code
      */
-    List<GeneratedFile> contribute(Catalog catalog, CodegenConfiguration configuration);
+    List<GeneratedFile> contribute(CodegenInput input);
 }

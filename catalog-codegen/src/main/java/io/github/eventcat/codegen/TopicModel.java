@@ -29,8 +29,8 @@ import org.apache.avro.compiler.specific.SpecificCompiler;
 /**
  * What the per-topic sources need to know about a catalog, computed once: class names, each
  * event's key accessor, the schema each event is serialized with, and the record name → Java type
- * map the deserializers use. Shared by {@link TopicClientSources} and {@link
- * CatalogConstantsSources} so that both agree on every name.
+ * map the deserializers use. Built once per run ({@link CodegenInput#topicModel()}) and shared by the
+ * per-topic contributors ({@link TopicSources#contributors()}) so that all agree on every name.
  */
 final class TopicModel {
     /** The constants class of a catalog, in the catalog's package. */
@@ -111,14 +111,15 @@ final class TopicModel {
     private final List<CodegenProblem> problems = new ArrayList<>();
     private boolean usable = true;
 
-    TopicModel(Catalog catalog, CodegenConfiguration configuration) {
+    TopicModel(CodegenInput input) {
+        Catalog catalog = input.catalog();
         this.catalog = catalog;
         this.constantsClass = ClassName.get(catalog.javaPackage(), CONSTANTS_CLASS);
         boolean hasJson = catalog.schemaFiles().stream().anyMatch(f -> f.format() == SchemaFormat.JSON);
         List<Declared> jsonTypes = List.of();
         if (hasJson) {
             try {
-                jsonTypes = new JsonModelBuilder(catalog, configuration).build();
+                jsonTypes = input.jsonTypes();
             } catch (CodegenException e) {
                 // JsonSchemaSources reports these problems; without records there is nothing to build on.
                 this.usable = false;

@@ -35,7 +35,7 @@ class ProducerKeyDocTest {
                         + " \"MeterRead\", \"namespace\": \"com.example.keys\", \"fields\": [{\"name\":"
                         + " \"meter_id\", \"type\": \"long\"}]}");
 
-        List<GeneratedFile> files = new CodeGenerator(List.of(new TopicClientSources()))
+        List<GeneratedFile> files = new CodeGenerator(TopicSources.contributors())
                 .generateInMemory(new GenerationRequest(
                         CatalogLoader.load(temp), CodegenConfiguration.defaults(temp.resolve("out"))));
 

@@ -35,8 +35,7 @@ class TopicClientGoldenFileTest {
     @ValueSource(strings = {"topic-clients", "union"})
     void generatedClientsMatchTheGoldenFilesAndCompile(String name) throws IOException {
         Catalog catalog = Fixtures.catalog(name);
-        List<GeneratedFile> clients =
-                new CodeGenerator(List.of(new TopicClientSources())).generateInMemory(request(catalog));
+        List<GeneratedFile> clients = new CodeGenerator(TopicSources.contributors()).generateInMemory(request(catalog));
 
         assertMatchesGoldenFiles(name, clients);
 
@@ -51,7 +50,7 @@ class TopicClientGoldenFileTest {
         Catalog catalog = Fixtures.catalog("topic-clients");
         GenerationRequest outbox = new GenerationRequest(
                 catalog, CodegenConfiguration.defaults(temp.resolve("unused")).withOutbox(true));
-        CodeGenerator clients = new CodeGenerator(List.of(new TopicClientSources()));
+        CodeGenerator clients = new CodeGenerator(TopicSources.contributors());
         List<GeneratedFile> withOutbox = clients.generateInMemory(outbox);
 
         List<GeneratedFile> outboxProducers = withOutbox.stream()
@@ -109,7 +108,7 @@ class TopicClientGoldenFileTest {
     @Test
     void sameCatalogGivesByteIdenticalClients() {
         Catalog catalog = Fixtures.catalog("topic-clients");
-        CodeGenerator generator = new CodeGenerator(List.of(new TopicClientSources()));
+        CodeGenerator generator = new CodeGenerator(TopicSources.contributors());
         assertThat(generator.generateInMemory(request(catalog)))
                 .isEqualTo(generator.generateInMemory(request(Fixtures.catalog("topic-clients"))));
     }
