@@ -45,14 +45,15 @@ final class CatalogConstantsSources implements SourceContributor {
     private static final TypeName STRING = ClassName.get(String.class);
     private static final ClassName SCHEMA_REGISTRATION =
             ClassName.get("io.github.eventcat.runtime.registry", "SchemaRegistration");
-    private static final ClassName SCHEMA_REFERENCE = SCHEMA_REGISTRATION.nestedClass("Reference");
+    private static final ClassName SCHEMA_REFERENCE =
+            ClassName.get("io.github.eventcat.vocabulary", "SubjectReference");
     private static final ClassName SCHEMA_TYPE = ClassName.get("io.github.eventcat.runtime.registry", "SchemaType");
     private static final TypeName CLASS_OF_ANY =
             ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class));
 
     @Override
     public String id() {
-        return "catalog-constants/1";
+        return "catalog-constants/2";
     }
 
     @Override

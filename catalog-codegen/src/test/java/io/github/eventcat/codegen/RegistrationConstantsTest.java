@@ -7,6 +7,7 @@ import io.github.eventcat.catalog.Topic;
 import io.github.eventcat.catalog.registration.RegistrationForm;
 import io.github.eventcat.runtime.registry.SchemaRegistration;
 import io.github.eventcat.runtime.registry.SchemaType;
+import io.github.eventcat.vocabulary.SubjectReference;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class RegistrationConstantsTest {
                             SchemaType.valueOf(r.format().registryType()),
                             r.text(),
                             r.references().stream()
-                                    .map(ref -> new SchemaRegistration.Reference(ref.name(), ref.subject()))
+                                    .map(ref -> new SubjectReference(ref.name(), ref.subject()))
                                     .toList()))
                     .toList();
             assertThat(registrations(loader, topic)).as(topic.name()).isEqualTo(expected);

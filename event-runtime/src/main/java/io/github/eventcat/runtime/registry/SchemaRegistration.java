@@ -1,6 +1,7 @@
 package io.github.eventcat.runtime.registry;
 
 import io.github.eventcat.vocabulary.SchemaReference;
+import io.github.eventcat.vocabulary.SubjectReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,20 +23,13 @@ import java.util.Objects;
  * @param schema its exact text
  * @param references the schemas it references directly, by name and subject
  */
-public record SchemaRegistration(String subject, SchemaType type, String schema, List<Reference> references) {
+public record SchemaRegistration(String subject, SchemaType type, String schema, List<SubjectReference> references) {
     /**
      * A reference before its version is known.
      *
      * @param name how the referencing schema names the other one (Avro full name, JSON {@code $ref})
      * @param subject the subject the referenced schema is registered under
      */
-    public record Reference(String name, String subject) {
-        public Reference {
-            Objects.requireNonNull(name, "name == null");
-            Objects.requireNonNull(subject, "subject == null");
-        }
-    }
-
     public SchemaRegistration {
         Objects.requireNonNull(subject, "subject == null");
         Objects.requireNonNull(type, "type == null");
@@ -50,13 +44,13 @@ public record SchemaRegistration(String subject, SchemaType type, String schema,
      */
     public SchemaDefinition definition(Map<String, Integer> versions) {
         List<SchemaReference> bound = new ArrayList<>();
-        for (Reference reference : references) {
+        for (SubjectReference reference : references) {
             Integer version = versions.get(reference.subject());
             if (version == null) {
                 throw new IllegalArgumentException(
                         "no version known for " + reference.subject() + ", which " + subject + " references");
             }
-            bound.add(new SchemaReference(reference.name(), reference.subject(), version));
+            bound.add(reference.at(version));
         }
         return new SchemaDefinition(schema, type, bound);
     }

@@ -4,6 +4,7 @@ import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
 import io.github.eventcat.runtime.registry.SchemaRegistration;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
+import io.github.eventcat.vocabulary.SubjectReference;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -190,7 +191,7 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
 
     private Schema parseForm(SchemaRegistration registration) {
         Schema.Parser parser = new Schema.Parser();
-        for (SchemaRegistration.Reference reference : registration.references()) {
+        for (SubjectReference reference : registration.references()) {
             SchemaRegistration referenced = config.registrations().get(reference.subject());
             if (!parser.getTypes().containsKey(reference.name())) {
                 parseInto(parser, referenced);
@@ -201,7 +202,7 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
 
     /** Parses a referenced schema after the ones it references, depth first, each once. */
     private void parseInto(Schema.Parser parser, SchemaRegistration registration) {
-        for (SchemaRegistration.Reference reference : registration.references()) {
+        for (SubjectReference reference : registration.references()) {
             if (!parser.getTypes().containsKey(reference.name())) {
                 parseInto(parser, config.registrations().get(reference.subject()));
             }

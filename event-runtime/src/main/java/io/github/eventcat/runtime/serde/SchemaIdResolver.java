@@ -6,6 +6,7 @@ import io.github.eventcat.runtime.registry.SchemaDefinition;
 import io.github.eventcat.runtime.registry.SchemaRegistration;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.runtime.registry.SchemaRegistryException;
+import io.github.eventcat.vocabulary.SubjectReference;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -139,7 +140,7 @@ final class SchemaIdResolver {
     }
 
     private void visit(SchemaRegistration registration, Set<SchemaRegistration> order) {
-        for (SchemaRegistration.Reference reference : registration.references()) {
+        for (SubjectReference reference : registration.references()) {
             SchemaRegistration target =
                     config.registrations().get(reference.subject()); // SerdeConfig checked it is there
             if (!order.contains(target)) {

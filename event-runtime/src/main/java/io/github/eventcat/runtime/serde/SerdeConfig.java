@@ -2,6 +2,7 @@ package io.github.eventcat.runtime.serde;
 
 import io.github.eventcat.runtime.registry.SchemaRegistration;
 import io.github.eventcat.vocabulary.SubjectNamingStrategy;
+import io.github.eventcat.vocabulary.SubjectReference;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -56,7 +57,7 @@ public record SerdeConfig(
         eventTypes = Map.copyOf(eventTypes);
         registrations = Map.copyOf(registrations);
         for (SchemaRegistration registration : registrations.values()) {
-            for (SchemaRegistration.Reference reference : registration.references()) {
+            for (SubjectReference reference : registration.references()) {
                 if (!registrations.containsKey(reference.subject())) {
                     throw new IllegalArgumentException(REGISTRATIONS + ": " + registration.subject() + " references "
                             + reference.subject() + ", which is not among the registrations given");

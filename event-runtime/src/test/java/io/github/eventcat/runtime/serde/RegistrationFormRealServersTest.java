@@ -11,6 +11,7 @@ import io.github.eventcat.runtime.registry.SchemaType;
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
 import io.github.eventcat.testservers.WithRealServers;
 import io.github.eventcat.vocabulary.SchemaReference;
+import io.github.eventcat.vocabulary.SubjectReference;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +53,7 @@ class RegistrationFormRealServersTest {
                         topic + "-value",
                         SchemaType.AVRO,
                         ORDER_PLACED,
-                        List.of(new SchemaRegistration.Reference(
-                                "com.example.form.OrderLine", "com.example.form.OrderLine"))));
+                        List.of(new SubjectReference("com.example.form.OrderLine", "com.example.form.OrderLine"))));
     }
 
     private static GenericRecord orderPlaced() {
@@ -151,12 +151,12 @@ class RegistrationFormRealServersTest {
                         "FormTaskData",
                         SchemaType.JSON,
                         JsonSchemaValidationTest.TASK_DATA,
-                        List.of(new SchemaRegistration.Reference("priority.json", "FormPriority"))),
+                        List.of(new SubjectReference("priority.json", "FormPriority"))),
                 new SchemaRegistration(
                         topic + "-value",
                         SchemaType.JSON,
                         JsonSchemaValidationTest.TASK,
-                        List.of(new SchemaRegistration.Reference("data/task_data.json", "FormTaskData"))));
+                        List.of(new SubjectReference("data/task_data.json", "FormTaskData"))));
         List<JsonEventType<?>> types = List.of(new JsonEventType<>(
                 JsonSerdeRealServersTest.Task.class,
                 "Task",

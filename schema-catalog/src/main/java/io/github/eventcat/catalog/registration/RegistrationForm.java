@@ -6,6 +6,7 @@ import io.github.eventcat.catalog.SchemaFile;
 import io.github.eventcat.catalog.SchemaFormat;
 import io.github.eventcat.catalog.Subject;
 import io.github.eventcat.vocabulary.CompatibilityLevel;
+import io.github.eventcat.vocabulary.SubjectReference;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -167,8 +168,8 @@ public final class RegistrationForm {
      * One reference per referenced file (a file may be named several times, e.g. by several Avro
      * types it defines).
      */
-    private static List<Reference> references(Catalog catalog, SchemaFile file) {
-        Map<String, Reference> byPath = new LinkedHashMap<>();
+    private static List<SubjectReference> references(Catalog catalog, SchemaFile file) {
+        Map<String, SubjectReference> byPath = new LinkedHashMap<>();
         for (FileReference reference : file.references()) {
             SchemaFile target = catalog.schemaFile(reference.path())
                     .orElseThrow(() -> new IllegalStateException("the catalog has no file " + reference.path()));
@@ -176,7 +177,7 @@ public final class RegistrationForm {
             // Avro: the registry parses the referenced subject's schema, whose top-level name is the
             // subject.
             String name = file.format() == SchemaFormat.AVRO ? subject : reference.name();
-            byPath.putIfAbsent(reference.path(), new Reference(name, subject));
+            byPath.putIfAbsent(reference.path(), new SubjectReference(name, subject));
         }
         return List.copyOf(byPath.values());
     }

@@ -2,6 +2,7 @@ package io.github.eventcat.catalog.registration;
 
 import io.github.eventcat.catalog.SchemaFormat;
 import io.github.eventcat.vocabulary.CompatibilityLevel;
+import io.github.eventcat.vocabulary.SubjectReference;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,7 +26,7 @@ public record SchemaRegistration(
         String path,
         SchemaFormat format,
         String text,
-        List<Reference> references,
+        List<SubjectReference> references,
         CompatibilityLevel compatibility,
         int depth) {
     public SchemaRegistration {

@@ -6,6 +6,7 @@ import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.CatalogLoader;
 import io.github.eventcat.catalog.SchemaFormat;
 import io.github.eventcat.vocabulary.CompatibilityLevel;
+import io.github.eventcat.vocabulary.SubjectReference;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -40,9 +41,9 @@ class RegistrationFormTest {
     @Test
     void avroReferencesAreNamedByFullNameAndJsonOnesByTheirRef() {
         assertThat(subject("order.placed-value").references())
-                .containsExactly(new Reference("com.example.orders.OrderLine", "com.example.orders.OrderLine"));
+                .containsExactly(new SubjectReference("com.example.orders.OrderLine", "com.example.orders.OrderLine"));
         assertThat(subject("task-events-value").references())
-                .containsExactly(new Reference("task_data.json", "TaskData"));
+                .containsExactly(new SubjectReference("task_data.json", "TaskData"));
         assertThat(subject("task-events-value").depth()).isEqualTo(2);
     }
 

@@ -1,7 +1,6 @@
 package io.github.eventcat.registry.sync;
 
 import io.github.eventcat.catalog.Catalog;
-import io.github.eventcat.catalog.registration.Reference;
 import io.github.eventcat.catalog.registration.RegistrationForm;
 import io.github.eventcat.catalog.registration.SchemaRegistration;
 import io.github.eventcat.runtime.registry.CompatibilityResult;
@@ -9,6 +8,7 @@ import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.vocabulary.CompatibilityLevel;
+import io.github.eventcat.vocabulary.SubjectReference;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -66,7 +66,7 @@ final class CompatibilityCheck {
             return new SubjectVerdict(subject, CheckVerdict.NEW_SUBJECT, List.of());
         }
         Map<String, Integer> versions = new java.util.HashMap<>();
-        for (Reference link : subject.references()) {
+        for (SubjectReference link : subject.references()) {
             Optional<Integer> version = referenceVersions.computeIfAbsent(
                     link.subject(), s -> registeredVersion(byName.get(s), existing, byName, latest, referenceVersions));
             if (version.isEmpty()) {
@@ -115,7 +115,7 @@ final class CompatibilityCheck {
             return Optional.empty();
         }
         Map<String, Integer> versions = new java.util.HashMap<>();
-        for (Reference link : reference.references()) {
+        for (SubjectReference link : reference.references()) {
             Optional<Integer> version = memo.get(link.subject());
             if (version == null) {
                 version = registeredVersion(byName.get(link.subject()), existing, byName, latest, memo);

@@ -27,8 +27,6 @@ final class Definitions {
                 subject.subject(),
                 SchemaType.valueOf(subject.format().registryType()),
                 subject.text(),
-                subject.references().stream()
-                        .map(r -> new SchemaRegistration.Reference(r.name(), r.subject()))
-                        .toList());
+                subject.references());
     }
 }

@@ -1,9 +1,9 @@
 package io.github.eventcat.registry.sync;
 
-import io.github.eventcat.catalog.registration.Reference;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.github.eventcat.runtime.registry.SchemaRegistryException;
+import io.github.eventcat.vocabulary.SubjectReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,7 @@ final class SyncExecutor {
         Map<String, SubjectOutcome> failed = new ConcurrentHashMap<>();
         Set<String> referenced = plan.subjects().stream()
                 .flatMap(p -> p.subject().references().stream())
-                .map(Reference::subject)
+                .map(SubjectReference::subject)
                 .collect(Collectors.toSet());
         plan.subjects().forEach(p -> p.registeredVersion().ifPresent(v -> versions.put(p.name(), v)));
         Map<Integer, List<SubjectPlan>> waves = new java.util.TreeMap<>();
@@ -67,7 +67,7 @@ final class SyncExecutor {
             Map<String, SubjectOutcome> failed,
             Set<String> referenced) {
         Optional<String> failedReference = plan.subject().references().stream()
-                .map(Reference::subject)
+                .map(SubjectReference::subject)
                 .filter(failed::containsKey)
                 .findFirst();
         if (failedReference.isPresent()) {
