@@ -9,6 +9,9 @@ import io.github.eventcat.docs.DocsGenerator;
 import io.github.eventcat.docs.DocsRequest;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
@@ -27,6 +30,10 @@ import java.util.stream.Stream;
  * the code generator's garbage (hundreds of MB per run) was collected during the docs' turn, and
  * the docs' time rose from run to run as the heap grew. Each turn prints the GC time that fell in
  * it and the heap afterwards, so a run can show where its time went.
+ *
+ * <p>{@code -Ddocs.before=<catalog-docs jar>} adds an earlier build of the docs generator, loaded
+ * apart (its own class loader for {@code io.github.eventcat.docs}, the catalog classes shared), to
+ * each run: code, docs before, docs after, timed alike, so a change is measured side by side.
  */
 public final class DocsBench {
   public static void main(String[] args) throws Exception {
@@ -38,10 +45,17 @@ public final class DocsBench {
         Runtime.getRuntime().availableProcessors(), gc);
     Catalog catalog = CatalogLoader.load(catalogDir);
     System.out.printf("catalog: %d topics, %d events%n", catalog.topics().size(), catalog.events().size());
+    String beforeJar = System.getProperty("docs.before", "");
+    Run before = beforeJar.isEmpty() ? null : earlierDocs(Path.of(beforeJar), catalog, work.resolve("docs-before"));
     for (int i = 0; i < 2; i++) { // warm-up
       time(() -> codegen(catalog, work.resolve("code")), work.resolve("code"), gc);
+      if (before != null) {
+        time(before, work.resolve("docs-before"), gc);
+      }
       time(() -> docs(catalog, work.resolve("docs")), work.resolve("docs"), gc);
     }
+    double[] beforeWallRatio = new double[runs];
+    double[] beforeCpuRatio = new double[runs];
     // Interleaved A B A B: both see the same load; each run's wall time and the process's CPU
     // time (user + sys of every thread, GC and JIT included) while it ran.
     long[] codeWall = new long[runs];
@@ -52,6 +66,13 @@ public final class DocsBench {
     double[] cpuRatio = new double[runs];
     for (int i = 0; i < runs; i++) {
       long[] code = time(() -> codegen(catalog, work.resolve("code")), work.resolve("code"), gc);
+      if (before != null) {
+        long[] old = time(before, work.resolve("docs-before"), gc);
+        beforeWallRatio[i] = 100.0 * old[0] / code[0];
+        beforeCpuRatio[i] = 100.0 * old[1] / code[1];
+        System.out.printf("run %d: docs BEFORE %d ms wall / %d ms cpu: docs/code %.1f %% wall, %.1f %% cpu (GC %d / %d ms)%n",
+            i + 1, old[0], old[1], beforeWallRatio[i], beforeCpuRatio[i], old[2], old[3]);
+      }
       long[] docs = time(() -> docs(catalog, work.resolve("docs")), work.resolve("docs"), gc);
       codeWall[i] = code[0];
       codeCpu[i] = code[1];
@@ -69,6 +90,10 @@ public final class DocsBench {
     System.out.printf("docs / code: %.1f %% wall, %.1f %% cpu (median of the %d side-by-side ratios; target < 20 %%"
         + " of wall time, as a developer sees a build; both generators use every core)%n",
         median(wallRatio), median(cpuRatio), runs);
+    if (before != null) {
+      System.out.printf("docs BEFORE / code: %.1f %% wall, %.1f %% cpu (median of the %d side-by-side ratios)%n",
+          median(beforeWallRatio), median(beforeCpuRatio), runs);
+    }
     System.out.printf("load average at the end: %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
@@ -116,6 +141,36 @@ public final class DocsBench {
 
   private static void codegen(Catalog catalog, Path out) throws IOException {
     CodeGenerator.standard().generate(new GenerationRequest(catalog, CodegenConfiguration.defaults(out)));
+  }
+
+  /**
+   * The docs generator of another catalog-docs jar: its classes come from the jar (child first),
+   * everything else (the catalog model, Avro, Jackson) from this class path.
+   */
+  private static Run earlierDocs(Path jar, Catalog catalog, Path out) throws Exception {
+    ClassLoader parent = DocsBench.class.getClassLoader();
+    URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, parent) {
+      @Override
+      protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (!name.startsWith("io.github.eventcat.docs.")) {
+          return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+          Class<?> loaded = findLoadedClass(name);
+          return loaded != null ? loaded : findClass(name);
+        }
+      }
+    };
+    Class<?> requestType = loader.loadClass("io.github.eventcat.docs.DocsRequest");
+    Object request = requestType.getConstructor(Catalog.class, Path.class, String.class).newInstance(catalog, out, "1.0.0");
+    Method generate = loader.loadClass("io.github.eventcat.docs.DocsGenerator").getMethod("generate", requestType);
+    return () -> {
+      try {
+        generate.invoke(null, request);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    };
   }
 
   private static void docs(Catalog catalog, Path out) {
