@@ -26,9 +26,10 @@ import java.util.stream.Stream;
  * docs...) after warm-ups; prints each pair's wall and CPU ratio and their medians. Asserts nothing.
  *
  * <p>Before each timed turn (untimed) the output directory is deleted and, unless {@code -Dgc=false},
- * a full GC runs, so that neither generator pays for collecting the other's garbage: without it,
- * the code generator's garbage (hundreds of MB per run) was collected during the docs' turn, and
- * the docs' time rose from run to run as the heap grew. Each turn prints the GC time that fell in
+ * a full GC and {@code sync} run, so that neither generator's turn pays for what the other left
+ * behind (its garbage, a GC cycle it started, its files still being written back to disk): the
+ * docs' wall time used to rise from run to run in one JVM while the code's did not. Each turn prints
+ * the GC collections and time that fell in
  * it and the heap afterwards, so a run can show where its time went.
  *
  * <p>{@code -Ddocs.before=<catalog-docs jar>} adds an earlier build of the docs generator, loaded
@@ -110,6 +111,7 @@ public final class DocsBench {
     if (gc) {
       System.gc();
       System.gc();
+      sync(); // the other turn's files reach the disk now, not while this turn writes its own
     }
     long[] gcBefore = gcTotals();
     long cpu = cpuNanos();
@@ -122,6 +124,16 @@ public final class DocsBench {
     return new long[] {
       wall, cpuMs, gcAfter[0] - gcBefore[0], gcAfter[1] - gcBefore[1], heap.getUsed() >> 20, heap.getCommitted() >> 20
     };
+  }
+
+  private static void sync() {
+    try {
+      new ProcessBuilder("sync").inheritIO().start().waitFor();
+    } catch (IOException e) {
+      // no sync command: the turns share the disk's write-back as before
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** {collections, ms} of every collector so far. */
