@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
@@ -29,62 +30,87 @@ public final class DocsGenerator {
      * @throws UncheckedIOException when a file cannot be written
      */
     public static DocsResult generate(DocsRequest request) {
+        try (Parallel parallel = Parallel.onEveryCore()) {
+            return generate(request, parallel);
+        }
+    }
+
+    /**
+     * Renders and writes every file; the files are independent, so each is rendered and written
+     * by one task of {@code parallel} (the AsyncAPI document, the longest, first). What is written
+     * does not depend on the order the tasks run in.
+     */
+    static DocsResult generate(DocsRequest request, Parallel parallel) {
         CatalogView view = new CatalogView(request.catalog());
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        new Site(view, request.baselinesOldestFirst(), request.version())
-                .pages()
-                .forEach(files::put);
+        Map<String, Callable<byte[]>> files = new LinkedHashMap<>();
         files.put(
                 AsyncApiDocument.FILE,
-                new AsyncApiDocument(view).yaml(request.version()).getBytes(StandardCharsets.UTF_8));
+                () -> new AsyncApiDocument(view).yaml(request.version()).getBytes(StandardCharsets.UTF_8));
+        files.putAll(new Site(view, request.baselinesOldestFirst(), request.version(), parallel).pages());
         for (SchemaFile file : request.catalog().schemaFiles()) {
             if (file.format() != SchemaFormat.JSON) {
                 continue; // Avro payloads are inline in asyncapi.yaml; JSON Schema payloads are $refs to copies
             }
             String copy = AsyncApiDocument.copyPath(file.path());
-            if (files.put(copy, file.text().getBytes(StandardCharsets.UTF_8)) != null) {
+            if (files.put(copy, () -> file.text().getBytes(StandardCharsets.UTF_8)) != null) {
                 throw new IllegalStateException(
                         "Two schema files would be copied to " + copy + " (one of them is " + file.path()
                                 + "): rename one, so that its path holds no space, '#', '%' or non-ASCII character");
             }
         }
         Path out = request.outputDirectory().toAbsolutePath().normalize();
-        int written = 0;
-        int unchanged = 0;
-        Set<Path> directories = new HashSet<>();
         try {
             Files.createDirectories(out);
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Set<Path> directories = new HashSet<>();
+            List<Callable<Boolean>> writes = new ArrayList<>(files.size());
+            for (Map.Entry<String, Callable<byte[]>> file : files.entrySet()) {
                 Path target = out.resolve(file.getKey()).normalize();
                 if (!target.startsWith(out)) {
                     // The loader keeps schema paths inside the catalog; this keeps them inside the site.
                     throw new IllegalStateException(file.getKey() + " would be written outside " + out);
                 }
-                if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), file.getValue())) {
-                    unchanged++;
-                    continue;
-                }
                 if (directories.add(target.getParent())) {
                     Files.createDirectories(target.getParent());
                 }
-                Files.write(target, file.getValue());
-                written++;
+                Callable<byte[]> content = file.getValue();
+                writes.add(() -> write(target, content.call(), out));
             }
-            int deleted = deleteStale(out, files);
+            int written = 0;
+            for (boolean changed : parallel.all(writes)) {
+                written += changed ? 1 : 0;
+            }
+            int deleted = deleteStale(out, files.keySet());
             return new DocsResult(
                     out.resolve(CatalogView.indexPage()),
                     out.resolve(AsyncApiDocument.FILE),
                     written,
-                    unchanged,
+                    files.size() - written,
                     deleted,
                     SiteOverview.of(request.catalog()));
         } catch (IOException e) {
-            throw new UncheckedIOException("Tried to write the catalog docs to " + out + " but failed", e);
+            throw failed(out, e);
         }
     }
 
+    /** Writes the file unless it already holds {@code content}; whether it wrote. */
+    private static boolean write(Path target, byte[] content, Path out) {
+        try {
+            if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), content)) {
+                return false;
+            }
+            Files.write(target, content);
+            return true;
+        } catch (IOException e) {
+            throw failed(out, e);
+        }
+    }
+
+    private static UncheckedIOException failed(Path out, IOException e) {
+        return new UncheckedIOException("Tried to write the catalog docs to " + out + " but failed", e);
+    }
+
     /** Deletes files of an earlier run that this run did not write: only names this generator uses. */
-    private static int deleteStale(Path out, Map<String, byte[]> files) throws IOException {
+    private static int deleteStale(Path out, Set<String> files) throws IOException {
         List<Path> stale = new ArrayList<>();
         try (Stream<Path> top = Files.list(out)) {
             top.filter(Files::isRegularFile)
@@ -92,7 +118,7 @@ public final class DocsGenerator {
                         String name = p.getFileName().toString();
                         return name.endsWith(".html") && (name.startsWith("topic-") || name.startsWith("event-"));
                     })
-                    .filter(p -> !files.containsKey(p.getFileName().toString()))
+                    .filter(p -> !files.contains(p.getFileName().toString()))
                     .forEach(stale::add);
         }
         Path schemas = out.resolve(AsyncApiDocument.SCHEMAS);
@@ -100,7 +126,7 @@ public final class DocsGenerator {
             try (Stream<Path> walk = Files.walk(schemas)) {
                 walk.filter(Files::isRegularFile)
                         .filter(p ->
-                                !files.containsKey(out.relativize(p).toString().replace('\\', '/')))
+                                !files.contains(out.relativize(p).toString().replace('\\', '/')))
                         .forEach(stale::add);
             }
         }

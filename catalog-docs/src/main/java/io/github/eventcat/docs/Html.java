@@ -25,6 +25,9 @@ final class Html {
         int start = 0;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c > '>') {
+                continue; // every character escaped is '>' or below: letters and most text pass here
+            }
             String replacement =
                     switch (c) {
                         case '&' -> "&amp;";
@@ -46,6 +49,9 @@ final class Html {
     private static boolean needsEscaping(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
+            if (c > '>') {
+                continue;
+            }
             if (c == '&'
                     || c == '<'
                     || c == '>'

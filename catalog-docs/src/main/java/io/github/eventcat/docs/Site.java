@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 
 /** The HTML pages: file name → content. */
 final class Site {
@@ -24,13 +25,18 @@ final class Site {
     private final History history;
     private final String version;
 
-    Site(CatalogView view, List<DocsBaseline> baselinesOldestFirst, String version) {
+    /** {@code parallel}: where the events' field tables are worked out (each on its own). */
+    Site(CatalogView view, List<DocsBaseline> baselinesOldestFirst, String version, Parallel parallel) {
         this.view = view;
         this.history = new History(baselinesOldestFirst);
         this.version = version;
         this.catalog = view.catalog;
-        for (Event event : catalog.events()) {
-            fields.put(event.javaTypeName(), Fields.of(view, event));
+        List<Event> events = List.copyOf(catalog.events());
+        List<Callable<List<FieldRow>>> tables = new ArrayList<>(events.size());
+        events.forEach(e -> tables.add(() -> Fields.of(view, e)));
+        List<List<FieldRow>> rows = parallel.all(tables);
+        for (int i = 0; i < events.size(); i++) {
+            fields.put(events.get(i).javaTypeName(), rows.get(i));
         }
         for (Topic topic : catalog.topics()) {
             topic.events().forEach(e -> topicsOfEvent
@@ -39,11 +45,15 @@ final class Site {
         }
     }
 
-    Map<String, byte[]> pages() {
-        Map<String, byte[]> pages = new LinkedHashMap<>();
-        pages.put(CatalogView.indexPage(), index());
-        catalog.topics().forEach(t -> pages.put(CatalogView.topicPage(t), topic(t)));
-        catalog.events().forEach(e -> pages.put(CatalogView.eventPage(e), event(e)));
+    /**
+     * File name → how to render the page. Each page is rendered on its own from state that is
+     * only read, so the pages may be rendered in any order and on any thread.
+     */
+    Map<String, Callable<byte[]>> pages() {
+        Map<String, Callable<byte[]>> pages = new LinkedHashMap<>();
+        pages.put(CatalogView.indexPage(), this::index);
+        catalog.topics().forEach(t -> pages.put(CatalogView.topicPage(t), () -> topic(t)));
+        catalog.events().forEach(e -> pages.put(CatalogView.eventPage(e), () -> event(e)));
         return pages;
     }
 
