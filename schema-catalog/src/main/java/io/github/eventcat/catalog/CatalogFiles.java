@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +29,7 @@ import java.util.stream.Stream;
  * size limit is enforced, and where text is decoded (UTF-8 only, a leading byte order mark dropped).
  */
 final class CatalogFiles {
+    private static final Pattern WINDOWS_DRIVE = Pattern.compile("^[A-Za-z]:.*");
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     /** Where a catalog-relative path really leads once symbolic links are followed. */
@@ -82,7 +84,10 @@ final class CatalogFiles {
      * Only the text is looked at; {@link #target} follows links.
      */
     Optional<String> resolve(String base, String written) {
-        if (written.isEmpty() || written.startsWith("/") || written.contains("\\") || written.matches("^[A-Za-z]:.*")) {
+        if (written.isEmpty()
+                || written.startsWith("/")
+                || written.contains("\\")
+                || WINDOWS_DRIVE.matcher(written).matches()) {
             return Optional.empty();
         }
         Path resolved =
@@ -250,6 +255,10 @@ final class CatalogFiles {
      */
     private static Optional<String> decode(String path, byte[] bytes, Problems problems) {
         int start = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
+        if (isPlainAscii(bytes, start)) {
+            // The common case, decoded without a decoder and its char buffer: ASCII is UTF-8.
+            return Optional.of(new String(bytes, start, bytes.length - start, StandardCharsets.US_ASCII));
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -276,6 +285,16 @@ final class CatalogFiles {
         }
         out.flip();
         return Optional.of(out.toString());
+    }
+
+    /** Whether every byte from {@code start} is ASCII and none is NUL. */
+    private static boolean isPlainAscii(byte[] bytes, int start) {
+        for (int i = start; i < bytes.length; i++) {
+            if (bytes[i] <= 0) { // NUL, or a byte >= 0x80
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {
