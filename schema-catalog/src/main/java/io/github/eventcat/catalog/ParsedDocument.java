@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -25,6 +26,16 @@ final class ParsedDocument {
 
     private static final ObjectMapper JSON = mapper(new JsonFactory());
     private static final ObjectMapper YAML = mapper(new YAMLFactory());
+
+    /**
+     * JSON in one pass: the parser itself refuses nesting past the limit. A file it refuses for any
+     * reason is parsed again the careful way ({@link #parse}), which reports exactly what is wrong.
+     */
+    private static final ObjectMapper JSON_ONE_PASS = mapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(CatalogLimits.MAX_NESTING_DEPTH)
+                    .build())
+            .build());
 
     /**
      * Locations asked for one by one are found by a scan that stops at the value; a document asked
@@ -57,6 +68,24 @@ final class ParsedDocument {
 
     /** Parses JSON text, or reports why it does not parse. */
     static Optional<ParsedDocument> json(String file, String text, Problems problems) {
+        // Most schema files are valid: read them in a single pass (with the nesting limit enforced
+        // by the parser) instead of a checking pass and then the tree.
+        try (JsonParser parser = JSON_ONE_PASS.getFactory().createParser(text)) {
+            JsonNode root = JSON_ONE_PASS.readTree(parser);
+            if (root != null && !root.isMissingNode()) {
+                while (parser.nextToken() != null) {
+                    // what follows the document is checked as the checking pass would
+                }
+                return Optional.of(new ParsedDocument(JSON, file, text, root));
+            }
+        } catch (IOException e) {
+            // reported below, where and how the checking pass finds it
+        }
+        return jsonCarefully(file, text, problems);
+    }
+
+    /** JSON with a checking pass before the tree: what {@link #json} falls back to (and tests compare). */
+    static Optional<ParsedDocument> jsonCarefully(String file, String text, Problems problems) {
         return parse(JSON, "JSON", file, text, problems);
     }
 
