@@ -341,12 +341,15 @@ final class AvroFiles {
                 continue;
             }
             List<Schema.Field> fields = record.getFields();
+            // Avro parsed the record, so its "fields" is an array of objects, one per field.
+            JsonNode fieldNodes =
+                    file.document().root().at(definition.pointer()).path("fields");
             for (int i = 0; i < fields.size(); i++) {
-                String pointer = definition.pointer() + "/fields/" + i;
-                JsonNode value = file.document().root().at(pointer + "/default");
+                JsonNode value = fieldNodes.path(i).path("default");
                 Schema.Field field = fields.get(i);
                 if (!value.isMissingNode() && !field.schema().isValidDefault(value)) {
                     valid = false;
+                    String pointer = definition.pointer() + "/fields/" + i;
                     sink.add(
                             file.path(),
                             file.document().locate(pointer + "/default"),

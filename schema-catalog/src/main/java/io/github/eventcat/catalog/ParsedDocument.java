@@ -105,7 +105,13 @@ final class ParsedDocument {
             String firstAlias = "";
             String firstAliasName = "";
             YAMLParser yaml = parser instanceof YAMLParser y ? y : null;
+            // A YAML document is the manifest (or a lint configuration), asked for many locations:
+            // its index is built in this pass rather than by tokenizing the text once more.
+            IndexBuilder indexBuilder = yaml != null ? new IndexBuilder() : null;
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (indexBuilder != null) {
+                    indexBuilder.add(parser, token);
+                }
                 if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
                     if (++depth > CatalogLimits.MAX_NESTING_DEPTH) {
                         problems.add(
@@ -143,7 +149,11 @@ final class ParsedDocument {
                 problems.add(file, "", "the file is empty: it must hold a " + language + " document");
                 return Optional.empty();
             }
-            return Optional.of(new ParsedDocument(mapper, file, text, root));
+            ParsedDocument document = new ParsedDocument(mapper, file, text, root);
+            if (indexBuilder != null) {
+                document.index = indexBuilder.build();
+            }
+            return Optional.of(document);
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             problems.add(
@@ -162,27 +172,40 @@ final class ParsedDocument {
         if (index != null) {
             return index;
         }
-        Map<String, String> values = new HashMap<>();
-        Map<String, String> keys = new HashMap<>();
-        Map<String, String> numbers = new HashMap<>();
+        IndexBuilder builder = new IndexBuilder();
         try (JsonParser parser = mapper.getFactory().createParser(text)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                String pointer = parser.getParsingContext().pathAsPointer().toString();
-                String location = render(parser.currentTokenLocation());
-                if (token == JsonToken.FIELD_NAME) {
-                    keys.put(pointer, location);
-                } else if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
-                    values.putIfAbsent(pointer, location);
-                }
-                if (token.isNumeric()) {
-                    numbers.putIfAbsent(pointer, parser.getText());
-                }
+                builder.add(parser, token);
             }
         } catch (IOException e) {
             throw new IllegalStateException(file + " parsed before but not now", e);
         }
-        index = new Index(values, keys, numbers);
+        index = builder.build();
         return index;
+    }
+
+    /** Collects the {@link Index} token by token. */
+    private static final class IndexBuilder {
+        private final Map<String, String> values = new HashMap<>();
+        private final Map<String, String> keys = new HashMap<>();
+        private final Map<String, String> numbers = new HashMap<>();
+
+        void add(JsonParser parser, JsonToken token) throws IOException {
+            String pointer = parser.getParsingContext().pathAsPointer().toString();
+            String location = render(parser.currentTokenLocation());
+            if (token == JsonToken.FIELD_NAME) {
+                keys.put(pointer, location);
+            } else if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
+                values.putIfAbsent(pointer, location);
+            }
+            if (token.isNumeric()) {
+                numbers.putIfAbsent(pointer, parser.getText());
+            }
+        }
+
+        Index build() {
+            return new Index(values, keys, numbers);
+        }
     }
 
     /**
