@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
@@ -107,10 +108,13 @@ final class ParsedDocument {
             YAMLParser yaml = parser instanceof YAMLParser y ? y : null;
             // A YAML document is the manifest (or a lint configuration), asked for many locations:
             // its index is built in this pass rather than by tokenizing the text once more.
+            // Its tokens are kept as well, so that the tree is built without running SnakeYAML again.
             IndexBuilder indexBuilder = yaml != null ? new IndexBuilder() : null;
+            TokenBuffer tokens = yaml != null ? new TokenBuffer(parser) : null;
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (indexBuilder != null) {
                     indexBuilder.add(parser, token);
+                    tokens.copyCurrentEvent(parser);
                 }
                 if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
                     if (++depth > CatalogLimits.MAX_NESTING_DEPTH) {
@@ -144,7 +148,14 @@ final class ParsedDocument {
                                 + (aliases == 1 ? "" : " (" + aliases + " aliases in the file, the first here)"));
                 return Optional.empty();
             }
-            JsonNode root = mapper.readTree(text);
+            JsonNode root;
+            if (tokens != null) {
+                try (JsonParser replay = tokens.asParser()) {
+                    root = mapper.readTree(replay);
+                }
+            } else {
+                root = mapper.readTree(text);
+            }
             if (root == null || root.isMissingNode()) {
                 problems.add(file, "", "the file is empty: it must hold a " + language + " document");
                 return Optional.empty();
