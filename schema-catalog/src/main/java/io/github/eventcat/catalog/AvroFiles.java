@@ -62,30 +62,78 @@ final class AvroFiles {
         reportDuplicateDefinitions(needed);
         reportCycles(needed);
         Map<String, Compiled> compiled = new TreeMap<>();
-        for (String path : topologicalOrder(needed)) {
-            parse(path, compiled).ifPresent(c -> compiled.put(path, c));
+        for (List<String> wave : waves(topologicalOrder(needed))) {
+            // The files of a wave only need types of earlier waves: they are parsed side by side.
+            List<Parsed> parsed = Parallel.map(wave, path -> parse(path, compiled));
+            for (Parsed p : parsed) {
+                problems.addAll(p.problems());
+                if (p.failed()) {
+                    failed.add(p.path());
+                }
+                p.compiled().ifPresent(c -> compiled.put(p.path(), c));
+            }
         }
         return compiled;
     }
 
-    private void index(Set<String> listed) throws IOException {
-        for (String path : files.listByExtension(SchemaFormat.AVRO.fileExtension())) {
-            // A broken file nobody uses is not the catalog's problem; a broken file in use is.
-            Problems sink = listed.contains(path) ? problems : new Problems();
-            Optional<String> text = files.read(path, sink);
-            if (text.isEmpty()) {
-                continue;
+    /** One file's parse: what it gave, and the problems it found (merged in order by the caller). */
+    private record Parsed(String path, Optional<Compiled> compiled, boolean failed, Problems problems) {}
+
+    /**
+     * The topological order cut into waves: a file's wave comes after those of all its
+     * dependencies; within a wave, files keep their topological order.
+     */
+    private List<List<String>> waves(List<String> order) {
+        Map<String, Integer> waveOf = new HashMap<>();
+        List<List<String>> waves = new ArrayList<>();
+        for (String path : order) {
+            int wave = 0;
+            for (String dependency : dependencies(path)) {
+                Integer before = waveOf.get(dependency);
+                if (before != null) {
+                    wave = Math.max(wave, before + 1);
+                }
             }
-            Optional<ParsedDocument> document = ParsedDocument.json(path, text.get(), sink);
-            if (document.isEmpty()) {
-                if (listed.contains(path)) {
+            waveOf.put(path, wave);
+            while (waves.size() <= wave) {
+                waves.add(new ArrayList<>());
+            }
+            waves.get(wave).add(path);
+        }
+        return waves;
+    }
+
+    private void index(Set<String> listed) throws IOException {
+        List<String> paths = files.listByExtension(SchemaFormat.AVRO.fileExtension());
+        // Each file is read, parsed and scanned on its own (over the cores, each with its own
+        // problems), then taken in path order: the result is the same as one by one.
+        List<Problems> sinks = new ArrayList<>(paths.size());
+        for (int i = 0; i < paths.size(); i++) {
+            sinks.add(new Problems());
+        }
+        List<Optional<String>> texts = files.readAll(paths, sinks);
+        List<Integer> indexes = new ArrayList<>(paths.size());
+        for (int i = 0; i < paths.size(); i++) {
+            indexes.add(i);
+        }
+        List<Optional<Scanned>> results = Parallel.map(
+                indexes, i -> texts.get(i).flatMap(text -> ParsedDocument.json(paths.get(i), text, sinks.get(i))
+                        .map(document -> new Scanned(paths.get(i), text, document, AvroScan.of(document.root())))));
+        for (int i = 0; i < paths.size(); i++) {
+            String path = paths.get(i);
+            // A broken file nobody uses is not the catalog's problem; a broken file in use is.
+            if (listed.contains(path)) {
+                problems.addAll(sinks.get(i));
+            }
+            Optional<Scanned> scan = results.get(i);
+            if (scan.isEmpty()) {
+                if (texts.get(i).isPresent() && listed.contains(path)) {
                     failed.add(path);
                 }
                 continue;
             }
-            AvroScan scan = AvroScan.of(document.get().root());
-            scanned.put(path, new Scanned(path, text.get(), document.get(), scan));
-            for (AvroScan.Definition definition : scan.definitions()) {
+            scanned.put(path, scan.get());
+            for (AvroScan.Definition definition : scan.get().scan().definitions()) {
                 definers.computeIfAbsent(definition.fullName(), n -> new TreeSet<>())
                         .add(path);
             }
@@ -238,18 +286,18 @@ final class AvroFiles {
         order.add(path);
     }
 
-    private Optional<Compiled> parse(String path, Map<String, Compiled> compiled) {
+    private Parsed parse(String path, Map<String, Compiled> compiled) {
+        Problems sink = new Problems();
         Scanned file = scanned.get(path);
         if (file == null || failed.contains(path)) {
-            return Optional.empty();
+            return new Parsed(path, Optional.empty(), false, sink);
         }
         Map<String, Schema> dependencyTypes = new LinkedHashMap<>();
         for (String dependency : new TreeSet<>(dependencies(path))) {
             Compiled done = compiled.get(dependency);
             if (done == null) {
                 // The dependency's own problem is reported; parsing this file would only echo it.
-                failed.add(path);
-                return Optional.empty();
+                return new Parsed(path, Optional.empty(), true, sink);
             }
             dependencyTypes.putAll(done.visibleTypes());
         }
@@ -261,27 +309,31 @@ final class AvroFiles {
         try {
             schema = parser.parse(file.text());
         } catch (AvroRuntimeException e) {
-            fail(file, "", "Avro cannot parse the schema: " + e.getMessage());
-            return Optional.empty();
+            sink.add(file.path(), file.document().locate(""), "Avro cannot parse the schema: " + e.getMessage());
+            return new Parsed(path, Optional.empty(), true, sink);
         }
-        if (!checkDefaults(file, parser.getTypes())) {
-            return Optional.empty();
+        if (!checkDefaults(file, parser.getTypes(), sink)) {
+            return new Parsed(path, Optional.empty(), true, sink);
         }
         List<FileReference> references = new ArrayList<>();
         referencesByFile
                 .getOrDefault(path, Map.of())
                 .forEach((name, definer) -> references.add(new FileReference(name, definer)));
-        return Optional.of(new Compiled(
+        return new Parsed(
                 path,
-                file.text(),
-                file.document(),
-                file.scan(),
-                schema,
-                Map.copyOf(parser.getTypes()),
-                List.copyOf(references)));
+                Optional.of(new Compiled(
+                        path,
+                        file.text(),
+                        file.document(),
+                        file.scan(),
+                        schema,
+                        Map.copyOf(parser.getTypes()),
+                        List.copyOf(references))),
+                false,
+                sink);
     }
 
-    private boolean checkDefaults(Scanned file, Map<String, Schema> types) {
+    private boolean checkDefaults(Scanned file, Map<String, Schema> types, Problems sink) {
         boolean valid = true;
         for (AvroScan.Definition definition : file.scan().definitions()) {
             Schema record = types.get(definition.fullName());
@@ -289,15 +341,18 @@ final class AvroFiles {
                 continue;
             }
             List<Schema.Field> fields = record.getFields();
+            // Avro parsed the record, so its "fields" is an array of objects, one per field.
+            JsonNode fieldNodes =
+                    file.document().root().at(definition.pointer()).path("fields");
             for (int i = 0; i < fields.size(); i++) {
-                String pointer = definition.pointer() + "/fields/" + i;
-                JsonNode value = file.document().root().at(pointer + "/default");
+                JsonNode value = fieldNodes.path(i).path("default");
                 Schema.Field field = fields.get(i);
                 if (!value.isMissingNode() && !field.schema().isValidDefault(value)) {
                     valid = false;
-                    fail(
-                            file,
-                            pointer + "/default",
+                    String pointer = definition.pointer() + "/fields/" + i;
+                    sink.add(
+                            file.path(),
+                            file.document().locate(pointer + "/default"),
                             "field \""
                                     + field.name()
                                     + "\" has default "

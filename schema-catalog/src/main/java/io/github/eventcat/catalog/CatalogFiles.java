@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +29,7 @@ import java.util.stream.Stream;
  * size limit is enforced, and where text is decoded (UTF-8 only, a leading byte order mark dropped).
  */
 final class CatalogFiles {
+    private static final Pattern WINDOWS_DRIVE = Pattern.compile("^[A-Za-z]:.*");
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     /** Where a catalog-relative path really leads once symbolic links are followed. */
@@ -82,7 +84,10 @@ final class CatalogFiles {
      * Only the text is looked at; {@link #target} follows links.
      */
     Optional<String> resolve(String base, String written) {
-        if (written.isEmpty() || written.startsWith("/") || written.contains("\\") || written.matches("^[A-Za-z]:.*")) {
+        if (written.isEmpty()
+                || written.startsWith("/")
+                || written.contains("\\")
+                || WINDOWS_DRIVE.matcher(written).matches()) {
             return Optional.empty();
         }
         Path resolved =
@@ -136,7 +141,62 @@ final class CatalogFiles {
         return text;
     }
 
+    /**
+     * {@link #read} of many files at once: the limits are checked, and the cache filled, in the order
+     * given (so the same files pass them as when read one by one), while the bytes are read and
+     * decoded over the cores. Each file's problems go to its own entry of {@code sinks}.
+     */
+    List<Optional<String>> readAll(List<String> paths, List<Problems> sinks) {
+        List<Optional<String>> texts = new ArrayList<>(paths.size());
+        List<Integer> pending = new ArrayList<>();
+        List<Path> pendingFiles = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            String path = paths.get(i);
+            Optional<String> cached = this.texts.get(path);
+            if (cached != null) {
+                texts.add(cached);
+                continue;
+            }
+            if (this.texts.size() >= maxSchemaFiles + 1) { // + 1: catalog.yaml
+                reportCatalogLimit("the catalog needs more than "
+                        + CatalogLimits.format(maxSchemaFiles) + " schema files, the limit:"
+                        + " split it into several catalogs");
+                texts.add(Optional.empty());
+                continue;
+            }
+            Optional<Path> file = admit(path, sinks.get(i));
+            this.texts.put(path, Optional.empty()); // counts towards the limit; replaced once read
+            texts.add(Optional.empty());
+            if (file.isPresent()) {
+                pending.add(i);
+                pendingFiles.add(file.get());
+            }
+        }
+        List<Integer> order = new ArrayList<>();
+        for (int k = 0; k < pending.size(); k++) {
+            order.add(k);
+        }
+        List<Optional<String>> read = Parallel.map(order, k -> {
+            int i = pending.get(k);
+            return readAdmitted(paths.get(i), pendingFiles.get(k), sinks.get(i));
+        });
+        for (int k = 0; k < pending.size(); k++) {
+            int i = pending.get(k);
+            this.texts.put(paths.get(i), read.get(k));
+            texts.set(i, read.get(k));
+        }
+        return texts;
+    }
+
     private Optional<String> readNew(String path, Problems problems) {
+        return admit(path, problems).flatMap(file -> readAdmitted(path, file, problems));
+    }
+
+    /**
+     * The checks before a file is read, in the order files are read: where its links lead, its size
+     * and the catalog's bytes so far (which it then counts). Empty, after reporting, when it fails.
+     */
+    private Optional<Path> admit(String path, Problems problems) {
         Target target = target(path);
         if (target.kind() == Target.Kind.OUTSIDE) {
             problems.add(
@@ -165,6 +225,15 @@ final class CatalogFiles {
                 return Optional.empty();
             }
             bytesRead += size;
+            return Optional.of(file);
+        } catch (IOException e) {
+            problems.add(path, "", "cannot read the file: " + e);
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> readAdmitted(String path, Path file, Problems problems) {
+        try {
             return decode(path, Files.readAllBytes(file), problems);
         } catch (IOException e) {
             problems.add(path, "", "cannot read the file: " + e);
@@ -186,6 +255,10 @@ final class CatalogFiles {
      */
     private static Optional<String> decode(String path, byte[] bytes, Problems problems) {
         int start = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
+        if (isPlainAscii(bytes, start)) {
+            // The common case, decoded without a decoder and its char buffer: ASCII is UTF-8.
+            return Optional.of(new String(bytes, start, bytes.length - start, StandardCharsets.US_ASCII));
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -212,6 +285,16 @@ final class CatalogFiles {
         }
         out.flip();
         return Optional.of(out.toString());
+    }
+
+    /** Whether every byte from {@code start} is ASCII and none is NUL. */
+    private static boolean isPlainAscii(byte[] bytes, int start) {
+        for (int i = start; i < bytes.length; i++) {
+            if (bytes[i] <= 0) { // NUL, or a byte >= 0x80
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {

@@ -7,10 +7,8 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -20,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Validates the JSON Schema files a catalog needs: the listed ones and every file they reach by
@@ -64,6 +63,7 @@ final class JsonSchemaFiles {
 
     private record Ref(String written, String target, String fragment, String pointer) {}
 
+    private static final Pattern URI_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
     private static final Map<Draft, JsonSchema> META_SCHEMAS = new HashMap<>();
 
     private final CatalogFiles files;
@@ -83,13 +83,35 @@ final class JsonSchemaFiles {
     }
 
     private Map<String, Compiled> compile(Set<String> listed) {
-        Deque<String> queue = new ArrayDeque<>(listed);
+        // Breadth first, a wave at a time: the files of a wave (the listed ones, then the files
+        // they refer to, ...) are read and parsed over the cores, then checked in queue order, as
+        // one by one.
+        List<String> wave = new ArrayList<>(listed);
         Set<String> seen = new HashSet<>();
-        while (!queue.isEmpty()) {
-            String path = queue.removeFirst();
-            if (seen.add(path)) {
-                load(path, listed.contains(path)).forEach(ref -> queue.addLast(ref.target()));
+        while (!wave.isEmpty()) {
+            List<String> paths = new ArrayList<>();
+            for (String path : wave) {
+                if (seen.add(path)) {
+                    paths.add(path);
+                }
             }
+            List<Problems> sinks = new ArrayList<>(paths.size());
+            for (int i = 0; i < paths.size(); i++) {
+                sinks.add(new Problems());
+            }
+            List<Optional<String>> texts = files.readAll(paths, sinks);
+            List<Integer> indexes = new ArrayList<>(paths.size());
+            for (int i = 0; i < paths.size(); i++) {
+                indexes.add(i);
+            }
+            List<Optional<ParsedDocument>> parsed = Parallel.map(
+                    indexes, i -> texts.get(i).flatMap(t -> ParsedDocument.json(paths.get(i), t, sinks.get(i))));
+            List<String> next = new ArrayList<>();
+            for (int i = 0; i < paths.size(); i++) {
+                problems.addAll(sinks.get(i));
+                load(paths.get(i), listed.contains(paths.get(i)), parsed.get(i)).forEach(ref -> next.add(ref.target()));
+            }
+            wave = next;
         }
         checkFragments();
         Cycles.find(dependencyGraph()).forEach(cycle -> {
@@ -120,9 +142,7 @@ final class JsonSchemaFiles {
         return compiled;
     }
 
-    private List<Ref> load(String path, boolean listed) {
-        Optional<String> text = files.read(path, problems);
-        Optional<ParsedDocument> parsed = text.flatMap(t -> ParsedDocument.json(path, t, problems));
+    private List<Ref> load(String path, boolean listed, Optional<ParsedDocument> parsed) {
         if (parsed.isEmpty()) {
             failed.add(path);
             return List.of();
@@ -306,7 +326,7 @@ final class JsonSchemaFiles {
             checkFragment(path, written, fragment, path, pointer);
             return Optional.empty();
         }
-        if (document.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
+        if (URI_SCHEME.matcher(document).matches()) {
             fail(
                     path,
                     pointer,

@@ -6,8 +6,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
@@ -25,6 +27,16 @@ final class ParsedDocument {
 
     private static final ObjectMapper JSON = mapper(new JsonFactory());
     private static final ObjectMapper YAML = mapper(new YAMLFactory());
+
+    /**
+     * JSON in one pass: the parser itself refuses nesting past the limit. A file it refuses for any
+     * reason is parsed again the careful way ({@link #parse}), which reports exactly what is wrong.
+     */
+    private static final ObjectMapper JSON_ONE_PASS = mapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(CatalogLimits.MAX_NESTING_DEPTH)
+                    .build())
+            .build());
 
     /**
      * Locations asked for one by one are found by a scan that stops at the value; a document asked
@@ -57,6 +69,24 @@ final class ParsedDocument {
 
     /** Parses JSON text, or reports why it does not parse. */
     static Optional<ParsedDocument> json(String file, String text, Problems problems) {
+        // Most schema files are valid: read them in a single pass (with the nesting limit enforced
+        // by the parser) instead of a checking pass and then the tree.
+        try (JsonParser parser = JSON_ONE_PASS.getFactory().createParser(text)) {
+            JsonNode root = JSON_ONE_PASS.readTree(parser);
+            if (root != null && !root.isMissingNode()) {
+                while (parser.nextToken() != null) {
+                    // what follows the document is checked as the checking pass would
+                }
+                return Optional.of(new ParsedDocument(JSON, file, text, root));
+            }
+        } catch (IOException e) {
+            // reported below, where and how the checking pass finds it
+        }
+        return jsonCarefully(file, text, problems);
+    }
+
+    /** JSON with a checking pass before the tree: what {@link #json} falls back to (and tests compare). */
+    static Optional<ParsedDocument> jsonCarefully(String file, String text, Problems problems) {
         return parse(JSON, "JSON", file, text, problems);
     }
 
@@ -76,7 +106,16 @@ final class ParsedDocument {
             String firstAlias = "";
             String firstAliasName = "";
             YAMLParser yaml = parser instanceof YAMLParser y ? y : null;
+            // A YAML document is the manifest (or a lint configuration), asked for many locations:
+            // its index is built in this pass rather than by tokenizing the text once more.
+            // Its tokens are kept as well, so that the tree is built without running SnakeYAML again.
+            IndexBuilder indexBuilder = yaml != null ? new IndexBuilder() : null;
+            TokenBuffer tokens = yaml != null ? new TokenBuffer(parser) : null;
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (indexBuilder != null) {
+                    indexBuilder.add(parser, token);
+                    tokens.copyCurrentEvent(parser);
+                }
                 if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
                     if (++depth > CatalogLimits.MAX_NESTING_DEPTH) {
                         problems.add(
@@ -109,12 +148,23 @@ final class ParsedDocument {
                                 + (aliases == 1 ? "" : " (" + aliases + " aliases in the file, the first here)"));
                 return Optional.empty();
             }
-            JsonNode root = mapper.readTree(text);
+            JsonNode root;
+            if (tokens != null) {
+                try (JsonParser replay = tokens.asParser()) {
+                    root = mapper.readTree(replay);
+                }
+            } else {
+                root = mapper.readTree(text);
+            }
             if (root == null || root.isMissingNode()) {
                 problems.add(file, "", "the file is empty: it must hold a " + language + " document");
                 return Optional.empty();
             }
-            return Optional.of(new ParsedDocument(mapper, file, text, root));
+            ParsedDocument document = new ParsedDocument(mapper, file, text, root);
+            if (indexBuilder != null) {
+                document.index = indexBuilder.build();
+            }
+            return Optional.of(document);
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             problems.add(
@@ -133,27 +183,40 @@ final class ParsedDocument {
         if (index != null) {
             return index;
         }
-        Map<String, String> values = new HashMap<>();
-        Map<String, String> keys = new HashMap<>();
-        Map<String, String> numbers = new HashMap<>();
+        IndexBuilder builder = new IndexBuilder();
         try (JsonParser parser = mapper.getFactory().createParser(text)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                String pointer = parser.getParsingContext().pathAsPointer().toString();
-                String location = render(parser.currentTokenLocation());
-                if (token == JsonToken.FIELD_NAME) {
-                    keys.put(pointer, location);
-                } else if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
-                    values.putIfAbsent(pointer, location);
-                }
-                if (token.isNumeric()) {
-                    numbers.putIfAbsent(pointer, parser.getText());
-                }
+                builder.add(parser, token);
             }
         } catch (IOException e) {
             throw new IllegalStateException(file + " parsed before but not now", e);
         }
-        index = new Index(values, keys, numbers);
+        index = builder.build();
         return index;
+    }
+
+    /** Collects the {@link Index} token by token. */
+    private static final class IndexBuilder {
+        private final Map<String, String> values = new HashMap<>();
+        private final Map<String, String> keys = new HashMap<>();
+        private final Map<String, String> numbers = new HashMap<>();
+
+        void add(JsonParser parser, JsonToken token) throws IOException {
+            String pointer = parser.getParsingContext().pathAsPointer().toString();
+            String location = render(parser.currentTokenLocation());
+            if (token == JsonToken.FIELD_NAME) {
+                keys.put(pointer, location);
+            } else if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
+                values.putIfAbsent(pointer, location);
+            }
+            if (token.isNumeric()) {
+                numbers.putIfAbsent(pointer, parser.getText());
+            }
+        }
+
+        Index build() {
+            return new Index(values, keys, numbers);
+        }
     }
 
     /**

@@ -13,6 +13,11 @@ final class Problems {
         problems.add(new CatalogProblem(file, location, message));
     }
 
+    /** Adds another collection's problems (one file's, found on another thread), in their order. */
+    void addAll(Problems other) {
+        problems.addAll(other.problems);
+    }
+
     boolean isEmpty() {
         return problems.isEmpty();
     }

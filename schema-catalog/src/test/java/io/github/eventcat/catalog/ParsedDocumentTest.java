@@ -1,0 +1,104 @@
+package io.github.eventcat.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** JSON read in one pass gives the same tree, or the same problems, as with a checking pass first. */
+class ParsedDocumentTest {
+
+    @Test
+    void onePassGivesWhatTheCheckingPassGives() {
+        List<String> texts = List.of(
+                "{\"type\": \"record\", \"name\": \"A\", \"fields\": [{\"name\": \"x\", \"type\": \"int\","
+                        + " \"default\": 1.10}]}",
+                "{\"big\": 123456789012345678901234567890, \"small\": -5, \"float\": 1.5e300, \"s\": \"\\u00e9\"}",
+                nested(CatalogLimits.MAX_NESTING_DEPTH),
+                nested(CatalogLimits.MAX_NESTING_DEPTH + 1),
+                "{\"a\": 1} {\"b\": 2}",
+                "{\"a\": 1} {\"b\": ",
+                "{\"a\": 1} " + nested(CatalogLimits.MAX_NESTING_DEPTH + 1),
+                "{\"a\": 1, \"a\": 2}",
+                "{\"a\": [1, 2,, 3]}",
+                "",
+                "   ",
+                "\"just a string\"",
+                "[1, 2, 3]");
+        for (String text : texts) {
+            Problems onePass = new Problems();
+            Problems careful = new Problems();
+            Optional<ParsedDocument> fast = ParsedDocument.json("f.avsc", text, onePass);
+            Optional<ParsedDocument> slow = ParsedDocument.jsonCarefully("f.avsc", text, careful);
+
+            assertThat(onePass.sorted()).as(text).isEqualTo(careful.sorted());
+            assertThat(fast.map(ParsedDocument::root)).as(text).isEqualTo(slow.map(ParsedDocument::root));
+            fast.ifPresent(d -> assertThat(d.locate("/fields/0/default"))
+                    .isEqualTo(slow.orElseThrow().locate("/fields/0/default")));
+        }
+    }
+
+    @Test
+    void theNestingLimitStillHoldsInOnePass() {
+        Problems problems = new Problems();
+        assertThat(ParsedDocument.json("f.json", nested(CatalogLimits.MAX_NESTING_DEPTH + 1), problems))
+                .isEmpty();
+        assertThat(problems.sorted()).singleElement().satisfies(p -> assertThat(p.message())
+                .startsWith("nested more than 64 levels deep, the limit"));
+        assertThat(ParsedDocument.json("f.json", nested(CatalogLimits.MAX_NESTING_DEPTH), new Problems()))
+                .isPresent();
+    }
+
+    @Test
+    void yamlTreeFromTheCheckingPassIsTheTreeJacksonReads() throws Exception {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        List<String> texts = new ArrayList<>(List.of(
+                "package: com.example\ntopics:\n  a:\n    partitions: 0x10\n    retention: 7d\n",
+                "n: 1_000\nf: 1.5\ne: 1e3\ninf: .inf\nbig: 123456789012345678901234567890\nneg: -7\n",
+                "b: true\nnul: null\ntilde: ~\nempty:\nq: \"quoted: yes\"\nlist: [1, two, 3.0]\n",
+                "anchored: &x {a: 1}\nbin: !!binary aGVsbG8=\nts: 2001-12-14t21:59:43.10-05:00\n",
+                "first: 1\n---\nsecond: 2\n",
+                "- a\n- b: [c, {d: e}]\n"));
+        try (var manifests = Files.walk(Path.of("src/test/resources"))) {
+            manifests
+                    .filter(p -> p.getFileName().toString().endsWith(".yaml"))
+                    .sorted()
+                    .forEach(p -> {
+                        try {
+                            texts.add(Files.readString(p));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+        }
+        assertThat(texts).hasSizeGreaterThan(10);
+        for (String text : texts) {
+            JsonNode expected;
+            try {
+                expected = yaml.readTree(text);
+            } catch (IOException e) {
+                continue; // not valid YAML: its problems are BadCatalogTest's
+            }
+            Problems problems = new Problems();
+            Optional<ParsedDocument> document = ParsedDocument.yaml("catalog.yaml", text, problems);
+            if (document.isPresent()) {
+                assertThat(document.get().root()).as(text).isEqualTo(expected);
+            } else {
+                assertThat(problems.sorted()).as(text).isNotEmpty();
+            }
+        }
+    }
+
+    private static String nested(int depth) {
+        return "[".repeat(depth) + "]".repeat(depth);
+    }
+}
