@@ -77,7 +77,7 @@ public final class EventProducer<V> implements AutoCloseable {
 
     /** Sends {@code event} keyed by its key field. */
     public CompletableFuture<RecordMetadata> send(V event) {
-        return send(EventKeys.render(keyOf.apply(event)), event, List.of());
+        return send(EventKeys.render(keyOf.apply(event)), event, null); // null: no List to iterate per send
     }
 
     /** Sends {@code event} keyed by its key field, with headers (UTF-8 text values). */

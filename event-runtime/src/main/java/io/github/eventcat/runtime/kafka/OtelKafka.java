@@ -79,9 +79,9 @@ final class OtelKafka {
     /** The propagator is plain W3C trace context: headers are written and read here, without text maps. */
     private final boolean w3c;
     /** Span names per topic ({@code send <topic>}, {@code process <topic>}): made once, not per record. */
-    private final Map<String, String> sendNames = new ConcurrentHashMap<>();
+    private final Names sendNames = new Names("send ");
 
-    private final Map<String, String> processNames = new ConcurrentHashMap<>();
+    private final Names processNames = new Names("process ");
 
     OtelKafka(Object openTelemetry) {
         if (!(openTelemetry instanceof OpenTelemetry otel)) {
@@ -97,21 +97,33 @@ final class OtelKafka {
 
     /** {@code send <topic>}, made once per topic. */
     String sendName(String topic) {
-        return name(sendNames, "send ", topic);
+        return sendNames.of(topic);
     }
 
     /** {@code process <topic>}, made once per topic. */
     String processName(String topic) {
-        return name(processNames, "process ", topic);
+        return processNames.of(topic);
     }
 
-    private static String name(Map<String, String> names, String operation, String topic) {
-        String name = names.get(topic);
-        if (name == null) {
-            name = operation + topic;
-            names.put(topic, name);
+    /** Span names per topic; the previous topic's name in one volatile read (a client mostly serves one topic). */
+    private static final class Names {
+        private final String operation;
+        private final Map<String, String> names = new ConcurrentHashMap<>();
+        private volatile String[] last = {null, null};
+
+        Names(String operation) {
+            this.operation = operation;
         }
-        return name;
+
+        String of(String topic) {
+            String[] previous = last;
+            if (previous[0] == topic || topic.equals(previous[0])) {
+                return previous[1];
+            }
+            String name = names.computeIfAbsent(topic, t -> operation + t);
+            last = new String[] {topic, name};
+            return name;
+        }
     }
 
     static String partition(int partition) {
