@@ -89,7 +89,7 @@ public final class EventProducer<V> implements AutoCloseable {
         return send(EventKeys.render(keyOf.apply(event)), event, list);
     }
 
-    /** Sends {@code event} with an explicit key (null: Kafka's partitioner picks) and headers. */
+    /** Sends {@code event} with an explicit key (null: Kafka's partitioner picks) and headers (null: none). */
     public CompletableFuture<RecordMetadata> send(String key, V event, Iterable<Header> headers) {
         Objects.requireNonNull(event, "event == null");
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
