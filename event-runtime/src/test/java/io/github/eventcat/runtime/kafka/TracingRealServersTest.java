@@ -257,11 +257,16 @@ class TracingRealServersTest {
                     .build()) {
                 producer.send(new TicketOpened("u-1", "c", 1)).get();
             }
-            assertThat(exported.getFinishedSpanItems()).as("the send was not sampled").isEmpty();
+            assertThat(exported.getFinishedSpanItems())
+                    .as("the send was not sampled")
+                    .isEmpty();
             ConsumerRecord<String, byte[]> record =
                     TestClients.readAllBytes(kafka.bootstrapServers(), topic, 1).get(0);
             String traceparent = header(record, "traceparent");
-            assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-00");
+            assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+            assertThat(Integer.parseInt(traceparent.substring(53), 16) & 1)
+                    .as("sampled flag clear")
+                    .isZero();
             String producerTraceId = traceparent.substring(3, 35);
             String producerSpanId = traceparent.substring(36, 52);
 
@@ -282,13 +287,16 @@ class TracingRealServersTest {
             assertThat(inHandler.isValid()).isTrue();
             assertThat(inHandler.isSampled()).isFalse();
             assertThat(inHandler.getTraceId()).isEqualTo(producerTraceId);
-            assertThat(exported.getFinishedSpanItems()).as("nothing recorded as parent").isEmpty();
+            assertThat(exported.getFinishedSpanItems())
+                    .as("nothing recorded as parent")
+                    .isEmpty();
 
             // Linked (default): a root the sampler keeps, with its attributes and the link made after sampling.
             Map<String, Object> linkConfig = consumerConfig();
             linkConfig.put(Observability.TRACING_OPENTELEMETRY, sampling);
             String group = "unsampled-" + UUID.randomUUID();
-            try (EventConsumer<Object> consumer = consumer(topic, group, linkConfig, (e, c) -> {}).start()) {
+            try (EventConsumer<Object> consumer =
+                    consumer(topic, group, linkConfig, (e, c) -> {}).start()) {
                 assertThat(within(() -> !exported.getFinishedSpanItems().isEmpty()))
                         .isTrue();
             }
