@@ -153,14 +153,16 @@ final class OtelKafka {
         ascii(context.getSpanId(), value, 36);
         value[52] = '-';
         ascii(context.getTraceFlags().asHex(), value, 53);
-        headers.remove(TRACEPARENT);
+        if (headers.lastHeader(TRACEPARENT) != null) { // (remove() would walk the list with an iterator every time)
+            headers.remove(TRACEPARENT);
+        }
         headers.add(TRACEPARENT, value);
     }
 
+    /** Hex digits (ASCII) copied as bytes: String's own low-byte copy, no per-char loop. */
+    @SuppressWarnings("deprecation")
     private static void ascii(String text, byte[] into, int at) {
-        for (int i = 0; i < text.length(); i++) {
-            into[at + i] = (byte) text.charAt(i);
-        }
+        text.getBytes(0, text.length(), into, at);
     }
 
     /**
