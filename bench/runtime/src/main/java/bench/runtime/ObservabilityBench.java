@@ -18,6 +18,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -41,48 +42,77 @@ final class ObservabilityBench {
 
     static void run(Map<String, Object> config, SchemaRegistryClient registry, TicketPool pool, int events, int rounds)
             throws Exception {
-        AtomicLong exported = new AtomicLong();
-        // -Dobservability.sampling=0.1: sample 10 % of the traces (parent-based), as services under load do; default: every span.
-        double sampling = Double.parseDouble(System.getProperty("observability.sampling", "1"));
-        SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
-                .setSampler(Sampler.parentBased(Sampler.traceIdRatioBased(sampling)))
-                .addSpanProcessor(BatchSpanProcessor.builder(new CountingExporter(exported)).build())
-                .build();
-        OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
-                .setTracerProvider(tracerProvider)
-                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-                .build();
-        SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        Map<String, Object> on = new HashMap<>(config);
-        // -Dobservability.metrics=false / -Dobservability.tracing=false: measure one of the two alone.
-        if (!"false".equals(System.getProperty("observability.metrics"))) {
-            on.put(Observability.METRICS_REGISTRY, meters);
+        // -Dobservability.sampling=0.01,1 (the default): one "on" path per ratio, all measured in the same rounds.
+        // The sampler is parent-based (a child follows its parent's decision) over a trace-id ratio for roots, as
+        // production services configure it; 1 samples every span.
+        List<Double> samplings = java.util.Arrays.stream(System.getProperty("observability.sampling", "0.01,1").split(","))
+                .map(String::trim)
+                .map(Double::valueOf)
+                .toList();
+        List<SdkTracerProvider> providers = new ArrayList<>();
+        List<AtomicLong> exported = new ArrayList<>();
+        List<SimpleMeterRegistry> meters = new ArrayList<>();
+        List<Map<String, Object>> ons = new ArrayList<>();
+        for (double sampling : samplings) {
+            AtomicLong count = new AtomicLong();
+            SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
+                    .setSampler(Sampler.parentBased(Sampler.traceIdRatioBased(sampling)))
+                    .addSpanProcessor(BatchSpanProcessor.builder(new CountingExporter(count)).build())
+                    .build();
+            OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
+                    .setTracerProvider(tracerProvider)
+                    .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+                    .build();
+            SimpleMeterRegistry registryOfMeters = new SimpleMeterRegistry();
+            Map<String, Object> on = new HashMap<>(config);
+            // -Dobservability.metrics=false / -Dobservability.tracing=false: measure one of the two alone.
+            if (!"false".equals(System.getProperty("observability.metrics"))) {
+                on.put(Observability.METRICS_REGISTRY, registryOfMeters);
+            }
+            if (!"false".equals(System.getProperty("observability.tracing"))) {
+                on.put(Observability.TRACING_OPENTELEMETRY, otel);
+            }
+            providers.add(tracerProvider);
+            exported.add(count);
+            meters.add(registryOfMeters);
+            ons.add(on);
         }
-        if (!"false".equals(System.getProperty("observability.tracing"))) {
-            on.put(Observability.TRACING_OPENTELEMETRY, otel);
-        }
-        System.out.printf("On: %s, sampling %s%n", on.keySet().stream().filter(k -> k.startsWith("eventcat.")).sorted().toList(), sampling);
+        System.out.printf("On: %s, parent-based sampling of %s of the root spans (one \"on\" path per ratio)%n",
+                ons.get(0).keySet().stream().filter(k -> k.startsWith("eventcat.")).sorted().toList(), samplings);
         try {
             // First `events` records with trace headers: what every consume run below reads.
-            produce("produce on (records for the consume runs)", on, registry, pool, events);
-            Rounds.Result produce = Rounds.compare(
-                    "produce off", () -> produce("produce off", config, registry, pool, events),
-                    "produce on", () -> produce("produce on", on, registry, pool, events), rounds);
-            Rounds.Result consume = Rounds.compare(
-                    "consume off", () -> consume("consume off", config, registry, events),
-                    "consume on", () -> consume("consume on", on, registry, events), rounds);
-            tracerProvider.forceFlush().join(30, TimeUnit.SECONDS);
+            produce("produce on (records for the consume runs)", ons.get(0), registry, pool, events);
+            List<String> produceNames = new ArrayList<>(List.of("produce off"));
+            List<Rounds.Run> produceRuns = new ArrayList<>(List.of(() -> produce("produce off", config, registry, pool, events)));
+            List<String> consumeNames = new ArrayList<>(List.of("consume off"));
+            List<Rounds.Run> consumeRuns = new ArrayList<>(List.of(() -> consume("consume off", config, registry, events)));
+            for (int i = 0; i < samplings.size(); i++) {
+                String label = "on, sampling " + samplings.get(i);
+                Map<String, Object> on = ons.get(i);
+                produceNames.add("produce " + label);
+                produceRuns.add(() -> produce("produce " + label, on, registry, pool, events));
+                consumeNames.add("consume " + label);
+                consumeRuns.add(() -> consume("consume " + label, on, registry, events));
+            }
+            Rounds.Multi produce = Rounds.compareAll(produceNames, produceRuns, rounds);
+            Rounds.Multi consume = Rounds.compareAll(consumeNames, consumeRuns, rounds);
+            for (SdkTracerProvider provider : providers) {
+                provider.forceFlush().join(30, TimeUnit.SECONDS);
+            }
 
             System.out.println();
             System.out.printf("Results: metrics and tracing on vs off (generated TicketsProducer / TicketsConsumer), load average now %.2f%n",
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            produce.print("produce", 0.90);
-            consume.print("consume", 0.90);
-            System.out.printf("  spans exported %,d; eventcat.producer.sent %,.0f; eventcat.consumer.handled %,.0f%n", exported.get(),
-                    meters.find("eventcat.producer.sent").counters().stream().mapToDouble(c -> c.count()).sum(),
-                    meters.find("eventcat.consumer.handled").counters().stream().mapToDouble(c -> c.count()).sum());
+            for (int i = 0; i < samplings.size(); i++) {
+                System.out.printf(" Sampling %s (parent-based):%n", samplings.get(i));
+                produce.pair(0, i + 1).print("produce", 0.90);
+                consume.pair(0, i + 1).print("consume", 0.90);
+                System.out.printf("  spans exported %,d; eventcat.producer.sent %,.0f; eventcat.consumer.handled %,.0f%n", exported.get(i).get(),
+                        meters.get(i).find("eventcat.producer.sent").counters().stream().mapToDouble(c -> c.count()).sum(),
+                        meters.get(i).find("eventcat.consumer.handled").counters().stream().mapToDouble(c -> c.count()).sum());
+            }
         } finally {
-            tracerProvider.close();
+            providers.forEach(SdkTracerProvider::close);
         }
     }
 

@@ -39,7 +39,7 @@ final class Rounds {
         }
 
         void print(String what, double target) {
-            System.out.printf("  %s after %d warm-up pairs, %d rounds (events/s):%n", what, warmupPairs, a.length);
+            System.out.printf("  %s after %d warm-up passes, %d rounds (events/s):%n", what, warmupPairs, a.length);
             System.out.printf("    %-34s median %,12.0f   spread %,12.0f .. %,12.0f%n", nameA, medianA(), min(a), max(a));
             System.out.printf("    %-34s median %,12.0f   spread %,12.0f .. %,12.0f%n", nameB, medianB(), min(b), max(b));
             System.out.printf("    ratio %s / %s per round %s%n", nameB, nameA, Arrays.toString(Arrays.stream(ratios)
@@ -55,45 +55,73 @@ final class Rounds {
     private Rounds() {}
 
     static Result compare(String nameA, Run a, String nameB, Run b, int rounds) throws Exception {
+        return compareAll(List.of(nameA, nameB), List.of(a, b), rounds).pair(0, 1);
+    }
+
+    /** Every path's rounds, measured together; {@link #pair} gives the comparison of two of them. */
+    record Multi(List<String> names, double[][] perSecond, double[][] cpu, int warmupPairs) {
+        Result pair(int baseline, int subject) {
+            double[] ratios = new double[perSecond[baseline].length];
+            for (int r = 0; r < ratios.length; r++) {
+                ratios[r] = perSecond[subject][r] / perSecond[baseline][r];
+            }
+            return new Result(names.get(baseline), names.get(subject), perSecond[baseline], perSecond[subject], ratios,
+                    warmupPairs, cpu[baseline], cpu[subject]);
+        }
+    }
+
+    /**
+     * Warm-up passes over every path until no path's client CPU per event fell by more than
+     * {@code -Dconverge} (5 %) below its best earlier pass (at least 2 passes, at most
+     * {@code -Dwarmup.max}); then {@code rounds} measured passes, each in a rotated order so that no
+     * path is always first. Prints whether the warm-up settled and whether the measured rounds still
+     * drifted (client CPU per event of the first two rounds against the last two).
+     */
+    static Multi compareAll(List<String> names, List<Run> runs, int rounds) throws Exception {
         double threshold = Double.parseDouble(System.getProperty("converge", "0.05"));
         int maxPairs = Integer.getInteger("warmup.max", 8);
-        double bestA = 0;
-        double bestB = 0;
+        int n = runs.size();
+        double[] bestCpu = new double[n];
+        Arrays.fill(bestCpu, Double.MAX_VALUE);
         int pairs = 0;
-        while (pairs < maxPairs) {
-            double ra = a.run().eventsPerSecond();
-            double rb = b.run().eventsPerSecond();
+        boolean improved = true;
+        while (pairs < maxPairs && (pairs < 2 || improved)) {
+            improved = false;
+            for (int i = 0; i < n; i++) {
+                Sample s = runs.get(i).run();
+                // Client CPU per event, not throughput: on a shared machine throughput jumps with others' load and
+                // would never settle; CPU per event falls while the JIT still works and then stays.
+                if (s.cpuNanosPerEvent() < bestCpu[i] * (1 - threshold)) {
+                    improved = true;
+                }
+                bestCpu[i] = Math.min(bestCpu[i], s.cpuNanosPerEvent());
+            }
             pairs++;
-            boolean rose = ra > bestA * (1 + threshold) || rb > bestB * (1 + threshold);
-            bestA = Math.max(bestA, ra);
-            bestB = Math.max(bestB, rb);
-            if (pairs >= 2 && !rose) {
-                break;
-            }
         }
-        System.out.printf("  (warm-up: %d pairs%s)%n", pairs, pairs == maxPairs ? ", still rising at the limit" : ", settled");
-        double[] ta = new double[rounds];
-        double[] tb = new double[rounds];
-        double[] ca = new double[rounds];
-        double[] cb = new double[rounds];
-        double[] ratios = new double[rounds];
+        System.out.printf("  (warm-up: %d passes over %d paths, %s)%n", pairs, n, improved
+                ? "STILL IMPROVING at the limit (-Dwarmup.max): not converged"
+                : String.format("converged: no path's client CPU per event fell by more than %.0f %% below its best earlier pass",
+                        threshold * 100));
+        double[][] rate = new double[n][rounds];
+        double[][] cpu = new double[n][rounds];
         for (int round = 0; round < rounds; round++) {
-            Sample sa;
-            Sample sb;
-            if (round % 2 == 0) {
-                sa = a.run();
-                sb = b.run();
-            } else {
-                sb = b.run();
-                sa = a.run();
+            for (int k = 0; k < n; k++) {
+                int i = round % 2 == 0 ? (round / 2 + k) % n : (round / 2 + n - 1 - k) % n; // rotated, every other round reversed
+                Sample s = runs.get(i).run();
+                rate[i][round] = s.eventsPerSecond();
+                cpu[i][round] = s.cpuNanosPerEvent();
             }
-            ta[round] = sa.eventsPerSecond();
-            tb[round] = sb.eventsPerSecond();
-            ca[round] = sa.cpuNanosPerEvent();
-            cb[round] = sb.cpuNanosPerEvent();
-            ratios[round] = tb[round] / ta[round];
         }
-        return new Result(nameA, nameB, ta, tb, ratios, pairs, ca, cb);
+        if (rounds >= 4) {
+            for (int i = 0; i < n; i++) {
+                double early = (cpu[i][0] + cpu[i][1]) / 2;
+                double late = (cpu[i][rounds - 2] + cpu[i][rounds - 1]) / 2;
+                double drift = late / early - 1;
+                System.out.printf("  (measured rounds of %s: client CPU per event, first two %.0f ns, last two %.0f ns: %+.0f %%, %s)%n",
+                        names.get(i), early, late, drift * 100, Math.abs(drift) <= 2 * threshold ? "stable" : "STILL MOVING");
+            }
+        }
+        return new Multi(List.copyOf(names), rate, cpu, pairs);
     }
 
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();

@@ -77,7 +77,7 @@ public final class EventProducer<V> implements AutoCloseable {
 
     /** Sends {@code event} keyed by its key field. */
     public CompletableFuture<RecordMetadata> send(V event) {
-        return send(EventKeys.render(keyOf.apply(event)), event, List.of());
+        return send(EventKeys.render(keyOf.apply(event)), event, null); // null: no List to iterate per send
     }
 
     /** Sends {@code event} keyed by its key field, with headers (UTF-8 text values). */
@@ -89,7 +89,7 @@ public final class EventProducer<V> implements AutoCloseable {
         return send(EventKeys.render(keyOf.apply(event)), event, list);
     }
 
-    /** Sends {@code event} with an explicit key (null: Kafka's partitioner picks) and headers. */
+    /** Sends {@code event} with an explicit key (null: Kafka's partitioner picks) and headers (null: none). */
     public CompletableFuture<RecordMetadata> send(String key, V event, Iterable<Header> headers) {
         Objects.requireNonNull(event, "event == null");
         CompletableFuture<RecordMetadata> result = new CompletableFuture<>();

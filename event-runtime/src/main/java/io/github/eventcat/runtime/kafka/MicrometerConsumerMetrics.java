@@ -190,10 +190,13 @@ final class MicrometerConsumerMetrics implements Observers.ConsumeObserver {
         }
     }
 
-    /** One try at one record. */
-    private final class Observation implements Observers.RecordObservation {
+    /** One try at one record; also its handler calls (one at a time), so a try allocates one object. */
+    private final class Observation implements Observers.RecordObservation, Observers.HandlerCall {
         private final String topic;
         private Meters meters;
+        private Meters calling;
+        private long start;
+        private boolean failed;
 
         Observation(String topic) {
             this.topic = topic;
@@ -213,28 +216,27 @@ final class MicrometerConsumerMetrics implements Observers.ConsumeObserver {
 
         @Override
         public Observers.HandlerCall handlerCall(int attempt) {
-            Meters m = meters();
-            long start = System.nanoTime();
-            return new Observers.HandlerCall() {
-                private boolean failed;
+            calling = meters();
+            failed = false;
+            start = System.nanoTime();
+            return this;
+        }
 
-                @Override
-                public void failed(Throwable error) {
-                    failed = true;
-                }
+        @Override
+        public void failed(Throwable error) {
+            failed = true;
+        }
 
-                @Override
-                public void end() {
-                    long nanos = System.nanoTime() - start;
-                    if (failed) {
-                        m.failures.increment();
-                        m.failed.record(nanos, TimeUnit.NANOSECONDS);
-                    } else {
-                        m.handled.increment();
-                        m.succeeded.record(nanos, TimeUnit.NANOSECONDS);
-                    }
-                }
-            };
+        @Override
+        public void end() {
+            long nanos = System.nanoTime() - start;
+            if (failed) {
+                calling.failures.increment();
+                calling.failed.record(nanos, TimeUnit.NANOSECONDS);
+            } else {
+                calling.handled.increment();
+                calling.succeeded.record(nanos, TimeUnit.NANOSECONDS);
+            }
         }
 
         @Override

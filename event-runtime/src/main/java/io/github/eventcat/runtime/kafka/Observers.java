@@ -208,6 +208,9 @@ final class Observers {
         public SendObservation sending(ProducerRecord<?, ?> record, Object event) {
             SendObservation a = first.sending(record, event);
             SendObservation b = second.sending(record, event);
+            if (a == NO_SEND || b == NO_SEND) {
+                return a == NO_SEND ? b : a; // e.g. a span not sampled: only the counters to feed
+            }
             return new SendObservation() {
                 @Override
                 public void sent(RecordMetadata metadata) {
@@ -255,7 +258,18 @@ final class Observers {
         }
     }
 
-    private record BothRecord(RecordObservation a, RecordObservation b) implements RecordObservation {
+    /** Both observations of one try; also the pair's handler calls (one at a time), so a try allocates one more object, not one per call. */
+    private static final class BothRecord implements RecordObservation, HandlerCall {
+        private final RecordObservation a;
+        private final RecordObservation b;
+        private HandlerCall outer;
+        private HandlerCall inner;
+
+        BothRecord(RecordObservation a, RecordObservation b) {
+            this.a = a;
+            this.b = b;
+        }
+
         @Override
         public void eventType(String type) {
             a.eventType(type);
@@ -264,21 +278,21 @@ final class Observers {
 
         @Override
         public HandlerCall handlerCall(int attempt) {
-            HandlerCall outer = a.handlerCall(attempt);
-            HandlerCall inner = b.handlerCall(attempt);
-            return new HandlerCall() {
-                @Override
-                public void failed(Throwable error) {
-                    inner.failed(error);
-                    outer.failed(error);
-                }
+            outer = a.handlerCall(attempt);
+            inner = b.handlerCall(attempt);
+            return this;
+        }
 
-                @Override
-                public void end() {
-                    inner.end();
-                    outer.end();
-                }
-            };
+        @Override
+        public void failed(Throwable error) {
+            inner.failed(error);
+            outer.failed(error);
+        }
+
+        @Override
+        public void end() {
+            inner.end();
+            outer.end();
         }
 
         @Override

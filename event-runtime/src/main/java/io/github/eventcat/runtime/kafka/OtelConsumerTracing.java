@@ -34,34 +34,46 @@ final class OtelConsumerTracing implements Observers.ConsumeObserver {
 
     @Override
     public Observers.RecordObservation record(ConsumerRecord<byte[], byte[]> record) {
-        Context producer = otel.extract(record.headers());
-        SpanContext producerSpan = Span.fromContext(producer).getSpanContext();
-        SpanBuilder builder = otel.tracer
-                .spanBuilder(otel.processName(record.topic()))
-                .setSpanKind(SpanKind.CONSUMER)
-                .setAttribute(OtelKafka.SYSTEM, "kafka")
-                .setAttribute(OtelKafka.DESTINATION, record.topic())
-                .setAttribute(OtelKafka.OPERATION_TYPE, "process")
-                .setAttribute(OtelKafka.OPERATION_NAME, "process")
-                .setAttribute(OtelKafka.GROUP, group)
-                .setAttribute(OtelKafka.PARTITION, OtelKafka.partition(record.partition()))
-                .setAttribute(OtelKafka.OFFSET, record.offset())
-                .setAttribute(
-                        OtelKafka.MESSAGE_ID, OtelKafka.messageId(record.topic(), record.partition(), record.offset()));
-        if (record.key() != null) {
-            builder.setAttribute(OtelKafka.KEY, new String(record.key(), StandardCharsets.UTF_8));
-        }
+        // Attributes and the link to the producer's span only on a span that is recorded: an unsampled record (most
+        // of them, with a sampling ratio) makes none of them, and the SDK's builder allocates no attribute map. The
+        // sampler decides on the name (process <topic>), the kind and the parent (with relation=parent, the
+        // producer's context from the headers).
+        SpanBuilder builder =
+                otel.tracer.spanBuilder(otel.processName(record.topic())).setSpanKind(SpanKind.CONSUMER);
         if (parent) {
-            builder.setParent(producer);
-        } else if (producerSpan.isValid()) {
-            builder.addLink(producerSpan);
+            builder.setParent(otel.extract(record.headers()));
         }
-        return new Observation(builder.startSpan());
+        Span span = builder.startSpan();
+        if (span.isRecording()) {
+            if (!parent) {
+                SpanContext producerSpan =
+                        Span.fromContext(otel.extract(record.headers())).getSpanContext();
+                if (producerSpan.isValid()) {
+                    span.addLink(producerSpan);
+                }
+            }
+            span.setAttribute(OtelKafka.SYSTEM, "kafka");
+            span.setAttribute(OtelKafka.DESTINATION, record.topic());
+            span.setAttribute(OtelKafka.OPERATION_TYPE, "process");
+            span.setAttribute(OtelKafka.OPERATION_NAME, "process");
+            span.setAttribute(OtelKafka.GROUP, group);
+            span.setAttribute(OtelKafka.PARTITION, OtelKafka.partition(record.partition()));
+            span.setAttribute(OtelKafka.OFFSET, record.offset());
+            span.setAttribute(
+                    OtelKafka.MESSAGE_ID, OtelKafka.messageId(record.topic(), record.partition(), record.offset()));
+            if (record.key() != null) {
+                span.setAttribute(OtelKafka.KEY, new String(record.key(), StandardCharsets.UTF_8));
+            }
+        }
+        return new Observation(span);
     }
 
-    private final class Observation implements Observers.RecordObservation {
+    /** One try at a record; also its handler calls (one at a time), so a try allocates one object. */
+    private final class Observation implements Observers.RecordObservation, Observers.HandlerCall {
         private final Span span;
         private boolean deadLettered;
+        private Scope scope;
+        private int attempt;
 
         Observation(Span span) {
             this.span = span;
@@ -74,18 +86,20 @@ final class OtelConsumerTracing implements Observers.ConsumeObserver {
 
         @Override
         public Observers.HandlerCall handlerCall(int attempt) {
-            Scope scope = span.makeCurrent();
-            return new Observers.HandlerCall() {
-                @Override
-                public void failed(Throwable error) {
-                    span.recordException(error, Attributes.of(OtelKafka.ATTEMPT, (long) attempt));
-                }
+            this.attempt = attempt;
+            this.scope = span.makeCurrent();
+            return this;
+        }
 
-                @Override
-                public void end() {
-                    scope.close();
-                }
-            };
+        @Override
+        public void failed(Throwable error) {
+            span.recordException(error, Attributes.of(OtelKafka.ATTEMPT, (long) attempt));
+        }
+
+        @Override
+        public void end() {
+            scope.close();
+            scope = null;
         }
 
         @Override

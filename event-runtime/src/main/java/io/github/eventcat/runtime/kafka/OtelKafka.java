@@ -79,9 +79,9 @@ final class OtelKafka {
     /** The propagator is plain W3C trace context: headers are written and read here, without text maps. */
     private final boolean w3c;
     /** Span names per topic ({@code send <topic>}, {@code process <topic>}): made once, not per record. */
-    private final Map<String, String> sendNames = new ConcurrentHashMap<>();
+    private final Names sendNames = new Names("send ");
 
-    private final Map<String, String> processNames = new ConcurrentHashMap<>();
+    private final Names processNames = new Names("process ");
 
     OtelKafka(Object openTelemetry) {
         if (!(openTelemetry instanceof OpenTelemetry otel)) {
@@ -97,21 +97,33 @@ final class OtelKafka {
 
     /** {@code send <topic>}, made once per topic. */
     String sendName(String topic) {
-        return name(sendNames, "send ", topic);
+        return sendNames.of(topic);
     }
 
     /** {@code process <topic>}, made once per topic. */
     String processName(String topic) {
-        return name(processNames, "process ", topic);
+        return processNames.of(topic);
     }
 
-    private static String name(Map<String, String> names, String operation, String topic) {
-        String name = names.get(topic);
-        if (name == null) {
-            name = operation + topic;
-            names.put(topic, name);
+    /** Span names per topic; the previous topic's name in one volatile read (a client mostly serves one topic). */
+    private static final class Names {
+        private final String operation;
+        private final Map<String, String> names = new ConcurrentHashMap<>();
+        private volatile String[] last = {null, null};
+
+        Names(String operation) {
+            this.operation = operation;
         }
-        return name;
+
+        String of(String topic) {
+            String[] previous = last;
+            if (previous[0] == topic || topic.equals(previous[0])) {
+                return previous[1];
+            }
+            String name = names.computeIfAbsent(topic, t -> operation + t);
+            last = new String[] {topic, name};
+            return name;
+        }
     }
 
     static String partition(int partition) {
@@ -141,14 +153,16 @@ final class OtelKafka {
         ascii(context.getSpanId(), value, 36);
         value[52] = '-';
         ascii(context.getTraceFlags().asHex(), value, 53);
-        headers.remove(TRACEPARENT);
+        if (headers.lastHeader(TRACEPARENT) != null) { // (remove() would walk the list with an iterator every time)
+            headers.remove(TRACEPARENT);
+        }
         headers.add(TRACEPARENT, value);
     }
 
+    /** Hex digits (ASCII) copied as bytes: String's own low-byte copy, no per-char loop. */
+    @SuppressWarnings("deprecation")
     private static void ascii(String text, byte[] into, int at) {
-        for (int i = 0; i < text.length(); i++) {
-            into[at + i] = (byte) text.charAt(i);
-        }
+        text.getBytes(0, text.length(), into, at);
     }
 
     /**

@@ -22,28 +22,34 @@ final class OtelProducerTracing implements Observers.SendObserver {
 
     @Override
     public Observers.SendObservation sending(ProducerRecord<?, ?> record, Object event) {
+        // Attributes only on a span that is recorded: an unsampled send (most of them, with a sampling ratio) makes
+        // none, and the SDK's builder then allocates no attribute map. The sampler decides on the name
+        // (send <topic>), the kind and the parent context.
         Span span = otel.tracer
                 .spanBuilder(otel.sendName(record.topic()))
                 .setSpanKind(SpanKind.PRODUCER)
-                .setAttribute(OtelKafka.SYSTEM, "kafka")
-                .setAttribute(OtelKafka.DESTINATION, record.topic())
-                .setAttribute(OtelKafka.OPERATION_TYPE, "send")
-                .setAttribute(OtelKafka.OPERATION_NAME, "send")
-                .setAttribute(OtelKafka.EVENT_TYPE, EventTypes.of(event))
                 .startSpan();
-        if (record.key() instanceof String key) {
-            span.setAttribute(OtelKafka.KEY, key);
-        } else if (record.key() instanceof byte[] key && span.isRecording()) {
-            span.setAttribute(OtelKafka.KEY, new String(key, StandardCharsets.UTF_8));
+        if (span.isRecording()) {
+            span.setAttribute(OtelKafka.SYSTEM, "kafka");
+            span.setAttribute(OtelKafka.DESTINATION, record.topic());
+            span.setAttribute(OtelKafka.OPERATION_TYPE, "send");
+            span.setAttribute(OtelKafka.OPERATION_NAME, "send");
+            span.setAttribute(OtelKafka.EVENT_TYPE, EventTypes.of(event));
+            if (record.key() instanceof String key) {
+                span.setAttribute(OtelKafka.KEY, key);
+            } else if (record.key() instanceof byte[] key) {
+                span.setAttribute(OtelKafka.KEY, new String(key, StandardCharsets.UTF_8));
+            }
         }
         otel.inject(span, record.headers());
+        if (!span.isRecording()) {
+            // Not sampled: its context travels in the headers (so the consumer can follow the decision), but
+            // ending it does nothing, and attributes would be dropped: nothing to observe.
+            return Observers.NO_SEND;
+        }
         return new Observers.SendObservation() {
             @Override
             public void sent(RecordMetadata metadata) {
-                if (!span.isRecording()) {
-                    span.end(); // not sampled: attributes would be dropped, so none are made
-                    return;
-                }
                 span.setAttribute(OtelKafka.PARTITION, OtelKafka.partition(metadata.partition()));
                 if (metadata.hasOffset()) {
                     span.setAttribute(OtelKafka.OFFSET, metadata.offset());

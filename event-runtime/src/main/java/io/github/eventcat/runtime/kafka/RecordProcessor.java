@@ -2,9 +2,7 @@ package io.github.eventcat.runtime.kafka;
 
 import io.github.eventcat.runtime.registry.RetryPolicy;
 import io.github.eventcat.runtime.serde.PoisonRecordException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -71,13 +69,13 @@ final class RecordProcessor<V> {
     }
 
     private EventContext context(ConsumerRecord<byte[], byte[]> record, int attempt) {
-        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        // The key's text and the timestamp's Instant are made only if the handler asks for them.
         return new EventContext(
                 record.topic(),
                 record.partition(),
                 record.offset(),
-                key,
-                Instant.ofEpochMilli(record.timestamp()),
+                record.key(),
+                record.timestamp(),
                 record.headers(),
                 attempt);
     }

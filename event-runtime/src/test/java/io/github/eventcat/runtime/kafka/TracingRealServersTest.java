@@ -13,16 +13,23 @@ import io.github.eventcat.testservers.EmbeddedKafka;
 import io.github.eventcat.testservers.EmbeddedSchemaRegistry;
 import io.github.eventcat.testservers.WithRealServers;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.opentelemetry.sdk.trace.samplers.SamplingResult;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -195,6 +202,119 @@ class TracingRealServersTest {
         assertThat(header(dead, "traceparent"))
                 .startsWith(
                         "00-" + sends.get(1).getTraceId() + "-" + sends.get(1).getSpanId() + "-");
+    }
+
+    /**
+     * Sends whose span the sampler drops still carry their context (flags 00), record nothing and
+     * make no attributes; a consumer following them as parent drops too, and its handler runs in
+     * the unsampled context (what it sends follows the decision). A consumer span that is sampled
+     * although the producer's was not gets its attributes and its link after the sampling decision.
+     */
+    @Test
+    void unsampledSendsCarryTheirContextAndTheConsumerFollowsOrLinks() throws Exception {
+        String topic = "trace-unsampled";
+        kafka.createTopic(topic, 1);
+        InMemorySpanExporter exported = InMemorySpanExporter.create();
+        // Samples only consumer spans (by name): producer spans are dropped, consumer roots kept, children follow.
+        Sampler onlyProcess = new Sampler() {
+            @Override
+            public SamplingResult shouldSample(
+                    Context parentContext,
+                    String traceId,
+                    String name,
+                    SpanKind spanKind,
+                    Attributes attributes,
+                    List<LinkData> parentLinks) {
+                return name.startsWith("process ") ? SamplingResult.recordAndSample() : SamplingResult.drop();
+            }
+
+            @Override
+            public String getDescription() {
+                return "only process spans";
+            }
+        };
+        try (SdkTracerProvider provider = SdkTracerProvider.builder()
+                .setSampler(Sampler.parentBased(onlyProcess))
+                .addSpanProcessor(SimpleSpanProcessor.create(exported))
+                .build()) {
+            OpenTelemetrySdk sampling = OpenTelemetrySdk.builder()
+                    .setTracerProvider(provider)
+                    .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+                    .build();
+            Map<String, Object> producerConfig = new HashMap<>();
+            producerConfig.put("bootstrap.servers", kafka.bootstrapServers());
+            producerConfig.put("schema.registry.url", registry.url());
+            producerConfig.put("auto.register.schemas", "true");
+            producerConfig.put("value.subject.name.strategy", "topic_record");
+            producerConfig.put(Observability.TRACING_OPENTELEMETRY, sampling);
+            try (EventProducer<SpecificRecord> producer = EventProducer.<SpecificRecord>builder(producerConfig)
+                    .topic(topic)
+                    .key(event -> event.get(0))
+                    .valueSerializer(new AvroSerializer<>(
+                            SchemaRegistryClient.fromConfig(producerConfig),
+                            SerdeConfig.from(producerConfig, false),
+                            false))
+                    .build()) {
+                producer.send(new TicketOpened("u-1", "c", 1)).get();
+            }
+            assertThat(exported.getFinishedSpanItems())
+                    .as("the send was not sampled")
+                    .isEmpty();
+            ConsumerRecord<String, byte[]> record =
+                    TestClients.readAllBytes(kafka.bootstrapServers(), topic, 1).get(0);
+            String traceparent = header(record, "traceparent");
+            assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
+            assertThat(Integer.parseInt(traceparent.substring(53), 16) & 1)
+                    .as("sampled flag clear")
+                    .isZero();
+            String producerTraceId = traceparent.substring(3, 35);
+            String producerSpanId = traceparent.substring(36, 52);
+
+            // As parent: the consumer span follows the producer's "not sampled"; the handler runs in that context.
+            Map<String, Object> parentConfig = consumerConfig();
+            parentConfig.put(Observability.TRACING_OPENTELEMETRY, sampling);
+            parentConfig.put(Observability.TRACING_CONSUMER_RELATION, "parent");
+            Queue<SpanContext> seen = new ConcurrentLinkedQueue<>();
+            try (EventConsumer<Object> consumer = consumer(
+                            topic,
+                            "unsampled-" + UUID.randomUUID(),
+                            parentConfig,
+                            (e, c) -> seen.add(Span.current().getSpanContext()))
+                    .start()) {
+                assertThat(within(() -> !seen.isEmpty())).isTrue();
+            }
+            SpanContext inHandler = seen.peek();
+            assertThat(inHandler.isValid()).isTrue();
+            assertThat(inHandler.isSampled()).isFalse();
+            assertThat(inHandler.getTraceId()).isEqualTo(producerTraceId);
+            assertThat(exported.getFinishedSpanItems())
+                    .as("nothing recorded as parent")
+                    .isEmpty();
+
+            // Linked (default): a root the sampler keeps, with its attributes and the link made after sampling.
+            Map<String, Object> linkConfig = consumerConfig();
+            linkConfig.put(Observability.TRACING_OPENTELEMETRY, sampling);
+            String group = "unsampled-" + UUID.randomUUID();
+            try (EventConsumer<Object> consumer =
+                    consumer(topic, group, linkConfig, (e, c) -> {}).start()) {
+                assertThat(within(() -> !exported.getFinishedSpanItems().isEmpty()))
+                        .isTrue();
+            }
+            SpanData process = exported.getFinishedSpanItems().get(0);
+            assertThat(process.getName()).isEqualTo("process " + topic);
+            assertThat(process.getTraceId()).isNotEqualTo(producerTraceId);
+            assertThat(process.getLinks()).singleElement().satisfies(link -> {
+                assertThat(link.getSpanContext().getTraceId()).isEqualTo(producerTraceId);
+                assertThat(link.getSpanContext().getSpanId()).isEqualTo(producerSpanId);
+                assertThat(link.getSpanContext().isSampled()).isFalse();
+            });
+            assertThat(process.getAttributes().get(SYSTEM)).isEqualTo("kafka");
+            assertThat(process.getAttributes().get(DESTINATION)).isEqualTo(topic);
+            assertThat(process.getAttributes().get(GROUP)).isEqualTo(group);
+            assertThat(process.getAttributes().get(KEY)).isEqualTo("u-1");
+            assertThat(process.getAttributes().get(MESSAGE_ID)).isEqualTo(topic + "-0@0");
+            assertThat(process.getAttributes().get(EVENT_TYPE)).isEqualTo("TicketOpened");
+        }
     }
 
     private SpanData spanNamed(String name) {
