@@ -247,7 +247,11 @@ final class CatalogConstantsSources implements SourceContributor {
                 STRING,
                 name,
                 "{@code " + JavaText.comment(path) + "}.",
-                CodeBlock.of("$S", catalog.schemaFile(path).orElseThrow().text()))));
+                // As $S would write it, escaped once rather than in both of JavaPoet's passes.
+                CodeBlock.of(
+                        "$L",
+                        JavaText.stringLiteral(
+                                catalog.schemaFile(path).orElseThrow().text(), TopicSources.INDENT)))));
         return type.build();
     }
 
