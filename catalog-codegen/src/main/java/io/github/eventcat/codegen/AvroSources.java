@@ -9,10 +9,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.apache.avro.Schema;
 import org.apache.avro.compiler.specific.SpecificCompiler;
 import org.apache.avro.generic.GenericData;
@@ -35,13 +37,13 @@ final class AvroSources implements SourceContributor {
     }
 
     @Override
-    public List<GeneratedFile> contribute(CodegenInput input) {
+    public void contribute(CodegenInput input, SourceSink sink) {
         Catalog catalog = input.catalog();
         List<SchemaFile> files = catalog.schemaFiles().stream()
                 .filter(f -> f.format() == SchemaFormat.AVRO)
                 .toList();
         if (files.isEmpty()) {
-            return List.of();
+            return;
         }
         List<CodegenProblem> problems = new ArrayList<>();
         files.forEach(f -> AvroDocs.checkJavaClasses(catalog, f, problems));
@@ -58,39 +60,40 @@ final class AvroSources implements SourceContributor {
         files.forEach(f -> schemas.add(
                 new Schema.Parser().parse(docs.inert(catalog.avroSchema(f).toString()))));
         // Batches of schemas are compiled by compilers of their own, on every processor. A named
-        // type that schemas of two batches inline comes out of both, as the same text (the catalog
-        // has one definition per name); the first is kept.
+        // type that schemas of two batches inline is in both compilers' queues, as the same type
+        // (the catalog has one definition per name): the first batch compiles it, the others skip it.
         int batches = Math.min(Concurrent.parallelism(), schemas.size());
-        List<List<Schema>> batched = new ArrayList<>();
+        List<SpecificCompiler> compilers = new ArrayList<>();
         for (int b = 0; b < batches; b++) {
-            batched.add(schemas.subList(b * schemas.size() / batches, (b + 1) * schemas.size() / batches));
-        }
-        Map<String, String> outputs = new TreeMap<>();
-        for (Map<String, String> batch : Concurrent.map(batched, batch -> {
-            SpecificCompiler compiler = new AvroDocs.OriginalDocsCompiler(batch, docs);
+            SpecificCompiler compiler = new AvroDocs.OriginalDocsCompiler(
+                    schemas.subList(b * schemas.size() / batches, (b + 1) * schemas.size() / batches), docs);
             compiler.setStringType(GenericData.StringType.String);
             compiler.setEnableDecimalLogicalType(true);
             compiler.setOutputCharacterEncoding("UTF-8");
             InMemoryOutput.cacheTemplates(compiler);
-            return InMemoryOutput.compile(compiler);
-        })) {
-            batch.forEach(outputs::putIfAbsent);
+            compilers.add(compiler);
+        }
+        Set<String> taken = new HashSet<>();
+        List<List<Schema>> owned = new ArrayList<>();
+        for (SpecificCompiler compiler : compilers) {
+            owned.add(InMemoryOutput.queue(compiler).stream()
+                    .filter(schema -> taken.add(schema.getFullName()))
+                    .toList());
         }
         // The file that defines each named type, as the catalog resolved it.
         Map<String, SchemaGraph.AvroNamedType> definitions =
                 catalog.schemaGraph().avroNamedTypes();
-        List<GeneratedFile> generated = new ArrayList<>();
-        for (Map.Entry<String, String> output : outputs.entrySet()) {
-            String path = output.getKey();
-            String fullName = path.replaceFirst("\\.java$", "").replace('/', '.');
-            generated.add(new GeneratedFile(
-                    path,
-                    output.getValue(),
-                    Optional.ofNullable(definitions.get(fullName))
-                            .map(SchemaGraph.AvroNamedType::file)
-                            .orElse(files.get(0).path())));
-        }
-        return generated;
+        String fallback = files.get(0).path();
+        // Each class goes to the sink as soon as it is compiled: a batch holds one class's text at a time.
+        Concurrent.forEach(IntStream.range(0, batches).boxed().toList(), b -> {
+            for (Schema schema : owned.get(b)) {
+                InMemoryOutput.Output output = InMemoryOutput.compile(compilers.get(b), schema);
+                String origin = Optional.ofNullable(definitions.get(schema.getFullName()))
+                        .map(SchemaGraph.AvroNamedType::file)
+                        .orElse(fallback);
+                sink.accept(output.path(), origin, out -> out.append(output.contents()));
+            }
+        });
     }
 
     /**
@@ -125,24 +128,41 @@ final class AvroSources implements SourceContributor {
             }
         }
 
-        /** Relative path (with {@code /}) to Java source, sorted by path. */
-        static Map<String, String> compile(SpecificCompiler compiler) {
+        /** A compiled class: relative path (with {@code /}) and Java source. */
+        record Output(String path, String contents) {}
+
+        /**
+         * The named types the compiler would compile, in its order: the schemas it was given and the
+         * types they define inside.
+         */
+        @SuppressWarnings("unchecked")
+        static List<Schema> queue(SpecificCompiler compiler) {
             try {
-                Method compile = SpecificCompiler.class.getDeclaredMethod("compile");
+                Field queue = SpecificCompiler.class.getDeclaredField("queue");
+                queue.setAccessible(true);
+                return List.copyOf((Collection<Schema>) queue.get(compiler));
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                throw new IllegalStateException(
+                        "This Avro version's SpecificCompiler has no queue of schemas"
+                                + "; use the Avro version catalog-codegen was built with",
+                        e);
+            }
+        }
+
+        /** Compiles one named type of the compiler's queue, as its {@code compile()} does for each. */
+        static Output compile(SpecificCompiler compiler, Schema schema) {
+            try {
+                Method compile = SpecificCompiler.class.getDeclaredMethod("compile", Schema.class);
                 compile.setAccessible(true);
-                Collection<?> outputs = (Collection<?>) compile.invoke(compiler);
-                Map<String, String> files = new java.util.TreeMap<>();
-                for (Object output : outputs) {
-                    String path = (String) field(output, "path");
-                    files.put(path.replace('\\', '/'), (String) field(output, "contents"));
-                }
-                return files;
+                Object output = compile.invoke(compiler, schema);
+                return new Output(
+                        ((String) field(output, "path")).replace('\\', '/'), (String) field(output, "contents"));
             } catch (InvocationTargetException e) {
                 throw new IllegalStateException("Avro's compiler failed: " + e.getCause(), e.getCause());
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(
                         "This Avro version's SpecificCompiler has no in-memory"
-                                + " compile(); use the Avro version catalog-codegen was built with",
+                                + " compile(Schema); use the Avro version catalog-codegen was built with",
                         e);
             }
         }

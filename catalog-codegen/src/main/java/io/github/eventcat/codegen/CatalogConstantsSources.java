@@ -57,12 +57,13 @@ final class CatalogConstantsSources implements SourceContributor {
     }
 
     @Override
-    public List<GeneratedFile> contribute(CodegenInput input) {
+    public void contribute(CodegenInput input, SourceSink sink) {
         TopicModel model = input.topicModel();
         if (!model.usable()) {
-            return List.of();
+            return;
         }
-        return List.of(TopicSources.file(model.constantsClass(), constants(input.catalog(), model), "catalog.yaml"));
+        TopicSources.file(model.constantsClass(), constants(input.catalog(), model), "catalog.yaml")
+                .to(sink);
     }
 
     /**
@@ -246,7 +247,11 @@ final class CatalogConstantsSources implements SourceContributor {
                 STRING,
                 name,
                 "{@code " + JavaText.comment(path) + "}.",
-                CodeBlock.of("$S", catalog.schemaFile(path).orElseThrow().text()))));
+                // As $S would write it, escaped once rather than in both of JavaPoet's passes.
+                CodeBlock.of(
+                        "$L",
+                        JavaText.stringLiteral(
+                                catalog.schemaFile(path).orElseThrow().text(), TopicSources.INDENT)))));
         return type.build();
     }
 
@@ -255,7 +260,8 @@ final class CatalogConstantsSources implements SourceContributor {
      * then the files they reference, directly or not, that are not value schemas themselves.
      */
     static Map<String, String> jsonSchemaConstants(Catalog catalog, TopicModel model) {
-        return schemaConstants(catalog, model, List.of());
+        // Every JSON topic's producer asks: made once per model, not once per topic.
+        return model.jsonSchemaConstantsWithReferences(() -> schemaConstants(catalog, model, List.of()));
     }
 
     /**

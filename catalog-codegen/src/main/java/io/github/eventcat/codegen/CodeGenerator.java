@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -81,13 +82,34 @@ public final class CodeGenerator {
             if (output.isUpToDate(fingerprint)) {
                 return output.upToDate(inputs);
             }
-            return output.write(generateInMemory(request), fingerprint, inputs);
+            // Each file is written as soon as it is made, and only its path kept.
+            OutputDirectory.Writer writer = output.writer();
+            try {
+                List<CodegenProblem> problems = contribute(request, writer);
+                problems.addAll(collisions(writer.claims()));
+                if (!problems.isEmpty()) {
+                    throw new CodegenException(problems);
+                }
+            } catch (RuntimeException | Error e) {
+                try {
+                    writer.abandon();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw e;
+            }
+            return writer.finish(fingerprint, inputs);
         } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "Tried to write generated sources to " + configuration.outputDirectory() + " but failed because: "
-                            + e,
-                    e);
+            throw writeFailure(configuration, e);
+        } catch (UncheckedIOException e) {
+            throw writeFailure(configuration, e.getCause());
         }
+    }
+
+    private static UncheckedIOException writeFailure(CodegenConfiguration configuration, IOException e) {
+        return new UncheckedIOException(
+                "Tried to write generated sources to " + configuration.outputDirectory() + " but failed because: " + e,
+                e);
     }
 
     /**
@@ -125,30 +147,48 @@ public final class CodeGenerator {
      * @throws CodegenException if the catalog cannot be turned into code
      */
     public List<GeneratedFile> generateInMemory(GenerationRequest request) {
-        // Contributors, and the topics, types and schemas inside them, run on every processor; the
-        // files are sorted by path below, so the result is the same whatever the scheduling.
-        record Contribution(List<GeneratedFile> files, List<CodegenProblem> problems) {}
-        CodegenInput input = new CodegenInput(request.catalog(), request.configuration());
-        List<Contribution> contributions = Concurrent.run(() -> Concurrent.map(contributors, c -> {
+        List<GeneratedFile> files = Collections.synchronizedList(new ArrayList<>());
+        List<CodegenProblem> problems = contribute(request, (path, origin, text) -> {
+            StringBuilder content = new StringBuilder();
             try {
-                return new Contribution(c.contribute(input), List.of());
-            } catch (CodegenException e) {
-                return new Contribution(List.of(), e.problems());
+                text.writeTo(content);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a StringBuilder does not fail
             }
-        }));
-        List<GeneratedFile> files = new ArrayList<>();
-        List<CodegenProblem> problems = new ArrayList<>();
-        for (Contribution contribution : contributions) {
-            files.addAll(contribution.files());
-            // A problem of a shared model (CodegenInput) reaches every contributor that uses it: once.
-            contribution.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
-        }
-        problems.addAll(collisions(files));
+            files.add(new GeneratedFile(path, content.toString(), origin));
+        });
+        List<GeneratedFile> sorted = new ArrayList<>(files);
+        problems.addAll(collisions(sorted.stream()
+                .map(f -> new OutputDirectory.Claim(f.path(), f.origin()))
+                .toList()));
         if (!problems.isEmpty()) {
             throw new CodegenException(problems);
         }
-        files.sort(Comparator.comparing(GeneratedFile::path));
-        return List.copyOf(files);
+        sorted.sort(Comparator.comparing(GeneratedFile::path));
+        return List.copyOf(sorted);
+    }
+
+    /**
+     * Runs every contributor into the sink; the problems they found, each once.
+     */
+    private List<CodegenProblem> contribute(GenerationRequest request, SourceSink sink) {
+        // Contributors, and the topics, types and schemas inside them, run on every processor; what
+        // the sink keeps is sorted by path, so the result is the same whatever the scheduling.
+        CodegenInput input = new CodegenInput(request.catalog(), request.configuration());
+        List<List<CodegenProblem>> found = Concurrent.run(() -> Concurrent.map(contributors, c -> {
+            try {
+                c.contribute(input, sink);
+                return List.<CodegenProblem>of();
+            } catch (CodegenException e) {
+                return e.problems();
+            }
+        }));
+        List<CodegenProblem> problems = new ArrayList<>();
+        for (List<CodegenProblem> contribution : found) {
+            // A problem of a shared model (CodegenInput) reaches every contributor that uses it: once.
+            contribution.stream().filter(p -> !problems.contains(p)).forEach(problems::add);
+        }
+        return problems;
     }
 
     private List<String> contributorIds() {
@@ -159,13 +199,13 @@ public final class CodeGenerator {
      * Two files with the same path, or paths differing only in case (one would overwrite the other
      * on macOS and Windows file systems): two schemas would become the same class.
      */
-    private static List<CodegenProblem> collisions(List<GeneratedFile> files) {
+    private static List<CodegenProblem> collisions(List<OutputDirectory.Claim> files) {
         List<CodegenProblem> problems = new ArrayList<>();
-        Map<String, GeneratedFile> byPath = new HashMap<>();
+        Map<String, OutputDirectory.Claim> byPath = new HashMap<>();
         files.stream()
-                .sorted(Comparator.comparing(GeneratedFile::path).thenComparing(GeneratedFile::origin))
+                .sorted(Comparator.comparing(OutputDirectory.Claim::path).thenComparing(OutputDirectory.Claim::origin))
                 .forEach(file -> {
-                    GeneratedFile first = byPath.putIfAbsent(file.path().toLowerCase(Locale.ROOT), file);
+                    OutputDirectory.Claim first = byPath.putIfAbsent(file.path().toLowerCase(Locale.ROOT), file);
                     if (first != null) {
                         problems.add(collision(first, file));
                     }
@@ -173,7 +213,7 @@ public final class CodeGenerator {
         return problems;
     }
 
-    private static CodegenProblem collision(GeneratedFile first, GeneratedFile second) {
+    private static CodegenProblem collision(OutputDirectory.Claim first, OutputDirectory.Claim second) {
         String className = javaName(second.path());
         boolean sameName = first.path().equals(second.path());
         String clash = sameName

@@ -64,6 +64,17 @@ final class Concurrent {
     }
 
     /**
+     * The action applied to every item, as {@link #map} does: for work that hands its results on
+     * (to a {@link SourceSink}) rather than returning them.
+     */
+    static <T> void forEach(List<T> items, java.util.function.Consumer<? super T> action) {
+        map(items, item -> {
+            action.accept(item);
+            return null;
+        });
+    }
+
+    /**
      * The function applied to every item, in the items' order: in parallel inside {@link #run},
      * one after the other elsewhere. The first exception (in item order) is rethrown.
      */

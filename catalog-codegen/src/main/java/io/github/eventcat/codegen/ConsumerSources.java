@@ -40,8 +40,8 @@ final class ConsumerSources implements SourceContributor {
     }
 
     @Override
-    public List<GeneratedFile> contribute(CodegenInput input) {
-        return TopicSources.perTopic(input, (topic, model) -> file(topic.consumer(), consumer(topic), topic.origin()));
+    public void contribute(CodegenInput input, SourceSink sink) {
+        TopicSources.perTopic(input, sink, (topic, model) -> file(topic.consumer(), consumer(topic), topic.origin()));
     }
 
     private static TypeSpec consumer(TopicInfo topic) {

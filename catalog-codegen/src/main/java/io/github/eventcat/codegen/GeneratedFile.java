@@ -17,6 +17,11 @@ public record GeneratedFile(String path, String content, String origin) {
         Objects.requireNonNull(path, "path == null");
         Objects.requireNonNull(content, "content == null");
         Objects.requireNonNull(origin, "origin == null");
+        checkPath(path);
+    }
+
+    /** Rejects a path that is not relative, with {@code /} separators, inside the output directory. */
+    static void checkPath(String path) {
         if (path.startsWith("/") || path.contains("\\") || path.contains("..")) {
             throw new IllegalArgumentException("not a relative path with '/': " + path);
         }

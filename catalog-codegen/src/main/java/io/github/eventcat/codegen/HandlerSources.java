@@ -8,7 +8,6 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import io.github.eventcat.codegen.TopicModel.TopicEvent;
 import io.github.eventcat.codegen.TopicModel.TopicInfo;
-import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /** Per topic a {@code <Topic>Handler}: one method per event type, for the consumer to call. */
@@ -19,8 +18,8 @@ final class HandlerSources implements SourceContributor {
     }
 
     @Override
-    public List<GeneratedFile> contribute(CodegenInput input) {
-        return TopicSources.perTopic(input, (topic, model) -> file(topic.handler(), handler(topic), topic.origin()));
+    public void contribute(CodegenInput input, SourceSink sink) {
+        TopicSources.perTopic(input, sink, (topic, model) -> file(topic.handler(), handler(topic), topic.origin()));
     }
 
     private static TypeSpec handler(TopicInfo topic) {

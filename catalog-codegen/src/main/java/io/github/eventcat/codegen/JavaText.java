@@ -44,4 +44,39 @@ final class JavaText {
         }
         return out.toString();
     }
+
+    /**
+     * The Java string literal JavaPoet's {@code $S} makes of {@code text}: the same escapes, and
+     * after every line feed but a last one the literal continues on a new line indented by two
+     * levels of {@code indent} ({@code "...\n"} then {@code + "..."}). Emitted with {@code $L}, it
+     * gives the same bytes as {@code $S}, made once rather than a character at a time in each of
+     * JavaPoet's two passes over a file: for long texts such as the catalog's schema files.
+     */
+    static String stringLiteral(String text, String indent) {
+        StringBuilder out = new StringBuilder(text.length() + text.length() / 8 + 2);
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\b' -> out.append("\\b");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\f' -> out.append("\\f");
+                case '\r' -> out.append("\\r");
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        out.append("\\u").append(String.format("%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+            if (c == '\n' && i + 1 < text.length()) {
+                out.append("\"\n").append(indent).append(indent).append("+ \"");
+            }
+        }
+        return out.append('"').toString();
+    }
 }

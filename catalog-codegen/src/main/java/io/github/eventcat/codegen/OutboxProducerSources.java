@@ -19,7 +19,6 @@ import com.palantir.javapoet.TypeSpec;
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.codegen.TopicModel.TopicEvent;
 import io.github.eventcat.codegen.TopicModel.TopicInfo;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -36,12 +35,13 @@ final class OutboxProducerSources implements SourceContributor {
     }
 
     @Override
-    public List<GeneratedFile> contribute(CodegenInput input) {
+    public void contribute(CodegenInput input, SourceSink sink) {
         if (!input.configuration().outbox()) {
-            return List.of();
+            return;
         }
-        return TopicSources.perTopic(
+        TopicSources.perTopic(
                 input,
+                sink,
                 (topic, model) ->
                         file(topic.outboxProducer(), outboxProducer(topic, model, input.catalog()), topic.origin()));
     }

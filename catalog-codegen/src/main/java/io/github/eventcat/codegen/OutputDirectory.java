@@ -1,16 +1,29 @@
 package io.github.eventcat.codegen;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Stream;
 
 /**
  * The generated-sources directory and the state file the generator keeps in it: the fingerprint
@@ -24,6 +37,12 @@ final class OutputDirectory {
     private static final String FINGERPRINT = "fingerprint ";
     private static final String INPUTS = "inputs ";
     private static final String FILE = "file ";
+
+    /** Beside the output directory's name: where a run stages the files it changes. */
+    static final String STAGING_SUFFIX = ".eventcat-staging";
+
+    /** The fingerprint while a run moves its files into place: matches no catalog. */
+    private static final String INCOMPLETE = "incomplete";
 
     /**
      * @param fingerprint of the loaded catalog's content, generator and configuration
@@ -76,36 +95,248 @@ final class OutputDirectory {
     }
 
     /**
-     * Writes the files whose content differs, deletes the previous run's files that are no longer
-     * generated, then records the new state. The state is written last: a run that fails half-way
-     * leaves the old fingerprint, so the next run generates again.
+     * A writer for a new run. Each file is encoded as it comes; one whose bytes are already in the
+     * output directory is left alone (its time stamp stays), any other is written at once to a
+     * staging directory beside the output directory (not a source root). Only when the run succeeds
+     * does {@link Writer#finish} move the staged files into place, delete the previous run's files
+     * that are no longer generated and record the new state; a run that fails leaves the output
+     * directory and its state as they were. While files move, the state matches no run, so a run
+     * killed then never leaves a state claiming the output is up to date.
      */
-    GenerationResult write(List<GeneratedFile> files, String fingerprint, Optional<InputFingerprint> inputs)
-            throws IOException {
-        List<String> written = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
-        Set<String> current = new TreeSet<>();
-        for (GeneratedFile file : files) {
-            current.add(file.path());
-            Path target = resolve(file.path());
-            byte[] content = file.content().getBytes(StandardCharsets.UTF_8);
-            if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), content)) {
-                unchanged.add(file.path());
+    Writer writer() throws IOException {
+        Writer writer = new Writer(readState().map(State::files).orElse(List.of()));
+        deleteTree(writer.staging); // left by a run that was killed
+        return writer;
+    }
+
+    /** A path a contributor produced, and where it came from (for collision messages). */
+    record Claim(String path, String origin) {}
+
+    /** Writes the files of one run as they are produced; see {@link #writer()}. Thread-safe. */
+    final class Writer implements SourceSink {
+        private final Path staging = root.resolveSibling(root.getFileName() + STAGING_SUFFIX);
+        private final List<String> previous;
+        private final List<Claim> claims = Collections.synchronizedList(new ArrayList<>());
+        private final Map<String, String> claimed = new ConcurrentHashMap<>();
+        private final Set<Path> directories = ConcurrentHashMap.newKeySet();
+        private final Queue<String> written = new ConcurrentLinkedQueue<>();
+        private final Queue<String> unchanged = new ConcurrentLinkedQueue<>();
+        private final ThreadLocal<Utf8Buffer> buffers = ThreadLocal.withInitial(Utf8Buffer::new);
+
+        private Writer(List<String> previous) {
+            this.previous = previous;
+        }
+
+        /**
+         * Stages the file unless its bytes are already there. A second file with the same path (or
+         * one differing only in case) is only recorded: {@link #claims} lets the generator report it.
+         */
+        @Override
+        public void accept(String path, String origin, Text text) {
+            GeneratedFile.checkPath(path);
+            claims.add(new Claim(path, origin));
+            if (claimed.putIfAbsent(path.toLowerCase(Locale.ROOT), path) != null) {
+                return;
+            }
+            Path target = resolve(path);
+            Utf8Buffer buffer = buffers.get();
+            try {
+                buffer.reset();
+                text.writeTo(buffer);
+                buffer.finish();
+                if (buffer.sameAs(target)) {
+                    unchanged.add(path);
+                } else {
+                    Path staged = staging.resolve(root.relativize(target));
+                    createDirectories(staged.getParent());
+                    buffer.writeTo(staged);
+                    written.add(path);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                buffer.release();
+            }
+        }
+
+        private void createDirectories(Path directory) throws IOException {
+            if (!directories.contains(directory)) {
+                Files.createDirectories(directory);
+                directories.add(directory);
+            }
+        }
+
+        /** Every file produced so far, with its origin, in the order they came. */
+        List<Claim> claims() {
+            synchronized (claims) {
+                return List.copyOf(claims);
+            }
+        }
+
+        /** After a failed run: drops the staged files; the output directory was not touched. */
+        void abandon() throws IOException {
+            deleteTree(staging);
+        }
+
+        /**
+         * After a successful run: moves the staged files into place, deletes the previous run's
+         * files that are no longer generated, then records the new state.
+         */
+        synchronized GenerationResult finish(String fingerprint, Optional<InputFingerprint> inputs) throws IOException {
+            Set<String> current = new TreeSet<>(written);
+            current.addAll(unchanged);
+            if (!written.isEmpty()) {
+                // Lists every file that may be there after a crash, so the next run deletes the stale ones.
+                Set<String> any = new TreeSet<>(current);
+                any.addAll(previous);
+                writeState(new State(INCOMPLETE, "", List.copyOf(any)));
+                for (String path : written) {
+                    Path target = resolve(path);
+                    createDirectories(target.getParent());
+                    Files.move(staging.resolve(root.relativize(target)), target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            deleteTree(staging);
+            List<String> deleted = new ArrayList<>();
+            for (String file : previous) {
+                if (!current.contains(file) && Files.deleteIfExists(resolve(file))) {
+                    deleted.add(file);
+                    deleteEmptyParents(resolve(file).getParent());
+                }
+            }
+            writeState(
+                    new State(fingerprint, inputs.map(InputFingerprint::value).orElse(""), List.copyOf(current)));
+            return new GenerationResult(
+                    root, false, sorted(List.copyOf(written)), sorted(List.copyOf(unchanged)), sorted(deleted));
+        }
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /**
+     * A file's text encoded as UTF-8 (as {@link String#getBytes} with UTF-8 does, an unpaired
+     * surrogate becoming {@code ?}) straight into a byte array reused from file to file, and the
+     * existing file's bytes read into another, so writing a file copies no string.
+     */
+    static final class Utf8Buffer implements Appendable {
+        /** Buffers above this size are dropped after use rather than kept for the next file. */
+        private static final int KEPT = 1 << 20;
+
+        private byte[] bytes = new byte[1 << 14];
+        private byte[] existing = new byte[1 << 14];
+        private int length;
+        private char high;
+
+        void reset() {
+            length = 0;
+            high = 0;
+        }
+
+        @Override
+        public Appendable append(CharSequence text) {
+            return append(text, 0, text.length());
+        }
+
+        @Override
+        public Appendable append(CharSequence text, int start, int end) {
+            ensure(3 * (end - start) + 4);
+            for (int i = start; i < end; i++) {
+                put(text.charAt(i));
+            }
+            return this;
+        }
+
+        @Override
+        public Appendable append(char c) {
+            ensure(4);
+            put(c);
+            return this;
+        }
+
+        private void put(char c) {
+            if (high != 0) {
+                char first = high;
+                high = 0;
+                if (Character.isLowSurrogate(c)) {
+                    int code = Character.toCodePoint(first, c);
+                    bytes[length++] = (byte) (0xF0 | (code >> 18));
+                    bytes[length++] = (byte) (0x80 | ((code >> 12) & 0x3F));
+                    bytes[length++] = (byte) (0x80 | ((code >> 6) & 0x3F));
+                    bytes[length++] = (byte) (0x80 | (code & 0x3F));
+                    return;
+                }
+                bytes[length++] = '?';
+            }
+            if (c < 0x80) {
+                bytes[length++] = (byte) c;
+            } else if (c < 0x800) {
+                bytes[length++] = (byte) (0xC0 | (c >> 6));
+                bytes[length++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c)) {
+                high = c;
+            } else if (Character.isLowSurrogate(c)) {
+                bytes[length++] = '?';
             } else {
-                Files.createDirectories(target.getParent());
-                Files.write(target, content);
-                written.add(file.path());
+                bytes[length++] = (byte) (0xE0 | (c >> 12));
+                bytes[length++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                bytes[length++] = (byte) (0x80 | (c & 0x3F));
             }
         }
-        List<String> deleted = new ArrayList<>();
-        for (String previous : readState().map(State::files).orElse(List.of())) {
-            if (!current.contains(previous) && Files.deleteIfExists(resolve(previous))) {
-                deleted.add(previous);
-                deleteEmptyParents(resolve(previous).getParent());
+
+        /** Ends the text: a high surrogate left at the end is unpaired. */
+        void finish() {
+            if (high != 0) {
+                high = 0;
+                ensure(1);
+                bytes[length++] = '?';
             }
         }
-        writeState(new State(fingerprint, inputs.map(InputFingerprint::value).orElse(""), List.copyOf(current)));
-        return new GenerationResult(root, false, sorted(written), sorted(unchanged), sorted(deleted));
+
+        private void ensure(int more) {
+            if (length + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, length + more));
+            }
+        }
+
+        /** The file exists and holds exactly the encoded text. */
+        boolean sameAs(Path file) throws IOException {
+            if (!Files.isRegularFile(file) || Files.size(file) != length) {
+                return false;
+            }
+            if (existing.length < length) {
+                existing = new byte[Math.max(length, 2 * existing.length)];
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                return in.readNBytes(existing, 0, length) == length
+                        && in.read() < 0
+                        && Arrays.equals(existing, 0, length, bytes, 0, length);
+            }
+        }
+
+        void writeTo(Path file) throws IOException {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                out.write(bytes, 0, length);
+            }
+        }
+
+        /** Drops a buffer grown by an unusually large file, so it is not held until the run ends. */
+        void release() {
+            if (bytes.length > KEPT) {
+                bytes = new byte[1 << 14];
+            }
+            if (existing.length > KEPT) {
+                existing = new byte[1 << 14];
+            }
+        }
     }
 
     private Path resolve(String relative) {

@@ -40,9 +40,10 @@ final class ProducerSources implements SourceContributor {
     }
 
     @Override
-    public List<GeneratedFile> contribute(CodegenInput input) {
-        return TopicSources.perTopic(
+    public void contribute(CodegenInput input, SourceSink sink) {
+        TopicSources.perTopic(
                 input,
+                sink,
                 (topic, model) -> file(topic.producer(), producer(topic, model, input.catalog()), topic.origin()));
     }
 

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.apache.avro.Schema;
 import org.apache.avro.compiler.specific.SpecificCompiler;
 
@@ -107,6 +108,7 @@ final class TopicModel {
     private final Map<String, Declared> jsonTypesByFile = new HashMap<>();
     private final Map<String, RecordType> jsonRecordsByName = new HashMap<>();
     private final Map<String, String> jsonSchemaConstants = new LinkedHashMap<>();
+    private Map<String, String> jsonSchemaConstantsWithReferences;
     private final List<TopicInfo> topics = new ArrayList<>();
     private final List<CodegenProblem> problems = new ArrayList<>();
     private boolean usable = true;
@@ -219,6 +221,17 @@ final class TopicModel {
     /** JSON value schema path → the name of its text constant in {@code EventCatalog.Schemas}. */
     Map<String, String> jsonSchemaConstants() {
         return jsonSchemaConstants;
+    }
+
+    /**
+     * {@link #jsonSchemaConstants()} with the files those schemas reference, made by {@code make}
+     * the first time it is asked for (from any thread).
+     */
+    synchronized Map<String, String> jsonSchemaConstantsWithReferences(Supplier<Map<String, String>> make) {
+        if (jsonSchemaConstantsWithReferences == null) {
+            jsonSchemaConstantsWithReferences = java.util.Collections.unmodifiableMap(make.get());
+        }
+        return jsonSchemaConstantsWithReferences;
     }
 
     ClassName schemasClass() {

@@ -1,0 +1,155 @@
+package io.github.eventcat.codegen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.eventcat.catalog.Catalog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Files are encoded and staged as contributors make them, and moved into place when the run
+ * succeeds: what failed and killed runs leave behind, and the bytes the writer's encoder produces.
+ */
+class StreamingOutputTest {
+    @TempDir
+    Path temp;
+
+    /** Emits the given files (path → content). */
+    private record Emitter(String id, Map<String, String> files) implements SourceContributor {
+        @Override
+        public void contribute(CodegenInput input, SourceSink sink) {
+            files.forEach((path, content) -> sink.accept(path, "schemas/" + id + ".json", out -> out.append(content)));
+        }
+    }
+
+    /** Fails after the other contributors had every chance to write. */
+    private record Failing() implements SourceContributor {
+        @Override
+        public String id() {
+            return "failing/1";
+        }
+
+        @Override
+        public void contribute(CodegenInput input, SourceSink sink) {
+            throw new CodegenException(List.of(new CodegenProblem("schemas/bad.json", "", "cannot be generated")));
+        }
+    }
+
+    private GenerationResult generate(List<SourceContributor> contributors, Path out) {
+        Catalog catalog = Fixtures.catalog("json-types");
+        return new CodeGenerator(contributors)
+                .generate(new GenerationRequest(catalog, CodegenConfiguration.defaults(out)));
+    }
+
+    @Test
+    void aRunThatFailsAfterOthersMadeTheirFilesLeavesTheOutputAndItsStateAsTheyWere() throws IOException {
+        Path out = temp.resolve("out");
+        List<SourceContributor> good = List.of(new Emitter("one", Map.of("a/One.java", "class One {}\n")));
+        GenerationResult first = generate(good, out);
+        assertThat(first.written()).containsExactly("a/One.java");
+        String state = Files.readString(out.resolve(OutputDirectory.STATE_FILE));
+
+        // Another generator makes a changed One.java and a new Two.java, then fails.
+        List<SourceContributor> failing = List.of(
+                new Emitter(
+                        "two", Map.of("a/One.java", "class One { int changed; }\n", "a/Two.java", "class Two {}\n")),
+                new Failing());
+        assertThatThrownBy(() -> generate(failing, out))
+                .isInstanceOf(CodegenException.class)
+                .hasMessageContaining("cannot be generated");
+
+        assertThat(out.resolve("a/One.java")).hasContent("class One {}");
+        assertThat(out.resolve("a/Two.java")).doesNotExist();
+        assertThat(Files.readString(out.resolve(OutputDirectory.STATE_FILE))).isEqualTo(state);
+        assertThat(staging(out)).doesNotExist();
+        assertThat(generate(good, out).upToDate()).isTrue();
+    }
+
+    @Test
+    void filesStagedByAKilledRunAreDroppedAndAnIncompleteStateIsNeverUpToDate() throws IOException {
+        Path out = temp.resolve("out");
+        List<SourceContributor> good = List.of(new Emitter("one", Map.of("a/One.java", "class One {}\n")));
+        generate(good, out);
+        // As a run killed while moving its files leaves things: a staged file, a moved one, and a
+        // state matching no run that lists every file it may have put there.
+        Files.createDirectories(staging(out).resolve("a"));
+        Files.writeString(staging(out).resolve("a/Three.java"), "class Three {}\n");
+        Files.writeString(out.resolve("a/Two.java"), "class Two {}\n");
+        Path stateFile = out.resolve(OutputDirectory.STATE_FILE);
+        Files.writeString(
+                stateFile,
+                Files.readString(stateFile).replaceAll("fingerprint .*", "fingerprint incomplete")
+                        + "file a/Two.java\n");
+
+        GenerationResult again = generate(good, out);
+
+        assertThat(again.upToDate()).isFalse();
+        assertThat(again.unchanged()).containsExactly("a/One.java");
+        assertThat(again.deleted()).containsExactly("a/Two.java");
+        assertThat(staging(out)).doesNotExist();
+        assertThat(out.resolve("a/Three.java")).doesNotExist();
+        assertThat(generate(good, out).upToDate()).isTrue();
+    }
+
+    @Test
+    void changedFilesAreMovedIntoPlaceAndUnchangedOnesLeftAlone() throws IOException {
+        Path out = temp.resolve("out");
+        generate(
+                List.of(new Emitter("one", Map.of("a/One.java", "class One {}\n", "b/c/Two.java", "class Two {}\n"))),
+                out);
+        FileTime mark = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(out.resolve("a/One.java"), mark);
+
+        GenerationResult result = generate(
+                List.of(new Emitter("two", Map.of("a/One.java", "class One {}\n", "b/c/Two.java", "class Two { }\n"))),
+                out);
+
+        assertThat(result.written()).containsExactly("b/c/Two.java");
+        assertThat(result.unchanged()).containsExactly("a/One.java");
+        assertThat(Files.getLastModifiedTime(out.resolve("a/One.java"))).isEqualTo(mark);
+        assertThat(out.resolve("b/c/Two.java")).hasContent("class Two { }");
+        assertThat(staging(out)).doesNotExist();
+    }
+
+    private static Path staging(Path out) {
+        return out.resolveSibling(out.getFileName() + OutputDirectory.STAGING_SUFFIX);
+    }
+
+    @Test
+    void filesOfTheSamePathFromTwoContributorsAreReportedAndTheRunFails() {
+        Path out = temp.resolve("out");
+        List<SourceContributor> colliding = List.of(
+                new Emitter("one", Map.of("a/Same.java", "class Same {}\n")),
+                new Emitter("two", Map.of("a/same.java", "class same {}\n")));
+
+        assertThatThrownBy(() -> generate(colliding, out))
+                .isInstanceOf(CodegenException.class)
+                .hasMessageContaining("differ only in case");
+    }
+
+    @Test
+    void theWriterEncodesUtf8ExactlyAsStringGetBytes() throws IOException {
+        String text = "ascii é ß € 𝄞 ok, lone high \uD834 end, lone low \uDD1E, high at end \uD834";
+        OutputDirectory.Utf8Buffer buffer = new OutputDirectory.Utf8Buffer();
+        for (int split = 0; split <= text.length(); split++) {
+            buffer.reset();
+            buffer.append(text, 0, split).append(text.substring(split));
+            buffer.finish();
+            Path file = temp.resolve("encoded-" + split);
+            buffer.writeTo(file);
+            byte[] expected = text.getBytes(StandardCharsets.UTF_8);
+            assertThat(Files.readAllBytes(file)).as("split at %d", split).isEqualTo(expected);
+            assertThat(buffer.sameAs(file)).isTrue();
+            Files.write(file, (text + " ").getBytes(StandardCharsets.UTF_8));
+            assertThat(buffer.sameAs(file)).isFalse();
+        }
+    }
+}
