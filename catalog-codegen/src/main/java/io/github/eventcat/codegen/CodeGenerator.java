@@ -120,7 +120,19 @@ public final class CodeGenerator {
      * @throws UncheckedIOException if a file under the catalog cannot be read
      */
     public InputFingerprint inputs(Path catalog, CodegenConfiguration configuration) {
-        return InputFingerprint.of(catalog, Fingerprint.GENERATOR_VERSION, contributorIds(), configuration.canonical());
+        try {
+            return InputFingerprint.of(
+                    catalog,
+                    Fingerprint.GENERATOR_VERSION,
+                    contributorIds(),
+                    configuration.canonical(),
+                    new OutputDirectory(configuration.outputDirectory()).previousDigests());
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "Tried to read the generator's state in " + configuration.outputDirectory()
+                            + " but failed because: " + e,
+                    e);
+        }
     }
 
     /**

@@ -3,18 +3,21 @@ package io.github.eventcat.codegen;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The SHA-256 of what a generator run reads, computed <em>before</em> the catalog is loaded: the
@@ -26,12 +29,42 @@ import java.util.stream.Stream;
  * <p>Deliberately coarse: any byte of any file under the root counts, read by the loader or not
  * (a README beside the manifest), so it can only err towards generating again. Symbolic links
  * count by where they point and by the bytes of the file they reach.
+ *
+ * <p>Each regular file counts by its path, size and own SHA-256. The previous run's digests are
+ * reused for files whose size and modification time are those recorded with the digest (a stat
+ * cache, as git's index and make do): an unchanged catalog is then decided from metadata, without
+ * reading its files. A file modified less than {@link #RACY_MILLIS} before it was hashed is not
+ * cached (its digest is recomputed every run until it is older), so that a change made within the
+ * file system's time stamp granularity of the hashing cannot hide behind an unchanged time stamp.
+ * A change that restores both size and modification time of an older file (a tool that sets time
+ * stamps back) is not seen, as by make.
  */
 public final class InputFingerprint {
-    private final String value;
+    /** Files modified this recently before hashing are hashed again on every run. */
+    static final long RACY_MILLIS = 3_000;
 
-    private InputFingerprint(String value) {
+    /**
+     * The digest of one regular file under the catalog root, with the metadata it was computed
+     * for.
+     *
+     * @param path catalog-relative, with '/'
+     * @param size in bytes
+     * @param modified the modification time in microseconds since the epoch
+     * @param sha256 64 hex digits
+     */
+    record FileDigest(String path, long size, long modified, String sha256) {
+        FileDigest {
+            Objects.requireNonNull(path, "path == null");
+            Objects.requireNonNull(sha256, "sha256 == null");
+        }
+    }
+
+    private final String value;
+    private final List<FileDigest> cacheable;
+
+    private InputFingerprint(String value, List<FileDigest> cacheable) {
         this.value = value;
+        this.cacheable = List.copyOf(cacheable);
     }
 
     /**
@@ -42,25 +75,56 @@ public final class InputFingerprint {
      * @throws UncheckedIOException when a file under the catalog cannot be read
      */
     static InputFingerprint of(Path catalog, String generatorVersion, List<String> steps, String configuration) {
+        return of(catalog, generatorVersion, steps, configuration, Map.of());
+    }
+
+    /**
+     * As {@link #of(Path, String, List, String)}, reusing the digests of files whose size and
+     * modification time are those of {@code previous} (by catalog-relative path).
+     */
+    static InputFingerprint of(
+            Path catalog,
+            String generatorVersion,
+            List<String> steps,
+            String configuration,
+            Map<String, FileDigest> previous) {
         Objects.requireNonNull(catalog, "catalog == null");
+        long racyAfter = TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis() - RACY_MILLIS);
         MessageDigest digest = sha256();
+        List<FileDigest> cacheable = new ArrayList<>();
         update(digest, "generator " + generatorVersion + "\n");
         steps.forEach(step -> update(digest, "step " + step + "\n"));
         update(digest, "configuration " + configuration + "\n");
         try {
             if (Files.isRegularFile(catalog)) {
-                file(digest, "jar", catalog);
+                update(digest, "jar " + Files.size(catalog) + "\n");
+                digest.update(sha256(catalog));
             } else if (Files.isDirectory(catalog)) {
-                for (Map.Entry<String, Path> entry : sortedFiles(catalog).entrySet()) {
-                    String relative = entry.getKey();
-                    Path path = entry.getValue();
-                    if (Files.isSymbolicLink(path)) {
+                for (Map.Entry<String, Entry> e : sortedFiles(catalog).entrySet()) {
+                    String relative = e.getKey();
+                    Path path = e.getValue().path();
+                    BasicFileAttributes attributes = e.getValue().attributes();
+                    if (attributes.isSymbolicLink()) {
                         update(digest, "link " + relative + " -> " + Files.readSymbolicLink(path) + "\n");
                         if (Files.isRegularFile(path)) {
-                            file(digest, "target", path);
+                            update(digest, "target " + Files.size(path) + "\n");
+                            digest.update(sha256(path));
                         }
                     } else {
-                        file(digest, "file " + relative, path);
+                        long size = attributes.size();
+                        long modified = attributes.lastModifiedTime().to(TimeUnit.MICROSECONDS);
+                        FileDigest known = previous.get(relative);
+                        String sha;
+                        if (known != null && known.size() == size && known.modified() == modified) {
+                            sha = known.sha256();
+                        } else {
+                            // The metadata was read before the bytes: a later change moves the time stamp.
+                            sha = HexFormat.of().formatHex(sha256(path));
+                        }
+                        if (modified < racyAfter) {
+                            cacheable.add(new FileDigest(relative, size, modified, sha));
+                        }
+                        update(digest, "file " + relative + " " + size + " " + sha + "\n");
                     }
                 }
             } else {
@@ -71,7 +135,7 @@ public final class InputFingerprint {
                     "Tried to read the catalog at " + catalog + " to see whether it changed, but failed because: " + e,
                     e);
         }
-        return new InputFingerprint(HexFormat.of().formatHex(digest.digest()));
+        return new InputFingerprint(HexFormat.of().formatHex(digest.digest()), cacheable);
     }
 
     /** The fingerprint as 64 hex digits. */
@@ -79,21 +143,31 @@ public final class InputFingerprint {
         return value;
     }
 
+    /** The digests the next run may reuse when size and modification time are unchanged. */
+    List<FileDigest> cacheable() {
+        return cacheable;
+    }
+
+    private record Entry(Path path, BasicFileAttributes attributes) {}
+
     /** Regular files and links under the root, not following links, by relative path. */
-    private static SortedMap<String, Path> sortedFiles(Path root) throws IOException {
-        SortedMap<String, Path> paths = new TreeMap<>();
+    private static SortedMap<String, Entry> sortedFiles(Path root) throws IOException {
+        SortedMap<String, Entry> paths = new TreeMap<>();
         String separator = root.getFileSystem().getSeparator();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p))
-                    .forEach(p -> paths.put(root.relativize(p).toString().replace(separator, "/"), p));
-        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile() || attributes.isSymbolicLink()) {
+                    paths.put(root.relativize(file).toString().replace(separator, "/"), new Entry(file, attributes));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
         return paths;
     }
 
-    private static void file(MessageDigest digest, String label, Path path) throws IOException {
-        byte[] bytes = Files.readAllBytes(path);
-        update(digest, label + " " + bytes.length + "\n");
-        digest.update(bytes);
+    private static byte[] sha256(Path file) throws IOException {
+        return sha256().digest(Files.readAllBytes(file));
     }
 
     private static void update(MessageDigest digest, String text) {

@@ -1,5 +1,6 @@
 package io.github.eventcat.codegen;
 
+import io.github.eventcat.codegen.InputFingerprint.FileDigest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +40,7 @@ final class OutputDirectory {
     private static final String FINGERPRINT = "fingerprint ";
     private static final String INPUTS = "inputs ";
     private static final String FILE = "file ";
+    private static final String DIGEST = "digest ";
 
     /** Beside the output directory's name: where a run stages the files it changes. */
     static final String STAGING_SUFFIX = ".eventcat-staging";
@@ -48,8 +52,17 @@ final class OutputDirectory {
      * @param fingerprint of the loaded catalog's content, generator and configuration
      * @param inputs of the catalog's files, generator and configuration, before loading ("" when
      *     not known)
+     * @param digests of the catalog's files, for the next run's input fingerprint
      */
-    private record State(String fingerprint, String inputs, List<String> files) {}
+    private record State(String fingerprint, String inputs, List<String> files, List<FileDigest> digests) {
+        State(String fingerprint, Optional<InputFingerprint> inputs, List<String> files) {
+            this(
+                    fingerprint,
+                    inputs.map(InputFingerprint::value).orElse(""),
+                    files,
+                    inputs.map(InputFingerprint::cacheable).orElse(List.of()));
+        }
+    }
 
     private final Path root;
 
@@ -62,19 +75,28 @@ final class OutputDirectory {
         Optional<State> state = readState();
         return state.isPresent()
                 && state.get().fingerprint().equals(fingerprint)
-                && state.get().files().stream().allMatch(f -> Files.isRegularFile(resolve(f)));
+                && allExist(state.get().files());
     }
 
     /**
      * The result of the previous run when it was made from the same input files, generator and
      * configuration and every file it generated is still there; reads nothing but the state file
-     * and the files' existence.
+     * and the directories' listings. The state file is rewritten only when it lacks digests of
+     * catalog files that the next run may take from it.
      */
     Optional<GenerationResult> upToDateInputs(InputFingerprint inputs) throws IOException {
         Optional<State> state = readState();
         if (state.isPresent()
                 && state.get().inputs().equals(inputs.value())
-                && state.get().files().stream().allMatch(f -> Files.isRegularFile(resolve(f)))) {
+                && allExist(state.get().files())) {
+            if (!state.get().digests().equals(inputs.cacheable())) {
+                // Files hashed this time that have since become old enough to cache (the state file
+                // only: no generated file is touched), so that the next run need not read them.
+                writeState(new State(
+                        state.get().fingerprint(),
+                        Optional.of(inputs),
+                        state.get().files()));
+            }
             return Optional.of(
                     new GenerationResult(root, true, List.of(), state.get().files(), List.of()));
         }
@@ -89,7 +111,7 @@ final class OutputDirectory {
     GenerationResult upToDate(Optional<InputFingerprint> inputs) throws IOException {
         State state = readState().orElseThrow();
         if (inputs.isPresent() && !inputs.get().value().equals(state.inputs())) {
-            writeState(new State(state.fingerprint(), inputs.get().value(), state.files()));
+            writeState(new State(state.fingerprint(), inputs, state.files()));
         }
         return new GenerationResult(root, true, List.of(), state.files(), List.of());
     }
@@ -189,7 +211,7 @@ final class OutputDirectory {
                 // Lists every file that may be there after a crash, so the next run deletes the stale ones.
                 Set<String> any = new TreeSet<>(current);
                 any.addAll(previous);
-                writeState(new State(INCOMPLETE, "", List.copyOf(any)));
+                writeState(new State(INCOMPLETE, Optional.empty(), List.copyOf(any)));
                 for (String path : written) {
                     Path target = resolve(path);
                     createDirectories(target.getParent());
@@ -204,8 +226,7 @@ final class OutputDirectory {
                     deleteEmptyParents(resolve(file).getParent());
                 }
             }
-            writeState(
-                    new State(fingerprint, inputs.map(InputFingerprint::value).orElse(""), List.copyOf(current)));
+            writeState(new State(fingerprint, inputs, List.copyOf(current)));
             return new GenerationResult(
                     root, false, sorted(List.copyOf(written)), sorted(List.copyOf(unchanged)), sorted(deleted));
         }
@@ -339,6 +360,51 @@ final class OutputDirectory {
         }
     }
 
+    /**
+     * The catalog files' digests recorded by the previous run (empty when there is none), for
+     * {@link InputFingerprint#of(Path, String, List, String, Map)}.
+     */
+    Map<String, FileDigest> previousDigests() throws IOException {
+        Map<String, FileDigest> digests = new HashMap<>();
+        readState().ifPresent(state -> state.digests().forEach(d -> digests.put(d.path(), d)));
+        return digests;
+    }
+
+    /**
+     * Whether every file is there, by one listing per directory rather than one file system call
+     * per file: the state lists thousands of files in a few packages.
+     */
+    private boolean allExist(List<String> files) throws IOException {
+        Map<String, Set<String>> listings = new HashMap<>();
+        for (String file : files) {
+            int slash = file.lastIndexOf('/');
+            String directory = slash < 0 ? "" : file.substring(0, slash);
+            Set<String> names = listings.get(directory);
+            if (names == null) {
+                names = list(resolve(directory.isEmpty() ? "." : directory));
+                listings.put(directory, names);
+            }
+            if (!names.contains(file.substring(slash + 1))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The names of the regular files in a directory (none when it is not one). */
+    private static Set<String> list(Path directory) throws IOException {
+        Set<String> names = new HashSet<>();
+        if (!Files.isDirectory(directory)) {
+            return names;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path entry : entries) {
+                names.add(entry.getFileName().toString());
+            }
+        }
+        return names;
+    }
+
     private Path resolve(String relative) {
         Path path = root.resolve(relative).normalize();
         if (!path.startsWith(root)) {
@@ -366,6 +432,7 @@ final class OutputDirectory {
         String fingerprint = null;
         String inputs = "";
         List<String> files = new ArrayList<>();
+        List<FileDigest> digests = new ArrayList<>();
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
             if (line.startsWith(FINGERPRINT)) {
                 fingerprint = line.substring(FINGERPRINT.length());
@@ -373,10 +440,25 @@ final class OutputDirectory {
                 inputs = line.substring(INPUTS.length());
             } else if (line.startsWith(FILE)) {
                 files.add(line.substring(FILE.length()));
+            } else if (line.startsWith(DIGEST)) {
+                parseDigest(line.substring(DIGEST.length())).ifPresent(digests::add);
             }
         }
         // A damaged state file means "unknown": generate everything again.
-        return fingerprint == null ? Optional.empty() : Optional.of(new State(fingerprint, inputs, files));
+        return fingerprint == null ? Optional.empty() : Optional.of(new State(fingerprint, inputs, files, digests));
+    }
+
+    /** {@code <size> <modified> <sha256> <path>}; a damaged line is no digest (the file is hashed). */
+    private static Optional<FileDigest> parseDigest(String text) {
+        String[] parts = text.split(" ", 4);
+        if (parts.length != 4 || parts[2].length() != 64) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new FileDigest(parts[3], Long.parseLong(parts[0]), Long.parseLong(parts[1]), parts[2]));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private void writeState(State state) throws IOException {
@@ -387,6 +469,14 @@ final class OutputDirectory {
             text.append(INPUTS).append(state.inputs()).append('\n');
         }
         state.files().forEach(f -> text.append(FILE).append(f).append('\n'));
+        for (FileDigest d : state.digests()) {
+            text.append(DIGEST)
+                    .append(d.size())
+                    .append(' ')
+                    .append(d.modified())
+                    .append(' ');
+            text.append(d.sha256()).append(' ').append(d.path()).append('\n');
+        }
         Files.createDirectories(root);
         Files.writeString(root.resolve(STATE_FILE), text.toString(), StandardCharsets.UTF_8);
     }

@@ -156,6 +156,78 @@ class InputFingerprintTest {
         assertThat(GENERATOR.inputs(jar, configuration)).isNotEqualTo(first);
     }
 
+    @Test
+    void oldFilesAreDecidedFromSizeAndTimeStampOnceTheirDigestsAreRecorded() throws IOException {
+        markAll(catalog);
+        assertThat(upToDate()).isPresent(); // records the digests of the now old files
+        assertThat(Files.readString(temp.resolve("out").resolve(OutputDirectory.STATE_FILE)))
+                .contains("digest ")
+                .contains(" catalog.yaml\n");
+        Map<String, FileTime> marked = markAll(temp.resolve("out"));
+        assertThat(upToDate()).isPresent();
+        assertThat(times(temp.resolve("out"))).isEqualTo(marked); // nothing new to record
+
+        // The same size and time stamp: taken from the state file, the bytes are not read.
+        Path carrier = catalog.resolve("schemas/shared/carrier.json");
+        byte[] bytes = Files.readAllBytes(carrier);
+        bytes[bytes.length - 2] ^= 1;
+        Files.write(carrier, bytes);
+        Files.setLastModifiedTime(carrier, MARK);
+        assertThat(upToDate()).isPresent();
+
+        // Another time stamp (an edit does that): hashed again, and the change is seen.
+        Files.setLastModifiedTime(carrier, FileTime.fromMillis(MARK.toMillis() + 1));
+        assertThat(upToDate()).isEmpty();
+    }
+
+    @Test
+    void recentlyModifiedFilesAreHashedEveryRun() throws IOException {
+        Path carrier = catalog.resolve("schemas/shared/carrier.json");
+        FileTime recent = Files.getLastModifiedTime(carrier);
+        assertThat(upToDate()).isPresent();
+        assertThat(Files.readString(temp.resolve("out").resolve(OutputDirectory.STATE_FILE)))
+                .doesNotContain(" schemas/shared/carrier.json\n");
+
+        byte[] bytes = Files.readAllBytes(carrier);
+        bytes[bytes.length - 2] ^= 1;
+        Files.write(carrier, bytes);
+        Files.setLastModifiedTime(carrier, recent);
+
+        assertThat(upToDate()).isEmpty();
+    }
+
+    @Test
+    void digestsReusedFromTheStateGiveTheFingerprintOfTheBytes() throws IOException {
+        markAll(catalog);
+        InputFingerprint hashed = GENERATOR.inputs(catalog, configuration);
+        assertThat(upToDate()).isPresent(); // records the digests
+
+        InputFingerprint cached = GENERATOR.inputs(catalog, configuration);
+
+        assertThat(cached).isEqualTo(hashed);
+        assertThat(cached.cacheable()).isEqualTo(hashed.cacheable()).isNotEmpty();
+        assertThat(InputFingerprint.of(catalog, Fingerprint.GENERATOR_VERSION, List.of(), "", Map.of()))
+                .isEqualTo(InputFingerprint.of(
+                        catalog,
+                        Fingerprint.GENERATOR_VERSION,
+                        List.of(),
+                        "",
+                        new OutputDirectory(temp.resolve("out")).previousDigests()));
+    }
+
+    @Test
+    void aDamagedDigestLineIsHashedAgain() throws IOException {
+        markAll(catalog);
+        assertThat(upToDate()).isPresent();
+        Path state = temp.resolve("out").resolve(OutputDirectory.STATE_FILE);
+        String text = Files.readString(state);
+        Files.writeString(state, text.replaceFirst("digest (\\d+) ", "digest x "));
+
+        assertThat(new OutputDirectory(temp.resolve("out")).previousDigests())
+                .hasSize(GENERATOR.inputs(catalog, configuration).cacheable().size() - 1);
+        assertThat(upToDate()).isPresent();
+    }
+
     private static Map<String, FileTime> markAll(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
