@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.apache.avro.Schema;
 import org.apache.avro.compiler.specific.SpecificCompiler;
