@@ -1,6 +1,7 @@
 package io.github.eventcat.codegen;
 
 import io.github.eventcat.catalog.Catalog;
+import io.github.eventcat.catalog.Parallel;
 import io.github.eventcat.catalog.SchemaFile;
 import io.github.eventcat.catalog.SchemaFormat;
 import io.github.eventcat.catalog.SchemaGraph;
@@ -93,7 +94,7 @@ final class AvroSources implements SourceContributor {
         // Batches of schemas are compiled by compilers of their own, on every processor. A named
         // type that schemas of two batches inline is in both compilers' queues, as the same type
         // (the catalog has one definition per name): the first batch compiles it, the others skip it.
-        int batches = Math.min(Concurrent.parallelism(), schemas.size());
+        int batches = Math.min(Parallel.parallelism(), schemas.size());
         List<SpecificCompiler> compilers = new ArrayList<>();
         for (int b = 0; b < batches; b++) {
             SpecificCompiler compiler = new AvroDocs.OriginalDocsCompiler(
@@ -116,7 +117,7 @@ final class AvroSources implements SourceContributor {
                 catalog.schemaGraph().avroNamedTypes();
         String fallback = files.get(0).path();
         // Each class goes to the sink as soon as it is compiled: a batch holds one class's text at a time.
-        Concurrent.forEach(IntStream.range(0, batches).boxed().toList(), b -> {
+        Parallel.forEach(IntStream.range(0, batches).boxed().toList(), b -> {
             for (Schema schema : owned.get(b)) {
                 InMemoryOutput.Output output = InMemoryOutput.compile(compilers.get(b), schema);
                 String origin = Optional.ofNullable(definitions.get(schema.getFullName()))

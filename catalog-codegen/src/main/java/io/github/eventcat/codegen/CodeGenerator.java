@@ -1,6 +1,7 @@
 package io.github.eventcat.codegen;
 
 import io.github.eventcat.catalog.Catalog;
+import io.github.eventcat.catalog.Parallel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -187,7 +188,7 @@ public final class CodeGenerator {
         // Contributors, and the topics, types and schemas inside them, run on every processor; what
         // the sink keeps is sorted by path, so the result is the same whatever the scheduling.
         CodegenInput input = new CodegenInput(request.catalog(), request.configuration());
-        List<List<CodegenProblem>> found = Concurrent.run(() -> Concurrent.map(contributors, c -> {
+        List<List<CodegenProblem>> found = Parallel.run(() -> Parallel.map(contributors, c -> {
             try {
                 c.contribute(input, sink);
                 return List.<CodegenProblem>of();

@@ -8,6 +8,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import io.github.eventcat.catalog.Catalog;
+import io.github.eventcat.catalog.Parallel;
 import io.github.eventcat.catalog.SchemaFormat;
 import io.github.eventcat.codegen.TopicModel.TopicInfo;
 import java.util.HashMap;
@@ -80,7 +81,7 @@ final class TopicSources {
         if (!model.usable()) {
             return;
         }
-        Concurrent.forEach(model.topics(), topic -> file.apply(topic, model).to(sink));
+        Parallel.forEach(model.topics(), topic -> file.apply(topic, model).to(sink));
     }
 
     /** A generated class, rendered by JavaPoet when the sink writes it. */

@@ -1,5 +1,6 @@
 package io.github.eventcat.docs;
 
+import io.github.eventcat.catalog.Parallel;
 import io.github.eventcat.catalog.SchemaFile;
 import io.github.eventcat.catalog.SchemaFormat;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -30,23 +31,21 @@ public final class DocsGenerator {
      * @throws UncheckedIOException when a file cannot be written
      */
     public static DocsResult generate(DocsRequest request) {
-        try (Parallel parallel = Parallel.onEveryCore()) {
-            return generate(request, parallel);
-        }
+        return Parallel.run(() -> render(request));
     }
 
     /**
      * Renders and writes every file; the files are independent, so each is rendered and written
-     * by one task of {@code parallel} (the AsyncAPI document, the longest, first). What is written
-     * does not depend on the order the tasks run in.
+     * on its own, over the cores ({@link Parallel}; the AsyncAPI document, the longest, first).
+     * What is written does not depend on the order the files are done in.
      */
-    static DocsResult generate(DocsRequest request, Parallel parallel) {
+    private static DocsResult render(DocsRequest request) {
         CatalogView view = new CatalogView(request.catalog());
-        Map<String, Callable<byte[]>> files = new LinkedHashMap<>();
+        Map<String, Supplier<byte[]>> files = new LinkedHashMap<>();
         files.put(
                 AsyncApiDocument.FILE,
                 () -> new AsyncApiDocument(view).yaml(request.version()).getBytes(StandardCharsets.UTF_8));
-        files.putAll(new Site(view, request.baselinesOldestFirst(), request.version(), parallel).pages());
+        files.putAll(new Site(view, request.baselinesOldestFirst(), request.version()).pages());
         for (SchemaFile file : request.catalog().schemaFiles()) {
             if (file.format() != SchemaFormat.JSON) {
                 continue; // Avro payloads are inline in asyncapi.yaml; JSON Schema payloads are $refs to copies
@@ -62,8 +61,8 @@ public final class DocsGenerator {
         try {
             Files.createDirectories(out);
             Set<Path> directories = new HashSet<>();
-            List<Callable<Boolean>> writes = new ArrayList<>(files.size());
-            for (Map.Entry<String, Callable<byte[]>> file : files.entrySet()) {
+            List<Supplier<Boolean>> writes = new ArrayList<>(files.size());
+            for (Map.Entry<String, Supplier<byte[]>> file : files.entrySet()) {
                 Path target = out.resolve(file.getKey()).normalize();
                 if (!target.startsWith(out)) {
                     // The loader keeps schema paths inside the catalog; this keeps them inside the site.
@@ -72,11 +71,11 @@ public final class DocsGenerator {
                 if (directories.add(target.getParent())) {
                     Files.createDirectories(target.getParent());
                 }
-                Callable<byte[]> content = file.getValue();
-                writes.add(() -> write(target, content.call(), out));
+                Supplier<byte[]> content = file.getValue();
+                writes.add(() -> write(target, content.get(), out));
             }
             int written = 0;
-            for (boolean changed : parallel.all(writes)) {
+            for (boolean changed : Parallel.map(writes, Supplier::get)) {
                 written += changed ? 1 : 0;
             }
             int deleted = deleteStale(out, files.keySet());

@@ -2,6 +2,7 @@ package io.github.eventcat.docs;
 
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.Event;
+import io.github.eventcat.catalog.Parallel;
 import io.github.eventcat.catalog.SchemaFile;
 import io.github.eventcat.catalog.SchemaFormat;
 import io.github.eventcat.catalog.Subject;
@@ -14,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /** The HTML pages: file name → content. */
 final class Site {
@@ -25,16 +26,14 @@ final class Site {
     private final History history;
     private final String version;
 
-    /** {@code parallel}: where the events' field tables are worked out (each on its own). */
-    Site(CatalogView view, List<DocsBaseline> baselinesOldestFirst, String version, Parallel parallel) {
+    /** The events' field tables are worked out over the cores ({@link Parallel}), each on its own. */
+    Site(CatalogView view, List<DocsBaseline> baselinesOldestFirst, String version) {
         this.view = view;
         this.history = new History(baselinesOldestFirst);
         this.version = version;
         this.catalog = view.catalog;
         List<Event> events = List.copyOf(catalog.events());
-        List<Callable<List<FieldRow>>> tables = new ArrayList<>(events.size());
-        events.forEach(e -> tables.add(() -> Fields.of(view, e)));
-        List<List<FieldRow>> rows = parallel.all(tables);
+        List<List<FieldRow>> rows = Parallel.map(events, e -> Fields.of(view, e));
         for (int i = 0; i < events.size(); i++) {
             fields.put(events.get(i).javaTypeName(), rows.get(i));
         }
@@ -49,8 +48,8 @@ final class Site {
      * File name → how to render the page. Each page is rendered on its own from state that is
      * only read, so the pages may be rendered in any order and on any thread.
      */
-    Map<String, Callable<byte[]>> pages() {
-        Map<String, Callable<byte[]>> pages = new LinkedHashMap<>();
+    Map<String, Supplier<byte[]>> pages() {
+        Map<String, Supplier<byte[]>> pages = new LinkedHashMap<>();
         pages.put(CatalogView.indexPage(), this::index);
         catalog.topics().forEach(t -> pages.put(CatalogView.topicPage(t), () -> topic(t)));
         catalog.events().forEach(e -> pages.put(CatalogView.eventPage(e), () -> event(e)));

@@ -1,19 +1,16 @@
 package io.github.eventcat.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.CatalogLoader;
+import io.github.eventcat.catalog.Parallel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,44 +93,20 @@ class DocsGeneratorTest {
     @Test
     void filesAreTheSameWhetherRenderedOnOneThreadOrOnMany() throws IOException {
         Catalog catalog = CatalogLoader.load(EXAMPLE);
-        DocsResult serial;
-        try (Parallel one = new Parallel(1)) {
-            serial = DocsGenerator.generate(DocsRequest.of(catalog, temp.resolve("one")), one);
-        }
-        DocsResult parallel;
-        try (Parallel many = new Parallel(4)) {
-            parallel = DocsGenerator.generate(DocsRequest.of(catalog, temp.resolve("many")), many);
-        }
+        DocsResult serial =
+                Parallel.sequentially(() -> DocsGenerator.generate(DocsRequest.of(catalog, temp.resolve("one"))));
+        DocsResult parallel = DocsGenerator.generate(DocsRequest.of(catalog, temp.resolve("many")));
         assertThat(contents(temp.resolve("many"))).isEqualTo(contents(temp.resolve("one")));
         assertThat(parallel.written())
                 .isEqualTo(serial.written())
                 .isGreaterThan(catalog.events().size());
         // The run's threads end with it: nothing is left behind in a build tool's JVM.
-        DocsGenerator.generate(DocsRequest.of(catalog, temp.resolve("again")));
         assertThat(Thread.getAllStackTraces().keySet().stream()
-                        .filter(t -> t.getName().startsWith("eventcat-docs-") && t.isAlive()))
+                        .filter(t -> t.getName().startsWith("eventcat-worker-")))
                 .allSatisfy(t -> {
                     t.join(5_000);
                     assertThat(t.isAlive()).as(t.getName()).isFalse();
                 });
-    }
-
-    @Test
-    void theFirstFailingFileInTheSitesOrderIsReported() {
-        try (Parallel many = new Parallel(4)) {
-            List<Callable<Integer>> tasks = new ArrayList<>();
-            for (int i = 0; i < 100; i++) {
-                int n = i;
-                tasks.add(() -> {
-                    if (n % 10 == 3) {
-                        throw new IllegalStateException("task " + n);
-                    }
-                    return n;
-                });
-            }
-            assertThatThrownBy(() -> many.all(tasks)).hasMessage("task 3");
-            assertThat(many.all(tasks.subList(0, 3))).containsExactly(0, 1, 2);
-        }
     }
 
     @Test
