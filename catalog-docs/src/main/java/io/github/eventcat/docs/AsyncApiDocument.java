@@ -162,19 +162,7 @@ final class AsyncApiDocument {
         StringBuilder copy = new StringBuilder(SCHEMAS);
         for (String segment : path.split("/", -1)) {
             copy.append('/');
-            for (byte b : segment.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-                int c = b & 0xff;
-                if ((c >= 'a' && c <= 'z')
-                        || (c >= 'A' && c <= 'Z')
-                        || (c >= '0' && c <= '9')
-                        || c == '-'
-                        || c == '.'
-                        || c == '_') {
-                    copy.append((char) c);
-                } else {
-                    copy.append('~').append(hex(c));
-                }
-            }
+            Html.appendTildeEscaped(copy, segment, true);
         }
         return copy.toString();
     }

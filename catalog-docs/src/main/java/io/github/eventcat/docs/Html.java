@@ -71,6 +71,16 @@ final class Html {
      */
     static String id(String value) {
         StringBuilder out = new StringBuilder();
+        appendTildeEscaped(out, value, false);
+        return out.toString();
+    }
+
+    /**
+     * Appends {@code value} with every UTF-8 byte outside {@code [A-Za-z0-9._-]} written as
+     * {@code ~} and two hex digits: a name that needs no escaping in an HTML id, a URI fragment
+     * or a URI path segment ({@code '~'} itself is escaped, so the result is one-to-one).
+     */
+    static void appendTildeEscaped(StringBuilder out, String value, boolean upperCaseHex) {
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
             if ((c >= 'a' && c <= 'z')
@@ -81,9 +91,12 @@ final class Html {
                     || c == '_') {
                 out.append((char) c);
             } else {
-                out.append('~').append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+                char high = Character.forDigit(c >> 4, 16);
+                char low = Character.forDigit(c & 15, 16);
+                out.append('~')
+                        .append(upperCaseHex ? Character.toUpperCase(high) : high)
+                        .append(upperCaseHex ? Character.toUpperCase(low) : low);
             }
         }
-        return out.toString();
     }
 }

@@ -159,20 +159,19 @@ final class MicrometerConsumerMetrics implements Observers.ConsumeObserver {
         Meters(String topic, String type) {
             this.topic = topic;
             this.type = type;
-            handled = Counter.builder("eventcat.consumer.handled")
-                    .description("Events the handler finished without an exception")
-                    .tags("topic", topic, "event.type", type)
-                    .register(registry);
-            failures = Counter.builder("eventcat.consumer.handler.failures")
-                    .description("Handler calls that threw")
-                    .tags("topic", topic, "event.type", type)
-                    .register(registry);
-            retries = Counter.builder("eventcat.consumer.retries")
-                    .description("Handler calls after a failed one")
-                    .tags("topic", topic, "event.type", type)
-                    .register(registry);
+            handled = counter("eventcat.consumer.handled", "Events the handler finished without an exception");
+            failures = counter("eventcat.consumer.handler.failures", "Handler calls that threw");
+            retries = counter("eventcat.consumer.retries", "Handler calls after a failed one");
             succeeded = timer("success");
             failed = timer("failure");
+        }
+
+        /** A counter of this topic and event type. */
+        private Counter counter(String name, String description) {
+            return Counter.builder(name)
+                    .description(description)
+                    .tags("topic", topic, "event.type", type)
+                    .register(registry);
         }
 
         private Timer timer(String outcome) {

@@ -67,12 +67,15 @@ final class MicrometerProducerMetrics implements Observers.SendObserver {
         Meters(String topic, String type, Class<?> eventClass) {
             this.topic = topic;
             this.eventClass = eventClass;
-            sent = Counter.builder("eventcat.producer.sent")
-                    .description("Events the broker acknowledged")
-                    .tags("topic", topic, "event.type", type)
-                    .register(registry);
-            failed = Counter.builder("eventcat.producer.send.failures")
-                    .description("Events not sent: serialization or broker failure")
+            sent = counter("eventcat.producer.sent", "Events the broker acknowledged", topic, type);
+            failed = counter(
+                    "eventcat.producer.send.failures", "Events not sent: serialization or broker failure", topic, type);
+        }
+
+        /** A counter of one topic and event type. */
+        private Counter counter(String name, String description, String topic, String type) {
+            return Counter.builder(name)
+                    .description(description)
                     .tags("topic", topic, "event.type", type)
                     .register(registry);
         }
