@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -61,10 +62,23 @@ public final class InputFingerprint {
 
     private final String value;
     private final List<FileDigest> cacheable;
+    /** The generator's state as read for the digests, so the up-to-date check need not read it again. */
+    private final OutputDirectory.Snapshot stateRead;
 
-    private InputFingerprint(String value, List<FileDigest> cacheable) {
+    private InputFingerprint(String value, List<FileDigest> cacheable, OutputDirectory.Snapshot stateRead) {
         this.value = value;
         this.cacheable = List.copyOf(cacheable);
+        this.stateRead = stateRead;
+    }
+
+    /** This fingerprint, computed with the digests of the given state. */
+    InputFingerprint withStateRead(OutputDirectory.Snapshot state) {
+        return new InputFingerprint(value, cacheable, Objects.requireNonNull(state, "state == null"));
+    }
+
+    /** The generator's state read to compute this fingerprint, if any; not part of its value. */
+    Optional<OutputDirectory.Snapshot> stateRead() {
+        return Optional.ofNullable(stateRead);
     }
 
     /**
@@ -135,7 +149,7 @@ public final class InputFingerprint {
                     "Tried to read the catalog at " + catalog + " to see whether it changed, but failed because: " + e,
                     e);
         }
-        return new InputFingerprint(HexFormat.of().formatHex(digest.digest()), cacheable);
+        return new InputFingerprint(HexFormat.of().formatHex(digest.digest()), cacheable, null);
     }
 
     /** The fingerprint as 64 hex digits. */
