@@ -106,12 +106,16 @@ public final class InputFingerprint {
         long racyAfter = TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis() - RACY_MILLIS);
         MessageDigest digest = sha256();
         List<FileDigest> cacheable = new ArrayList<>();
-        update(digest, "generator " + generatorVersion + "\n");
-        steps.forEach(step -> update(digest, "step " + step + "\n"));
-        update(digest, "configuration " + configuration + "\n");
+        // The lines are hashed together (flushed before raw digests): the same bytes as hashing
+        // each line, without a string and an encoding per line.
+        StringBuilder text = new StringBuilder(1 << 16);
+        text.append("generator ").append(generatorVersion).append('\n');
+        steps.forEach(step -> text.append("step ").append(step).append('\n'));
+        text.append("configuration ").append(configuration).append('\n');
         try {
             if (Files.isRegularFile(catalog)) {
-                update(digest, "jar " + Files.size(catalog) + "\n");
+                text.append("jar ").append(Files.size(catalog)).append('\n');
+                flush(digest, text);
                 digest.update(sha256(catalog));
             } else if (Files.isDirectory(catalog)) {
                 for (Map.Entry<String, Entry> e : sortedFiles(catalog).entrySet()) {
@@ -119,9 +123,14 @@ public final class InputFingerprint {
                     Path path = e.getValue().path();
                     BasicFileAttributes attributes = e.getValue().attributes();
                     if (attributes.isSymbolicLink()) {
-                        update(digest, "link " + relative + " -> " + Files.readSymbolicLink(path) + "\n");
+                        text.append("link ")
+                                .append(relative)
+                                .append(" -> ")
+                                .append(Files.readSymbolicLink(path))
+                                .append('\n');
                         if (Files.isRegularFile(path)) {
-                            update(digest, "target " + Files.size(path) + "\n");
+                            text.append("target ").append(Files.size(path)).append('\n');
+                            flush(digest, text);
                             digest.update(sha256(path));
                         }
                     } else {
@@ -138,17 +147,24 @@ public final class InputFingerprint {
                         if (modified < racyAfter) {
                             cacheable.add(new FileDigest(relative, size, modified, sha));
                         }
-                        update(digest, "file " + relative + " " + size + " " + sha + "\n");
+                        text.append("file ")
+                                .append(relative)
+                                .append(' ')
+                                .append(size)
+                                .append(' ')
+                                .append(sha)
+                                .append('\n');
                     }
                 }
             } else {
-                update(digest, "missing\n"); // the loader reports it; nothing is stored for it
+                text.append("missing\n"); // the loader reports it; nothing is stored for it
             }
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "Tried to read the catalog at " + catalog + " to see whether it changed, but failed because: " + e,
                     e);
         }
+        flush(digest, text);
         return new InputFingerprint(HexFormat.of().formatHex(digest.digest()), cacheable, null);
     }
 
@@ -184,8 +200,9 @@ public final class InputFingerprint {
         return sha256().digest(Files.readAllBytes(file));
     }
 
-    private static void update(MessageDigest digest, String text) {
-        digest.update(text.getBytes(StandardCharsets.UTF_8));
+    private static void flush(MessageDigest digest, StringBuilder text) {
+        digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
+        text.setLength(0);
     }
 
     private static MessageDigest sha256() {
