@@ -3,10 +3,9 @@ package io.github.eventcat.codegen;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -180,20 +179,33 @@ public final class InputFingerprint {
 
     private record Entry(Path path, BasicFileAttributes attributes) {}
 
-    /** Regular files and links under the root, not following links, by relative path. */
+    /**
+     * Regular files and links under the root (the root itself followed when it is a link), not
+     * following links below it, by relative path. Listed with java.io's names and each entry's
+     * attributes read once: about half the cost of a file tree walk in a cold JVM.
+     */
     private static SortedMap<String, Entry> sortedFiles(Path root) throws IOException {
         SortedMap<String, Entry> paths = new TreeMap<>();
-        String separator = root.getFileSystem().getSeparator();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                if (attributes.isRegularFile() || attributes.isSymbolicLink()) {
-                    paths.put(root.relativize(file).toString().replace(separator, "/"), new Entry(file, attributes));
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        collect(root, "", paths);
         return paths;
+    }
+
+    private static void collect(Path directory, String prefix, SortedMap<String, Entry> paths) throws IOException {
+        String[] names = directory.toFile().list();
+        if (names == null) {
+            throw new IOException("cannot list the directory " + directory);
+        }
+        for (String name : names) {
+            Path path = directory.resolve(name);
+            BasicFileAttributes attributes =
+                    Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            String relative = prefix + name;
+            if (attributes.isDirectory()) {
+                collect(path, relative + "/", paths);
+            } else if (attributes.isRegularFile() || attributes.isSymbolicLink()) {
+                paths.put(relative, new Entry(path, attributes));
+            }
+        }
     }
 
     private static byte[] sha256(Path file) throws IOException {

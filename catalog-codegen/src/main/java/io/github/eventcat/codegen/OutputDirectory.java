@@ -510,12 +510,18 @@ final class OutputDirectory {
 
     /** {@code <size> <modified> <sha256> <path>}; a damaged line is no digest (the file is hashed). */
     private static Optional<FileDigest> parseDigest(String text) {
-        String[] parts = text.split(" ", 4);
-        if (parts.length != 4 || parts[2].length() != 64) {
+        int size = text.indexOf(' ');
+        int modified = size < 0 ? -1 : text.indexOf(' ', size + 1);
+        int sha = modified < 0 ? -1 : text.indexOf(' ', modified + 1);
+        if (sha < 0 || sha - modified - 1 != 64) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new FileDigest(parts[3], Long.parseLong(parts[0]), Long.parseLong(parts[1]), parts[2]));
+            return Optional.of(new FileDigest(
+                    text.substring(sha + 1),
+                    Long.parseLong(text, 0, size, 10),
+                    Long.parseLong(text, size + 1, modified, 10),
+                    text.substring(modified + 1, sha)));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -229,6 +229,20 @@ class InputFingerprintTest {
     }
 
     @Test
+    void aCatalogDirectoryReachedThroughALinkIsFingerprintedByItsFiles() throws IOException {
+        Path link = Files.createSymbolicLink(temp.resolve("linked-catalog"), catalog);
+        InputFingerprint before = GENERATOR.inputs(link, configuration);
+        assertThat(before).isEqualTo(GENERATOR.inputs(catalog, configuration));
+
+        Path carrier = catalog.resolve("schemas/shared/carrier.json");
+        byte[] bytes = Files.readAllBytes(carrier);
+        bytes[bytes.length - 2] ^= 1;
+        Files.write(carrier, bytes);
+
+        assertThat(GENERATOR.inputs(link, configuration)).isNotEqualTo(before);
+    }
+
+    @Test
     void theStateReadForTheFingerprintIsNotReadAgainByTheDecision() throws IOException {
         Path state = temp.resolve("out").resolve(OutputDirectory.STATE_FILE);
         InputFingerprint inputs = GENERATOR.inputs(catalog, configuration);
