@@ -122,12 +122,15 @@ public final class CodeGenerator {
      */
     public InputFingerprint inputs(Path catalog, CodegenConfiguration configuration) {
         try {
+            // The state is read once: its digests serve the fingerprint, its content upToDate.
+            OutputDirectory.Snapshot state = new OutputDirectory(configuration.outputDirectory()).snapshot();
             return InputFingerprint.of(
-                    catalog,
-                    Fingerprint.GENERATOR_VERSION,
-                    contributorIds(),
-                    configuration.canonical(),
-                    new OutputDirectory(configuration.outputDirectory()).previousDigests());
+                            catalog,
+                            Fingerprint.GENERATOR_VERSION,
+                            contributorIds(),
+                            configuration.canonical(),
+                            state.digests())
+                    .withStateRead(state);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "Tried to read the generator's state in " + configuration.outputDirectory()

@@ -3,10 +3,9 @@ package io.github.eventcat.codegen;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -61,10 +61,23 @@ public final class InputFingerprint {
 
     private final String value;
     private final List<FileDigest> cacheable;
+    /** The generator's state as read for the digests, so the up-to-date check need not read it again. */
+    private final OutputDirectory.Snapshot stateRead;
 
-    private InputFingerprint(String value, List<FileDigest> cacheable) {
+    private InputFingerprint(String value, List<FileDigest> cacheable, OutputDirectory.Snapshot stateRead) {
         this.value = value;
         this.cacheable = List.copyOf(cacheable);
+        this.stateRead = stateRead;
+    }
+
+    /** This fingerprint, computed with the digests of the given state. */
+    InputFingerprint withStateRead(OutputDirectory.Snapshot state) {
+        return new InputFingerprint(value, cacheable, Objects.requireNonNull(state, "state == null"));
+    }
+
+    /** The generator's state read to compute this fingerprint, if any; not part of its value. */
+    Optional<OutputDirectory.Snapshot> stateRead() {
+        return Optional.ofNullable(stateRead);
     }
 
     /**
@@ -92,12 +105,16 @@ public final class InputFingerprint {
         long racyAfter = TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis() - RACY_MILLIS);
         MessageDigest digest = sha256();
         List<FileDigest> cacheable = new ArrayList<>();
-        update(digest, "generator " + generatorVersion + "\n");
-        steps.forEach(step -> update(digest, "step " + step + "\n"));
-        update(digest, "configuration " + configuration + "\n");
+        // The lines are hashed together (flushed before raw digests): the same bytes as hashing
+        // each line, without a string and an encoding per line.
+        StringBuilder text = new StringBuilder(1 << 16);
+        text.append("generator ").append(generatorVersion).append('\n');
+        steps.forEach(step -> text.append("step ").append(step).append('\n'));
+        text.append("configuration ").append(configuration).append('\n');
         try {
             if (Files.isRegularFile(catalog)) {
-                update(digest, "jar " + Files.size(catalog) + "\n");
+                text.append("jar ").append(Files.size(catalog)).append('\n');
+                flush(digest, text);
                 digest.update(sha256(catalog));
             } else if (Files.isDirectory(catalog)) {
                 for (Map.Entry<String, Entry> e : sortedFiles(catalog).entrySet()) {
@@ -105,9 +122,14 @@ public final class InputFingerprint {
                     Path path = e.getValue().path();
                     BasicFileAttributes attributes = e.getValue().attributes();
                     if (attributes.isSymbolicLink()) {
-                        update(digest, "link " + relative + " -> " + Files.readSymbolicLink(path) + "\n");
+                        text.append("link ")
+                                .append(relative)
+                                .append(" -> ")
+                                .append(Files.readSymbolicLink(path))
+                                .append('\n');
                         if (Files.isRegularFile(path)) {
-                            update(digest, "target " + Files.size(path) + "\n");
+                            text.append("target ").append(Files.size(path)).append('\n');
+                            flush(digest, text);
                             digest.update(sha256(path));
                         }
                     } else {
@@ -124,18 +146,25 @@ public final class InputFingerprint {
                         if (modified < racyAfter) {
                             cacheable.add(new FileDigest(relative, size, modified, sha));
                         }
-                        update(digest, "file " + relative + " " + size + " " + sha + "\n");
+                        text.append("file ")
+                                .append(relative)
+                                .append(' ')
+                                .append(size)
+                                .append(' ')
+                                .append(sha)
+                                .append('\n');
                     }
                 }
             } else {
-                update(digest, "missing\n"); // the loader reports it; nothing is stored for it
+                text.append("missing\n"); // the loader reports it; nothing is stored for it
             }
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "Tried to read the catalog at " + catalog + " to see whether it changed, but failed because: " + e,
                     e);
         }
-        return new InputFingerprint(HexFormat.of().formatHex(digest.digest()), cacheable);
+        flush(digest, text);
+        return new InputFingerprint(HexFormat.of().formatHex(digest.digest()), cacheable, null);
     }
 
     /** The fingerprint as 64 hex digits. */
@@ -150,28 +179,42 @@ public final class InputFingerprint {
 
     private record Entry(Path path, BasicFileAttributes attributes) {}
 
-    /** Regular files and links under the root, not following links, by relative path. */
+    /**
+     * Regular files and links under the root (the root itself followed when it is a link), not
+     * following links below it, by relative path. Listed with java.io's names and each entry's
+     * attributes read once: about half the cost of a file tree walk in a cold JVM.
+     */
     private static SortedMap<String, Entry> sortedFiles(Path root) throws IOException {
         SortedMap<String, Entry> paths = new TreeMap<>();
-        String separator = root.getFileSystem().getSeparator();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                if (attributes.isRegularFile() || attributes.isSymbolicLink()) {
-                    paths.put(root.relativize(file).toString().replace(separator, "/"), new Entry(file, attributes));
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        collect(root, "", paths);
         return paths;
+    }
+
+    private static void collect(Path directory, String prefix, SortedMap<String, Entry> paths) throws IOException {
+        String[] names = directory.toFile().list();
+        if (names == null) {
+            throw new IOException("cannot list the directory " + directory);
+        }
+        for (String name : names) {
+            Path path = directory.resolve(name);
+            BasicFileAttributes attributes =
+                    Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            String relative = prefix + name;
+            if (attributes.isDirectory()) {
+                collect(path, relative + "/", paths);
+            } else if (attributes.isRegularFile() || attributes.isSymbolicLink()) {
+                paths.put(relative, new Entry(path, attributes));
+            }
+        }
     }
 
     private static byte[] sha256(Path file) throws IOException {
         return sha256().digest(Files.readAllBytes(file));
     }
 
-    private static void update(MessageDigest digest, String text) {
-        digest.update(text.getBytes(StandardCharsets.UTF_8));
+    private static void flush(MessageDigest digest, StringBuilder text) {
+        digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
+        text.setLength(0);
     }
 
     private static MessageDigest sha256() {

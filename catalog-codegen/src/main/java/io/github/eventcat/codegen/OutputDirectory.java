@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -26,6 +28,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -54,13 +57,35 @@ final class OutputDirectory {
      *     not known)
      * @param digests of the catalog's files, for the next run's input fingerprint
      */
-    private record State(String fingerprint, String inputs, List<String> files, List<FileDigest> digests) {
+    record State(String fingerprint, String inputs, List<String> files, List<FileDigest> digests) {
         State(String fingerprint, Optional<InputFingerprint> inputs, List<String> files) {
             this(
                     fingerprint,
                     inputs.map(InputFingerprint::value).orElse(""),
                     files,
                     inputs.map(InputFingerprint::cacheable).orElse(List.of()));
+        }
+    }
+
+    /** State files written by this JVM: a snapshot taken before a write is not used after it. */
+    private static final AtomicLong WRITES = new AtomicLong();
+
+    /**
+     * The state file as one run read it, so that deciding a no-op reads it once (for the input
+     * fingerprint's digests and for the decision). Used again only while no state file was written
+     * by this JVM and the file's size, time stamp and identity are those it had when read.
+     *
+     * @param root the output directory
+     * @param state the state read (empty: none, or damaged)
+     * @param writes {@link #WRITES} when read
+     * @param stamp the state file's size, time stamp and identity when read
+     */
+    record Snapshot(Path root, Optional<State> state, long writes, String stamp) {
+        /** The digests of catalog files recorded in the state, by catalog-relative path. */
+        Map<String, FileDigest> digests() {
+            Map<String, FileDigest> digests = new HashMap<>();
+            state.ifPresent(s -> s.digests().forEach(d -> digests.put(d.path(), d)));
+            return digests;
         }
     }
 
@@ -85,7 +110,7 @@ final class OutputDirectory {
      * catalog files that the next run may take from it.
      */
     Optional<GenerationResult> upToDateInputs(InputFingerprint inputs) throws IOException {
-        Optional<State> state = readState();
+        Optional<State> state = stateFor(inputs);
         if (state.isPresent()
                 && state.get().inputs().equals(inputs.value())
                 && allExist(state.get().files())) {
@@ -365,9 +390,41 @@ final class OutputDirectory {
      * {@link InputFingerprint#of(Path, String, List, String, Map)}.
      */
     Map<String, FileDigest> previousDigests() throws IOException {
-        Map<String, FileDigest> digests = new HashMap<>();
-        readState().ifPresent(state -> state.digests().forEach(d -> digests.put(d.path(), d)));
-        return digests;
+        return snapshot().digests();
+    }
+
+    /** Reads the state file, noting what it looked like; see {@link Snapshot}. */
+    Snapshot snapshot() throws IOException {
+        long writes = WRITES.get();
+        String stamp = stateStamp(); // before the bytes: a write after this changes the stamp
+        return new Snapshot(root, readState(), writes, stamp);
+    }
+
+    /**
+     * The state the input fingerprint was computed with when it is still the state file's content,
+     * else the state file read now.
+     */
+    private Optional<State> stateFor(InputFingerprint inputs) throws IOException {
+        Optional<Snapshot> read = inputs.stateRead();
+        if (read.isPresent()
+                && read.get().root().equals(root)
+                && read.get().writes() == WRITES.get()
+                && read.get().stamp().equals(stateStamp())) {
+            return read.get().state();
+        }
+        return readState();
+    }
+
+    /** The state file's size, modification time and file key, or "none". */
+    private String stateStamp() throws IOException {
+        Path file = root.resolve(STATE_FILE);
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return "none";
+        }
+        return attributes.size() + " " + attributes.lastModifiedTime() + " " + attributes.fileKey();
     }
 
     /**
@@ -392,17 +449,11 @@ final class OutputDirectory {
     }
 
     /** The names of the regular files in a directory (none when it is not one). */
-    private static Set<String> list(Path directory) throws IOException {
-        Set<String> names = new HashSet<>();
-        if (!Files.isDirectory(directory)) {
-            return names;
-        }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-            for (Path entry : entries) {
-                names.add(entry.getFileName().toString());
-            }
-        }
-        return names;
+    private static Set<String> list(Path directory) {
+        // java.io's listing gives the names as strings, without a Path per entry: a third of the
+        // cost in a cold JVM. A directory that cannot be listed counts as empty: generate again.
+        String[] names = directory.toFile().list();
+        return names == null ? Set.of() : new HashSet<>(Arrays.asList(names));
     }
 
     private Path resolve(String relative) {
@@ -433,16 +484,25 @@ final class OutputDirectory {
         String inputs = "";
         List<String> files = new ArrayList<>();
         List<FileDigest> digests = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (line.startsWith(FINGERPRINT)) {
-                fingerprint = line.substring(FINGERPRINT.length());
-            } else if (line.startsWith(INPUTS)) {
-                inputs = line.substring(INPUTS.length());
-            } else if (line.startsWith(FILE)) {
-                files.add(line.substring(FILE.length()));
-            } else if (line.startsWith(DIGEST)) {
-                parseDigest(line.substring(DIGEST.length())).ifPresent(digests::add);
+        // One string, cut at line ends: reading line by line costs several times more in a cold JVM.
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        for (int start = 0, length = text.length(); start < length; ) {
+            int end = text.indexOf('\n', start);
+            int next = end < 0 ? length : end + 1;
+            end = end < 0 ? length : end;
+            if (end > start && text.charAt(end - 1) == '\r') {
+                end--;
             }
+            if (text.startsWith(FILE, start)) {
+                files.add(text.substring(start + FILE.length(), end));
+            } else if (text.startsWith(DIGEST, start)) {
+                parseDigest(text.substring(start + DIGEST.length(), end)).ifPresent(digests::add);
+            } else if (text.startsWith(FINGERPRINT, start)) {
+                fingerprint = text.substring(start + FINGERPRINT.length(), end);
+            } else if (text.startsWith(INPUTS, start)) {
+                inputs = text.substring(start + INPUTS.length(), end);
+            }
+            start = next;
         }
         // A damaged state file means "unknown": generate everything again.
         return fingerprint == null ? Optional.empty() : Optional.of(new State(fingerprint, inputs, files, digests));
@@ -450,12 +510,18 @@ final class OutputDirectory {
 
     /** {@code <size> <modified> <sha256> <path>}; a damaged line is no digest (the file is hashed). */
     private static Optional<FileDigest> parseDigest(String text) {
-        String[] parts = text.split(" ", 4);
-        if (parts.length != 4 || parts[2].length() != 64) {
+        int size = text.indexOf(' ');
+        int modified = size < 0 ? -1 : text.indexOf(' ', size + 1);
+        int sha = modified < 0 ? -1 : text.indexOf(' ', modified + 1);
+        if (sha < 0 || sha - modified - 1 != 64) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new FileDigest(parts[3], Long.parseLong(parts[0]), Long.parseLong(parts[1]), parts[2]));
+            return Optional.of(new FileDigest(
+                    text.substring(sha + 1),
+                    Long.parseLong(text, 0, size, 10),
+                    Long.parseLong(text, size + 1, modified, 10),
+                    text.substring(modified + 1, sha)));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
@@ -478,7 +544,11 @@ final class OutputDirectory {
             text.append(d.sha256()).append(' ').append(d.path()).append('\n');
         }
         Files.createDirectories(root);
-        Files.writeString(root.resolve(STATE_FILE), text.toString(), StandardCharsets.UTF_8);
+        try {
+            Files.writeString(root.resolve(STATE_FILE), text.toString(), StandardCharsets.UTF_8);
+        } finally {
+            WRITES.incrementAndGet();
+        }
     }
 
     private static List<String> sorted(List<String> paths) {

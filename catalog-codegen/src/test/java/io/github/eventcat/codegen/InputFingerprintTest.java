@@ -228,6 +228,58 @@ class InputFingerprintTest {
         assertThat(upToDate()).isPresent();
     }
 
+    @Test
+    void aCatalogDirectoryReachedThroughALinkIsFingerprintedByItsFiles() throws IOException {
+        Path link = Files.createSymbolicLink(temp.resolve("linked-catalog"), catalog);
+        InputFingerprint before = GENERATOR.inputs(link, configuration);
+        assertThat(before).isEqualTo(GENERATOR.inputs(catalog, configuration));
+
+        Path carrier = catalog.resolve("schemas/shared/carrier.json");
+        byte[] bytes = Files.readAllBytes(carrier);
+        bytes[bytes.length - 2] ^= 1;
+        Files.write(carrier, bytes);
+
+        assertThat(GENERATOR.inputs(link, configuration)).isNotEqualTo(before);
+    }
+
+    @Test
+    void theStateReadForTheFingerprintIsNotReadAgainByTheDecision() throws IOException {
+        Path state = temp.resolve("out").resolve(OutputDirectory.STATE_FILE);
+        InputFingerprint inputs = GENERATOR.inputs(catalog, configuration);
+        // Same size, time stamp and file: the decision takes the state read for the fingerprint.
+        FileTime modified = Files.getLastModifiedTime(state);
+        String text = Files.readString(state);
+        Files.writeString(state, text.replace("inputs " + inputs.value(), "inputs " + "0".repeat(64)));
+        Files.setLastModifiedTime(state, modified);
+
+        assertThat(GENERATOR.upToDate(inputs, configuration)).isPresent();
+    }
+
+    @Test
+    void aStateFileChangedAfterTheFingerprintIsReadAgain() throws IOException {
+        Path state = temp.resolve("out").resolve(OutputDirectory.STATE_FILE);
+        InputFingerprint inputs = GENERATOR.inputs(catalog, configuration);
+        FileTime modified = Files.getLastModifiedTime(state);
+        String text = Files.readString(state);
+        Files.writeString(state, text.replace("inputs " + inputs.value(), "inputs " + "0".repeat(64)));
+        Files.setLastModifiedTime(state, FileTime.fromMillis(modified.toMillis() + 1_000));
+
+        assertThat(GENERATOR.upToDate(inputs, configuration)).isEmpty();
+    }
+
+    @Test
+    void aStateWrittenByARunAfterTheFingerprintIsReadAgain() throws IOException {
+        Path manifest = catalog.resolve("catalog.yaml");
+        Files.writeString(manifest, Files.readString(manifest) + "# a comment\n");
+        InputFingerprint inputs = GENERATOR.inputs(catalog, configuration);
+        assertThat(GENERATOR.upToDate(inputs, configuration)).isEmpty();
+
+        GENERATOR.generate(new GenerationRequest(CatalogLoader.load(catalog), configuration), inputs);
+
+        // The run recorded these inputs: the state read before it must not be used.
+        assertThat(GENERATOR.upToDate(inputs, configuration)).isPresent();
+    }
+
     private static Map<String, FileTime> markAll(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
