@@ -177,16 +177,21 @@ final class ObservabilityBench {
             throws Exception {
         // -Dobservability.sampling=0.01,1 (the default): one "on" path per ratio, all measured in the same rounds.
         // The sampler is parent-based (a child follows its parent's decision) over a trace-id ratio for roots, as
-        // production services configure it; 1 samples every span.
-        List<Double> samplings = java.util.Arrays.stream(System.getProperty("observability.sampling", "0.01,1").split(","))
+        // production services configure it; 1 samples every span. A ratio followed by ":no-unsampled-root-headers"
+        // is a path with the opt-in eventcat.tracing.unsampled-root-headers=false (e.g. 0.01,0.01:no-unsampled-root-headers,1).
+        List<String> variants = java.util.Arrays.stream(System.getProperty("observability.sampling", "0.01,1").split(","))
                 .map(String::trim)
-                .map(Double::valueOf)
+                .toList();
+        List<Double> samplings = variants.stream()
+                .map(v -> Double.valueOf(v.replace(":no-unsampled-root-headers", "")))
                 .toList();
         List<SdkTracerProvider> providers = new ArrayList<>();
         List<AtomicLong> exported = new ArrayList<>();
         List<SimpleMeterRegistry> meters = new ArrayList<>();
         List<Map<String, Object>> ons = new ArrayList<>();
-        for (double sampling : samplings) {
+        for (int v = 0; v < variants.size(); v++) {
+            double sampling = samplings.get(v);
+            boolean noUnsampledRootHeaders = variants.get(v).endsWith(":no-unsampled-root-headers");
             AtomicLong count = new AtomicLong();
             SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
                     .setSampler(Sampler.parentBased(Sampler.traceIdRatioBased(sampling)))
@@ -204,10 +209,8 @@ final class ObservabilityBench {
             }
             if (!"false".equals(System.getProperty("observability.tracing"))) {
                 on.put(Observability.TRACING_OPENTELEMETRY, otel);
-                // -Dobservability.unsampled-root-headers=false: the opt-in setting (default true: every send carries its context).
-                String unsampledRootHeaders = System.getProperty("observability.unsampled-root-headers");
-                if (unsampledRootHeaders != null) {
-                    on.put(Observability.TRACING_UNSAMPLED_ROOT_HEADERS, unsampledRootHeaders);
+                if (noUnsampledRootHeaders) { // the opt-in setting (default true: every send carries its context)
+                    on.put(Observability.TRACING_UNSAMPLED_ROOT_HEADERS, "false");
                 }
             }
             providers.add(tracerProvider);
@@ -215,12 +218,9 @@ final class ObservabilityBench {
             meters.add(registryOfMeters);
             ons.add(on);
         }
-        System.out.printf("On: %s%s, parent-based sampling of %s of the root spans (one \"on\" path per ratio)%n",
+        System.out.printf("On: %s, parent-based sampling of %s of the root spans (one \"on\" path per ratio)%n",
                 ons.get(0).keySet().stream().filter(k -> k.startsWith("eventcat.")).sorted().toList(),
-                ons.get(0).containsKey(Observability.TRACING_UNSAMPLED_ROOT_HEADERS)
-                        ? " (" + Observability.TRACING_UNSAMPLED_ROOT_HEADERS + "=" + ons.get(0).get(Observability.TRACING_UNSAMPLED_ROOT_HEADERS) + ")"
-                        : "",
-                samplings);
+                variants);
         try {
             // First `events` records with trace headers: what every consume run below reads.
             shape.produce("produce on (records for the consume runs)", ons.get(0), registry, events);
@@ -229,7 +229,7 @@ final class ObservabilityBench {
             List<String> consumeNames = new ArrayList<>(List.of("consume off"));
             List<Rounds.Run> consumeRuns = new ArrayList<>(List.of(() -> shape.consume("consume off", config, registry, events)));
             for (int i = 0; i < samplings.size(); i++) {
-                String label = "on, sampling " + samplings.get(i);
+                String label = "on, sampling " + variants.get(i);
                 Map<String, Object> on = ons.get(i);
                 produceNames.add("produce " + label);
                 produceRuns.add(() -> shape.produce("produce " + label, on, registry, events));
@@ -249,7 +249,7 @@ final class ObservabilityBench {
             }
             return () -> {
                 for (int i = 0; i < samplings.size(); i++) {
-                    System.out.printf(" Sampling %s (parent-based):%n", samplings.get(i));
+                    System.out.printf(" Sampling %s (parent-based):%n", variants.get(i));
                     produce.pair(0, i + 1).print("produce", 0.90);
                     consume.pair(0, i + 1).print("consume", 0.90);
                     System.out.println(counts.get(i));
