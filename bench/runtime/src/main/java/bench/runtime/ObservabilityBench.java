@@ -1,5 +1,6 @@
 package bench.runtime;
 
+import com.example.events.EventCatalog;
 import com.example.events.OrderPlacedConsumer;
 import com.example.events.OrderPlacedHandler;
 import com.example.events.OrderPlacedProducer;
@@ -28,6 +29,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -52,6 +57,8 @@ final class ObservabilityBench {
     interface Shape {
         String name();
 
+        String topic();
+
         Rounds.Sample produce(String what, Map<String, Object> config, SchemaRegistryClient registry, int count);
 
         Rounds.Sample consume(String what, Map<String, Object> config, SchemaRegistryClient registry, long expected)
@@ -63,6 +70,11 @@ final class ObservabilityBench {
         @Override
         public String name() {
             return String.format("tickets: TicketOpened, %.0f-byte value", pool.averageValueBytes());
+        }
+
+        @Override
+        public String topic() {
+            return EventCatalog.Tickets.NAME;
         }
 
         @Override
@@ -95,7 +107,7 @@ final class ObservabilityBench {
                     clock.tick();
                 }
             };
-            try (TicketsConsumer consumer = new TicketsConsumer(group(config), handler, registry).start()) {
+            try (TicketsConsumer consumer = new TicketsConsumer(config, handler, registry).start()) {
                 clock.await(what);
             }
             return clock.report(what);
@@ -107,6 +119,11 @@ final class ObservabilityBench {
         @Override
         public String name() {
             return String.format("order.placed: OrderPlaced, %.0f-byte value", pool.averageValueBytes());
+        }
+
+        @Override
+        public String topic() {
+            return EventCatalog.OrderPlaced.NAME;
         }
 
         @Override
@@ -129,18 +146,42 @@ final class ObservabilityBench {
                 throws InterruptedException {
             RuntimeBench.CountingClock clock = new RuntimeBench.CountingClock(expected);
             OrderPlacedHandler handler = (event, context) -> clock.tick();
-            try (OrderPlacedConsumer consumer = new OrderPlacedConsumer(group(config), handler, registry).start()) {
+            try (OrderPlacedConsumer consumer = new OrderPlacedConsumer(config, handler, registry).start()) {
                 clock.await(what);
             }
             return clock.report(what);
         }
     }
 
-    /** Every consume run is a group of its own, reading from the start of the topic. */
-    private static Map<String, Object> group(Map<String, Object> config) {
+    /**
+     * Every consume run is a group of its own, reading from the start of the topic, or (with
+     * {@code from}) from those offsets, committed for the new group before it starts.
+     */
+    private static Map<String, Object> group(Map<String, Object> config, Map<TopicPartition, Long> from) {
         Map<String, Object> consumerConfig = new HashMap<>(config);
-        consumerConfig.put("group.id", "bench-observability-" + GROUPS.incrementAndGet());
+        String group = "bench-observability-" + GROUPS.incrementAndGet();
+        consumerConfig.put("group.id", group);
+        if (from != null) {
+            Map<String, Object> plain = Map.of("bootstrap.servers", config.get("bootstrap.servers"), "group.id", group);
+            try (KafkaConsumer<byte[], byte[]> committer = new KafkaConsumer<>(plain, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                committer.assign(from.keySet());
+                Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+                from.forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
+                committer.commitSync(offsets);
+            }
+        }
         return consumerConfig;
+    }
+
+    /** The topic's end offsets now. */
+    private static Map<TopicPartition, Long> endOffsets(Map<String, Object> config, String topic) {
+        Map<String, Object> plain = Map.of("bootstrap.servers", config.get("bootstrap.servers"));
+        try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(plain, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            return new HashMap<>(reader.endOffsets(partitions));
+        }
     }
 
     /**
@@ -222,19 +263,30 @@ final class ObservabilityBench {
                 ons.get(0).keySet().stream().filter(k -> k.startsWith("eventcat.")).sorted().toList(),
                 variants);
         try {
-            // First `events` records with trace headers: what every consume run below reads.
+            // First `events` records with trace headers: what every consume run below reads (the first "on" path's
+            // records); then, when a path has the opt-in setting, `events` more written by that path, which its consume
+            // runs read (their groups start at the offsets where the first records end).
             shape.produce("produce on (records for the consume runs)", ons.get(0), registry, events);
+            Map<TopicPartition, Long> afterFirst = endOffsets(config, shape.topic());
+            Map<String, Object> optIn = ons.stream()
+                    .filter(on -> on.containsKey(Observability.TRACING_UNSAMPLED_ROOT_HEADERS))
+                    .findFirst()
+                    .orElse(null);
+            if (optIn != null) {
+                shape.produce("produce on, no unsampled-root headers (records for its consume runs)", optIn, registry, events);
+            }
             List<String> produceNames = new ArrayList<>(List.of("produce off"));
             List<Rounds.Run> produceRuns = new ArrayList<>(List.of(() -> shape.produce("produce off", config, registry, events)));
             List<String> consumeNames = new ArrayList<>(List.of("consume off"));
-            List<Rounds.Run> consumeRuns = new ArrayList<>(List.of(() -> shape.consume("consume off", config, registry, events)));
+            List<Rounds.Run> consumeRuns = new ArrayList<>(List.of(() -> shape.consume("consume off", group(config, null), registry, events)));
             for (int i = 0; i < samplings.size(); i++) {
                 String label = "on, sampling " + variants.get(i);
                 Map<String, Object> on = ons.get(i);
                 produceNames.add("produce " + label);
                 produceRuns.add(() -> shape.produce("produce " + label, on, registry, events));
                 consumeNames.add("consume " + label);
-                consumeRuns.add(() -> shape.consume("consume " + label, on, registry, events));
+                Map<TopicPartition, Long> from = on.containsKey(Observability.TRACING_UNSAMPLED_ROOT_HEADERS) ? afterFirst : null;
+                consumeRuns.add(() -> shape.consume("consume " + label, group(on, from), registry, events));
             }
             Rounds.Multi produce = Rounds.compareAll(produceNames, produceRuns, rounds);
             Rounds.Multi consume = Rounds.compareAll(consumeNames, consumeRuns, rounds);
