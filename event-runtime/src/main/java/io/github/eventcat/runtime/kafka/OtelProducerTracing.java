@@ -20,7 +20,8 @@ final class OtelProducerTracing implements Observers.SendObserver {
 
     OtelProducerTracing(Object openTelemetry, Map<String, Object> config) {
         this.otel = new OtelKafka(openTelemetry);
-        String headers = KafkaConfigs.string(config, Observability.TRACING_UNSAMPLED_ROOT_HEADERS, "true");
+        String headers = KafkaConfigs.string(config, Observability.TRACING_UNSAMPLED_ROOT_HEADERS, "true")
+                .toLowerCase(java.util.Locale.ROOT); // a Boolean or text, as Kafka's own boolean settings
         if (!headers.equals("true") && !headers.equals("false")) {
             throw new IllegalArgumentException(Observability.TRACING_UNSAMPLED_ROOT_HEADERS + "=" + headers
                     + " is not a boolean: use true (default: every send carries its trace context) or false (unsampled"
@@ -56,7 +57,9 @@ final class OtelProducerTracing implements Observers.SendObserver {
             otel.inject(span, record.headers());
         }
         if (!span.isRecording()) {
-            // Not sampled: its context travels in the headers (so the consumer can follow the decision), but
+            // Not sampled: its context travels in the headers (so the consumer can follow the decision; not for a root
+            // with
+            // unsampled-root-headers=false), but
             // ending it does nothing, and attributes would be dropped: nothing to observe.
             return Observers.NO_SEND;
         }

@@ -342,7 +342,7 @@ class TracingRealServersTest {
             producerConfig.put("auto.register.schemas", "true");
             producerConfig.put("value.subject.name.strategy", "topic_record");
             producerConfig.put(Observability.TRACING_OPENTELEMETRY, sampling);
-            producerConfig.put(Observability.TRACING_UNSAMPLED_ROOT_HEADERS, "false");
+            producerConfig.put(Observability.TRACING_UNSAMPLED_ROOT_HEADERS, Boolean.FALSE); // a Boolean or "false"
             SpanContext unsampledParent = SpanContext.create(
                     "0af7651916cd43dd8448eb211c80319c",
                     "b7ad6b7169203331",
