@@ -5,7 +5,9 @@
 #   mvn -B install -DskipTests          # once, from the repo root (installs generated-example & co.)
 #   bench/runtime.sh                    # rounds of 500,000 events per path after a warm-up until throughput settles
 #   bench/runtime.sh -Devents=100000    # a quick run (other -D: rounds, warmup.max, converge, pool, catalog)
-#   bench/runtime.sh -Dobservability=true   # generated clients with metrics + tracing on vs off
+#   bench/runtime.sh -Dobservability=true   # generated clients with metrics + tracing on vs off, two event shapes
+#       (-Dobservability.shapes=tickets,orders: the 89-byte TicketOpened and the ~580-byte OrderPlaced; default both;
+#        -Dobservability.sampling=0.01,0.01:no-unsampled-root-headers,1 adds a path with that opt-in setting)
 #
 # Heap: 1 GB unless BENCH_HEAP says otherwise. Maven runs offline unless MVN_FLAGS says otherwise.
 set -euo pipefail

@@ -90,6 +90,7 @@ public final class RuntimeBench {
             System.out.printf("Event value: %.1f bytes on average (wire format)%n%n", pool.averageValueBytes());
 
             if (Boolean.getBoolean("observability")) {
+                kafka.createTopic(EventCatalog.OrderPlaced.NAME, partitions); // the second input shape (as many partitions)
                 ObservabilityBench.run(config, registry, pool, events, rounds);
                 return;
             }

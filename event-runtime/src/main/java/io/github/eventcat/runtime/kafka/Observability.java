@@ -25,6 +25,15 @@ public final class Observability {
      * producer's span, in its trace).
      */
     public static final String TRACING_CONSUMER_RELATION = "eventcat.tracing.consumer.relation";
+    /**
+     * Whether a producer writes the trace headers of a send whose span the sampler dropped and that
+     * has no parent span (a root send): {@code true} (default: every record carries its context, so
+     * a parent-based sampler downstream follows the decision) or {@code false} (such records carry no
+     * trace header: fewer bytes per record, but a consumer that takes the producer's context as parent
+     * decides afresh, and its sampled spans start traces of their own). Sends that are sampled, or
+     * that continue a trace (e.g. from a handler), always carry their context.
+     */
+    public static final String TRACING_UNSAMPLED_ROOT_HEADERS = "eventcat.tracing.unsampled-root-headers";
 
     private Observability() {}
 }

@@ -15,9 +15,19 @@ import org.apache.kafka.clients.producer.RecordMetadata;
  */
 final class OtelProducerTracing implements Observers.SendObserver {
     private final OtelKafka otel;
+    /** {@link Observability#TRACING_UNSAMPLED_ROOT_HEADERS}: false skips the headers of unsampled root sends. */
+    private final boolean unsampledRootHeaders;
 
     OtelProducerTracing(Object openTelemetry, Map<String, Object> config) {
         this.otel = new OtelKafka(openTelemetry);
+        String headers = KafkaConfigs.string(config, Observability.TRACING_UNSAMPLED_ROOT_HEADERS, "true")
+                .toLowerCase(java.util.Locale.ROOT); // a Boolean or text, as Kafka's own boolean settings
+        if (!headers.equals("true") && !headers.equals("false")) {
+            throw new IllegalArgumentException(Observability.TRACING_UNSAMPLED_ROOT_HEADERS + "=" + headers
+                    + " is not a boolean: use true (default: every send carries its trace context) or false (unsampled"
+                    + " root sends carry no trace header)");
+        }
+        this.unsampledRootHeaders = headers.equals("true");
     }
 
     @Override
@@ -25,6 +35,8 @@ final class OtelProducerTracing implements Observers.SendObserver {
         // Attributes only on a span that is recorded: an unsampled send (most of them, with a sampling ratio) makes
         // none, and the SDK's builder then allocates no attribute map. The sampler decides on the name
         // (send <topic>), the kind and the parent context.
+        // Only with unsampled-root-headers=false: whether the send continues a trace (then its context always travels).
+        boolean root = !unsampledRootHeaders && !Span.current().getSpanContext().isValid();
         Span span = otel.tracer
                 .spanBuilder(otel.sendName(record.topic()))
                 .setSpanKind(SpanKind.PRODUCER)
@@ -41,9 +53,13 @@ final class OtelProducerTracing implements Observers.SendObserver {
                 span.setAttribute(OtelKafka.KEY, new String(key, StandardCharsets.UTF_8));
             }
         }
-        otel.inject(span, record.headers());
+        if (!root || span.getSpanContext().isSampled()) {
+            otel.inject(span, record.headers());
+        }
         if (!span.isRecording()) {
-            // Not sampled: its context travels in the headers (so the consumer can follow the decision), but
+            // Not sampled: its context travels in the headers (so the consumer can follow the decision; not for a root
+            // with
+            // unsampled-root-headers=false), but
             // ending it does nothing, and attributes would be dropped: nothing to observe.
             return Observers.NO_SEND;
         }

@@ -51,5 +51,13 @@ class ObserversTest {
                 .hasMessage(
                         "eventcat.tracing.consumer.relation=child is not a relation: use link (a new trace linked to the"
                                 + " producer's span) or parent (a child in its trace)");
+        assertThatThrownBy(() -> Observers.producer(
+                        new HashMap<>(Map.of(Observability.TRACING_UNSAMPLED_ROOT_HEADERS, "no")),
+                        null,
+                        OpenTelemetry.noop()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "eventcat.tracing.unsampled-root-headers=no is not a boolean: use true (default: every send carries"
+                                + " its trace context) or false (unsampled root sends carry no trace header)");
     }
 }

@@ -317,6 +317,77 @@ class TracingRealServersTest {
         }
     }
 
+    /**
+     * {@code eventcat.tracing.unsampled-root-headers=false} (opt-in): an unsampled send without a
+     * parent carries no trace header; an unsampled send that continues a trace, and a sampled one,
+     * still carry theirs. By default every send carries its context (the test above).
+     */
+    @Test
+    void withoutUnsampledRootHeadersOnlyRootsTheSamplerDroppedGoWithoutContext() throws Exception {
+        String topic = "trace-no-unsampled-roots";
+        kafka.createTopic(topic, 1);
+        InMemorySpanExporter exported = InMemorySpanExporter.create();
+        // Parent-based over "always off": every root is dropped, a child follows its parent's decision.
+        try (SdkTracerProvider provider = SdkTracerProvider.builder()
+                .setSampler(Sampler.parentBased(Sampler.alwaysOff()))
+                .addSpanProcessor(SimpleSpanProcessor.create(exported))
+                .build()) {
+            OpenTelemetrySdk sampling = OpenTelemetrySdk.builder()
+                    .setTracerProvider(provider)
+                    .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+                    .build();
+            Map<String, Object> producerConfig = new HashMap<>();
+            producerConfig.put("bootstrap.servers", kafka.bootstrapServers());
+            producerConfig.put("schema.registry.url", registry.url());
+            producerConfig.put("auto.register.schemas", "true");
+            producerConfig.put("value.subject.name.strategy", "topic_record");
+            producerConfig.put(Observability.TRACING_OPENTELEMETRY, sampling);
+            producerConfig.put(Observability.TRACING_UNSAMPLED_ROOT_HEADERS, Boolean.FALSE); // a Boolean or "false"
+            SpanContext unsampledParent = SpanContext.create(
+                    "0af7651916cd43dd8448eb211c80319c",
+                    "b7ad6b7169203331",
+                    io.opentelemetry.api.trace.TraceFlags.getDefault(),
+                    io.opentelemetry.api.trace.TraceState.getDefault());
+            SpanContext sampledParent = SpanContext.create(
+                    "4bf92f3577b34da6a3ce929d0e0e4736",
+                    "00f067aa0ba902b7",
+                    io.opentelemetry.api.trace.TraceFlags.getSampled(),
+                    io.opentelemetry.api.trace.TraceState.getDefault());
+            try (EventProducer<SpecificRecord> producer = EventProducer.<SpecificRecord>builder(producerConfig)
+                    .topic(topic)
+                    .key(event -> event.get(0))
+                    .valueSerializer(new AvroSerializer<>(
+                            SchemaRegistryClient.fromConfig(producerConfig),
+                            SerdeConfig.from(producerConfig, false),
+                            false))
+                    .build()) {
+                producer.send(new TicketOpened("root", "c", 1)).get();
+                try (var scope = Span.wrap(unsampledParent).makeCurrent()) {
+                    producer.send(new TicketOpened("child-of-unsampled", "c", 2))
+                            .get();
+                }
+                try (var scope = Span.wrap(sampledParent).makeCurrent()) {
+                    producer.send(new TicketOpened("child-of-sampled", "c", 3)).get();
+                }
+            }
+            List<ConsumerRecord<String, byte[]>> records = TestClients.readAllBytes(kafka.bootstrapServers(), topic, 3);
+            assertThat(records)
+                    .extracting(ConsumerRecord::key)
+                    .containsExactly("root", "child-of-unsampled", "child-of-sampled");
+            assertThat(header(records.get(0), "traceparent"))
+                    .as("an unsampled root send: no context")
+                    .isNull();
+            assertThat(header(records.get(1), "traceparent"))
+                    .as("an unsampled send in a trace keeps its context")
+                    .matches("00-" + unsampledParent.getTraceId() + "-[0-9a-f]{16}-00");
+            assertThat(header(records.get(2), "traceparent"))
+                    .as("a sampled send keeps its context")
+                    .matches("00-" + sampledParent.getTraceId() + "-[0-9a-f]{16}-01");
+            assertThat(exported.getFinishedSpanItems()).singleElement().satisfies(span -> assertThat(span.getTraceId())
+                    .isEqualTo(sampledParent.getTraceId()));
+        }
+    }
+
     private SpanData spanNamed(String name) {
         return spans.getFinishedSpanItems().stream()
                 .filter(s -> s.getName().equals(name))
