@@ -4,6 +4,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -21,7 +22,7 @@ final class OtelProducerTracing implements Observers.SendObserver {
     OtelProducerTracing(Object openTelemetry, Map<String, Object> config) {
         this.otel = new OtelKafka(openTelemetry);
         String headers = KafkaConfigs.string(config, Observability.TRACING_UNSAMPLED_ROOT_HEADERS, "true")
-                .toLowerCase(java.util.Locale.ROOT); // a Boolean or text, as Kafka's own boolean settings
+                .toLowerCase(Locale.ROOT); // a Boolean or text, as Kafka's own boolean settings
         if (!headers.equals("true") && !headers.equals("false")) {
             throw new IllegalArgumentException(Observability.TRACING_UNSAMPLED_ROOT_HEADERS + "=" + headers
                     + " is not a boolean: use true (default: every send carries its trace context) or false (unsampled"
@@ -58,9 +59,8 @@ final class OtelProducerTracing implements Observers.SendObserver {
         }
         if (!span.isRecording()) {
             // Not sampled: its context travels in the headers (so the consumer can follow the decision; not for a root
-            // with
-            // unsampled-root-headers=false), but
-            // ending it does nothing, and attributes would be dropped: nothing to observe.
+            // send with unsampled-root-headers=false), but ending it does nothing, and attributes would be dropped:
+            // nothing to observe.
             return Observers.NO_SEND;
         }
         return new Observers.SendObservation() {
