@@ -33,7 +33,12 @@ final class CatalogAssembler {
     record Listed(EventEntry entry, String path, SchemaFormat format) {}
 
     /** An event with the place that defines it, for problems that involve several events. */
-    record Located(Event event, TopicEntry topic, String file, String location, Optional<KeyType> key) {}
+    record Located(Event event, TopicEntry topic, String file, Supplier<String> where, Optional<KeyType> key) {
+        /** Where the event is defined; worked out only for a problem (a scan of the file's text). */
+        String location() {
+            return where.get();
+        }
+    }
 
     private final String source;
     private final CatalogFiles files;
