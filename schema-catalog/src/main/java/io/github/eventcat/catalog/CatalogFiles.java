@@ -234,6 +234,11 @@ final class CatalogFiles {
         return texts;
     }
 
+    /** Called once the catalog is loaded: what only loading needed is let go. */
+    void loaded() {
+        nodes.forget();
+    }
+
     /** A file read and parsed as JSON by {@link #readJson}, with the problems found on the way. */
     record JsonFile(String path, Optional<String> text, Optional<ParsedDocument> document, Problems problems) {}
 

@@ -75,6 +75,8 @@ public final class CatalogLoader {
                 return new CatalogAssembler(source, files, manifest.get(), avroIndex, problems).assemble();
             } catch (IOException e) {
                 throw new UncheckedIOException("Tried to read the catalog at " + source + " but failed", e);
+            } finally {
+                files.loaded();
             }
         });
     }

@@ -49,6 +49,14 @@ final class SharingNodeFactory extends JsonNodeFactory {
         return first != null ? first : node;
     }
 
+    /**
+     * Forgets the shared strings once the catalog is loaded (every node of a tree keeps its
+     * factory, so the table would live as long as the model); nodes made later share anew.
+     */
+    void forget() {
+        shared.clear();
+    }
+
     @Override
     public ObjectNode objectNode() {
         return new ObjectNode(this, new LinkedHashMap<String, JsonNode>(4));

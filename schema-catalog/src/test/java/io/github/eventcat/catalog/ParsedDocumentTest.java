@@ -73,6 +73,10 @@ class ParsedDocumentTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) again.get("fields").get(0)).put("type", "int");
         assertThat(shared.at("/fields/0/type").asText()).isEqualTo("string");
 
+        nodes.forget(); // once loaded: the table goes, the trees stay as they are
+        assertThat(nodes.textNode("string")).isNotSameAs(shared.at("/fields/0/type"));
+        assertThat(shared.at("/fields/0/type").asText()).isEqualTo("string");
+
         for (int i = 0; i < SharingNodeFactory.MAX_SHARED + 100; i++) {
             nodes.textNode("s" + i);
         }
