@@ -8,6 +8,8 @@
 #   bench/load.sh                       # 1,000 Avro events, 5 runs
 #   EVENTS=100 RUNS=1 bench/load.sh     # a quick run
 #
+#   RETAINED=1 EVENTS=1000 FORMATS=avro,json RUNS=1 bench/load.sh   # the heap the loaded model keeps
+#
 # Environment: EVENTS (default 1000), RUNS (default 5), PER_TOPIC (default 10), FORMATS
 # (default avro; avro,json for both halves), MVN_ARGS (extra Maven arguments), WORKDIR, JAVA_OPTS,
 # REPO (the local Maven repository, default ~/.m2/repository) and BEFORE_REPO (another one holding
@@ -34,6 +36,18 @@ CP="$PROJECT/target/classes:$(cat "$PROJECT/target/classpath.txt")"
 BEFORE_CP=""
 if [[ -n "${BEFORE_REPO:-}" ]]; then
   BEFORE_CP="$PROJECT/target/classes:$(sed "s#$REPO#$BEFORE_REPO#g" "$PROJECT/target/classpath.txt")"
+fi
+
+if [[ -n "${RETAINED:-}" ]]; then
+  # The loaded model's retained heap (RetainedBench), alternating with the before build if given.
+  echo "Retained heap of a loaded catalog: $EVENTS events per format (${FORMATS:-avro}); catalog: $WORKDIR/catalog"
+  for ((i = 1; i <= RUNS; i++)); do
+    printf '  now    run %d: %s\n' "$i" "$(java "${JOPTS[@]}" -cp "$CP" bench.load.RetainedBench "$WORKDIR/catalog" 2>/dev/null)"
+    if [[ -n "$BEFORE_CP" ]]; then
+      printf '  before run %d: %s\n' "$i" "$(java "${JOPTS[@]}" -cp "$BEFORE_CP" bench.load.RetainedBench "$WORKDIR/catalog" 2>/dev/null)"
+    fi
+  done
+  exit 0
 fi
 
 echo "Catalog load benchmark: $EVENTS events (${FORMATS:-avro}), $RUNS cold JVMs; catalog: $WORKDIR/catalog"

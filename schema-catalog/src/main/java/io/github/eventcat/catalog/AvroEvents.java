@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.avro.Schema;
 
 /**
@@ -66,13 +67,13 @@ final class AvroEvents {
         for (Schema record : records) {
             SchemaGraph.AvroNamedType definition = graph.avroNamedTypes().get(record.getFullName());
             ParsedDocument document = avro.get(definition.file()).document();
-            String location = document.locate(definition.pointer());
+            Supplier<String> location = () -> document.locate(definition.pointer());
             boolean valid = true;
             if (record.getNamespace() == null || record.getNamespace().isEmpty()) {
                 valid = false;
                 problems.add(
                         definition.file(),
-                        location,
+                        location.get(),
                         "event record \"" + record.getName()
                                 + "\" has no namespace: add one (e.g. \"namespace\": \"com.example.events\"); it is"
                                 + " the Java package of the generated class");

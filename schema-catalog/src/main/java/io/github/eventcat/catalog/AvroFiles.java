@@ -50,14 +50,52 @@ final class AvroFiles {
         this.problems = problems;
     }
 
-    /** The compiled files by path; files with problems (reported) are absent. */
-    static Map<String, Compiled> compile(CatalogFiles files, Collection<String> listed, Problems problems)
-            throws IOException {
-        return new AvroFiles(files, problems).compile(new TreeSet<>(listed));
+    /**
+     * Every {@code .avsc} file under the root, read, parsed and scanned (over the cores), before
+     * anyone knows which of them the catalog uses: {@link #compile} takes what it needs, so this
+     * may run while the manifest is read. Problems of the catalog as a whole (its limits) wait in
+     * {@code catalogProblems} too, as they are only the catalog's if the manifest is.
+     */
+    static final class Index {
+        private final List<CatalogFiles.JsonFile> files;
+        private final List<Optional<AvroScan>> scans;
+        private final Problems catalogProblems;
+        private final IOException failure;
+
+        private Index(
+                List<CatalogFiles.JsonFile> files,
+                List<Optional<AvroScan>> scans,
+                Problems catalogProblems,
+                IOException failure) {
+            this.files = files;
+            this.scans = scans;
+            this.catalogProblems = catalogProblems;
+            this.failure = failure;
+        }
     }
 
-    private Map<String, Compiled> compile(Set<String> listed) throws IOException {
-        index(listed);
+    /** Reads, parses and scans every Avro schema file under the root (see {@link Index}). */
+    static Index index(CatalogFiles files) {
+        Problems catalogProblems = new Problems();
+        try {
+            List<String> paths = files.listByExtension(SchemaFormat.AVRO.fileExtension(), catalogProblems);
+            List<CatalogFiles.JsonFile> read = files.readJson(paths, catalogProblems);
+            List<Optional<AvroScan>> scans =
+                    Parallel.map(read, file -> file.document().map(document -> AvroScan.of(document.root())));
+            return new Index(read, scans, catalogProblems, null);
+        } catch (IOException e) {
+            return new Index(List.of(), List.of(), catalogProblems, e);
+        }
+    }
+
+    /** The compiled files by path; files with problems (reported) are absent. */
+    static Map<String, Compiled> compile(CatalogFiles files, Index index, Collection<String> listed, Problems problems)
+            throws IOException {
+        return new AvroFiles(files, problems).compile(index, new TreeSet<>(listed));
+    }
+
+    private Map<String, Compiled> compile(Index index, Set<String> listed) throws IOException {
+        take(index, listed);
         Set<String> needed = resolveNeeded(listed);
         reportDuplicateDefinitions(needed);
         reportCycles(needed);
@@ -103,37 +141,30 @@ final class AvroFiles {
         return waves;
     }
 
-    private void index(Set<String> listed) throws IOException {
-        List<String> paths = files.listByExtension(SchemaFormat.AVRO.fileExtension());
-        // Each file is read, parsed and scanned on its own (over the cores, each with its own
-        // problems), then taken in path order: the result is the same as one by one.
-        List<Problems> sinks = new ArrayList<>(paths.size());
-        for (int i = 0; i < paths.size(); i++) {
-            sinks.add(new Problems());
+    /** Takes the files of the index in path order: the result is the same as one by one. */
+    private void take(Index index, Set<String> listed) throws IOException {
+        problems.addAll(index.catalogProblems);
+        if (index.failure != null) {
+            throw index.failure;
         }
-        List<Optional<String>> texts = files.readAll(paths, sinks);
-        List<Integer> indexes = new ArrayList<>(paths.size());
-        for (int i = 0; i < paths.size(); i++) {
-            indexes.add(i);
-        }
-        List<Optional<Scanned>> results = Parallel.map(
-                indexes, i -> texts.get(i).flatMap(text -> ParsedDocument.json(paths.get(i), text, sinks.get(i))
-                        .map(document -> new Scanned(paths.get(i), text, document, AvroScan.of(document.root())))));
-        for (int i = 0; i < paths.size(); i++) {
-            String path = paths.get(i);
+        for (int i = 0; i < index.files.size(); i++) {
+            CatalogFiles.JsonFile file = index.files.get(i);
+            String path = file.path();
             // A broken file nobody uses is not the catalog's problem; a broken file in use is.
             if (listed.contains(path)) {
-                problems.addAll(sinks.get(i));
+                problems.addAll(file.problems());
             }
-            Optional<Scanned> scan = results.get(i);
+            Optional<AvroScan> scan = index.scans.get(i);
             if (scan.isEmpty()) {
-                if (texts.get(i).isPresent() && listed.contains(path)) {
+                if (file.text().isPresent() && listed.contains(path)) {
                     failed.add(path);
                 }
                 continue;
             }
-            scanned.put(path, scan.get());
-            for (AvroScan.Definition definition : scan.get().scan().definitions()) {
+            Scanned scannedFile =
+                    new Scanned(path, file.text().orElseThrow(), file.document().orElseThrow(), scan.get());
+            scanned.put(path, scannedFile);
+            for (AvroScan.Definition definition : scan.get().definitions()) {
                 definers.computeIfAbsent(definition.fullName(), n -> new TreeSet<>())
                         .add(path);
             }

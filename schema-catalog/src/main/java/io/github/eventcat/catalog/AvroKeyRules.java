@@ -2,6 +2,7 @@ package io.github.eventcat.catalog;
 
 import io.github.eventcat.catalog.Manifest.TopicEntry;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.avro.Schema;
 
 /**
@@ -32,12 +33,12 @@ final class AvroKeyRules {
                             + " (uuid allowed), int or long");
             return Optional.empty();
         }
-        String location = document.locate(definition.pointer() + "/fields/" + field.pos());
+        Supplier<String> location = () -> document.locate(definition.pointer() + "/fields/" + field.pos());
         Schema.Type type = field.schema().getType();
         if (type == Schema.Type.UNION) {
             problems.add(
                     definition.file(),
-                    location,
+                    location.get(),
                     "field \"" + key + "\" of \"" + record.getFullName() + "\" is the key of topic \""
                             + topic.name() + "\" and must always be present: make its type a plain string,"
                             + " int or long instead of the union " + field.schema());
@@ -46,7 +47,7 @@ final class AvroKeyRules {
         if (type != Schema.Type.STRING && type != Schema.Type.INT && type != Schema.Type.LONG) {
             problems.add(
                     definition.file(),
-                    location,
+                    location.get(),
                     "field \"" + key + "\" of \"" + record.getFullName() + "\" is the key of topic \""
                             + topic.name() + "\" but has type " + type.getName() + ": a key must be a string"
                             + " (uuid allowed), int or long");

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Walks an Avro schema's JSON before Avro parses it, to learn which named types the file defines
@@ -17,7 +16,6 @@ import java.util.regex.Pattern;
 final class AvroScan {
     static final Set<String> PRIMITIVES =
             Set.of("null", "boolean", "int", "long", "float", "double", "bytes", "string");
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     /** A named type the file defines. */
     record Definition(String fullName, String kind, String pointer) {}
@@ -130,7 +128,7 @@ final class AvroScan {
             JsonNode name = field.get("name");
             if (name == null || !name.isTextual()) {
                 mistake(fieldPointer, "a field without a \"name\": add one");
-            } else if (!NAME.matcher(name.asText()).matches()) {
+            } else if (!isName(name.asText(), 0, name.asText().length())) {
                 mistake(fieldPointer + "/name", invalidName("field name", name.asText()));
             } else {
                 Integer first = seen.putIfAbsent(name.asText(), i);
@@ -171,14 +169,36 @@ final class AvroScan {
             inner = ns != null && ns.isTextual() ? ns.asText() : namespace;
             fullName = inner.isEmpty() ? name : inner + "." + name;
         }
-        for (String part : fullName.split("\\.", -1)) {
-            if (!NAME.matcher(part).matches()) {
+        for (int start = 0, dot; start <= fullName.length(); start = dot + 1) {
+            dot = fullName.indexOf('.', start);
+            if (dot < 0) {
+                dot = fullName.length();
+            }
+            if (!isName(fullName, start, dot)) {
                 mistake(pointer + "/name", invalidName(kind + " name", fullName));
                 return inner;
             }
         }
         definitions.add(new Definition(fullName, kind, pointer));
         return inner;
+    }
+
+    /**
+     * Whether {@code text[start, end)} is an Avro name: a letter or {@code _}, then letters, digits
+     * and {@code _} (ASCII only), as the regular expression {@code [A-Za-z_][A-Za-z0-9_]*} says.
+     */
+    static boolean isName(String text, int start, int end) {
+        if (start >= end) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+            if (!letter && (i == start || c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void use(String written, String pointer, String namespace) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.apache.avro.Schema;
 
 /**
@@ -32,19 +33,33 @@ final class CatalogAssembler {
     record Listed(EventEntry entry, String path, SchemaFormat format) {}
 
     /** An event with the place that defines it, for problems that involve several events. */
-    record Located(Event event, TopicEntry topic, String file, String location, Optional<KeyType> key) {}
+    record Located(Event event, TopicEntry topic, String file, Supplier<String> where, Optional<KeyType> key) {
+        /** Where the event is defined; worked out only for a problem (a scan of the file's text). */
+        String location() {
+            return where.get();
+        }
+    }
 
     private final String source;
     private final CatalogFiles files;
     private final Manifest manifest;
     private final Problems problems;
+    /** Every Avro file under the root, read and parsed (perhaps still being read, beside the manifest). */
+    private final Supplier<AvroFiles.Index> avroIndex;
+
     private Map<String, AvroFiles.Compiled> avro = Map.of();
     private Map<String, JsonSchemaFiles.Compiled> json = Map.of();
     private final Map<String, SchemaFile> schemaFiles = new TreeMap<>();
     private SchemaGraph graph;
 
-    CatalogAssembler(String source, CatalogFiles files, Manifest manifest, Problems problems) {
+    CatalogAssembler(
+            String source,
+            CatalogFiles files,
+            Manifest manifest,
+            Supplier<AvroFiles.Index> avroIndex,
+            Problems problems) {
         this.source = source;
+        this.avroIndex = avroIndex;
         this.files = files;
         this.manifest = manifest;
         this.problems = problems;
@@ -60,7 +75,7 @@ final class CatalogAssembler {
             listed.put(topic, entries);
             entries.forEach(l -> (l.format() == SchemaFormat.AVRO ? avroPaths : jsonPaths).add(l.path()));
         }
-        avro = AvroFiles.compile(files, avroPaths, problems);
+        avro = AvroFiles.compile(files, avroIndex.get(), avroPaths, problems);
         json = JsonSchemaFiles.compile(files, jsonPaths, problems);
         Map<String, SchemaGraph.AvroNamedType> avroTypes = new TreeMap<>();
         avro.values().forEach(c -> {

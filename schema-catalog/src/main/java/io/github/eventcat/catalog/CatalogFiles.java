@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -47,6 +48,10 @@ final class CatalogFiles {
     private final Path root;
     private final Path realRoot;
     private final Map<String, Optional<String>> texts = new HashMap<>();
+    /** Builds the trees of the schema files, which the loaded catalog keeps. */
+    private final SharingNodeFactory nodes = new SharingNodeFactory();
+    /** {@link #target} by path; asked from the thread reading the manifest and the pool reading files. */
+    private final Map<String, Target> targets = new ConcurrentHashMap<>();
     /** Where problems of the catalog as a whole go, whoever asked for the file that found them. */
     private final Problems catalogProblems;
 
@@ -84,6 +89,11 @@ final class CatalogFiles {
      * Only the text is looked at; {@link #target} follows links.
      */
     Optional<String> resolve(String base, String written) {
+        if (isPlainRelative(written) && (base.isEmpty() || isPlainRelative(base))) {
+            // Names of letters, digits and '_', '-', '.' (no "." or ".." segment) below the root:
+            // normalizing changes nothing, so the path object is not needed (the common case).
+            return Optional.of(base.isEmpty() ? written : base + "/" + written);
+        }
         if (written.isEmpty()
                 || written.startsWith("/")
                 || written.contains("\\")
@@ -98,8 +108,40 @@ final class CatalogFiles {
         return Optional.of(relative(root, resolved));
     }
 
-    /** Follows the links on a catalog-relative path to the file it really names. */
+    /**
+     * Whether a path is one or more names joined by single slashes, each of letters, digits, '_',
+     * '-' and '.', not starting or ending with '.': a path that normalizes to itself on any file system.
+     */
+    private static boolean isPlainRelative(String path) {
+        int segmentStart = 0;
+        for (int i = 0; i <= path.length(); i++) {
+            char c = i < path.length() ? path.charAt(i) : '/';
+            if (c == '/') {
+                if (i == segmentStart || path.charAt(segmentStart) == '.' || path.charAt(i - 1) == '.') {
+                    return false;
+                }
+                segmentStart = i + 1;
+            } else if (!((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '_'
+                    || c == '-'
+                    || c == '.')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Follows the links on a catalog-relative path to the file it really names. Each path is
+     * followed once per load (the manifest's entries, then reading the file, ask for it again).
+     */
     Target target(String path) {
+        return targets.computeIfAbsent(path, this::follow);
+    }
+
+    private Target follow(String path) {
         Path real;
         try {
             real = root.resolve(path).toRealPath();
@@ -131,9 +173,11 @@ final class CatalogFiles {
             return cached;
         }
         if (texts.size() >= maxSchemaFiles + 1) { // + 1: catalog.yaml
-            reportCatalogLimit("the catalog needs more than "
-                    + CatalogLimits.format(maxSchemaFiles) + " schema files, the limit:"
-                    + " split it into several catalogs");
+            reportCatalogLimit(
+                    catalogProblems,
+                    "the catalog needs more than "
+                            + CatalogLimits.format(maxSchemaFiles) + " schema files, the limit:"
+                            + " split it into several catalogs");
             return Optional.empty();
         }
         Optional<String> text = readNew(path, problems);
@@ -146,7 +190,7 @@ final class CatalogFiles {
      * given (so the same files pass them as when read one by one), while the bytes are read and
      * decoded over the cores. Each file's problems go to its own entry of {@code sinks}.
      */
-    List<Optional<String>> readAll(List<String> paths, List<Problems> sinks) {
+    List<Optional<String>> readAll(List<String> paths, List<Problems> sinks, Problems catalogSink) {
         List<Optional<String>> texts = new ArrayList<>(paths.size());
         List<Integer> pending = new ArrayList<>();
         List<Path> pendingFiles = new ArrayList<>();
@@ -158,13 +202,15 @@ final class CatalogFiles {
                 continue;
             }
             if (this.texts.size() >= maxSchemaFiles + 1) { // + 1: catalog.yaml
-                reportCatalogLimit("the catalog needs more than "
-                        + CatalogLimits.format(maxSchemaFiles) + " schema files, the limit:"
-                        + " split it into several catalogs");
+                reportCatalogLimit(
+                        catalogSink,
+                        "the catalog needs more than "
+                                + CatalogLimits.format(maxSchemaFiles) + " schema files, the limit:"
+                                + " split it into several catalogs");
                 texts.add(Optional.empty());
                 continue;
             }
-            Optional<Path> file = admit(path, sinks.get(i));
+            Optional<Path> file = admit(path, sinks.get(i), catalogSink);
             this.texts.put(path, Optional.empty()); // counts towards the limit; replaced once read
             texts.add(Optional.empty());
             if (file.isPresent()) {
@@ -188,15 +234,45 @@ final class CatalogFiles {
         return texts;
     }
 
+    /** Called once the catalog is loaded: what only loading needed is let go. */
+    void loaded() {
+        nodes.forget();
+    }
+
+    /** A file read and parsed as JSON by {@link #readJson}, with the problems found on the way. */
+    record JsonFile(String path, Optional<String> text, Optional<ParsedDocument> document, Problems problems) {}
+
+    /**
+     * {@link #readAll} of JSON files, each then parsed over the cores: every file's text (also of
+     * files that did not parse) and tree, in the order given, each with its own problems (for the
+     * caller to take in that order). Problems of the catalog as a whole go to {@code catalogSink}.
+     */
+    List<JsonFile> readJson(List<String> paths, Problems catalogSink) {
+        List<Problems> sinks = new ArrayList<>(paths.size());
+        List<Integer> indexes = new ArrayList<>(paths.size());
+        for (int i = 0; i < paths.size(); i++) {
+            sinks.add(new Problems());
+            indexes.add(i);
+        }
+        List<Optional<String>> texts = readAll(paths, sinks, catalogSink);
+        return Parallel.map(
+                indexes,
+                i -> new JsonFile(
+                        paths.get(i),
+                        texts.get(i),
+                        texts.get(i).flatMap(text -> ParsedDocument.json(paths.get(i), text, sinks.get(i), nodes)),
+                        sinks.get(i)));
+    }
+
     private Optional<String> readNew(String path, Problems problems) {
-        return admit(path, problems).flatMap(file -> readAdmitted(path, file, problems));
+        return admit(path, problems, catalogProblems).flatMap(file -> readAdmitted(path, file, problems));
     }
 
     /**
      * The checks before a file is read, in the order files are read: where its links lead, its size
      * and the catalog's bytes so far (which it then counts). Empty, after reporting, when it fails.
      */
-    private Optional<Path> admit(String path, Problems problems) {
+    private Optional<Path> admit(String path, Problems problems, Problems catalogSink) {
         Target target = target(path);
         if (target.kind() == Target.Kind.OUTSIDE) {
             problems.add(
@@ -219,9 +295,11 @@ final class CatalogFiles {
                 return Optional.empty();
             }
             if (bytesRead + size > maxCatalogBytes) {
-                reportCatalogLimit("the catalog's files hold more than "
-                        + CatalogLimits.format(maxCatalogBytes) + " bytes together, the limit: split it into"
-                        + " several catalogs");
+                reportCatalogLimit(
+                        catalogSink,
+                        "the catalog's files hold more than "
+                                + CatalogLimits.format(maxCatalogBytes) + " bytes together, the limit: split it into"
+                                + " several catalogs");
                 return Optional.empty();
             }
             bytesRead += size;
@@ -241,10 +319,10 @@ final class CatalogFiles {
         }
     }
 
-    private void reportCatalogLimit(String message) {
+    private void reportCatalogLimit(Problems sink, String message) {
         if (!limitReported) {
             limitReported = true;
-            catalogProblems.add(ManifestReader.FILE, "", message);
+            sink.add(ManifestReader.FILE, "", message);
         }
     }
 
@@ -324,7 +402,7 @@ final class CatalogFiles {
      * what they lead to outside is no part of the catalog. Empty, after reporting, when there are
      * more than {@link CatalogLimits#MAX_SCHEMA_FILES}.
      */
-    List<String> listByExtension(String extension) throws IOException {
+    List<String> listByExtension(String extension, Problems catalogSink) throws IOException {
         List<String> paths = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(realRoot)) {
             for (Iterator<Path> it = walk.iterator(); it.hasNext(); ) {
@@ -333,10 +411,12 @@ final class CatalogFiles {
                         && p.getFileName().toString().endsWith(extension)) {
                     paths.add(relative(realRoot, p));
                     if (paths.size() > maxSchemaFiles) {
-                        reportCatalogLimit("the catalog directory holds more than "
-                                + CatalogLimits.format(maxSchemaFiles) + " " + extension
-                                + " files, the limit: split it into several catalogs, or keep only the catalog"
-                                + " under its root");
+                        reportCatalogLimit(
+                                catalogSink,
+                                "the catalog directory holds more than "
+                                        + CatalogLimits.format(maxSchemaFiles) + " " + extension
+                                        + " files, the limit: split it into several catalogs, or keep only the catalog"
+                                        + " under its root");
                         return List.of();
                     }
                 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Loads a catalog: a directory holding {@code catalog.yaml} and the schema files it lists.
@@ -56,16 +57,28 @@ public final class CatalogLoader {
                             + ": point to the directory that holds the catalog manifest");
             throw new CatalogException(source, problems.sorted());
         }
-        Optional<Manifest> manifest =
-                files.read(ManifestReader.FILE, problems).flatMap(t -> ManifestReader.read(t, problems));
-        if (manifest.isEmpty()) {
+        Optional<String> manifestText = files.read(ManifestReader.FILE, problems);
+        if (manifestText.isEmpty()) {
             throw new CatalogException(source, problems.sorted());
         }
-        try {
-            return new CatalogAssembler(source, files, manifest.get(), problems).assemble();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Tried to read the catalog at " + source + " but failed", e);
-        }
+        // The schema files do not depend on the manifest: the Avro files are read and parsed on the
+        // other cores while the manifest is, after it was read (so that the catalog's limits count
+        // the files in the same order).
+        return Parallel.run(() -> {
+            Supplier<AvroFiles.Index> avroIndex = Parallel.fork(() -> AvroFiles.index(files));
+            Optional<Manifest> manifest = ManifestReader.read(manifestText.get(), problems);
+            if (manifest.isEmpty()) {
+                avroIndex.get(); // not needed, but nothing may still read the catalog once load returns
+                throw new CatalogException(source, problems.sorted());
+            }
+            try {
+                return new CatalogAssembler(source, files, manifest.get(), avroIndex, problems).assemble();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Tried to read the catalog at " + source + " but failed", e);
+            } finally {
+                files.loaded();
+            }
+        });
     }
 
     /**

@@ -7,6 +7,7 @@ import io.github.eventcat.catalog.Manifest.TopicEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.lang.model.SourceVersion;
 
 /**
@@ -75,14 +76,14 @@ final class JsonEvents {
             return Optional.empty();
         }
         String title = titleNode.asText();
-        String location = document.locate(target.pointer() + "/title");
+        Supplier<String> location = () -> document.locate(target.pointer() + "/title");
         String simpleName = Names.typeNameOfTitle(title);
         boolean valid = true;
         if (!SourceVersion.isIdentifier(simpleName) || SourceVersion.isKeyword(simpleName)) {
             valid = false;
             problems.add(
                     target.file(),
-                    location,
+                    location.get(),
                     "title \"" + title + "\" does not give a Java type" + " name (\"" + simpleName
                             + "\"): start it with a letter, e.g. \"TaskCreated\"");
         }

@@ -80,7 +80,8 @@ final class JsonKeyRules {
             valid = false;
         }
         return valid
-                ? Optional.of(new KeyType(types.iterator().next(), event.file(), document.locate(propertyPointer)))
+                ? Optional.of(
+                        new KeyType(types.iterator().next(), event.file(), () -> document.locate(propertyPointer)))
                 : Optional.empty();
     }
 

@@ -95,21 +95,10 @@ final class JsonSchemaFiles {
                     paths.add(path);
                 }
             }
-            List<Problems> sinks = new ArrayList<>(paths.size());
-            for (int i = 0; i < paths.size(); i++) {
-                sinks.add(new Problems());
-            }
-            List<Optional<String>> texts = files.readAll(paths, sinks);
-            List<Integer> indexes = new ArrayList<>(paths.size());
-            for (int i = 0; i < paths.size(); i++) {
-                indexes.add(i);
-            }
-            List<Optional<ParsedDocument>> parsed = Parallel.map(
-                    indexes, i -> texts.get(i).flatMap(t -> ParsedDocument.json(paths.get(i), t, sinks.get(i))));
             List<String> next = new ArrayList<>();
-            for (int i = 0; i < paths.size(); i++) {
-                problems.addAll(sinks.get(i));
-                load(paths.get(i), listed.contains(paths.get(i)), parsed.get(i)).forEach(ref -> next.add(ref.target()));
+            for (CatalogFiles.JsonFile file : files.readJson(paths, problems)) {
+                problems.addAll(file.problems());
+                load(file.path(), listed.contains(file.path()), file.document()).forEach(ref -> next.add(ref.target()));
             }
             wave = next;
         }

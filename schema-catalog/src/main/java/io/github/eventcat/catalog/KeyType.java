@@ -1,5 +1,7 @@
 package io.github.eventcat.catalog;
 
+import java.util.function.Supplier;
+
 /**
  * The type of an event's key field, with where it is written, to compare the events of a topic
  * whatever their schema language.
@@ -7,9 +9,14 @@ package io.github.eventcat.catalog;
  * @param type the Avro type name ({@code string}, {@code int}, {@code long}) or the JSON Schema
  *     {@code type} ({@code string}, {@code integer})
  * @param file the file that declares the field
- * @param location where in the file, as problems show it
+ * @param where where in the file, as problems show it
  */
-record KeyType(String type, String file, String location) {
+record KeyType(String type, String file, Supplier<String> where) {
+    /** Where the field is written; worked out when a problem needs it (a scan of the file's text). */
+    String location() {
+        return where.get();
+    }
+
     /** JSON Schema's integer has no width: it goes with an Avro int or long. */
     boolean sameAs(KeyType other) {
         return type.equals(other.type)

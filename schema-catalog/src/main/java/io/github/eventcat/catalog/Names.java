@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 final class Names {
     private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
 
+    private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]+");
     private static final Pattern TOPIC_CHARACTERS = Pattern.compile("[a-zA-Z0-9._-]+");
     /** Kafka's limit: a longer name would not fit its log directory names. */
     static final int MAX_TOPIC_LENGTH = 249;
@@ -75,7 +76,7 @@ final class Names {
     /** {@code user_created}, {@code user-created}, {@code userCreated} → {@code UserCreated}. */
     static String pascalCase(String text) {
         StringBuilder result = new StringBuilder();
-        for (String part : text.split("[^A-Za-z0-9]+")) {
+        for (String part : NON_ALPHANUMERIC.split(text)) {
             if (!part.isEmpty()) {
                 result.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
             }

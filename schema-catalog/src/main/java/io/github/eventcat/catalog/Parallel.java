@@ -132,6 +132,28 @@ public final class Parallel {
         }
     }
 
+    /**
+     * Starts {@code work} beside the caller's own: on another thread of the pool when called inside
+     * {@link #run}, at once on the calling thread otherwise (or when working one by one). The
+     * returned supplier waits for the result; a failure is rethrown there, as it was thrown.
+     */
+    public static <T> Supplier<T> fork(Supplier<T> work) {
+        if (SEQUENTIAL.get() || !(Thread.currentThread() instanceof Worker)) {
+            Outcome<T> outcome = outcome(work);
+            return () -> valueOf(outcome);
+        }
+        Callable<Outcome<T>> call = () -> outcome(work);
+        ForkJoinTask<Outcome<T>> task = ForkJoinTask.adapt(call).fork();
+        return () -> valueOf(task.join());
+    }
+
+    private static <T> T valueOf(Outcome<T> outcome) {
+        if (outcome.failure() != null) {
+            throw outcome.failure();
+        }
+        return outcome.value();
+    }
+
     /** {@code action} applied to every item, as {@link #map} does, for work that hands its results on. */
     public static <T> void forEach(List<T> items, Consumer<? super T> action) {
         map(items, item -> {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
@@ -69,10 +70,15 @@ final class ParsedDocument {
 
     /** Parses JSON text, or reports why it does not parse. */
     static Optional<ParsedDocument> json(String file, String text, Problems problems) {
+        return json(file, text, problems, JSON_ONE_PASS.getNodeFactory());
+    }
+
+    /** {@link #json} with the tree built by {@code nodes} (a load's {@link SharingNodeFactory}). */
+    static Optional<ParsedDocument> json(String file, String text, Problems problems, JsonNodeFactory nodes) {
         // Most schema files are valid: read them in a single pass (with the nesting limit enforced
         // by the parser) instead of a checking pass and then the tree.
         try (JsonParser parser = JSON_ONE_PASS.getFactory().createParser(text)) {
-            JsonNode root = JSON_ONE_PASS.readTree(parser);
+            JsonNode root = JSON_ONE_PASS.reader().with(nodes).readTree(parser);
             if (root != null && !root.isMissingNode()) {
                 while (parser.nextToken() != null) {
                     // what follows the document is checked as the checking pass would

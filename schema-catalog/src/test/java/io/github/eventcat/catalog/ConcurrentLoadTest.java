@@ -95,6 +95,47 @@ class ConcurrentLoadTest {
         assertThat(done).hasSize(items.size());
     }
 
+    @Test
+    void forkRunsBesideTheCallerInsideAPoolAndRethrowsAsThrown() {
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        int sum = Parallel.run(() -> {
+            java.util.function.Supplier<Integer> forked = Parallel.fork(() -> {
+                threads.add(Thread.currentThread().getName());
+                return 40;
+            });
+            return forked.get() + 2;
+        });
+        assertThat(sum).isEqualTo(42);
+        assertThat(threads).allMatch(name -> name.startsWith("eventcat-worker-"));
+
+        java.util.function.Supplier<Integer> failed = Parallel.run(() -> Parallel.fork(() -> {
+            throw new IllegalStateException("forked");
+        }));
+        assertThatThrownBy(failed::get)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("forked");
+
+        // Outside a pool, and one by one, the work is done before fork returns, on the caller's thread.
+        String caller = Thread.currentThread().getName();
+        assertThat(Parallel.fork(() -> Thread.currentThread().getName()).get()).isEqualTo(caller);
+        assertThat(Parallel.sequentially(() -> Parallel.run(() ->
+                        Parallel.fork(() -> Thread.currentThread().getName()).get())))
+                .isEqualTo(caller);
+    }
+
+    @Test
+    void aBrokenManifestReportsOnlyItsOwnProblemsWhileTheSchemaFilesAreReadBeside() throws IOException {
+        writeCatalog(true);
+        write(root.resolve("catalog.yaml"), "package: com.example\ntopics: [unclosed\n");
+        List<CatalogProblem> problems = failure(() -> CatalogLoader.load(root));
+        assertThat(problems).isNotEmpty().allMatch(p -> p.file().equals("catalog.yaml"));
+        assertThat(failure(() -> Parallel.sequentially(() -> CatalogLoader.load(root))))
+                .isEqualTo(problems);
+        // The catalog's limits are the manifest's problems too, but only once the manifest reads.
+        List<CatalogProblem> limited = failure(() -> CatalogLoader.load(root, 3, Long.MAX_VALUE));
+        assertThat(limited).isEqualTo(problems);
+    }
+
     private static List<CatalogProblem> failure(org.assertj.core.api.ThrowableAssert.ThrowingCallable load) {
         CatalogException e = catchThrowableOfType(CatalogException.class, load);
         assertThat(e).as("the catalog must fail to load").isNotNull();

@@ -48,6 +48,43 @@ class ParsedDocumentTest {
     }
 
     @Test
+    void theSharingNodeFactoryBuildsEqualTreesAndSharesOnlyShortTextBounded() {
+        SharingNodeFactory nodes = new SharingNodeFactory();
+        String text = "{\"type\": \"record\", \"name\": \"A\", \"doc\": \"" + "d".repeat(100) + "\","
+                + " \"fields\": [{\"name\": \"x\", \"type\": \"string\"},"
+                + " {\"name\": \"y\", \"type\": [\"null\", \"string\"], \"default\": null},"
+                + " {\"name\": \"z\", \"type\": {\"type\": \"map\", \"values\": \"long\"}, \"n\": 1.5}],"
+                + " \"empty\": {}, \"list\": []}";
+        JsonNode plain = ParsedDocument.json("f.avsc", text, new Problems())
+                .orElseThrow()
+                .root();
+        JsonNode shared = ParsedDocument.json("f.avsc", text, new Problems(), nodes)
+                .orElseThrow()
+                .root();
+        JsonNode again = ParsedDocument.json("g.avsc", text, new Problems(), nodes)
+                .orElseThrow()
+                .root();
+
+        assertThat(shared).isEqualTo(plain);
+        assertThat(shared.toString()).isEqualTo(plain.toString());
+        assertThat(again.at("/fields/0/type")).isSameAs(shared.at("/fields/0/type"));
+        assertThat(again.at("/doc")).isNotSameAs(shared.at("/doc")); // longer than MAX_SHARED_LENGTH
+        // A tree the catalog hands out may be changed by its user: shared text nodes never change.
+        ((com.fasterxml.jackson.databind.node.ObjectNode) again.get("fields").get(0)).put("type", "int");
+        assertThat(shared.at("/fields/0/type").asText()).isEqualTo("string");
+
+        nodes.forget(); // once loaded: the table goes, the trees stay as they are
+        assertThat(nodes.textNode("string")).isNotSameAs(shared.at("/fields/0/type"));
+        assertThat(shared.at("/fields/0/type").asText()).isEqualTo("string");
+
+        for (int i = 0; i < SharingNodeFactory.MAX_SHARED + 100; i++) {
+            nodes.textNode("s" + i);
+        }
+        assertThat(nodes.textNode("late")).isNotSameAs(nodes.textNode("late"));
+        assertThat(nodes.textNode("late")).isEqualTo(nodes.textNode("late"));
+    }
+
+    @Test
     void theNestingLimitStillHoldsInOnePass() {
         Problems problems = new Problems();
         assertThat(ParsedDocument.json("f.json", nested(CatalogLimits.MAX_NESTING_DEPTH + 1), problems))
