@@ -9,11 +9,11 @@ import io.github.eventcat.catalog.SchemaFile;
 import io.github.eventcat.catalog.SchemaGraph;
 import java.io.IOException;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import javax.lang.model.SourceVersion;
 import org.apache.avro.Schema;
@@ -35,8 +35,13 @@ final class AvroDocs {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> CLASS_PROPERTIES = List.of("java-class", "java-key-class", "java-element-class");
 
-    /** Inert doc → the doc as written, for the docs that had to change. */
-    private final Map<String, String> originals = new HashMap<>();
+    /**
+     * Inert doc → the doc as written, for the docs that had to change; filled by the compiling
+     * threads as they make their copies. A copy's docs are in it before any of its types is
+     * compiled, and an inert doc never equals a doc that needed no change (it holds an escape, whose
+     * {@code &} would change), so what a lookup finds does not depend on the other threads.
+     */
+    private final Map<String, String> originals = new ConcurrentHashMap<>();
 
     /** The schema text with every doc inert; the same text when no doc needed it. */
     String inert(String schemaText) {

@@ -12,13 +12,14 @@ import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.apache.avro.Schema;
 import org.apache.avro.compiler.specific.SpecificCompiler;
@@ -88,44 +89,74 @@ final class AvroSources implements SourceContributor {
         // copies' docs are made inert (Avro's compiler only escapes a literal comment end), and the
         // compiler puts the original docs back into each class's SCHEMA$.
         AvroDocs docs = new AvroDocs();
-        List<Schema> schemas = new ArrayList<>();
-        files.forEach(f -> schemas.add(
-                new Schema.Parser().parse(docs.inert(catalog.avroSchema(f).toString()))));
-        // Batches of schemas are compiled by compilers of their own, on every processor. A named
-        // type that schemas of two batches inline is in both compilers' queues, as the same type
-        // (the catalog has one definition per name): the first batch compiles it, the others skip it.
-        int batches = Math.min(Parallel.parallelism(), schemas.size());
-        List<SpecificCompiler> compilers = new ArrayList<>();
-        for (int b = 0; b < batches; b++) {
-            SpecificCompiler compiler = new AvroDocs.OriginalDocsCompiler(
-                    schemas.subList(b * schemas.size() / batches, (b + 1) * schemas.size() / batches), docs);
-            compiler.setStringType(GenericData.StringType.String);
-            compiler.setEnableDecimalLogicalType(true);
-            compiler.setOutputCharacterEncoding("UTF-8");
-            InMemoryOutput.cacheTemplates(compiler);
-            compilers.add(compiler);
-        }
-        Set<String> taken = new HashSet<>();
-        List<List<Schema>> owned = new ArrayList<>();
-        for (SpecificCompiler compiler : compilers) {
-            owned.add(InMemoryOutput.queue(compiler).stream()
-                    .filter(schema -> taken.add(schema.getFullName()))
-                    .toList());
-        }
         // The file that defines each named type, as the catalog resolved it.
         Map<String, SchemaGraph.AvroNamedType> definitions =
                 catalog.schemaGraph().avroNamedTypes();
         String fallback = files.get(0).path();
-        // Each class goes to the sink as soon as it is compiled: a batch holds one class's text at a time.
+        // Batches of files are compiled by compilers of their own, on every processor, one file's
+        // copy at a time: the copy is made, its named types compiled and passed to the sink, then
+        // dropped, so a run never holds a copy of every schema. A named type that the files of two
+        // batches inline is the same type (the catalog has one definition per name, and its copies
+        // are equal): whichever batch reaches it first compiles it, the other skips it.
+        int batches = Math.min(Parallel.parallelism(), files.size());
+        Set<String> taken = ConcurrentHashMap.newKeySet();
         Parallel.forEach(IntStream.range(0, batches).boxed().toList(), b -> {
-            for (Schema schema : owned.get(b)) {
-                InMemoryOutput.Output output = InMemoryOutput.compile(compilers.get(b), schema);
-                String origin = Optional.ofNullable(definitions.get(schema.getFullName()))
-                        .map(SchemaGraph.AvroNamedType::file)
-                        .orElse(fallback);
-                sink.accept(output.path(), origin, out -> out.append(output.contents()));
+            SpecificCompiler compiler = compiler(docs);
+            for (SchemaFile file : files.subList(b * files.size() / batches, (b + 1) * files.size() / batches)) {
+                Schema copy = new Schema.Parser()
+                        .parse(docs.inert(catalog.avroSchema(file).toString()));
+                for (Schema schema : namedTypes(copy)) {
+                    if (!taken.add(schema.getFullName())) {
+                        continue;
+                    }
+                    InMemoryOutput.Output output = InMemoryOutput.compile(compiler, schema);
+                    String origin = Optional.ofNullable(definitions.get(schema.getFullName()))
+                            .map(SchemaGraph.AvroNamedType::file)
+                            .orElse(fallback);
+                    sink.accept(output.path(), origin, out -> out.append(output.contents()));
+                }
             }
         });
+    }
+
+    /** A compiler configured as avro-maven-plugin's {@code stringType=String}, decimals on. */
+    private static SpecificCompiler compiler(AvroDocs docs) {
+        SpecificCompiler compiler = new AvroDocs.OriginalDocsCompiler(List.of(), docs);
+        compiler.setStringType(GenericData.StringType.String);
+        compiler.setEnableDecimalLogicalType(true);
+        compiler.setOutputCharacterEncoding("UTF-8");
+        InMemoryOutput.cacheTemplates(compiler);
+        return compiler;
+    }
+
+    /**
+     * The named types (records, enums, fixed) a schema defines, itself included: the classes Avro's
+     * compiler makes of it (its constructor queues the same types, by the same walk).
+     */
+    static List<Schema> namedTypes(Schema schema) {
+        List<Schema> types = new ArrayList<>();
+        namedTypes(schema, types, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return types;
+    }
+
+    private static void namedTypes(Schema schema, List<Schema> types, Set<Schema> seen) {
+        switch (schema.getType()) {
+            case RECORD -> {
+                if (seen.add(schema)) {
+                    types.add(schema);
+                    schema.getFields().forEach(field -> namedTypes(field.schema(), types, seen));
+                }
+            }
+            case ENUM, FIXED -> {
+                if (seen.add(schema)) {
+                    types.add(schema);
+                }
+            }
+            case MAP -> namedTypes(schema.getValueType(), types, seen);
+            case ARRAY -> namedTypes(schema.getElementType(), types, seen);
+            case UNION -> schema.getTypes().forEach(branch -> namedTypes(branch, types, seen));
+            default -> {}
+        }
     }
 
     /**
@@ -163,25 +194,7 @@ final class AvroSources implements SourceContributor {
         /** A compiled class: relative path (with {@code /}) and Java source. */
         record Output(String path, String contents) {}
 
-        /**
-         * The named types the compiler would compile, in its order: the schemas it was given and the
-         * types they define inside.
-         */
-        @SuppressWarnings("unchecked")
-        static List<Schema> queue(SpecificCompiler compiler) {
-            try {
-                Field queue = SpecificCompiler.class.getDeclaredField("queue");
-                queue.setAccessible(true);
-                return List.copyOf((Collection<Schema>) queue.get(compiler));
-            } catch (ReflectiveOperationException | ClassCastException e) {
-                throw new IllegalStateException(
-                        "This Avro version's SpecificCompiler has no queue of schemas"
-                                + "; use the Avro version catalog-codegen was built with",
-                        e);
-            }
-        }
-
-        /** Compiles one named type of the compiler's queue, as its {@code compile()} does for each. */
+        /** Compiles one named type, as the compiler's {@code compile()} does for each type it queued. */
         static Output compile(SpecificCompiler compiler, Schema schema) {
             try {
                 Method compile = SpecificCompiler.class.getDeclaredMethod("compile", Schema.class);
