@@ -5,9 +5,6 @@ import io.github.eventcat.catalog.Parallel;
 import io.github.eventcat.catalog.SchemaFile;
 import io.github.eventcat.catalog.SchemaFormat;
 import io.github.eventcat.catalog.SchemaGraph;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -17,7 +14,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
@@ -37,36 +33,17 @@ import org.apache.velocity.app.VelocityEngine;
  */
 final class AvroSources implements SourceContributor {
 
+    /** The step's id without Avro's version, a constant: see {@link #id(String)}. */
+    static final String ID_PREFIX = "avro-specific/2 avro=";
+
     @Override
     public String id() {
-        return "avro-specific/2 avro=" + avroVersion();
+        return id(AvroVersion.get());
     }
 
-    /**
-     * Avro's version, from its jar's manifest or, when Avro is inside another jar (the shaded
-     * codegen plugin, whose one manifest cannot hold it), from the {@code pom.properties} that jar
-     * keeps. Part of the fingerprint: never left unknown.
-     */
-    static String avroVersion() {
-        String version = Schema.class.getPackage().getImplementationVersion();
-        if (version != null) {
-            return version;
-        }
-        try (InputStream in = Schema.class.getResourceAsStream("/META-INF/maven/org.apache.avro/avro/pom.properties")) {
-            if (in != null) {
-                Properties properties = new Properties();
-                properties.load(in);
-                version = properties.getProperty("version");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (version == null) {
-            throw new IllegalStateException(
-                    "Avro's version is unknown: neither the manifest nor META-INF/maven/org.apache.avro/avro/pom.properties"
-                            + " of the jar holding " + Schema.class.getName() + " names it");
-        }
-        return version;
+    /** The step's id for Avro {@code version}. */
+    static String id(String version) {
+        return ID_PREFIX + version;
     }
 
     @Override

@@ -41,8 +41,13 @@ import javax.lang.model.element.Modifier;
  * records do not carry their schema).
  */
 final class CatalogConstantsSources implements SourceContributor {
+    /** The step's id, a constant: the generator knows it without loading the step. */
+    static final String ID = "catalog-constants/2";
+
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     private static final TypeName STRING = ClassName.get(String.class);
+    private static final String GENERATOR_NAME =
+            JavaText.stringLiteral(CodeGenerator.GENERATOR_NAME, TopicSources.INDENT);
     private static final ClassName SCHEMA_REGISTRATION =
             ClassName.get("io.github.eventcat.runtime.registry", "SchemaRegistration");
     private static final ClassName SCHEMA_REFERENCE =
@@ -53,7 +58,7 @@ final class CatalogConstantsSources implements SourceContributor {
 
     @Override
     public String id() {
-        return "catalog-constants/2";
+        return ID;
     }
 
     @Override
@@ -131,20 +136,21 @@ final class CatalogConstantsSources implements SourceContributor {
         TypeSpec.Builder type = TypeSpec.classBuilder(info.constants())
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc(
-                        "Topic {@code $L}$L\n",
-                        JavaText.comment(topic.name()),
-                        topic.description()
-                                .map(d -> ": " + JavaText.comment(d.strip()))
-                                .orElse("."))
+                        "$L",
+                        "Topic {@code " + JavaText.comment(topic.name())
+                                + topic.description()
+                                        .map(d -> "}: " + JavaText.comment(d.strip()))
+                                        .orElse("}.")
+                                + "\n")
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PRIVATE)
                         .build());
-        type.addField(constant(STRING, "NAME", "The topic name.", CodeBlock.of("$S", topic.name())));
+        type.addField(constant(STRING, "NAME", "The topic name.", literal(topic.name())));
         type.addField(constant(
                 STRING,
                 "KEY_FIELD",
                 "The field of every event that becomes the record key.",
-                CodeBlock.of("$S", topic.keyField())));
+                literal(topic.keyField())));
         type.addField(constant(
                 ClassName.get(OptionalInt.class),
                 "PARTITIONS",
@@ -169,12 +175,12 @@ final class CatalogConstantsSources implements SourceContributor {
                 STRING,
                 "DEAD_LETTER_TOPIC",
                 "Where the generated consumer sends records it cannot handle (the runtime's default).",
-                CodeBlock.of("$S", topic.name() + ".dlq")));
+                literal(topic.name() + ".dlq")));
         type.addField(constant(
                 STRING,
                 "SUBJECT_NAMING",
                 "The subject naming strategy of the topic's schemas.",
-                CodeBlock.of("$S", topic.naming().name())));
+                literal(topic.naming().name())));
         type.addField(constant(
                 listOf(STRING),
                 "SUBJECTS",
@@ -187,7 +193,7 @@ final class CatalogConstantsSources implements SourceContributor {
         boolean first = true;
         for (Map.Entry<String, ClassName> entry : new TreeMap<>(info.recordTypes()).entrySet()) {
             types.add(first ? "\n" : ",\n")
-                    .add("$>$>$T.entry($S, $T.class)$<$<", Map.class, entry.getKey(), entry.getValue());
+                    .add("$>$>$T.entry($L, $T.class)$<$<", Map.class, string(entry.getKey()), entry.getValue());
             first = false;
         }
         types.add(")");
@@ -212,9 +218,9 @@ final class CatalogConstantsSources implements SourceContributor {
             List<SchemaRegistration> registrations, ClassName schemas, Map<String, String> schemaConstants) {
         CodeBlock entries = registrations.stream()
                 .map(r -> CodeBlock.of(
-                        "\n$>$>new $T($S, $T.$L, $T.$L, $L)$<$<",
+                        "\n$>$>new $T($L, $T.$L, $T.$L, $L)$<$<",
                         SCHEMA_REGISTRATION,
-                        r.subject(),
+                        string(r.subject()),
                         SCHEMA_TYPE,
                         r.format().registryType(),
                         schemas,
@@ -229,7 +235,8 @@ final class CatalogConstantsSources implements SourceContributor {
                 "$T.of($L)",
                 List.class,
                 registration.references().stream()
-                        .map(r -> CodeBlock.of("new $T($S, $S)", SCHEMA_REFERENCE, r.name(), r.subject()))
+                        .map(r -> CodeBlock.of(
+                                "new $T($L)", SCHEMA_REFERENCE, string(r.name()) + ", " + string(r.subject())))
                         .collect(CodeBlock.joining(", ")));
     }
 
@@ -350,14 +357,14 @@ final class CatalogConstantsSources implements SourceContributor {
 
     static AnnotationSpec generated(String origin) {
         return AnnotationSpec.builder(GENERATED)
-                .addMember("value", "$S", CodeGenerator.GENERATOR_NAME)
-                .addMember("comments", "$S", "from " + origin)
+                .addMember("value", "$L", GENERATOR_NAME)
+                .addMember("comments", "$L", string("from " + origin))
                 .build();
     }
 
     private static FieldSpec constant(TypeName type, String name, String doc, CodeBlock value) {
         return FieldSpec.builder(type, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("$L\n", doc)
+                .addJavadoc("$L", doc + "\n")
                 .initializer(value)
                 .build();
     }
@@ -366,7 +373,21 @@ final class CatalogConstantsSources implements SourceContributor {
         return ParameterizedTypeName.get(ClassName.get(List.class), element);
     }
 
-    private static CodeBlock strings(List<String> values) {
-        return values.stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", "));
+    /** The values as {@code $S} would write them, joined by commas: one piece for JavaPoet. */
+    private static String strings(List<String> values) {
+        StringBuilder out = new StringBuilder();
+        for (String value : values) {
+            out.append(out.isEmpty() ? "" : ", ").append(string(value));
+        }
+        return out.toString();
+    }
+
+    /** {@code text} as {@code $S} writes it, escaped once rather than in each of JavaPoet's passes. */
+    private static String string(String text) {
+        return JavaText.stringLiteral(text, TopicSources.INDENT);
+    }
+
+    private static CodeBlock literal(String text) {
+        return CodeBlock.of("$L", string(text));
     }
 }

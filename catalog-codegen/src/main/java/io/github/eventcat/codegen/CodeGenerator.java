@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Generates the Java sources of a catalog into an output directory, deterministically and
@@ -32,11 +33,24 @@ public final class CodeGenerator {
     /** The {@code @Generated} value of generated JSON Schema records. */
     public static final String GENERATOR_NAME = CodeGenerator.class.getName();
 
-    private final List<SourceContributor> contributors;
+    private final List<String> ids;
+    private final Supplier<List<SourceContributor>> create;
+    private volatile List<SourceContributor> contributors;
 
     /** A generator running the given steps; see {@link #standard()} for the usual set. */
     public CodeGenerator(List<SourceContributor> contributors) {
         this.contributors = List.copyOf(Objects.requireNonNull(contributors, "contributors == null"));
+        this.ids = this.contributors.stream().map(SourceContributor::id).toList();
+        this.create = () -> this.contributors;
+    }
+
+    /**
+     * Steps known by their ids, created on the first run that generates: a run that finds the output
+     * up to date loads neither Avro's compiler nor JavaPoet.
+     */
+    private CodeGenerator(List<String> ids, Supplier<List<SourceContributor>> create) {
+        this.ids = List.copyOf(ids);
+        this.create = create;
     }
 
     /**
@@ -44,14 +58,48 @@ public final class CodeGenerator {
      * a handler interface and a consumer, with the catalog's constants class.
      */
     public static CodeGenerator standard() {
-        List<SourceContributor> all = new ArrayList<>(List.of(new AvroSources(), new JsonSchemaSources()));
-        all.addAll(TopicSources.contributors());
-        return new CodeGenerator(all);
+        // The ids are constants (inlined): naming them loads none of the steps' classes.
+        return new CodeGenerator(
+                List.of(
+                        AvroSources.ID_PREFIX + AvroVersion.get(),
+                        JsonSchemaSources.ID,
+                        CatalogConstantsSources.ID,
+                        ProducerSources.ID,
+                        HandlerSources.ID,
+                        ConsumerSources.ID,
+                        OutboxProducerSources.ID),
+                () -> {
+                    List<SourceContributor> all = new ArrayList<>(List.of(new AvroSources(), new JsonSchemaSources()));
+                    all.addAll(TopicSources.contributors());
+                    return all;
+                });
     }
 
     /** Only the event records (Avro and JSON Schema), without per-topic clients. */
     public static CodeGenerator records() {
-        return new CodeGenerator(List.of(new AvroSources(), new JsonSchemaSources()));
+        return new CodeGenerator(
+                List.of(AvroSources.ID_PREFIX + AvroVersion.get(), JsonSchemaSources.ID),
+                () -> List.of(new AvroSources(), new JsonSchemaSources()));
+    }
+
+    /** The steps, created on first use; their ids are those the fingerprints were made with. */
+    private List<SourceContributor> contributors() {
+        List<SourceContributor> steps = contributors;
+        if (steps == null) {
+            synchronized (this) {
+                steps = contributors;
+                if (steps == null) {
+                    steps = List.copyOf(create.get());
+                    List<String> made =
+                            steps.stream().map(SourceContributor::id).toList();
+                    if (!made.equals(ids)) {
+                        throw new IllegalStateException("the generator's steps " + made + " are not " + ids);
+                    }
+                    contributors = steps;
+                }
+            }
+        }
+        return steps;
     }
 
     /**
@@ -191,7 +239,7 @@ public final class CodeGenerator {
         // Contributors, and the topics, types and schemas inside them, run on every processor; what
         // the sink keeps is sorted by path, so the result is the same whatever the scheduling.
         CodegenInput input = new CodegenInput(request.catalog(), request.configuration());
-        List<List<CodegenProblem>> found = Parallel.run(() -> Parallel.map(contributors, c -> {
+        List<List<CodegenProblem>> found = Parallel.run(() -> Parallel.map(contributors(), c -> {
             try {
                 c.contribute(input, sink);
                 return List.<CodegenProblem>of();
@@ -208,7 +256,7 @@ public final class CodeGenerator {
     }
 
     private List<String> contributorIds() {
-        return contributors.stream().map(SourceContributor::id).toList();
+        return ids;
     }
 
     /**

@@ -34,9 +34,12 @@ import javax.lang.model.element.Modifier;
  * topic, commits after success, and (when the catalog names an event id) skipping handled events.
  */
 final class ConsumerSources implements SourceContributor {
+    /** The step's id, a constant: the generator knows it without loading the step. */
+    static final String ID = "topic-consumers/1";
+
     @Override
     public String id() {
-        return "topic-consumers/1";
+        return ID;
     }
 
     @Override
@@ -44,25 +47,61 @@ final class ConsumerSources implements SourceContributor {
         TopicSources.perTopic(input, sink, (topic, model) -> file(topic.consumer(), consumer(topic), topic.origin()));
     }
 
+    private static final TypeName OBJECT_CONSUMER = ParameterizedTypeName.get(EVENT_CONSUMER, OBJECT);
+    private static final TypeName OBJECT_HANDLER = ParameterizedTypeName.get(EVENT_HANDLER, OBJECT);
+
+    // The methods every consumer has alike: built once, immutable.
+    private static final MethodSpec RUN = MethodSpec.methodBuilder("run")
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc("Runs the poll loop on the calling thread until {@link #wakeup()} or {@link"
+                    + " #close()} is called from another thread.\n")
+            .addStatement("consumer.run()")
+            .build();
+    private static final MethodSpec WAKEUP = MethodSpec.methodBuilder("wakeup")
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc("Asks the poll loop to stop; returns at once.\n")
+            .addStatement("consumer.wakeup()")
+            .build();
+    private static final MethodSpec FAILURE = MethodSpec.methodBuilder("failure")
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc("Why the loop stopped on its own, if it did.\n")
+            .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), ClassName.get(Throwable.class)))
+            .addStatement("return consumer.failure()")
+            .build();
+    private static final MethodSpec HEALTH = MethodSpec.methodBuilder("health")
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc("Whether the loop runs, is paused (the registry unreachable, a dead-letter write"
+                    + " failing: with the reason), has failed (with the cause) or has stopped, with the"
+                    + " assigned partitions and their lag; for liveness and readiness probes.\n")
+            .returns(ClassName.get("io.github.eventcat.runtime.kafka", "ConsumerHealth"))
+            .addStatement("return consumer.health()")
+            .build();
+    private static final MethodSpec CLOSE = MethodSpec.methodBuilder("close")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc("Stops the loop, commits what was handled and closes the clients.\n")
+            .addStatement("consumer.close()")
+            .build();
+
     private static TypeSpec consumer(TopicInfo topic) {
-        TypeName eventConsumer = ParameterizedTypeName.get(EVENT_CONSUMER, OBJECT);
         TypeSpec.Builder type = TypeSpec.classBuilder(topic.consumer())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(AutoCloseable.class)
                 .addAnnotation(CatalogConstantsSources.generated(topic.origin()))
+                // Few pieces (JavaPoet splits every one), catalog text made inert once.
                 .addJavadoc(
-                        "Consumes topic {@code $L} and hands each event to the matching method of a"
-                                + " {@link $T}.\n\n"
+                        "$L{@link $T}.\n\n"
                                 + "<p>Configured like a Kafka consumer ({@code bootstrap.servers}, {@code group.id},"
                                 + " SASL/SSL, {@code isolation.level}...) plus {@code schema.registry.url} and the"
                                 + " runtime's {@code eventcat.consumer.*} keys (retries, backoff, lanes). A handler"
                                 + " that keeps failing, or a record that cannot be read, sends the original record"
                                 + " to {@code $L} with the error in its headers; offsets are committed only after"
                                 + " the handler (or the dead-letter write) succeeded.\n",
-                        topicName(topic),
+                        "Consumes topic {@code " + topicName(topic)
+                                + "} and hands each event to the matching method of a ",
                         topic.handler(),
                         JavaText.comment(topic.topic().name() + ".dlq"))
-                .addField(FieldSpec.builder(eventConsumer, "consumer", Modifier.PRIVATE, Modifier.FINAL)
+                .addField(FieldSpec.builder(OBJECT_CONSUMER, "consumer", Modifier.PRIVATE, Modifier.FINAL)
                         .build());
         type.addMethod(MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
@@ -80,14 +119,15 @@ final class ConsumerSources implements SourceContributor {
                 .addParameter(REGISTRY_CLIENT, "registry")
                 .addStatement("this(config, registry, dispatcher(handler))")
                 .build());
-        TypeName dispatcherType = ParameterizedTypeName.get(EVENT_HANDLER, OBJECT);
+        TypeName dispatcherType = OBJECT_HANDLER;
         if (topic.deduplicates()) {
+            String idFields = idFields(topic);
             type.addMethod(MethodSpec.constructorBuilder()
                     .addModifiers(Modifier.PUBLIC)
                     .addJavadoc(
+                            "$L",
                             "A consumer with its own registry client that skips events whose id"
-                                    + " {@code processed} has already seen$L.\n",
-                            idFields(topic))
+                                    + " {@code processed} has already seen" + idFields + ".\n")
                     .addParameter(CONFIG, "config")
                     .addParameter(topic.handler(), "handler")
                     .addParameter(PROCESSED_EVENT_STORE, "processed")
@@ -96,9 +136,9 @@ final class ConsumerSources implements SourceContributor {
             type.addMethod(MethodSpec.constructorBuilder()
                     .addModifiers(Modifier.PUBLIC)
                     .addJavadoc(
+                            "$L",
                             "A consumer reading writer schemas with {@code registry} that skips events"
-                                    + " whose id {@code processed} has already seen$L.\n",
-                            idFields(topic))
+                                    + " whose id {@code processed} has already seen" + idFields + ".\n")
                     .addParameter(CONFIG, "config")
                     .addParameter(topic.handler(), "handler")
                     .addParameter(REGISTRY_CLIENT, "registry")
@@ -130,37 +170,11 @@ final class ConsumerSources implements SourceContributor {
                 .addStatement("consumer.start()")
                 .addStatement("return this")
                 .build());
-        type.addMethod(MethodSpec.methodBuilder("run")
-                .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("Runs the poll loop on the calling thread until {@link #wakeup()} or {@link"
-                        + " #close()} is called from another thread.\n")
-                .addStatement("consumer.run()")
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("wakeup")
-                .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("Asks the poll loop to stop; returns at once.\n")
-                .addStatement("consumer.wakeup()")
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("failure")
-                .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("Why the loop stopped on its own, if it did.\n")
-                .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), ClassName.get(Throwable.class)))
-                .addStatement("return consumer.failure()")
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("health")
-                .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("Whether the loop runs, is paused (the registry unreachable, a dead-letter write"
-                        + " failing: with the reason), has failed (with the cause) or has stopped, with the"
-                        + " assigned partitions and their lag; for liveness and readiness probes.\n")
-                .returns(ClassName.get("io.github.eventcat.runtime.kafka", "ConsumerHealth"))
-                .addStatement("return consumer.health()")
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("close")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("Stops the loop, commits what was handled and closes the clients.\n")
-                .addStatement("consumer.close()")
-                .build());
+        type.addMethod(RUN)
+                .addMethod(WAKEUP)
+                .addMethod(FAILURE)
+                .addMethod(HEALTH)
+                .addMethod(CLOSE);
         return type.build();
     }
 
@@ -185,10 +199,10 @@ final class ConsumerSources implements SourceContributor {
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(dispatcherType)
                 .addParameter(topic.handler(), "handler");
-        method.addStatement("$T.requireNonNull(handler, $S)", Objects.class, "handler == null");
+        method.addStatement("$T.requireNonNull(handler, \"handler == null\")", Objects.class);
         if (deduplicated) {
             method.addParameter(PROCESSED_EVENT_STORE, "processed")
-                    .addStatement("$T.requireNonNull(processed, $S)", Objects.class, "processed == null");
+                    .addStatement("$T.requireNonNull(processed, \"processed == null\")", Objects.class);
         }
         CodeBlock.Builder dispatch = CodeBlock.builder().add("return $T.<$T>builder()", EVENT_DISPATCHER, OBJECT);
         for (TopicEvent event : topic.events()) {

@@ -12,9 +12,12 @@ import javax.lang.model.element.Modifier;
 
 /** Per topic a {@code <Topic>Handler}: one method per event type, for the consumer to call. */
 final class HandlerSources implements SourceContributor {
+    /** The step's id, a constant: the generator knows it without loading the step. */
+    static final String ID = "topic-handlers/1";
+
     @Override
     public String id() {
-        return "topic-handlers/1";
+        return ID;
     }
 
     @Override
@@ -26,14 +29,15 @@ final class HandlerSources implements SourceContributor {
         TypeSpec.Builder type = TypeSpec.interfaceBuilder(topic.handler())
                 .addModifiers(Modifier.PUBLIC)
                 .addAnnotation(CatalogConstantsSources.generated(topic.origin()))
+                // Few pieces (JavaPoet splits every one), catalog text made inert once.
                 .addJavadoc(
-                        "Handles the events of topic {@code $L}, one method per event type, for a"
-                                + " {@link $T}.\n\n"
+                        "$L{@link $T}.\n\n"
                                 + "<p>A method that returns has handled its event (its offset may be committed);"
                                 + " one that throws is called again after a backoff and, after the last attempt,"
                                 + " the original record goes to the dead-letter topic. Delivery is at least once:"
                                 + " {@code context.attempt()} tells a retry from a first delivery.\n",
-                        topicName(topic),
+                        "Handles the events of topic {@code " + topicName(topic)
+                                + "}, one method per event type, for a ",
                         topic.consumer());
         for (TopicEvent event : topic.events()) {
             type.addMethod(MethodSpec.methodBuilder(event.handlerMethod())

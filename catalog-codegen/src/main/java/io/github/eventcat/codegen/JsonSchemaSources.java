@@ -7,10 +7,12 @@ import java.util.List;
 
 /** JSON Schema events and the schemas they reference: Java records built with JavaPoet. */
 final class JsonSchemaSources implements SourceContributor {
+    /** The step's id, a constant: the generator knows it without loading the step. */
+    static final String ID = "json-records/2";
 
     @Override
     public String id() {
-        return "json-records/2";
+        return ID;
     }
 
     @Override

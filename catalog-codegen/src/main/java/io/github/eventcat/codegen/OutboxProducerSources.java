@@ -29,9 +29,12 @@ import javax.lang.model.element.Modifier;
  * outbox in the caller's JDBC transaction, for the relay to send.
  */
 final class OutboxProducerSources implements SourceContributor {
+    /** The step's id, a constant: the generator knows it without loading the step. */
+    static final String ID = "topic-outbox-producers/1";
+
     @Override
     public String id() {
-        return "topic-outbox-producers/1";
+        return ID;
     }
 
     @Override
@@ -52,16 +55,17 @@ final class OutboxProducerSources implements SourceContributor {
         TypeSpec.Builder type = TypeSpec.classBuilder(topic.outboxProducer())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addAnnotation(CatalogConstantsSources.generated(topic.origin()))
+                // Few pieces (JavaPoet splits every one), catalog text made inert once.
                 .addJavadoc(
-                        "Writes the events of topic {@code $L} into the transactional outbox (table"
-                                + " {@code eventcat_outbox}) in the caller's database transaction, keyed by their"
-                                + " {@code $L} field, serialized in the Confluent wire format as {@link $T} sends"
+                        "$L{@link $T} sends"
                                 + " them; the outbox relay publishes them once the transaction committed.\n\n"
                                 + "<p>Configured with {@code schema.registry.url} (and the registry's client"
                                 + " settings); the schemas must be registered first ({@code mvn registry:sync})."
                                 + " Needs {@code io.github.eventcat:event-outbox}. Thread-safe.\n",
-                        topicName(topic),
-                        keyField,
+                        "Writes the events of topic {@code " + topicName(topic)
+                                + "} into the transactional outbox (table {@code eventcat_outbox}) in the caller's"
+                                + " database transaction, keyed by their {@code " + keyField
+                                + "} field, serialized in the Confluent wire format as ",
                         topic.producer())
                 .addField(FieldSpec.builder(
                                 ParameterizedTypeName.get(OUTBOX_WRITER, value),
@@ -83,15 +87,16 @@ final class OutboxProducerSources implements SourceContributor {
                 .addCode(serdeConfig(topic))
                 .addStatement("this.outbox = new $T<>($L)", OUTBOX_WRITER, serializer(topic, model, catalog))
                 .build());
+        String addDoc = "Inserts {@code event}, keyed by its {@code " + keyField + "}, through {@code transaction}"
+                + " (auto-commit off; never committed here): it is published if and only if the transaction"
+                + " commits. Returns the event id the outbox stamps on the record (header {@code"
+                + " eventcat.event.id}).\n";
+        String addWithHeadersDoc = "Inserts {@code event}, keyed by its {@code " + keyField
+                + "}, with headers (UTF-8 text), through {@code transaction}.\n";
         for (TopicEvent event : topic.events()) {
             type.addMethod(MethodSpec.methodBuilder("add")
                     .addModifiers(Modifier.PUBLIC)
-                    .addJavadoc(
-                            "Inserts {@code event}, keyed by its {@code $L}, through {@code transaction}"
-                                    + " (auto-commit off; never committed here): it is published if and only if"
-                                    + " the transaction commits. Returns the event id the outbox stamps on the"
-                                    + " record (header {@code eventcat.event.id}).\n",
-                            keyField)
+                    .addJavadoc("$L", addDoc)
                     .returns(UUID.class)
                     .addParameter(CONNECTION, "transaction")
                     .addParameter(event.type(), "event")
@@ -99,15 +104,12 @@ final class OutboxProducerSources implements SourceContributor {
                     .build());
             type.addMethod(MethodSpec.methodBuilder("add")
                     .addModifiers(Modifier.PUBLIC)
-                    .addJavadoc(
-                            "Inserts {@code event}, keyed by its {@code $L}, with headers (UTF-8 text),"
-                                    + " through {@code transaction}.\n",
-                            keyField)
+                    .addJavadoc("$L", addWithHeadersDoc)
                     .returns(UUID.class)
                     .addParameter(CONNECTION, "transaction")
                     .addParameter(event.type(), "event")
                     .addParameter(HEADERS, "headers")
-                    .addStatement("$T.requireNonNull(event, $S)", Objects.class, "event == null")
+                    .addStatement("$T.requireNonNull(event, \"event == null\")", Objects.class)
                     .addStatement(
                             "return outbox.add(transaction, $T.NAME, event.$L(), event, headers)",
                             topic.constants(),

@@ -20,6 +20,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import io.github.eventcat.catalog.Catalog;
+import io.github.eventcat.catalog.SchemaFormat;
 import io.github.eventcat.codegen.TopicModel.TopicEvent;
 import io.github.eventcat.codegen.TopicModel.TopicInfo;
 import java.util.ArrayList;
@@ -34,9 +35,12 @@ import javax.lang.model.element.Modifier;
  * field, a thin layer over the event runtime's {@code EventProducer}.
  */
 final class ProducerSources implements SourceContributor {
+    /** The step's id, a constant: the generator knows it without loading the step. */
+    static final String ID = "topic-producers/1";
+
     @Override
     public String id() {
-        return "topic-producers/1";
+        return ID;
     }
 
     @Override
@@ -47,33 +51,59 @@ final class ProducerSources implements SourceContributor {
                 (topic, model) -> file(topic.producer(), producer(topic, model, input.catalog()), topic.origin()));
     }
 
+    private static final TypeName AVRO_PRODUCER =
+            ParameterizedTypeName.get(EVENT_PRODUCER, TopicSources.SPECIFIC_RECORD);
+    private static final TypeName JSON_PRODUCER = ParameterizedTypeName.get(EVENT_PRODUCER, OBJECT);
+
+    // The methods every producer has alike: built once, immutable.
+    private static final MethodSpec OWN_REGISTRY = MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc("A producer with its own registry client, both configured by {@code config}.\n")
+            .addParameter(CONFIG, "config")
+            .addStatement("this(config, $T.fromConfig(config))", REGISTRY_CLIENT)
+            .build();
+    private static final MethodSpec IS_TRANSACTIONAL = MethodSpec.methodBuilder("isTransactional")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(TypeName.BOOLEAN)
+            .addStatement("return producer.isTransactional()")
+            .build();
+    private static final MethodSpec FLUSH = MethodSpec.methodBuilder("flush")
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc("Waits until every event sent so far is acknowledged (or failed).\n")
+            .addStatement("producer.flush()")
+            .build();
+    private static final MethodSpec CLOSE = MethodSpec.methodBuilder("close")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .addStatement("producer.close()")
+            .build();
+
     private static TypeSpec producer(TopicInfo topic, TopicModel model, Catalog catalog) {
         TypeName value = valueType(topic);
-        TypeName eventProducer = ParameterizedTypeName.get(EVENT_PRODUCER, value);
+        TypeName eventProducer = topic.format() == SchemaFormat.AVRO ? AVRO_PRODUCER : JSON_PRODUCER;
+        String keyField = JavaText.comment(topic.topic().keyField());
+        String sendDoc = "Sends {@code event} keyed by its {@code " + keyField
+                + "}; the future completes when the broker has it (or fails).\n";
+        String sendWithHeadersDoc =
+                "Sends {@code event} keyed by its {@code " + keyField + "}, with headers (UTF-8 text).\n";
         TypeSpec.Builder type = TypeSpec.classBuilder(topic.producer())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(AutoCloseable.class)
                 .addAnnotation(CatalogConstantsSources.generated(topic.origin()))
+                // One piece per Javadoc, catalog text made inert once: JavaPoet splits every piece.
                 .addJavadoc(
-                        "Sends the events of topic {@code $L}, keyed by their {@code $L} field (as"
-                                + " UTF-8 text: $L), each serialized in the Confluent wire format under its"
-                                + " registered schema.\n\n"
+                        "$L",
+                        "Sends the events of topic {@code " + topicName(topic) + "}, keyed by their {@code "
+                                + keyField + "} field (as UTF-8 text: " + keyText(topic)
+                                + "), each serialized in the Confluent wire format under its registered schema.\n\n"
                                 + "<p>Configured like a Kafka producer ({@code bootstrap.servers}, SASL/SSL,"
                                 + " {@code transactional.id}...) plus {@code schema.registry.url}; idempotent with"
                                 + " {@code acks=all} unless configured otherwise. The schemas must be registered"
                                 + " first ({@code mvn registry:sync}), unless {@code auto.register.schemas=true}."
-                                + " Thread-safe.\n",
-                        topicName(topic),
-                        JavaText.comment(topic.topic().keyField()),
-                        keyText(topic))
+                                + " Thread-safe.\n")
                 .addField(FieldSpec.builder(eventProducer, "producer", Modifier.PRIVATE, Modifier.FINAL)
                         .build());
-        type.addMethod(MethodSpec.constructorBuilder()
-                .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("A producer with its own registry client, both configured by {@code config}.\n")
-                .addParameter(CONFIG, "config")
-                .addStatement("this(config, $T.fromConfig(config))", REGISTRY_CLIENT)
-                .build());
+        type.addMethod(OWN_REGISTRY);
         type.addMethod(MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
                 .addJavadoc("A producer looking schemas up with {@code registry} (which may be shared).\n")
@@ -92,19 +122,14 @@ final class ProducerSources implements SourceContributor {
         for (TopicEvent event : topic.events()) {
             type.addMethod(MethodSpec.methodBuilder("send")
                     .addModifiers(Modifier.PUBLIC)
-                    .addJavadoc(
-                            "Sends {@code event} keyed by its {@code $L}; the future completes when the"
-                                    + " broker has it (or fails).\n",
-                            JavaText.comment(topic.topic().keyField()))
+                    .addJavadoc("$L", sendDoc)
                     .returns(SEND_RESULT)
                     .addParameter(event.type(), "event")
                     .addStatement("return producer.send(event)")
                     .build());
             type.addMethod(MethodSpec.methodBuilder("send")
                     .addModifiers(Modifier.PUBLIC)
-                    .addJavadoc(
-                            "Sends {@code event} keyed by its {@code $L}, with headers (UTF-8 text).\n",
-                            JavaText.comment(topic.topic().keyField()))
+                    .addJavadoc("$L", sendWithHeadersDoc)
                     .returns(SEND_RESULT)
                     .addParameter(event.type(), "event")
                     .addParameter(HEADERS, "headers")
@@ -120,24 +145,10 @@ final class ProducerSources implements SourceContributor {
                         ParameterizedTypeName.get(
                                 ClassName.get(Consumer.class), WildcardTypeName.supertypeOf(topic.producer())),
                         "body")
-                .addStatement("$T.requireNonNull(body, $S)", Objects.class, "body == null")
+                .addStatement("$T.requireNonNull(body, \"body == null\")", Objects.class)
                 .addStatement("producer.inTransaction(p -> body.accept(this))")
                 .build());
-        type.addMethod(MethodSpec.methodBuilder("isTransactional")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(TypeName.BOOLEAN)
-                .addStatement("return producer.isTransactional()")
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("flush")
-                .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("Waits until every event sent so far is acknowledged (or failed).\n")
-                .addStatement("producer.flush()")
-                .build());
-        type.addMethod(MethodSpec.methodBuilder("close")
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .addStatement("producer.close()")
-                .build());
+        type.addMethod(IS_TRANSACTIONAL).addMethod(FLUSH).addMethod(CLOSE);
         MethodSpec.Builder keyOf = MethodSpec.methodBuilder("keyOf")
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(OBJECT)
@@ -148,9 +159,9 @@ final class ProducerSources implements SourceContributor {
                     .endControlFlow();
         }
         keyOf.addStatement(
-                "throw new $T($S + event.getClass().getName())",
+                "throw new $T($L + event.getClass().getName())",
                 IllegalArgumentException.class,
-                "not an event of topic " + topic.topic().name() + ": ");
+                JavaText.stringLiteral("not an event of topic " + topic.topic().name() + ": ", TopicSources.INDENT));
         type.addMethod(keyOf.build());
         return type.build();
     }
