@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -81,14 +82,7 @@ final class ObservabilityBench {
         public Rounds.Sample produce(String what, Map<String, Object> config, SchemaRegistryClient registry, int count) {
             try (TicketsProducer producer = new TicketsProducer(config, registry)) {
                 producer.send(pool.events().get(0)).join(); // connection and metadata out of the timing
-                List<TicketOpened> events = pool.events();
-                long cpu = Rounds.cpuNanos(RuntimeBench.PRODUCER_THREADS);
-                long start = System.nanoTime();
-                for (int i = 0; i < count; i++) {
-                    producer.send(events.get(i % events.size()));
-                }
-                producer.flush();
-                return RuntimeBench.report(what, count, System.nanoTime() - start, Rounds.cpuNanos(RuntimeBench.PRODUCER_THREADS) - cpu);
+                return timeSends(what, count, pool.events(), producer::send, producer::flush);
             }
         }
 
@@ -114,6 +108,18 @@ final class ObservabilityBench {
         }
     }
 
+    /** Sends {@code count} events (cycling through {@code events}), flushes, and reports rate and client CPU. */
+    static <E> Rounds.Sample timeSends(String what, int count, List<E> events, Consumer<E> send, Runnable flush) {
+        long cpu = Rounds.cpuNanos(RuntimeBench.PRODUCER_THREADS);
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            send.accept(events.get(i % events.size()));
+        }
+        flush.run();
+        return RuntimeBench.report(
+                what, count, System.nanoTime() - start, Rounds.cpuNanos(RuntimeBench.PRODUCER_THREADS) - cpu);
+    }
+
     /** The orders' {@code OrderPlaced}: a customer and 8 to 24 lines, ~500-1,000 bytes (a realistic event). */
     record Orders(OrderPool pool) implements Shape {
         @Override
@@ -129,15 +135,8 @@ final class ObservabilityBench {
         @Override
         public Rounds.Sample produce(String what, Map<String, Object> config, SchemaRegistryClient registry, int count) {
             try (OrderPlacedProducer producer = new OrderPlacedProducer(config, registry)) {
-                producer.send(pool.events().get(0)).join();
-                List<OrderPlaced> events = pool.events();
-                long cpu = Rounds.cpuNanos(RuntimeBench.PRODUCER_THREADS);
-                long start = System.nanoTime();
-                for (int i = 0; i < count; i++) {
-                    producer.send(events.get(i % events.size()));
-                }
-                producer.flush();
-                return RuntimeBench.report(what, count, System.nanoTime() - start, Rounds.cpuNanos(RuntimeBench.PRODUCER_THREADS) - cpu);
+                producer.send(pool.events().get(0)).join(); // connection and metadata out of the timing
+                return timeSends(what, count, pool.events(), producer::send, producer::flush);
             }
         }
 
