@@ -67,10 +67,7 @@ class TracingRealServersTest {
     private final SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
             .addSpanProcessor(SimpleSpanProcessor.create(spans))
             .build();
-    private final OpenTelemetrySdk otel = OpenTelemetrySdk.builder()
-            .setTracerProvider(tracerProvider)
-            .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-            .build();
+    private final OpenTelemetrySdk otel = sdk(tracerProvider);
 
     TracingRealServersTest(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry) {
         this.kafka = kafka;
@@ -237,24 +234,11 @@ class TracingRealServersTest {
                 .setSampler(Sampler.parentBased(onlyProcess))
                 .addSpanProcessor(SimpleSpanProcessor.create(exported))
                 .build()) {
-            OpenTelemetrySdk sampling = OpenTelemetrySdk.builder()
-                    .setTracerProvider(provider)
-                    .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-                    .build();
-            Map<String, Object> producerConfig = new HashMap<>();
-            producerConfig.put("bootstrap.servers", kafka.bootstrapServers());
-            producerConfig.put("schema.registry.url", registry.url());
-            producerConfig.put("auto.register.schemas", "true");
-            producerConfig.put("value.subject.name.strategy", "topic_record");
+            OpenTelemetrySdk sampling = sdk(provider);
+            Map<String, Object> producerConfig = producerConfig();
             producerConfig.put(Observability.TRACING_OPENTELEMETRY, sampling);
-            try (EventProducer<SpecificRecord> producer = EventProducer.<SpecificRecord>builder(producerConfig)
-                    .topic(topic)
-                    .key(event -> event.get(0))
-                    .valueSerializer(new AvroSerializer<>(
-                            SchemaRegistryClient.fromConfig(producerConfig),
-                            SerdeConfig.from(producerConfig, false),
-                            false))
-                    .build()) {
+            try (EventProducer<SpecificRecord> producer =
+                    producerBuilder(topic, producerConfig).build()) {
                 producer.send(new TicketOpened("u-1", "c", 1)).get();
             }
             assertThat(exported.getFinishedSpanItems())
@@ -332,15 +316,8 @@ class TracingRealServersTest {
                 .setSampler(Sampler.parentBased(Sampler.alwaysOff()))
                 .addSpanProcessor(SimpleSpanProcessor.create(exported))
                 .build()) {
-            OpenTelemetrySdk sampling = OpenTelemetrySdk.builder()
-                    .setTracerProvider(provider)
-                    .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-                    .build();
-            Map<String, Object> producerConfig = new HashMap<>();
-            producerConfig.put("bootstrap.servers", kafka.bootstrapServers());
-            producerConfig.put("schema.registry.url", registry.url());
-            producerConfig.put("auto.register.schemas", "true");
-            producerConfig.put("value.subject.name.strategy", "topic_record");
+            OpenTelemetrySdk sampling = sdk(provider);
+            Map<String, Object> producerConfig = producerConfig();
             producerConfig.put(Observability.TRACING_OPENTELEMETRY, sampling);
             producerConfig.put(Observability.TRACING_UNSAMPLED_ROOT_HEADERS, Boolean.FALSE); // a Boolean or "false"
             SpanContext unsampledParent = SpanContext.create(
@@ -353,14 +330,8 @@ class TracingRealServersTest {
                     "00f067aa0ba902b7",
                     io.opentelemetry.api.trace.TraceFlags.getSampled(),
                     io.opentelemetry.api.trace.TraceState.getDefault());
-            try (EventProducer<SpecificRecord> producer = EventProducer.<SpecificRecord>builder(producerConfig)
-                    .topic(topic)
-                    .key(event -> event.get(0))
-                    .valueSerializer(new AvroSerializer<>(
-                            SchemaRegistryClient.fromConfig(producerConfig),
-                            SerdeConfig.from(producerConfig, false),
-                            false))
-                    .build()) {
+            try (EventProducer<SpecificRecord> producer =
+                    producerBuilder(topic, producerConfig).build()) {
                 producer.send(new TicketOpened("root", "c", 1)).get();
                 try (var scope = Span.wrap(unsampledParent).makeCurrent()) {
                     producer.send(new TicketOpened("child-of-unsampled", "c", 2))
@@ -404,19 +375,33 @@ class TracingRealServersTest {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private EventProducer<SpecificRecord> producer(String topic) {
+    private static OpenTelemetrySdk sdk(SdkTracerProvider provider) {
+        return OpenTelemetrySdk.builder()
+                .setTracerProvider(provider)
+                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+                .build();
+    }
+
+    private Map<String, Object> producerConfig() {
         Map<String, Object> config = new HashMap<>();
         config.put("bootstrap.servers", kafka.bootstrapServers());
         config.put("schema.registry.url", registry.url());
         config.put("auto.register.schemas", "true");
         config.put("value.subject.name.strategy", "topic_record");
+        return config;
+    }
+
+    private static EventProducer.Builder<SpecificRecord> producerBuilder(String topic, Map<String, Object> config) {
         return EventProducer.<SpecificRecord>builder(config)
                 .topic(topic)
                 .key(event -> event.get(0))
                 .valueSerializer(new AvroSerializer<>(
-                        SchemaRegistryClient.fromConfig(config), SerdeConfig.from(config, false), false))
-                .tracing(otel)
-                .build();
+                        SchemaRegistryClient.fromConfig(config), SerdeConfig.from(config, false), false));
+    }
+
+    /** A producer traced through the builder (the tests above with a sampler pass it in the config). */
+    private EventProducer<SpecificRecord> producer(String topic) {
+        return producerBuilder(topic, producerConfig()).tracing(otel).build();
     }
 
     private Map<String, Object> consumerConfig() {
