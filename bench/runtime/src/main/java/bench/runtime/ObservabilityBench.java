@@ -5,12 +5,8 @@ import com.example.events.OrderPlacedConsumer;
 import com.example.events.OrderPlacedHandler;
 import com.example.events.OrderPlacedProducer;
 import com.example.events.TicketsConsumer;
-import com.example.events.TicketsHandler;
 import com.example.events.TicketsProducer;
 import com.example.orders.OrderPlaced;
-import com.example.repairshop.TicketClosed;
-import com.example.repairshop.TicketOpened;
-import io.github.eventcat.runtime.kafka.EventContext;
 import io.github.eventcat.runtime.kafka.Observability;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -90,18 +86,8 @@ final class ObservabilityBench {
         public Rounds.Sample consume(String what, Map<String, Object> config, SchemaRegistryClient registry, long expected)
                 throws InterruptedException {
             RuntimeBench.CountingClock clock = new RuntimeBench.CountingClock(expected);
-            TicketsHandler handler = new TicketsHandler() {
-                @Override
-                public void onTicketOpened(TicketOpened event, EventContext context) {
-                    clock.tick();
-                }
-
-                @Override
-                public void onTicketClosed(TicketClosed event, EventContext context) {
-                    clock.tick();
-                }
-            };
-            try (TicketsConsumer consumer = new TicketsConsumer(config, handler, registry).start()) {
+            try (TicketsConsumer consumer =
+                    new TicketsConsumer(config, RuntimeBench.ticking(clock), registry).start()) {
                 clock.await(what);
             }
             return clock.report(what);

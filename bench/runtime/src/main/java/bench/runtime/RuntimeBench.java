@@ -275,13 +275,9 @@ public final class RuntimeBench {
         return clock.report("consume raw Avro");
     }
 
-    /** Events per second from the first record handled to the last (group join excluded). */
-    static Rounds.Sample consumeGenerated(Map<String, Object> config, SchemaRegistryClient registry, long expected)
-            throws InterruptedException {
-        Map<String, Object> consumerConfig = new HashMap<>(config);
-        consumerConfig.put("group.id", "bench-generated-" + GROUPS.incrementAndGet());
-        CountingClock clock = new CountingClock(expected);
-        TicketsHandler handler = new TicketsHandler() {
+    /** A tickets handler that counts every event it is given on the clock. */
+    static TicketsHandler ticking(CountingClock clock) {
+        return new TicketsHandler() {
             @Override
             public void onTicketOpened(TicketOpened event, EventContext context) {
                 clock.tick();
@@ -292,7 +288,15 @@ public final class RuntimeBench {
                 clock.tick();
             }
         };
-        try (TicketsConsumer consumer = new TicketsConsumer(consumerConfig, handler, registry).start()) {
+    }
+
+    /** Events per second from the first record handled to the last (group join excluded). */
+    static Rounds.Sample consumeGenerated(Map<String, Object> config, SchemaRegistryClient registry, long expected)
+            throws InterruptedException {
+        Map<String, Object> consumerConfig = new HashMap<>(config);
+        consumerConfig.put("group.id", "bench-generated-" + GROUPS.incrementAndGet());
+        CountingClock clock = new CountingClock(expected);
+        try (TicketsConsumer consumer = new TicketsConsumer(consumerConfig, ticking(clock), registry).start()) {
             clock.await("consume generated");
             consumer.failure().ifPresent(f -> System.out.println("  consumer stopped: " + f));
         }
