@@ -247,22 +247,27 @@ class InputFingerprintTest {
         Path state = temp.resolve("out").resolve(OutputDirectory.STATE_FILE);
         InputFingerprint inputs = GENERATOR.inputs(catalog, configuration);
         // Same size, time stamp and file: the decision takes the state read for the fingerprint.
+        replaceInputsLine(state, inputs, 0);
+
+        assertThat(GENERATOR.upToDate(inputs, configuration)).isPresent();
+    }
+
+    /**
+     * Writes another inputs fingerprint into the state file, then sets its time stamp to the one it
+     * had plus {@code laterMillis}: the same size, and the same stamp when that is 0.
+     */
+    private static void replaceInputsLine(Path state, InputFingerprint inputs, long laterMillis) throws IOException {
         FileTime modified = Files.getLastModifiedTime(state);
         String text = Files.readString(state);
         Files.writeString(state, text.replace("inputs " + inputs.value(), "inputs " + "0".repeat(64)));
-        Files.setLastModifiedTime(state, modified);
-
-        assertThat(GENERATOR.upToDate(inputs, configuration)).isPresent();
+        Files.setLastModifiedTime(state, FileTime.from(modified.toInstant().plusMillis(laterMillis)));
     }
 
     @Test
     void aStateFileChangedAfterTheFingerprintIsReadAgain() throws IOException {
         Path state = temp.resolve("out").resolve(OutputDirectory.STATE_FILE);
         InputFingerprint inputs = GENERATOR.inputs(catalog, configuration);
-        FileTime modified = Files.getLastModifiedTime(state);
-        String text = Files.readString(state);
-        Files.writeString(state, text.replace("inputs " + inputs.value(), "inputs " + "0".repeat(64)));
-        Files.setLastModifiedTime(state, FileTime.fromMillis(modified.toMillis() + 1_000));
+        replaceInputsLine(state, inputs, 1_000);
 
         assertThat(GENERATOR.upToDate(inputs, configuration)).isEmpty();
     }
