@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -262,6 +263,11 @@ final class ObservabilityBench {
             }
             List<String> produceNames = new ArrayList<>(List.of("produce off"));
             List<Rounds.Run> produceRuns = new ArrayList<>(List.of(() -> shape.produce("produce off", config, registry, events)));
+            // The floor: off, plus a fixed 55-byte traceparent header on every record (no OpenTelemetry at all).
+            Map<String, Object> headerOnly = new HashMap<>(config);
+            headerOnly.put(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, FixedTraceparentInterceptor.class.getName());
+            produceNames.add("produce off + fixed traceparent");
+            produceRuns.add(() -> shape.produce("produce off + fixed traceparent", headerOnly, registry, events));
             List<String> consumeNames = new ArrayList<>(List.of("consume off"));
             List<Rounds.Run> consumeRuns = new ArrayList<>(List.of(() -> shape.consume("consume off", group(config, null), registry, events)));
             for (int i = 0; i < samplings.size(); i++) {
@@ -285,9 +291,12 @@ final class ObservabilityBench {
                         meters.get(i).find("eventcat.consumer.handled").counters().stream().mapToDouble(c -> c.count()).sum()));
             }
             return () -> {
+                System.out.println(" No OpenTelemetry, only a fixed 55-byte traceparent header on every record"
+                        + " (what the bytes of W3C propagation alone cost):");
+                produce.pair(0, 1).print("produce", 0);
                 for (int i = 0; i < samplings.size(); i++) {
                     System.out.printf(" Sampling %s (parent-based):%n", variants.get(i));
-                    produce.pair(0, i + 1).print("produce", 0.90);
+                    produce.pair(0, i + 2).print("produce", 0.90);
                     consume.pair(0, i + 1).print("consume", 0.90);
                     System.out.println(counts.get(i));
                 }
