@@ -57,20 +57,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         if (client == null) {
             client = SchemaRegistryClient.fromConfig(configs);
         }
-        SerdeConfig read = SerdeConfig.from(configs, isKey);
-        if (config != null && read.eventTypes().isEmpty()) {
-            read = new SerdeConfig(
-                    read.autoRegister(),
-                    read.useLatestVersion(),
-                    read.normalize(),
-                    read.subjectNameStrategy(),
-                    read.validateJson(),
-                    read.removeJavaProperties(),
-                    read.specificAvroReader(),
-                    config.eventTypes(),
-                    read.jsonType());
-        }
-        config = read;
+        config = SerdeConfig.from(configs, isKey).withTypesOf(config);
     }
 
     @Override

@@ -55,20 +55,7 @@ public class JsonSchemaDeserializer<T> implements Deserializer<T> {
         if (client == null) {
             client = SchemaRegistryClient.fromConfig(configs);
         }
-        SerdeConfig read = SerdeConfig.from(configs, isKey);
-        if (config != null) {
-            read = new SerdeConfig(
-                    read.autoRegister(),
-                    read.useLatestVersion(),
-                    read.normalize(),
-                    read.subjectNameStrategy(),
-                    read.validateJson(),
-                    read.removeJavaProperties(),
-                    read.specificAvroReader(),
-                    read.eventTypes().isEmpty() ? config.eventTypes() : read.eventTypes(),
-                    read.jsonType() == null ? config.jsonType() : read.jsonType());
-        }
-        config = read;
+        config = SerdeConfig.from(configs, isKey).withTypesOf(config);
     }
 
     @Override

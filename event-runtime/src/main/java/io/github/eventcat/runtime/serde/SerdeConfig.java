@@ -106,6 +106,27 @@ public record SerdeConfig(
                 registrations(config.get(REGISTRATIONS)));
     }
 
+    /**
+     * This configuration, with the event types and JSON type of {@code built} (what a serde's constructor was given)
+     * where it names none: a later {@code configure} by Kafka keeps the types the code passed.
+     */
+    SerdeConfig withTypesOf(SerdeConfig built) {
+        if (built == null) {
+            return this;
+        }
+        return new SerdeConfig(
+                autoRegister,
+                useLatestVersion,
+                normalize,
+                subjectNameStrategy,
+                validateJson,
+                removeJavaProperties,
+                specificAvroReader,
+                eventTypes.isEmpty() ? built.eventTypes() : eventTypes,
+                jsonType == null ? built.jsonType() : jsonType,
+                registrations);
+    }
+
     public static SerdeConfig defaults() {
         return from(Map.of(), false);
     }

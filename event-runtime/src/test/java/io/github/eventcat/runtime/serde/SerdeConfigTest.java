@@ -25,4 +25,32 @@ class SerdeConfigTest {
         assertThatThrownBy(() -> SerdeConfig.from(Map.of("auto.register.schemas", "yes"), false))
                 .hasMessageContaining("auto.register.schemas=yes is not true or false");
     }
+
+    @Test
+    void aLaterConfigureKeepsTheTypesTheSerdeWasBuiltWithUnlessItNamesItsOwn() {
+        SerdeConfig built = new SerdeConfig(
+                false,
+                false,
+                false,
+                SubjectNamingStrategy.TOPIC,
+                true,
+                true,
+                false,
+                Map.of("a.B", String.class),
+                Long.class);
+        SerdeConfig configured =
+                SerdeConfig.from(Map.of("auto.register.schemas", "true"), false).withTypesOf(built);
+        assertThat(configured.autoRegister()).isTrue();
+        assertThat(configured.eventTypes()).containsExactly(Map.entry("a.B", String.class));
+        assertThat(configured.jsonType()).isEqualTo(Long.class);
+
+        SerdeConfig own = SerdeConfig.from(
+                        Map.of("eventcat.event.types", "c.D=java.lang.Integer", "json.value.type", "java.lang.Integer"),
+                        false)
+                .withTypesOf(built);
+        assertThat(own.eventTypes()).containsExactly(Map.entry("c.D", Integer.class));
+        assertThat(own.jsonType()).isEqualTo(Integer.class);
+
+        assertThat(SerdeConfig.defaults().withTypesOf(null)).isEqualTo(SerdeConfig.defaults());
+    }
 }
