@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
+import org.apache.avro.util.SchemaResolver;
 
 /**
  * Parses the Avro schema files a catalog needs: the listed ones and every file that defines a named
@@ -338,9 +341,20 @@ final class AvroFiles {
         parser.addTypes(dependencyTypes.values());
         Schema schema;
         try {
-            schema = parser.parse(file.text());
+            // parseInternal, not parse: parse would then copy every schema the parser knows (this
+            // file's and its dependencies') to resolve forward references, which a file parsed after
+            // its dependencies does not have; a name left unresolved is checked for below.
+            schema = parser.parseInternal(file.text());
         } catch (AvroRuntimeException e) {
             sink.add(file.path(), file.document().locate(""), "Avro cannot parse the schema: " + e.getMessage());
+            return new Parsed(path, Optional.empty(), true, sink);
+        }
+        Optional<String> unresolved = unresolvedName(schema, Collections.newSetFromMap(new IdentityHashMap<>()));
+        if (unresolved.isPresent()) {
+            sink.add(
+                    file.path(),
+                    file.document().locate(""),
+                    "Avro cannot parse the schema: undefined name: " + unresolved.get());
             return new Parsed(path, Optional.empty(), true, sink);
         }
         if (!checkDefaults(file, parser.getTypes(), sink)) {
@@ -362,6 +376,44 @@ final class AvroFiles {
                         List.copyOf(references))),
                 false,
                 sink);
+    }
+
+    /**
+     * The first name Avro left unresolved in a schema (the scan resolved every name it saw, so
+     * only a name Avro looked up differently gets here), walking each named type once.
+     */
+    private static Optional<String> unresolvedName(Schema schema, Set<Schema> seen) {
+        if (SchemaResolver.isUnresolvedSchema(schema)) {
+            return Optional.of(SchemaResolver.getUnresolvedSchemaName(schema));
+        }
+        switch (schema.getType()) {
+            case RECORD -> {
+                if (seen.add(schema)) {
+                    for (Schema.Field field : schema.getFields()) {
+                        Optional<String> name = unresolvedName(field.schema(), seen);
+                        if (name.isPresent()) {
+                            return name;
+                        }
+                    }
+                }
+            }
+            case UNION -> {
+                for (Schema branch : schema.getTypes()) {
+                    Optional<String> name = unresolvedName(branch, seen);
+                    if (name.isPresent()) {
+                        return name;
+                    }
+                }
+            }
+            case ARRAY -> {
+                return unresolvedName(schema.getElementType(), seen);
+            }
+            case MAP -> {
+                return unresolvedName(schema.getValueType(), seen);
+            }
+            default -> {}
+        }
+        return Optional.empty();
     }
 
     private boolean checkDefaults(Scanned file, Map<String, Schema> types, Problems sink) {
