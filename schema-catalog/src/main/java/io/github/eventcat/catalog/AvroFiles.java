@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.ParseContext;
 import org.apache.avro.Schema;
 import org.apache.avro.util.SchemaResolver;
 
@@ -335,16 +336,16 @@ final class AvroFiles {
             }
             dependencyTypes.putAll(done.visibleTypes());
         }
-        Schema.Parser parser = new Schema.Parser();
-        // Defaults are checked field by field below, to report each bad one with its place.
-        parser.setValidateDefaults(false);
-        parser.addTypes(dependencyTypes.values());
+        ParseContext context = new ParseContext();
+        dependencyTypes.values().forEach(context::put);
+        context.commit();
         Schema schema;
         try {
-            // parseInternal, not parse: parse would then copy every schema the parser knows (this
-            // file's and its dependencies') to resolve forward references, which a file parsed after
-            // its dependencies does not have; a name left unresolved is checked for below.
-            schema = parser.parseInternal(file.text());
+            // From the tree the index parsed, and without resolving forward references (which a
+            // file parsed after its dependencies does not have): Schema.Parser.parse would copy every
+            // schema it knows to resolve them. A name left unresolved is checked for below.
+            // Defaults are checked field by field below, to report each bad one with its place.
+            schema = AvroTreeParser.parse(file.document().root(), file.text(), context);
         } catch (AvroRuntimeException e) {
             sink.add(file.path(), file.document().locate(""), "Avro cannot parse the schema: " + e.getMessage());
             return new Parsed(path, Optional.empty(), true, sink);
@@ -357,7 +358,7 @@ final class AvroFiles {
                     "Avro cannot parse the schema: undefined name: " + unresolved.get());
             return new Parsed(path, Optional.empty(), true, sink);
         }
-        if (!checkDefaults(file, parser.getTypes(), sink)) {
+        if (!checkDefaults(file, context.typesByName(), sink)) {
             return new Parsed(path, Optional.empty(), true, sink);
         }
         List<FileReference> references = new ArrayList<>();
@@ -372,7 +373,7 @@ final class AvroFiles {
                         file.document(),
                         file.scan(),
                         schema,
-                        Map.copyOf(parser.getTypes()),
+                        Map.copyOf(context.typesByName()),
                         List.copyOf(references))),
                 false,
                 sink);
