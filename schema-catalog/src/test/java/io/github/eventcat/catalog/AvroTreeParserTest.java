@@ -113,6 +113,62 @@ class AvroTreeParserTest {
                                 + " remove the default");
     }
 
+    @Test
+    void hostileFilesAreRefusedBeforeAvroBuildsAnything() throws IOException {
+        // Deep nesting in a custom property (Avro keeps properties as trees), a type defined in two
+        // files and a record name of 100,000 characters: the tree Avro gets has passed the limits.
+        write(root.resolve("catalog.yaml"), """
+                package: com.example.events
+                subject-naming: RECORD
+                topics:
+                  things:
+                    key: id
+                    events:
+                      - schemas/deep.avsc
+                      - schemas/twice_a.avsc
+                      - schemas/twice_b.avsc
+                      - schemas/long_name.avsc
+                """);
+        String nested = "1";
+        for (int i = 0; i < 64; i++) {
+            nested = "[" + nested + "]";
+        }
+        // The record is level 1 and the property's array level 2: 64 arrays reach level 65.
+        String deep = "{\"type\": \"record\", \"name\": \"Deep\", \"namespace\": \"com.example\", \"x-deep\": " + nested
+                + ", \"fields\": [{\"name\": \"id\", \"type\": \"string\"}]}";
+        write(root.resolve("schemas/deep.avsc"), deep);
+        String twice = "{\"type\": \"record\", \"name\": \"Twice\", \"namespace\": \"com.example\","
+                + " \"fields\": [{\"name\": \"id\", \"type\": \"string\"}]}";
+        write(root.resolve("schemas/twice_a.avsc"), twice);
+        write(root.resolve("schemas/twice_b.avsc"), twice);
+        String longName = "N" + "n".repeat(99_999);
+        write(
+                root.resolve("schemas/long_name.avsc"),
+                "{\"type\": \"record\", \"name\": \"" + longName + "\", \"namespace\": \"com.example\","
+                        + " \"fields\": [{\"name\": \"id\", \"type\": \"string\"}]}");
+
+        assertThat(TestCatalogs.problems(root))
+                .containsExactly(
+                        "schemas/deep.avsc:1:" + (deep.indexOf(nested) + 64)
+                                + ": nested more than 64 levels deep, the limit: flatten the schema, e.g. define"
+                                + " nested records as their own named types or files",
+                        "schemas/twice_b.avsc:1:1: type \"com.example.Twice\" is already defined in"
+                                + " schemas/twice_a.avsc: a named type must be defined in one file only — refer to it"
+                                + " by name instead, or rename it");
+    }
+
+    @Test
+    void aHugeNameIsBuiltFromTheTreeAsFromTheText() {
+        String longName = "N" + "n".repeat(99_999);
+        String text = "{\"type\": \"record\", \"name\": \"" + longName + "\", \"namespace\": \"com.example\","
+                + " \"fields\": [{\"name\": \"id\", \"type\": \"string\"}]}";
+
+        Schema fromTree = AvroTreeParser.parse(tree(text), text, new ParseContext());
+
+        assertThat(fromTree).isEqualTo(new Schema.Parser().parse(text));
+        assertThat(fromTree.getName()).hasSize(100_000);
+    }
+
     private static JsonNode tree(String text) {
         return ParsedDocument.json("test.avsc", text, new Problems())
                 .orElseThrow()
