@@ -345,7 +345,7 @@ final class AvroFiles {
             // file parsed after its dependencies does not have): Schema.Parser.parse would copy every
             // schema it knows to resolve them. A name left unresolved is checked for below.
             // Defaults are checked field by field below, to report each bad one with its place.
-            schema = AvroTreeParser.parse(file.document().root(), file.text(), context);
+            schema = AvroTreeParser.parse(file.document(), context);
         } catch (AvroRuntimeException e) {
             sink.add(file.path(), file.document().locate(""), "Avro cannot parse the schema: " + e.getMessage());
             return new Parsed(path, Optional.empty(), true, sink);

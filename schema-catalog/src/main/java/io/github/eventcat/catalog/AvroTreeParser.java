@@ -41,15 +41,16 @@ final class AvroTreeParser {
     }
 
     /**
-     * The schema of a file, its named types added to {@code context}, which holds the (committed)
+     * The schema of a JSON document, its named types added to {@code context}, which holds the (committed)
      * types of the file's dependencies. Defaults are not validated: the caller reports each bad one.
      *
      * @throws AvroRuntimeException when Avro refuses the schema, with Avro's message
      */
-    static Schema parse(JsonNode root, String text, ParseContext context) {
-        if (FROM_TREE != null) {
+    static Schema parse(ParsedDocument document, ParseContext context) {
+        // A text with more after the root value is left to Avro's parser, which refuses it.
+        if (FROM_TREE != null && document.rootAlone()) {
             try {
-                return (Schema) FROM_TREE.invokeExact(root, context, (String) null);
+                return (Schema) FROM_TREE.invokeExact(document.root(), context, (String) null);
             } catch (AvroRuntimeException e) {
                 // Built from a tree, Avro validates defaults (only a thread-local setting turns that
                 // off): the file is parsed again below, which says the same or leaves the defaults
@@ -63,6 +64,6 @@ final class AvroTreeParser {
         }
         Schema.Parser parser = new Schema.Parser(context);
         parser.setValidateDefaults(false);
-        return parser.parseInternal(text);
+        return parser.parseInternal(document.text());
     }
 }

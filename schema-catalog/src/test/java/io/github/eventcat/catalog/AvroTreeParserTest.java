@@ -4,7 +4,6 @@ import static io.github.eventcat.catalog.TestCatalogs.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.avro.AvroRuntimeException;
@@ -69,12 +68,12 @@ class AvroTreeParserTest {
     void theSchemaFromTheTreeIsTheSchemaFromTheText() {
         ParseContext fromTree = new ParseContext();
         ParseContext fromText = new ParseContext();
-        Schema moneyFromTree = AvroTreeParser.parse(tree(MONEY), MONEY, fromTree);
+        Schema moneyFromTree = AvroTreeParser.parse(document(MONEY), fromTree);
         Schema moneyFromText = new Schema.Parser(fromText).parseInternal(MONEY);
         fromTree.commit();
         fromText.commit();
 
-        Schema orderFromTree = AvroTreeParser.parse(tree(ORDER), ORDER, fromTree);
+        Schema orderFromTree = AvroTreeParser.parse(document(ORDER), fromTree);
         Schema orderFromText = new Schema.Parser(fromText).parseInternal(ORDER);
 
         assertThat(moneyFromTree).isEqualTo(moneyFromText);
@@ -91,7 +90,7 @@ class AvroTreeParserTest {
     void aSchemaAvroRefusesFromTheTreeIsRefusedWithAvrosMessage() {
         String noFields = "{\"type\": \"record\", \"name\": \"A\"}";
 
-        assertThatThrownBy(() -> AvroTreeParser.parse(tree(noFields), noFields, new ParseContext()))
+        assertThatThrownBy(() -> AvroTreeParser.parse(document(noFields), new ParseContext()))
                 .isInstanceOf(AvroRuntimeException.class)
                 .hasMessageContaining("fields");
     }
@@ -163,15 +162,27 @@ class AvroTreeParserTest {
         String text = "{\"type\": \"record\", \"name\": \"" + longName + "\", \"namespace\": \"com.example\","
                 + " \"fields\": [{\"name\": \"id\", \"type\": \"string\"}]}";
 
-        Schema fromTree = AvroTreeParser.parse(tree(text), text, new ParseContext());
+        Schema fromTree = AvroTreeParser.parse(document(text), new ParseContext());
 
         assertThat(fromTree).isEqualTo(new Schema.Parser().parse(text));
         assertThat(fromTree.getName()).hasSize(100_000);
     }
 
-    private static JsonNode tree(String text) {
-        return ParsedDocument.json("test.avsc", text, new Problems())
-                .orElseThrow()
-                .root();
+    @Test
+    void aFileWithMoreAfterTheSchemaIsRefusedAsAvroRefusesIt() throws IOException {
+        // Jackson reads the first of several values; Avro's text parser refuses what follows.
+        write(root.resolve("catalog.yaml"), TestCatalogs.MANIFEST);
+        write(root.resolve("schemas/thing_created.avsc"), TestCatalogs.THING_CREATED + "{\"x\": 1}\n");
+
+        assertThat(TestCatalogs.problems(root))
+                .containsExactly("schemas/thing_created.avsc:1:1: Avro cannot parse the schema: dangling content after"
+                        + " end of schema: {\"x\": 1}");
+    }
+
+    private static ParsedDocument document(String text) {
+        ParsedDocument document =
+                ParsedDocument.json("test.avsc", text, new Problems()).orElseThrow();
+        assertThat(document.rootAlone()).isTrue();
+        return document;
     }
 }
