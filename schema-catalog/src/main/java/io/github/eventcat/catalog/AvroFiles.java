@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.avro.AvroRuntimeException;
+import org.apache.avro.ParseContext;
 import org.apache.avro.Schema;
+import org.apache.avro.util.SchemaResolver;
 
 /**
  * Parses the Avro schema files a catalog needs: the listed ones and every file that defines a named
@@ -332,18 +336,29 @@ final class AvroFiles {
             }
             dependencyTypes.putAll(done.visibleTypes());
         }
-        Schema.Parser parser = new Schema.Parser();
-        // Defaults are checked field by field below, to report each bad one with its place.
-        parser.setValidateDefaults(false);
-        parser.addTypes(dependencyTypes.values());
+        ParseContext context = new ParseContext();
+        dependencyTypes.values().forEach(context::put);
+        context.commit();
         Schema schema;
         try {
-            schema = parser.parse(file.text());
+            // From the tree the index parsed, and without resolving forward references (which a
+            // file parsed after its dependencies does not have): Schema.Parser.parse would copy every
+            // schema it knows to resolve them. A name left unresolved is checked for below.
+            // Defaults are checked field by field below, to report each bad one with its place.
+            schema = AvroTreeParser.parse(file.document(), context);
         } catch (AvroRuntimeException e) {
             sink.add(file.path(), file.document().locate(""), "Avro cannot parse the schema: " + e.getMessage());
             return new Parsed(path, Optional.empty(), true, sink);
         }
-        if (!checkDefaults(file, parser.getTypes(), sink)) {
+        Optional<String> unresolved = unresolvedName(schema, Collections.newSetFromMap(new IdentityHashMap<>()));
+        if (unresolved.isPresent()) {
+            sink.add(
+                    file.path(),
+                    file.document().locate(""),
+                    "Avro cannot parse the schema: undefined name: " + unresolved.get());
+            return new Parsed(path, Optional.empty(), true, sink);
+        }
+        if (!checkDefaults(file, context.typesByName(), sink)) {
             return new Parsed(path, Optional.empty(), true, sink);
         }
         List<FileReference> references = new ArrayList<>();
@@ -358,10 +373,48 @@ final class AvroFiles {
                         file.document(),
                         file.scan(),
                         schema,
-                        Map.copyOf(parser.getTypes()),
+                        Map.copyOf(context.typesByName()),
                         List.copyOf(references))),
                 false,
                 sink);
+    }
+
+    /**
+     * The first name Avro left unresolved in a schema (the scan resolved every name it saw, so
+     * only a name Avro looked up differently gets here), walking each named type once.
+     */
+    private static Optional<String> unresolvedName(Schema schema, Set<Schema> seen) {
+        if (SchemaResolver.isUnresolvedSchema(schema)) {
+            return Optional.of(SchemaResolver.getUnresolvedSchemaName(schema));
+        }
+        switch (schema.getType()) {
+            case RECORD -> {
+                if (seen.add(schema)) {
+                    for (Schema.Field field : schema.getFields()) {
+                        Optional<String> name = unresolvedName(field.schema(), seen);
+                        if (name.isPresent()) {
+                            return name;
+                        }
+                    }
+                }
+            }
+            case UNION -> {
+                for (Schema branch : schema.getTypes()) {
+                    Optional<String> name = unresolvedName(branch, seen);
+                    if (name.isPresent()) {
+                        return name;
+                    }
+                }
+            }
+            case ARRAY -> {
+                return unresolvedName(schema.getElementType(), seen);
+            }
+            case MAP -> {
+                return unresolvedName(schema.getValueType(), seen);
+            }
+            default -> {}
+        }
+        return Optional.empty();
     }
 
     private boolean checkDefaults(Scanned file, Map<String, Schema> types, Problems sink) {

@@ -54,6 +54,8 @@ final class ParsedDocument {
     private final JsonNode root;
     private Index index;
     private int scans;
+    /** Whether the text is known to hold nothing after the root value (only JSON read in one pass). */
+    private boolean alone;
 
     private ParsedDocument(ObjectMapper mapper, String file, String text, JsonNode root) {
         this.mapper = mapper;
@@ -80,10 +82,13 @@ final class ParsedDocument {
         try (JsonParser parser = JSON_ONE_PASS.getFactory().createParser(text)) {
             JsonNode root = JSON_ONE_PASS.reader().with(nodes).readTree(parser);
             if (root != null && !root.isMissingNode()) {
+                boolean alone = parser.nextToken() == null;
                 while (parser.nextToken() != null) {
                     // what follows the document is checked as the checking pass would
                 }
-                return Optional.of(new ParsedDocument(JSON, file, text, root));
+                ParsedDocument document = new ParsedDocument(JSON, file, text, root);
+                document.alone = alone;
+                return Optional.of(document);
             }
         } catch (IOException e) {
             // reported below, where and how the checking pass finds it
@@ -206,17 +211,39 @@ final class ParsedDocument {
         private final Map<String, String> values = new HashMap<>();
         private final Map<String, String> keys = new HashMap<>();
         private final Map<String, String> numbers = new HashMap<>();
+        /**
+         * The pointers of the objects and arrays open at the current token, innermost last: each
+         * token's pointer is its container's plus one segment, rather than the whole path worked
+         * out again from the parsing context's chain for every token (most of a manifest's pass).
+         */
+        private final List<String> open = new ArrayList<>();
 
         void add(JsonParser parser, JsonToken token) throws IOException {
-            String pointer = parser.getParsingContext().pathAsPointer().toString();
+            if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                open.remove(open.size() - 1);
+                return;
+            }
+            boolean starts = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY;
+            // A start token's context is the new container's; where it sits is its parent's.
+            JsonStreamContext context = starts ? parser.getParsingContext().getParent() : parser.getParsingContext();
+            String pointer = context.inRoot()
+                    ? ""
+                    : open.get(open.size() - 1)
+                            + "/"
+                            + (context.inArray()
+                                    ? Integer.toString(context.getCurrentIndex())
+                                    : segment(context.getCurrentName()));
             String location = render(parser.currentTokenLocation());
             if (token == JsonToken.FIELD_NAME) {
                 keys.put(pointer, location);
-            } else if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY) {
-                values.putIfAbsent(pointer, location);
+                return;
             }
+            values.putIfAbsent(pointer, location);
             if (token.isNumeric()) {
                 numbers.putIfAbsent(pointer, parser.getText());
+            }
+            if (starts) {
+                open.add(pointer);
             }
         }
 
@@ -333,6 +360,18 @@ final class ParsedDocument {
 
     JsonNode root() {
         return root;
+    }
+
+    String text() {
+        return text;
+    }
+
+    /**
+     * Whether the text is known to hold the root value alone: Jackson reads a value followed by more
+     * values as the first one, where Avro's text parser refuses the rest as dangling content.
+     */
+    boolean rootAlone() {
+        return alone;
     }
 
     /**

@@ -135,6 +135,59 @@ class ParsedDocumentTest {
         }
     }
 
+    @Test
+    void everyValueAndKeyIsLocatedWhereJacksonsPathSaysItIs() throws IOException {
+        // The index builds each pointer from its container's; Jackson's own path of each token is
+        // the reference (escaped names, array indexes, empty keys, several YAML documents).
+        List<String> yaml = List.of(
+                "package: com.example\ntopics:\n  a/b~c:\n    events:\n      - x.avsc\n      - {path: y.avsc}\n"
+                        + "  \"\": [[1, 2], [3, [4]]]\n",
+                "first: 1\n---\nsecond: 2\nfirst: 3\n",
+                "- a\n- b: [c, {d: e}]\n");
+        // A JSON document is located by scans first, then (past 8 lookups) by its index: both here.
+        List<String> json =
+                List.of("{\"type\": \"record\", \"name\": \"A\", \"fields\": [{\"name\": \"x\", \"type\": {\"type\":"
+                        + " \"array\", \"items\": [\"null\", \"int\"]}, \"default\": []}, {\"name\": \"y\", \"type\":"
+                        + " \"string\", \"a/b\": {\"~\": [true, null, 1.5]}, \"\": 0}]}");
+        for (String text : yaml) {
+            assertLocatedAsJacksonSays(
+                    new YAMLFactory(), text, ParsedDocument.yaml("catalog.yaml", text, new Problems()));
+        }
+        for (String text : json) {
+            assertLocatedAsJacksonSays(
+                    new com.fasterxml.jackson.core.JsonFactory(),
+                    text,
+                    ParsedDocument.json("a.avsc", text, new Problems()));
+        }
+    }
+
+    private static void assertLocatedAsJacksonSays(
+            com.fasterxml.jackson.core.JsonFactory factory, String text, Optional<ParsedDocument> parsed)
+            throws IOException {
+        ParsedDocument document = parsed.orElseThrow();
+        java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> keys = new java.util.LinkedHashMap<>();
+        try (com.fasterxml.jackson.core.JsonParser parser = factory.createParser(text)) {
+            for (com.fasterxml.jackson.core.JsonToken token = parser.nextToken();
+                    token != null;
+                    token = parser.nextToken()) {
+                String pointer = parser.getParsingContext().pathAsPointer().toString();
+                var where = parser.currentTokenLocation();
+                String location = where.getLineNr() + ":" + where.getColumnNr();
+                if (token == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                    keys.put(pointer, location);
+                } else if (!token.isStructEnd()) {
+                    values.putIfAbsent(pointer, location);
+                }
+            }
+        }
+        values.forEach((pointer, location) ->
+                assertThat(document.locate(pointer)).as(text + " " + pointer).isEqualTo(location));
+        keys.forEach((pointer, location) -> assertThat(document.locateKey(pointer))
+                .as(text + " key " + pointer)
+                .isEqualTo(location));
+    }
+
     private static String nested(int depth) {
         return "[".repeat(depth) + "]".repeat(depth);
     }

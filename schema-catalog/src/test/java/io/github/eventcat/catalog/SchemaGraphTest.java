@@ -198,6 +198,23 @@ class SchemaGraphTest {
     }
 
     @Test
+    void anAvroTypeUsedAcrossFilesIsOneSchemaObject() {
+        // The referring file is parsed with its dependency's types, not with copies of them: one
+        // type, one object in the model (and no copy made per referring file while loading).
+        Schema money = catalog.schemaGraph()
+                .avroNamedType("com.example.shared.Money")
+                .orElseThrow()
+                .schema();
+        Schema order = catalog.avroSchema(
+                catalog.schemaFile("schemas/avro/order_placed.avsc").orElseThrow());
+
+        assertThat(order.getField("total").schema()).isSameAs(money);
+        assertThat(catalog.avroSchema(
+                        catalog.schemaFile("schemas/common/money.avsc").orElseThrow()))
+                .isSameAs(money);
+    }
+
+    @Test
     void theGraphCannotBeChanged() {
         SchemaGraph graph = catalog.schemaGraph();
 
