@@ -341,11 +341,18 @@ final class AvroFiles {
         context.commit();
         Schema schema;
         try {
-            // From the tree the index parsed, and without resolving forward references (which a
-            // file parsed after its dependencies does not have): Schema.Parser.parse would copy every
-            // schema it knows to resolve them. A name left unresolved is checked for below.
-            // Defaults are checked field by field below, to report each bad one with its place.
+            // From the tree the index parsed, and without resolving references: Schema.Parser.parse
+            // would copy every schema it knows to resolve them, and a file parsed after its
+            // dependencies has none to resolve unless one of its own types refers to itself or to a
+            // type defined later in the file (Avro adds a record to the context once its fields are
+            // built). Defaults are checked field by field below, to report each bad one with its place.
             schema = AvroTreeParser.parse(file.document(), context);
+            if (unresolvedName(schema, Collections.newSetFromMap(new IdentityHashMap<>()))
+                    .filter(name -> context.getNamedSchema(name) != null)
+                    .isPresent()) {
+                context.commit();
+                schema = context.resolve(schema);
+            }
         } catch (AvroRuntimeException e) {
             sink.add(file.path(), file.document().locate(""), "Avro cannot parse the schema: " + e.getMessage());
             return new Parsed(path, Optional.empty(), true, sink);

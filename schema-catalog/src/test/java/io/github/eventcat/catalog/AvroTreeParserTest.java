@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.ParseContext;
@@ -154,6 +155,58 @@ class AvroTreeParserTest {
                         "schemas/twice_b.avsc:1:1: type \"com.example.Twice\" is already defined in"
                                 + " schemas/twice_a.avsc: a named type must be defined in one file only — refer to it"
                                 + " by name instead, or rename it");
+    }
+
+    @Test
+    void typesThatReferToThemselvesOrToTypesDefinedLaterInTheFileAreResolved() throws IOException {
+        // Avro adds a record to its context once its fields are built, so a record that refers to
+        // itself, to the record around it or to a type defined further down the file is left as a
+        // reference for Avro's resolver: the loader must resolve it, not report an undefined name.
+        write(root.resolve("catalog.yaml"), """
+                package: com.example.events
+                subject-naming: RECORD
+                topics:
+                  trees:
+                    key: id
+                    events:
+                      - schemas/node_added.avsc
+                """);
+        write(root.resolve("schemas/money.avsc"), MONEY);
+        write(root.resolve("schemas/node_added.avsc"), """
+                {"type": "record", "name": "NodeAdded", "namespace": "com.example", "fields": [
+                  {"name": "id", "type": "string"},
+                  {"name": "next", "type": ["null", "NodeAdded"], "default": null},
+                  {"name": "child", "type": {"type": "record", "name": "Child", "fields": [
+                    {"name": "parent", "type": ["null", "NodeAdded"], "default": null},
+                    {"name": "later", "type": ["null", "Later"], "default": null},
+                    {"name": "price", "type": "com.example.shared.Money"}
+                  ]}},
+                  {"name": "defined", "type": {"type": "record", "name": "Later", "fields": [
+                    {"name": "n", "type": "int"}
+                  ]}}
+                ]}
+                """);
+
+        Catalog catalog = CatalogLoader.load(root);
+
+        Event event = catalog.events().stream()
+                .filter(e -> e.recordFullName().equals("com.example.NodeAdded"))
+                .findFirst()
+                .orElseThrow();
+        Schema node = catalog.avroSchema(event.schemaFile());
+        Schema next = node.getField("next").schema().getTypes().get(1);
+        assertThat(next).isSameAs(node);
+        Schema child = node.getField("child").schema();
+        assertThat(child.getField("parent").schema().getTypes().get(1)).isSameAs(node);
+        assertThat(child.getField("later").schema().getTypes().get(1))
+                .isSameAs(node.getField("defined").schema());
+        assertThat(child.getField("price").schema().getFullName()).isEqualTo("com.example.shared.Money");
+        Schema.Parser reference = new Schema.Parser();
+        reference.parse(MONEY);
+        assertThat(node.toString())
+                .isEqualTo(reference
+                        .parse(Files.readString(root.resolve("schemas/node_added.avsc")))
+                        .toString());
     }
 
     @Test
