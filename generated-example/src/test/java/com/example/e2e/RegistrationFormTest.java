@@ -145,7 +145,7 @@ class RegistrationFormTest {
             SchemaRegistration expected = form.registration(subject).orElseThrow();
             RegisteredSchema actual = registered.get(subject);
             assertThat(actual.definition().schema()).as(subject).isEqualTo(expected.text());
-            assertThat(actual.definition().type().name())
+            assertThat(actual.definition().type())
                     .as(subject)
                     .isEqualTo(expected.format().registryType());
             assertThat(actual.definition().references())

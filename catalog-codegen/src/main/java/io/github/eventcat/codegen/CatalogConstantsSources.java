@@ -52,7 +52,7 @@ final class CatalogConstantsSources implements SourceContributor {
             ClassName.get("io.github.eventcat.runtime.registry", "SchemaRegistration");
     private static final ClassName SCHEMA_REFERENCE =
             ClassName.get("io.github.eventcat.vocabulary", "SubjectReference");
-    private static final ClassName SCHEMA_TYPE = ClassName.get("io.github.eventcat.runtime.registry", "SchemaType");
+    private static final ClassName SCHEMA_TYPE = ClassName.get("io.github.eventcat.vocabulary", "SchemaType");
     private static final TypeName CLASS_OF_ANY =
             ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class));
 

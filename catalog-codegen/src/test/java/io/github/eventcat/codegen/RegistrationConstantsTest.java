@@ -6,7 +6,6 @@ import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.Topic;
 import io.github.eventcat.catalog.registration.RegistrationForm;
 import io.github.eventcat.runtime.registry.SchemaRegistration;
-import io.github.eventcat.runtime.registry.SchemaType;
 import io.github.eventcat.vocabulary.SubjectReference;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +33,7 @@ class RegistrationConstantsTest {
             List<SchemaRegistration> expected = CatalogConstantsSources.valueRegistrations(topic, form).stream()
                     .map(r -> new SchemaRegistration(
                             r.subject(),
-                            SchemaType.valueOf(r.format().registryType()),
+                            r.format().registryType(),
                             r.text(),
                             r.references().stream()
                                     .map(ref -> new SubjectReference(ref.name(), ref.subject()))

@@ -1,25 +1,25 @@
 package io.github.eventcat.catalog;
 
-/** The schema languages a catalog holds, with the names the Confluent REST API uses for them. */
+import io.github.eventcat.vocabulary.SchemaType;
+
+/** The schema languages a catalog holds: the registry's schema types that a catalog file can have. */
 public enum SchemaFormat {
-    AVRO("AVRO", ".avsc"),
-    JSON("JSON", ".json");
+    AVRO(SchemaType.AVRO),
+    JSON(SchemaType.JSON);
 
-    private final String registryType;
-    private final String fileExtension;
+    private final SchemaType registryType;
 
-    SchemaFormat(String registryType, String fileExtension) {
+    SchemaFormat(SchemaType registryType) {
         this.registryType = registryType;
-        this.fileExtension = fileExtension;
     }
 
     /** The value of {@code schemaType} in the registry's REST API. */
-    public String registryType() {
+    public SchemaType registryType() {
         return registryType;
     }
 
     /** The file name extension of a schema in this format, with its dot. */
     public String fileExtension() {
-        return fileExtension;
+        return registryType.fileExtension();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.eventcat.runtime.registry;
 
 import io.github.eventcat.vocabulary.SchemaReference;
+import io.github.eventcat.vocabulary.SchemaType;
 import java.util.List;
 import java.util.Objects;
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.eventcat.vocabulary.CompatibilityLevel;
 import io.github.eventcat.vocabulary.SchemaReference;
+import io.github.eventcat.vocabulary.SchemaType;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

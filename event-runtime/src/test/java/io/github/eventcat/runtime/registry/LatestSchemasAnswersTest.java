@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.eventcat.vocabulary.SchemaReference;
+import io.github.eventcat.vocabulary.SchemaType;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;

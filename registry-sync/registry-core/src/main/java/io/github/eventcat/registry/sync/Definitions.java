@@ -2,7 +2,6 @@ package io.github.eventcat.registry.sync;
 
 import io.github.eventcat.runtime.registry.SchemaDefinition;
 import io.github.eventcat.runtime.registry.SchemaRegistration;
-import io.github.eventcat.runtime.registry.SchemaType;
 import java.util.Map;
 
 /** From catalog values to what the registry client sends. */
@@ -24,9 +23,6 @@ final class Definitions {
     /** The catalog's form of a subject in the runtime's terms (what codegen writes as constants). */
     static SchemaRegistration toRuntime(io.github.eventcat.catalog.registration.SchemaRegistration subject) {
         return new SchemaRegistration(
-                subject.subject(),
-                SchemaType.valueOf(subject.format().registryType()),
-                subject.text(),
-                subject.references());
+                subject.subject(), subject.format().registryType(), subject.text(), subject.references());
     }
 }

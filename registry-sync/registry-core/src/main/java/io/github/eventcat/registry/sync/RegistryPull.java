@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaRegistryClient;
-import io.github.eventcat.runtime.registry.SchemaType;
 import io.github.eventcat.vocabulary.CompatibilityLevel;
 import io.github.eventcat.vocabulary.SchemaReference;
+import io.github.eventcat.vocabulary.SchemaType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -107,19 +107,14 @@ final class RegistryPull {
                     ? reference.name().substring(0, reference.name().length() - ".json".length())
                     : safeName(reference.subject());
             written.put(
-                    key,
-                    schemas.resolve(name + extension(referenced.definition().type())));
+                    key, schemas.resolve(name + referenced.definition().type().fileExtension()));
             writeWithReferences(referenced, name, schemas, written);
         }
-        String fileName = baseName + extension(schema.definition().type());
+        String fileName = baseName + schema.definition().type().fileExtension();
         Path file = schemas.resolve(fileName);
         write(file, pretty(schema.definition().schema()));
         written.put(schema.subject() + "@" + schema.version(), file);
         return fileName;
-    }
-
-    private static String extension(SchemaType type) {
-        return type == SchemaType.JSON ? ".json" : ".avsc";
     }
 
     private static String recordFullName(SchemaType type, JsonNode tree) {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.eventcat.runtime.registry.RegisteredSchema;
 import io.github.eventcat.runtime.registry.SchemaDefinition;
-import io.github.eventcat.runtime.registry.SchemaType;
 import io.github.eventcat.vocabulary.CompatibilityLevel;
 import io.github.eventcat.vocabulary.SchemaReference;
+import io.github.eventcat.vocabulary.SchemaType;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
