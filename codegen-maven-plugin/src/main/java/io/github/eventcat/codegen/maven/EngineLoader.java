@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.maven.RepositoryUtils;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -26,13 +27,12 @@ import org.eclipse.aether.artifact.Artifact;
 import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.graph.DependencyFilter;
 import org.eclipse.aether.repository.LocalArtifactRequest;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactResult;
 import org.eclipse.aether.resolution.DependencyRequest;
 import org.eclipse.aether.resolution.DependencyResolutionException;
-import org.eclipse.aether.util.artifact.JavaScopes;
-import org.eclipse.aether.util.filter.DependencyFilterUtils;
 
 /**
  * Finds the codegen engine: {@code io.github.eventcat:codegen-engine} at exactly this plugin's
@@ -52,6 +52,15 @@ final class EngineLoader {
 
     /** The plugin's version, from the build: the engine's version has to be the same. */
     static final String PLUGIN_VERSION = readVersion();
+
+    private static final String RUNTIME = "runtime";
+
+    /**
+     * What a runtime class path holds (the resolver's own filter is in maven-resolver-util, which
+     * Maven does not export to plugins): compile and runtime scope.
+     */
+    private static final DependencyFilter RUNTIME_CLASS_PATH = (node, parents) -> node.getDependency() == null
+            || Set.of("", "compile", RUNTIME).contains(node.getDependency().getScope());
 
     private static final Map<List<Path>, ClassLoader> LOADERS = new ConcurrentHashMap<>();
 
@@ -109,7 +118,7 @@ final class EngineLoader {
     /** What is resolved: the engine, and the user's plugin dependencies as direct and managed ones. */
     CollectRequest collectRequest() {
         CollectRequest request = new CollectRequest();
-        request.addDependency(new Dependency(engineArtifact(), JavaScopes.RUNTIME));
+        request.addDependency(new Dependency(engineArtifact(), RUNTIME));
         for (org.apache.maven.model.Dependency dependency : pluginDependencies) {
             Dependency pinned = RepositoryUtils.toDependency(dependency, session.getArtifactTypeRegistry());
             request.addDependency(pinned);
@@ -122,8 +131,7 @@ final class EngineLoader {
 
     /** The engine's jar and its runtime dependencies, in class path order. */
     List<Path> resolve() throws MojoExecutionException {
-        DependencyRequest request =
-                new DependencyRequest(collectRequest(), DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
+        DependencyRequest request = new DependencyRequest(collectRequest(), RUNTIME_CLASS_PATH);
         List<ArtifactResult> results;
         try {
             results = system.resolveDependencies(session, request).getArtifactResults();
