@@ -118,7 +118,8 @@ final class EngineLoader {
     /** What is resolved: the engine, and the user's plugin dependencies as direct and managed ones. */
     CollectRequest collectRequest() {
         CollectRequest request = new CollectRequest();
-        request.addDependency(new Dependency(engineArtifact(), RUNTIME));
+        // The engine as the root, as Maven resolves a plugin: its pom's dependencyManagement applies.
+        request.setRoot(new Dependency(engineArtifact(), RUNTIME));
         for (org.apache.maven.model.Dependency dependency : pluginDependencies) {
             Dependency pinned = RepositoryUtils.toDependency(dependency, session.getArtifactTypeRegistry());
             request.addDependency(pinned);
