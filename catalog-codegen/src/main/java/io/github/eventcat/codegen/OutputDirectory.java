@@ -187,7 +187,7 @@ final class OutputDirectory {
             }
             List<String> files = List.copyOf(current);
             writeState(GeneratorState.of(fingerprint, inputs, files)
-                    .withDirectories(GeneratorState.directoryTimes(root, files)));
+                    .withDirectories(GeneratorState.settledDirectoryTimes(root, files)));
             return new GenerationResult(
                     root, false, sorted(List.copyOf(written)), sorted(List.copyOf(unchanged)), sorted(deleted));
         }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -235,6 +236,37 @@ public record GeneratorState(
                 if (modified >= 0) {
                     times.put(parent, modified);
                 }
+            }
+        }
+        return times;
+    }
+
+    /**
+     * The modification times of the directories holding the given files, for the state a run that
+     * generated writes next; a directory changed by the run (within {@link
+     * InputFingerprint#RACY_MILLIS}) is first given a time that much in the past, so that the next
+     * build can trust it without listing it. Sound because any later change to it moves its time to
+     * the present, never back to the one set here; a directory whose time cannot be set is not
+     * recorded (it is listed).
+     */
+    public static Map<String, Long> settledDirectoryTimes(Path root, List<String> files) throws IOException {
+        Path directory = normalized(root);
+        long racyAfter = System.currentTimeMillis() - InputFingerprint.RACY_MILLIS;
+        Map<String, Long> times = new TreeMap<>();
+        for (Map.Entry<String, Long> entry : directoryTimes(directory, files).entrySet()) {
+            if (TimeUnit.MICROSECONDS.toMillis(entry.getValue()) < racyAfter) {
+                times.put(entry.getKey(), entry.getValue());
+                continue;
+            }
+            Path path = resolve(directory, entry.getKey());
+            try {
+                Files.setLastModifiedTime(path, FileTime.fromMillis(racyAfter - 1_000));
+            } catch (IOException e) {
+                continue; // not ours to set: listed by the next build
+            }
+            long modified = modified(path);
+            if (modified >= 0) {
+                times.put(entry.getKey(), modified);
             }
         }
         return times;

@@ -98,6 +98,30 @@ class GeneratorStateTest {
     }
 
     @Test
+    void directoriesAGeneratingRunChangedAreSettledSoTheNextBuildTrustsThem() throws IOException {
+        Files.createDirectories(temp.resolve("com"));
+        Files.writeString(temp.resolve("com/A.java"), "a");
+        Files.writeString(temp.resolve("com/B.java"), "b");
+        long before = System.currentTimeMillis();
+        List<String> files = List.of("com/A.java", "com/B.java");
+        GeneratorState state = GeneratorState.of("f", Optional.empty(), files)
+                .withDirectories(GeneratorState.settledDirectoryTimes(temp, files));
+        state.write(temp);
+
+        FileTime settled = Files.getLastModifiedTime(temp.resolve("com"));
+        assertThat(settled.toMillis()).isLessThan(before - InputFingerprint.RACY_MILLIS);
+        assertThat(state.directories().get("com")).isEqualTo(settled.to(java.util.concurrent.TimeUnit.MICROSECONDS));
+        // Trusted: not listed, so a deletion hidden by setting the time back goes unseen...
+        Files.delete(temp.resolve("com/B.java"));
+        assertThat(Files.getLastModifiedTime(temp.resolve("com"))).isNotEqualTo(settled);
+        Files.setLastModifiedTime(temp.resolve("com"), settled);
+        assertThat(state.present(temp)).isPresent();
+        // ...while any change as it happens moves the time to the present: listed, found missing.
+        Files.writeString(temp.resolve("com/C.java"), "c");
+        assertThat(state.present(temp)).isEmpty();
+    }
+
+    @Test
     void aMissingDirectoryMeansNotPresent() throws IOException {
         GeneratorState state = stateWith("com/A.java");
         Files.delete(temp.resolve("com/A.java"));
