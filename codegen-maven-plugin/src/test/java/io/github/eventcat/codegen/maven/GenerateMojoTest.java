@@ -8,12 +8,16 @@ import io.github.eventcat.codegen.light.engine.GenerateOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Dependency;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.testing.AbstractMojoTestCase;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.AfterEach;
@@ -74,6 +78,34 @@ class GenerateMojoTest extends AbstractMojoTestCase {
         assertThat(mojo.options())
                 .isEqualTo(new GenerateOptions(
                         DateTimeType.OFFSET_DATE_TIME, false, List.of("money", "currency"), true, 2, true));
+    }
+
+    @Test
+    void thePluginsDependenciesArePartOfTheConfigurationTheNoOpIsDecidedOn() throws Exception {
+        GenerateMojo mojo = mojo(Map.of());
+        String without = mojo.configuration(mojo.options());
+
+        mojo.setPluginContext(new HashMap<>(Map.of("pluginDescriptor", descriptorPinning("2.4"))));
+        String pinned = mojo.configuration(mojo.options());
+        mojo.setPluginContext(new HashMap<>(Map.of("pluginDescriptor", descriptorPinning("2.3"))));
+        String other = mojo.configuration(mojo.options());
+
+        assertThat(without).endsWith(";pluginDependencies=[]");
+        assertThat(pinned).endsWith(";pluginDependencies=[org.apache.velocity:velocity-engine-core:jar:2.4]");
+        assertThat(other).isNotEqualTo(pinned);
+    }
+
+    /** What Maven keeps in the plugin context: the plugin as the project's pom declares it. */
+    private static PluginDescriptor descriptorPinning(String velocityVersion) {
+        Dependency velocity = new Dependency();
+        velocity.setGroupId("org.apache.velocity");
+        velocity.setArtifactId("velocity-engine-core");
+        velocity.setVersion(velocityVersion);
+        Plugin plugin = new Plugin();
+        plugin.setDependencies(List.of(velocity));
+        PluginDescriptor descriptor = new PluginDescriptor();
+        descriptor.setPlugin(plugin);
+        return descriptor;
     }
 
     @Test
