@@ -2,6 +2,8 @@ package io.github.eventcat.codegen;
 
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.Parallel;
+import io.github.eventcat.codegen.light.state.GeneratorState;
+import io.github.eventcat.codegen.light.state.InputFingerprint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -171,7 +173,7 @@ public final class CodeGenerator {
     public InputFingerprint inputs(Path catalog, CodegenConfiguration configuration) {
         try {
             // The state is read once: its digests serve the fingerprint, its content upToDate.
-            OutputDirectory.Snapshot state = new OutputDirectory(configuration.outputDirectory()).snapshot();
+            GeneratorState.Snapshot state = new OutputDirectory(configuration.outputDirectory()).snapshot();
             return InputFingerprint.of(
                             catalog,
                             Fingerprint.GENERATOR_VERSION,

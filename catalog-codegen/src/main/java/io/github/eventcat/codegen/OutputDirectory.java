@@ -1,24 +1,20 @@
 package io.github.eventcat.codegen;
 
-import io.github.eventcat.codegen.InputFingerprint.FileDigest;
+import io.github.eventcat.codegen.light.state.GeneratorState;
+import io.github.eventcat.codegen.light.state.InputFingerprint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +24,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -37,57 +32,11 @@ import java.util.stream.Stream;
  * gone can be deleted, and files the generator never wrote are left alone).
  */
 final class OutputDirectory {
-    /** Not a .java file, so compilers ignore it; a dot file, so IDEs hide it. */
-    static final String STATE_FILE = ".eventcat-codegen.state";
-
-    private static final String FINGERPRINT = "fingerprint ";
-    private static final String INPUTS = "inputs ";
-    private static final String FILE = "file ";
-    private static final String DIGEST = "digest ";
+    /** The state file, {@link GeneratorState#STATE_FILE}. */
+    static final String STATE_FILE = GeneratorState.STATE_FILE;
 
     /** Beside the output directory's name: where a run stages the files it changes. */
     static final String STAGING_SUFFIX = ".eventcat-staging";
-
-    /** The fingerprint while a run moves its files into place: matches no catalog. */
-    private static final String INCOMPLETE = "incomplete";
-
-    /**
-     * @param fingerprint of the loaded catalog's content, generator and configuration
-     * @param inputs of the catalog's files, generator and configuration, before loading ("" when
-     *     not known)
-     * @param digests of the catalog's files, for the next run's input fingerprint
-     */
-    record State(String fingerprint, String inputs, List<String> files, List<FileDigest> digests) {
-        State(String fingerprint, Optional<InputFingerprint> inputs, List<String> files) {
-            this(
-                    fingerprint,
-                    inputs.map(InputFingerprint::value).orElse(""),
-                    files,
-                    inputs.map(InputFingerprint::cacheable).orElse(List.of()));
-        }
-    }
-
-    /** State files written by this JVM: a snapshot taken before a write is not used after it. */
-    private static final AtomicLong WRITES = new AtomicLong();
-
-    /**
-     * The state file as one run read it, so that deciding a no-op reads it once (for the input
-     * fingerprint's digests and for the decision). Used again only while no state file was written
-     * by this JVM and the file's size, time stamp and identity are those it had when read.
-     *
-     * @param root the output directory
-     * @param state the state read (empty: none, or damaged)
-     * @param writes {@link #WRITES} when read
-     * @param stamp the state file's size, time stamp and identity when read
-     */
-    record Snapshot(Path root, Optional<State> state, long writes, String stamp) {
-        /** The digests of catalog files recorded in the state, by catalog-relative path. */
-        Map<String, FileDigest> digests() {
-            Map<String, FileDigest> digests = new HashMap<>();
-            state.ifPresent(s -> s.digests().forEach(d -> digests.put(d.path(), d)));
-            return digests;
-        }
-    }
 
     private final Path root;
 
@@ -97,35 +46,19 @@ final class OutputDirectory {
 
     /** The stored fingerprint matches and every file listed is still there. */
     boolean isUpToDate(String fingerprint) throws IOException {
-        Optional<State> state = readState();
+        Optional<GeneratorState> state = GeneratorState.read(root);
         return state.isPresent()
                 && state.get().fingerprint().equals(fingerprint)
-                && allExist(state.get().files());
+                && state.get().present(root).isPresent();
     }
 
     /**
      * The result of the previous run when it was made from the same input files, generator and
-     * configuration and every file it generated is still there; reads nothing but the state file
-     * and the directories' listings. The state file is rewritten only when it lacks digests of
-     * catalog files that the next run may take from it.
+     * configuration and every file it generated is still there ({@link GeneratorState#upToDate}).
      */
     Optional<GenerationResult> upToDateInputs(InputFingerprint inputs) throws IOException {
-        Optional<State> state = stateFor(inputs);
-        if (state.isPresent()
-                && state.get().inputs().equals(inputs.value())
-                && allExist(state.get().files())) {
-            if (!state.get().digests().equals(inputs.cacheable())) {
-                // Files hashed this time that have since become old enough to cache (the state file
-                // only: no generated file is touched), so that the next run need not read them.
-                writeState(new State(
-                        state.get().fingerprint(),
-                        Optional.of(inputs),
-                        state.get().files()));
-            }
-            return Optional.of(
-                    new GenerationResult(root, true, List.of(), state.get().files(), List.of()));
-        }
-        return Optional.empty();
+        return GeneratorState.upToDate(root, inputs)
+                .map(state -> new GenerationResult(root, true, List.of(), state.files(), List.of()));
     }
 
     /**
@@ -134,9 +67,9 @@ final class OutputDirectory {
      * the same files need not load the catalog. No generated file is touched.
      */
     GenerationResult upToDate(Optional<InputFingerprint> inputs) throws IOException {
-        State state = readState().orElseThrow();
-        if (inputs.isPresent() && !inputs.get().value().equals(state.inputs())) {
-            writeState(new State(state.fingerprint(), inputs, state.files()));
+        GeneratorState state = GeneratorState.read(root).orElseThrow();
+        if (inputs.isPresent() && !state.madeFrom(inputs.get())) {
+            writeState(state.withInputs(inputs.get()));
         }
         return new GenerationResult(root, true, List.of(), state.files(), List.of());
     }
@@ -151,7 +84,8 @@ final class OutputDirectory {
      * killed then never leaves a state claiming the output is up to date.
      */
     Writer writer() throws IOException {
-        Writer writer = new Writer(readState().map(State::files).orElse(List.of()));
+        Writer writer =
+                new Writer(GeneratorState.read(root).map(GeneratorState::files).orElse(List.of()));
         deleteTree(writer.staging); // left by a run that was killed
         return writer;
     }
@@ -236,7 +170,7 @@ final class OutputDirectory {
                 // Lists every file that may be there after a crash, so the next run deletes the stale ones.
                 Set<String> any = new TreeSet<>(current);
                 any.addAll(previous);
-                writeState(new State(INCOMPLETE, Optional.empty(), List.copyOf(any)));
+                writeState(GeneratorState.of(GeneratorState.INCOMPLETE, Optional.empty(), List.copyOf(any)));
                 for (String path : written) {
                     Path target = resolve(path);
                     createDirectories(target.getParent());
@@ -251,7 +185,9 @@ final class OutputDirectory {
                     deleteEmptyParents(resolve(file).getParent());
                 }
             }
-            writeState(new State(fingerprint, inputs, List.copyOf(current)));
+            List<String> files = List.copyOf(current);
+            writeState(GeneratorState.of(fingerprint, inputs, files)
+                    .withDirectories(GeneratorState.settledDirectoryTimes(root, files)));
             return new GenerationResult(
                     root, false, sorted(List.copyOf(written)), sorted(List.copyOf(unchanged)), sorted(deleted));
         }
@@ -385,75 +321,9 @@ final class OutputDirectory {
         }
     }
 
-    /**
-     * The catalog files' digests recorded by the previous run (empty when there is none), for
-     * {@link InputFingerprint#of(Path, String, List, String, Map)}.
-     */
-    Map<String, FileDigest> previousDigests() throws IOException {
-        return snapshot().digests();
-    }
-
-    /** Reads the state file, noting what it looked like; see {@link Snapshot}. */
-    Snapshot snapshot() throws IOException {
-        long writes = WRITES.get();
-        String stamp = stateStamp(); // before the bytes: a write after this changes the stamp
-        return new Snapshot(root, readState(), writes, stamp);
-    }
-
-    /**
-     * The state the input fingerprint was computed with when it is still the state file's content,
-     * else the state file read now.
-     */
-    private Optional<State> stateFor(InputFingerprint inputs) throws IOException {
-        Optional<Snapshot> read = inputs.stateRead();
-        if (read.isPresent()
-                && read.get().root().equals(root)
-                && read.get().writes() == WRITES.get()
-                && read.get().stamp().equals(stateStamp())) {
-            return read.get().state();
-        }
-        return readState();
-    }
-
-    /** The state file's size, modification time and file key, or "none". */
-    private String stateStamp() throws IOException {
-        Path file = root.resolve(STATE_FILE);
-        BasicFileAttributes attributes;
-        try {
-            attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            return "none";
-        }
-        return attributes.size() + " " + attributes.lastModifiedTime() + " " + attributes.fileKey();
-    }
-
-    /**
-     * Whether every file is there, by one listing per directory rather than one file system call
-     * per file: the state lists thousands of files in a few packages.
-     */
-    private boolean allExist(List<String> files) throws IOException {
-        Map<String, Set<String>> listings = new HashMap<>();
-        for (String file : files) {
-            int slash = file.lastIndexOf('/');
-            String directory = slash < 0 ? "" : file.substring(0, slash);
-            Set<String> names = listings.get(directory);
-            if (names == null) {
-                names = list(resolve(directory.isEmpty() ? "." : directory));
-                listings.put(directory, names);
-            }
-            if (!names.contains(file.substring(slash + 1))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The names of the regular files in a directory (none when it is not one). */
-    private static Set<String> list(Path directory) {
-        // java.io's listing gives the names as strings, without a Path per entry: a third of the
-        // cost in a cold JVM. A directory that cannot be listed counts as empty: generate again.
-        String[] names = directory.toFile().list();
-        return names == null ? Set.of() : new HashSet<>(Arrays.asList(names));
+    /** Reads the state file, noting what it looked like; see {@link GeneratorState.Snapshot}. */
+    GeneratorState.Snapshot snapshot() throws IOException {
+        return GeneratorState.snapshot(root);
     }
 
     private Path resolve(String relative) {
@@ -475,80 +345,8 @@ final class OutputDirectory {
         }
     }
 
-    private Optional<State> readState() throws IOException {
-        Path file = root.resolve(STATE_FILE);
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        String fingerprint = null;
-        String inputs = "";
-        List<String> files = new ArrayList<>();
-        List<FileDigest> digests = new ArrayList<>();
-        // One string, cut at line ends: reading line by line costs several times more in a cold JVM.
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        for (int start = 0, length = text.length(); start < length; ) {
-            int end = text.indexOf('\n', start);
-            int next = end < 0 ? length : end + 1;
-            end = end < 0 ? length : end;
-            if (end > start && text.charAt(end - 1) == '\r') {
-                end--;
-            }
-            if (text.startsWith(FILE, start)) {
-                files.add(text.substring(start + FILE.length(), end));
-            } else if (text.startsWith(DIGEST, start)) {
-                parseDigest(text.substring(start + DIGEST.length(), end)).ifPresent(digests::add);
-            } else if (text.startsWith(FINGERPRINT, start)) {
-                fingerprint = text.substring(start + FINGERPRINT.length(), end);
-            } else if (text.startsWith(INPUTS, start)) {
-                inputs = text.substring(start + INPUTS.length(), end);
-            }
-            start = next;
-        }
-        // A damaged state file means "unknown": generate everything again.
-        return fingerprint == null ? Optional.empty() : Optional.of(new State(fingerprint, inputs, files, digests));
-    }
-
-    /** {@code <size> <modified> <sha256> <path>}; a damaged line is no digest (the file is hashed). */
-    private static Optional<FileDigest> parseDigest(String text) {
-        int size = text.indexOf(' ');
-        int modified = size < 0 ? -1 : text.indexOf(' ', size + 1);
-        int sha = modified < 0 ? -1 : text.indexOf(' ', modified + 1);
-        if (sha < 0 || sha - modified - 1 != 64) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new FileDigest(
-                    text.substring(sha + 1),
-                    Long.parseLong(text, 0, size, 10),
-                    Long.parseLong(text, size + 1, modified, 10),
-                    text.substring(modified + 1, sha)));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    private void writeState(State state) throws IOException {
-        StringBuilder text = new StringBuilder(
-                "# Written by the Eventcat code generator: what it generated here last. Do not edit.\n");
-        text.append(FINGERPRINT).append(state.fingerprint()).append('\n');
-        if (!state.inputs().isEmpty()) {
-            text.append(INPUTS).append(state.inputs()).append('\n');
-        }
-        state.files().forEach(f -> text.append(FILE).append(f).append('\n'));
-        for (FileDigest d : state.digests()) {
-            text.append(DIGEST)
-                    .append(d.size())
-                    .append(' ')
-                    .append(d.modified())
-                    .append(' ');
-            text.append(d.sha256()).append(' ').append(d.path()).append('\n');
-        }
-        Files.createDirectories(root);
-        try {
-            Files.writeString(root.resolve(STATE_FILE), text.toString(), StandardCharsets.UTF_8);
-        } finally {
-            WRITES.incrementAndGet();
-        }
+    private void writeState(GeneratorState state) throws IOException {
+        state.write(root);
     }
 
     private static List<String> sorted(List<String> paths) {

@@ -3,6 +3,8 @@ package io.github.eventcat.codegen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.eventcat.catalog.CatalogLoader;
+import io.github.eventcat.codegen.light.state.GeneratorState;
+import io.github.eventcat.codegen.light.state.InputFingerprint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -212,7 +214,7 @@ class InputFingerprintTest {
                         Fingerprint.GENERATOR_VERSION,
                         List.of(),
                         "",
-                        new OutputDirectory(temp.resolve("out")).previousDigests()));
+                        GeneratorState.snapshot(temp.resolve("out")).digests()));
     }
 
     @Test
@@ -223,7 +225,7 @@ class InputFingerprintTest {
         String text = Files.readString(state);
         Files.writeString(state, text.replaceFirst("digest (\\d+) ", "digest x "));
 
-        assertThat(new OutputDirectory(temp.resolve("out")).previousDigests())
+        assertThat(GeneratorState.snapshot(temp.resolve("out")).digests())
                 .hasSize(GENERATOR.inputs(catalog, configuration).cacheable().size() - 1);
         assertThat(upToDate()).isPresent();
     }

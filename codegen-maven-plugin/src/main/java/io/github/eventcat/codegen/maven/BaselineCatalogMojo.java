@@ -1,13 +1,11 @@
 package io.github.eventcat.codegen.maven;
 
-import io.github.eventcat.catalog.compat.BaselineChoice;
-import io.github.eventcat.catalog.compat.BaselineException;
-import io.github.eventcat.catalog.compat.BaselineSource;
+import io.github.eventcat.codegen.light.engine.Baselines;
+import io.github.eventcat.codegen.light.engine.EngineException;
 import io.github.eventcat.maven.common.CatalogLocation;
 import io.github.eventcat.maven.common.PropertyNames.Codegen;
 import java.io.File;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -29,39 +27,28 @@ public abstract class BaselineCatalogMojo extends CatalogMojo {
     @Parameter(property = Codegen.COMPAT_BASELINE_GIT_REVISION)
     String baselineGitRevision;
 
-    /** The baselines, when exactly one of the three parameters is set (the gate's rule). */
-    final List<BaselineSource> exactlyOneBaseline() throws MojoExecutionException {
-        try {
-            BaselineChoice.exactlyOne(
-                    baseline,
-                    baselineDirectory == null ? null : baselineDirectory.toPath(),
-                    baselineGitRevision,
-                    List.of(
-                            Codegen.COMPAT_BASELINE,
-                            Codegen.COMPAT_BASELINE_DIRECTORY,
-                            Codegen.COMPAT_BASELINE_GIT_REVISION));
-        } catch (BaselineException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        }
-        return everyBaseline();
-    }
-
-    /** Every baseline the parameters name, released versions oldest first; none set: none. */
-    final List<BaselineSource> everyBaseline() throws MojoExecutionException {
-        List<BaselineSource> sources = new ArrayList<>();
-        if (baseline != null && !baseline.isBlank()) {
-            artifactResolver().versions(baseline, Codegen.COMPAT_BASELINE).stream()
-                    .map(version -> BaselineSource.jar(version.file(), version.version()))
-                    .forEach(sources::add);
-        }
-        if (baselineDirectory != null) {
-            sources.add(BaselineSource.directory(
-                    baselineDirectory.toPath(), directoryLabel(baselineDirectory.toPath(), projectBase())));
-        }
-        if (baselineGitRevision != null && !baselineGitRevision.isBlank()) {
-            sources.add(BaselineSource.gitRevision(catalogDirectory.toPath(), baselineGitRevision.trim()));
-        }
-        return sources;
+    /** The baseline parameters for the engine; released versions are resolved when it asks. */
+    final Baselines baselines() {
+        Path directory = baselineDirectory == null ? null : baselineDirectory.toPath();
+        return new Baselines(
+                baseline,
+                directory,
+                directory == null ? null : directoryLabel(directory, projectBase()),
+                baselineGitRevision,
+                catalogDirectory.toPath(),
+                List.of(
+                        Codegen.COMPAT_BASELINE,
+                        Codegen.COMPAT_BASELINE_DIRECTORY,
+                        Codegen.COMPAT_BASELINE_GIT_REVISION),
+                coordinates -> {
+                    try {
+                        return artifactResolver().versions(coordinates, Codegen.COMPAT_BASELINE).stream()
+                                .map(version -> new Baselines.Released(version.file(), version.version()))
+                                .toList();
+                    } catch (MojoExecutionException e) {
+                        throw EngineException.error(e.getMessage(), e);
+                    }
+                });
     }
 
     /**

@@ -1,8 +1,6 @@
 package io.github.eventcat.codegen.maven;
 
-import io.github.eventcat.catalog.ci.CiEnvironment;
-import io.github.eventcat.catalog.compat.CompatibilityGateRequest;
-import io.github.eventcat.maven.common.Failures;
+import io.github.eventcat.codegen.light.engine.CompatibilityRequest;
 import io.github.eventcat.maven.common.PropertyNames.Codegen;
 import java.io.File;
 import java.util.Optional;
@@ -48,16 +46,17 @@ public class CheckCompatibilityMojo extends BaselineCatalogMojo {
             getLog().info("Skipping the compatibility check (" + Codegen.COMPAT_SKIP + ")");
             return;
         }
-        Failures.guard("codegen:check-compatibility", () -> {
-            CompatibilityGateRequest request = new CompatibilityGateRequest(
-                    catalogDirectory.toPath(),
-                    catalogDirectoryLocation().description(),
-                    exactlyOneBaseline(),
-                    allowRemovedSubjects,
-                    Optional.ofNullable(junitReport).map(File::toPath),
-                    Optional.ofNullable(changesReport).map(File::toPath));
-            CiEnvironment ci = CiEnvironment.current();
-            CompatibilityGate.run(request, ci.githubAnnotations(githubAnnotations), ci.stepSummary(), getLog());
+        CompatibilityRequest request = new CompatibilityRequest(
+                catalogDirectory.toPath(),
+                catalogDirectoryLocation().description(),
+                baselines(),
+                allowRemovedSubjects,
+                Optional.ofNullable(junitReport).map(File::toPath),
+                Optional.ofNullable(changesReport).map(File::toPath),
+                githubAnnotations);
+        withEngine("codegen:check-compatibility", (engine, log) -> {
+            engine.checkCompatibility(request, log);
+            return null;
         });
     }
 }

@@ -1,20 +1,11 @@
 package io.github.eventcat.codegen.maven;
 
-import io.github.eventcat.catalog.CatalogException;
-import io.github.eventcat.catalog.compat.BaselineException;
-import io.github.eventcat.catalog.compat.BaselineSource;
-import io.github.eventcat.docs.DocsBaseline;
-import io.github.eventcat.docs.DocsGenerator;
-import io.github.eventcat.docs.DocsRequest;
-import io.github.eventcat.docs.DocsResult;
+import io.github.eventcat.codegen.light.engine.DocsRequest;
+import io.github.eventcat.codegen.light.engine.DocsResult;
 import io.github.eventcat.maven.common.CatalogLocation;
-import io.github.eventcat.maven.common.Failures;
 import io.github.eventcat.maven.common.PropertyNames.Codegen;
 import java.io.File;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -60,23 +51,7 @@ public class DocsMojo extends BaselineCatalogMojo {
     /** Loads the catalog (and the baselines) the parameters name and writes its docs to {@code out}. */
     DocsResult generate(Path out) throws MojoExecutionException, MojoFailureException {
         CatalogLocation catalog = catalogLocation(catalogArtifact);
-        try {
-            return DocsGenerator.generate(new DocsRequest(catalog.load(), out, version, baselines()));
-        } catch (BaselineException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
-        } catch (CatalogException e) {
-            throw Failures.invalidCatalog(catalog.description(), e);
-        } catch (UncheckedIOException e) {
-            throw Failures.ioFailure(e);
-        }
-    }
-
-    /** The same baseline parameters as check-compatibility, any number of them; none set: no history. */
-    private List<DocsBaseline> baselines() throws MojoExecutionException {
-        List<DocsBaseline> baselines = new ArrayList<>();
-        for (BaselineSource source : everyBaseline()) {
-            baselines.add(new DocsBaseline(source.label(), source.load()));
-        }
-        return baselines;
+        DocsRequest request = new DocsRequest(catalog.path(), catalog.description(), out, version, baselines());
+        return withEngine("codegen:docs", (engine, log) -> engine.docs(request, log));
     }
 }

@@ -1,7 +1,6 @@
 package io.github.eventcat.codegen.maven;
 
-import io.github.eventcat.docs.DocsResult;
-import io.github.eventcat.docs.SiteOverview;
+import io.github.eventcat.codegen.light.engine.DocsResult;
 import java.io.File;
 import java.util.Locale;
 import org.apache.maven.doxia.sink.Sink;
@@ -52,7 +51,7 @@ public class DocsReportMojo extends DocsMojo implements MavenReport {
             throw new MavenReportException(e.getMessage(), e);
         }
         getLog().info(result.summary());
-        render(sink, result.overview(), locale);
+        render(sink, result, locale);
     }
 
     private File siteDirectory() {
@@ -60,7 +59,7 @@ public class DocsReportMojo extends DocsMojo implements MavenReport {
     }
 
     /** The page: what the catalog is, links into the docs site, a table of topics and event types. */
-    private void render(Sink sink, SiteOverview overview, Locale locale) {
+    private void render(Sink sink, DocsResult overview, Locale locale) {
         sink.head();
         sink.title();
         sink.text(getName(locale));
@@ -81,9 +80,9 @@ public class DocsReportMojo extends DocsMojo implements MavenReport {
                 + (overview.topics().size() == 1 ? " topic, " : " topics, ")
                 + overview.events()
                 + (overview.events() == 1 ? " event type. " : " event types. "));
-        link(sink, DIRECTORY + "/" + SiteOverview.INDEX, "The catalog's docs site");
+        link(sink, DIRECTORY + "/" + overview.index(), "The catalog's docs site");
         sink.text(" (search, fields, examples, history, a map) and its ");
-        link(sink, DIRECTORY + "/" + SiteOverview.ASYNC_API, "AsyncAPI 3.0 document");
+        link(sink, DIRECTORY + "/" + overview.asyncApi(), "AsyncAPI 3.0 document");
         sink.text(".");
         sink.paragraph_();
         sink.table();
@@ -95,7 +94,7 @@ public class DocsReportMojo extends DocsMojo implements MavenReport {
             sink.tableHeaderCell_();
         }
         sink.tableRow_();
-        for (SiteOverview.TopicEntry topic : overview.topics()) {
+        for (DocsResult.Topic topic : overview.topics()) {
             sink.tableRow();
             sink.tableCell();
             link(sink, DIRECTORY + "/" + topic.page(), topic.name());
@@ -105,7 +104,7 @@ public class DocsReportMojo extends DocsMojo implements MavenReport {
             sink.tableCell_();
             sink.tableCell();
             for (int i = 0; i < topic.events().size(); i++) {
-                SiteOverview.EventEntry event = topic.events().get(i);
+                DocsResult.Event event = topic.events().get(i);
                 if (i > 0) {
                     sink.text(", ");
                 }

@@ -1,9 +1,16 @@
 package io.github.eventcat.codegen.maven;
 
-import io.github.eventcat.codegen.DateTimeType;
+import io.github.eventcat.codegen.light.engine.DateTimeType;
+import io.github.eventcat.codegen.light.engine.GenerateInputs;
+import io.github.eventcat.codegen.light.engine.GenerateOptions;
+import io.github.eventcat.codegen.light.engine.GenerateRequest;
+import io.github.eventcat.codegen.light.engine.GenerateResult;
 import io.github.eventcat.maven.common.CatalogLocation;
+import io.github.eventcat.maven.common.Failures;
 import io.github.eventcat.maven.common.PropertyNames.Codegen;
 import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -25,7 +32,7 @@ public class GenerateMojo extends CatalogMojo {
     @Parameter(
             property = Codegen.OUTPUT_DIRECTORY,
             defaultValue = "${project.build.directory}/generated-sources/eventcat")
-    private File outputDirectory;
+    File outputDirectory;
 
     /** Java type of JSON Schema {@code date-time} strings: INSTANT (default) or OFFSET_DATE_TIME. */
     @Parameter(property = Codegen.DATE_TIME_TYPE)
@@ -61,23 +68,60 @@ public class GenerateMojo extends CatalogMojo {
             getLog().info("Skipping code generation (codegen.skip)");
             return;
         }
-        GenerateRequest request = request();
-        getLog().info(GenerateGoal.summary(request, GenerateGoal.run(request)));
+        CatalogLocation catalog = catalogLocation(catalogArtifact);
+        Path output = outputDirectory.toPath();
+        GenerateOptions options = options();
+        List<GenerateResult> result = new ArrayList<>(1);
+        Failures.guard("codegen:generate", () -> {
+            // Decided with codegen-light alone: a no-op build never loads the engine.
+            GenerateInputs.Decision decision =
+                    GenerateInputs.decide(catalog.path(), output, EngineLoader.PLUGIN_VERSION, configuration(options));
+            if (decision.upToDate().isPresent()) {
+                result.add(new GenerateResult(
+                        true, List.of(), decision.upToDate().get().files(), List.of()));
+            } else {
+                GenerateRequest request =
+                        new GenerateRequest(catalog.path(), catalog.description(), output, options, decision.inputs());
+                result.add(withEngine("codegen:generate", (engine, log) -> engine.generate(request, log)));
+            }
+        });
+        getLog().info(summary(catalog, shown(output, projectBase()), result.get(0)));
         project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
     }
 
-    GenerateRequest request() throws MojoExecutionException {
-        CatalogLocation catalog = catalogLocation(catalogArtifact);
-        return new GenerateRequest(
-                catalog,
-                GenerateRequest.configuration(
-                        outputDirectory.toPath(),
-                        dateTimeType,
-                        decimalMultipleOf,
-                        decimalFormats,
-                        decimalAllNumbers,
-                        builderThreshold,
-                        outbox),
-                projectBase());
+    /** The options the user set; the engine applies the generator's defaults to the rest. */
+    GenerateOptions options() {
+        return new GenerateOptions(
+                dateTimeType, decimalMultipleOf, decimalFormats, decimalAllNumbers, builderThreshold, outbox);
+    }
+
+    /**
+     * Everything besides the catalog and the plugin's version that shapes the output, for the input
+     * fingerprint: the options, and this plugin's dependencies in the pom (a user pinning another
+     * Avro changes the generated code).
+     */
+    String configuration(GenerateOptions options) {
+        return options.canonical() + ";pluginDependencies="
+                + pluginDependencies().stream()
+                        .map(d -> d.getManagementKey() + ":" + d.getVersion())
+                        .sorted()
+                        .toList();
+    }
+
+    /** The output directory, relative to the project when inside it. */
+    private static String shown(Path output, Path projectBase) {
+        return output.startsWith(projectBase) ? projectBase.relativize(output).toString() : output.toString();
+    }
+
+    /** The one line the build log gets. */
+    static String summary(CatalogLocation catalog, String shownOutput, GenerateResult result) {
+        if (result.upToDate()) {
+            return "Catalog unchanged: nothing to generate ("
+                    + result.unchanged().size() + " files in " + shownOutput + ")";
+        }
+        return "Generated " + result.written().size() + " files ("
+                + result.unchanged().size() + " unchanged, "
+                + result.deleted().size() + " deleted) from catalog " + catalog.description() + " into "
+                + shownOutput;
     }
 }

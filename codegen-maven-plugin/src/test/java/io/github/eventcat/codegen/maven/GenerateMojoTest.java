@@ -3,19 +3,21 @@ package io.github.eventcat.codegen.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.eventcat.codegen.CodegenConfiguration;
-import io.github.eventcat.codegen.DateTimeType;
-import io.github.eventcat.codegen.MoneyDetection;
+import io.github.eventcat.codegen.light.engine.DateTimeType;
+import io.github.eventcat.codegen.light.engine.GenerateOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Dependency;
+import org.apache.maven.model.Plugin;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.testing.AbstractMojoTestCase;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.AfterEach;
@@ -50,15 +52,13 @@ class GenerateMojoTest extends AbstractMojoTestCase {
     }
 
     @Test
-    void defaultsAreTheCoresDefaultsInTheUsualPlaces() throws Exception {
+    void defaultsAreLeftToTheCoreAndTheDirectoriesAreInTheUsualPlaces() throws Exception {
         GenerateMojo mojo = mojo(Map.of());
 
-        GenerateRequest request = mojo.request();
-
-        assertThat(request.catalog().path()).isEqualTo(project.resolve("src/main/catalog"));
-        assertThat(request.catalog().description()).isEqualTo("src/main/catalog");
-        assertThat(request.configuration())
-                .isEqualTo(CodegenConfiguration.defaults(project.resolve("target/generated-sources/eventcat")));
+        assertThat(mojo.catalogLocation(null).path()).isEqualTo(project.resolve("src/main/catalog"));
+        assertThat(mojo.catalogLocation(null).description()).isEqualTo("src/main/catalog");
+        assertThat(mojo.outputDirectory.toPath()).isEqualTo(project.resolve("target/generated-sources/eventcat"));
+        assertThat(mojo.options()).isEqualTo(new GenerateOptions(null, null, List.of(), null, null, false));
     }
 
     @Test
@@ -70,17 +70,42 @@ class GenerateMojoTest extends AbstractMojoTestCase {
                 "codegen.decimalMultipleOf", "false",
                 "codegen.decimalFormats", "money,currency",
                 "codegen.decimalAllNumbers", "true",
-                "codegen.builderThreshold", "2"));
+                "codegen.builderThreshold", "2",
+                "codegen.outbox", "true"));
 
-        GenerateRequest request = mojo.request();
+        assertThat(mojo.catalogLocation(null).path()).isEqualTo(project.resolve("events"));
+        assertThat(mojo.outputDirectory.toPath()).isEqualTo(project.resolve("out"));
+        assertThat(mojo.options())
+                .isEqualTo(new GenerateOptions(
+                        DateTimeType.OFFSET_DATE_TIME, false, List.of("money", "currency"), true, 2, true));
+    }
 
-        assertThat(request.catalog().path()).isEqualTo(project.resolve("events"));
-        assertThat(request.configuration())
-                .isEqualTo(new CodegenConfiguration(
-                        project.resolve("out"),
-                        DateTimeType.OFFSET_DATE_TIME,
-                        new MoneyDetection(false, Set.of("money", "currency"), true),
-                        2));
+    @Test
+    void thePluginsDependenciesArePartOfTheConfigurationTheNoOpIsDecidedOn() throws Exception {
+        GenerateMojo mojo = mojo(Map.of());
+        String without = mojo.configuration(mojo.options());
+
+        mojo.setPluginContext(new HashMap<>(Map.of("pluginDescriptor", descriptorPinning("2.4"))));
+        String pinned = mojo.configuration(mojo.options());
+        mojo.setPluginContext(new HashMap<>(Map.of("pluginDescriptor", descriptorPinning("2.3"))));
+        String other = mojo.configuration(mojo.options());
+
+        assertThat(without).endsWith(";pluginDependencies=[]");
+        assertThat(pinned).endsWith(";pluginDependencies=[org.apache.velocity:velocity-engine-core:jar:2.4]");
+        assertThat(other).isNotEqualTo(pinned);
+    }
+
+    /** What Maven keeps in the plugin context: the plugin as the project's pom declares it. */
+    private static PluginDescriptor descriptorPinning(String velocityVersion) {
+        Dependency velocity = new Dependency();
+        velocity.setGroupId("org.apache.velocity");
+        velocity.setArtifactId("velocity-engine-core");
+        velocity.setVersion(velocityVersion);
+        Plugin plugin = new Plugin();
+        plugin.setDependencies(List.of(velocity));
+        PluginDescriptor descriptor = new PluginDescriptor();
+        descriptor.setPlugin(plugin);
+        return descriptor;
     }
 
     @Test

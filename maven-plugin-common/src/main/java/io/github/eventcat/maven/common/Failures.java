@@ -98,7 +98,12 @@ public final class Failures {
      *     com.example:events:1.0"}
      */
     public static MojoExecutionException tried(String action, Throwable cause) {
-        return new MojoExecutionException("Tried to " + action + " but failed because: " + describe(cause), cause);
+        return new MojoExecutionException(triedMessage(action, cause), cause);
+    }
+
+    /** The message of {@link #tried}, for code that reports it without Maven's exceptions. */
+    public static String triedMessage(String action, Throwable cause) {
+        return "Tried to " + action + " but failed because: " + describe(cause);
     }
 
     /**
@@ -106,11 +111,16 @@ public final class Failures {
      * the catalog at ... but failed"), and the cause says why.
      */
     public static MojoExecutionException ioFailure(UncheckedIOException e) {
+        return new MojoExecutionException(ioFailureMessage(e), e);
+    }
+
+    /** The message of {@link #ioFailure}, for code that reports it without Maven's exceptions. */
+    public static String ioFailureMessage(UncheckedIOException e) {
         String message = e.getMessage();
         if (!message.contains("because")) {
             message += " because: " + e.getCause();
         }
-        return new MojoExecutionException(message, e);
+        return message;
     }
 
     private static String describe(Throwable cause) {

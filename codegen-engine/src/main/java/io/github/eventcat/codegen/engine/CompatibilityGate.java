@@ -1,6 +1,7 @@
-package io.github.eventcat.codegen.maven;
+package io.github.eventcat.codegen.engine;
 
 import io.github.eventcat.catalog.CatalogException;
+import io.github.eventcat.catalog.ci.CiEnvironment;
 import io.github.eventcat.catalog.compat.BaselineException;
 import io.github.eventcat.catalog.compat.CatalogCompatibilityGate;
 import io.github.eventcat.catalog.compat.CompatibilityFinding;
@@ -9,6 +10,9 @@ import io.github.eventcat.catalog.compat.CompatibilityGateResult;
 import io.github.eventcat.catalog.compat.ReportLine;
 import io.github.eventcat.catalog.compat.SchemaNotComparableException;
 import io.github.eventcat.catalog.compat.SubjectCheck;
+import io.github.eventcat.codegen.light.engine.CompatibilityRequest;
+import io.github.eventcat.codegen.light.engine.EngineException;
+import io.github.eventcat.codegen.light.engine.EngineLog;
 import io.github.eventcat.maven.common.Failures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,11 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
-import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.Log;
 
-/** The work of the {@code check-compatibility} goal, apart from Maven's configuration. */
+/** The work of the {@code check-compatibility} goal: the gate, its report and its failure. */
 final class CompatibilityGate {
     private CompatibilityGate() {}
 
@@ -29,18 +30,31 @@ final class CompatibilityGate {
      * Runs the gate, logs the report, prints GitHub annotations if asked, appends the change report
      * to the GitHub step summary if there is one, and fails the build on any finding.
      */
+    static CompatibilityGateResult run(CompatibilityRequest gate, EngineLog log) throws EngineException {
+        CompatibilityGateRequest request = new CompatibilityGateRequest(
+                gate.catalogDirectory(),
+                gate.shownCatalogDirectory(),
+                BaselineSources.exactlyOne(gate.baselines()),
+                gate.allowRemovedSubjects(),
+                gate.junitReport(),
+                gate.changesReport());
+        CiEnvironment ci = CiEnvironment.current();
+        return run(request, ci.githubAnnotations(gate.githubAnnotations()), ci.stepSummary(), log);
+    }
+
+    /** The gate on a request of schema-catalog's. */
     static CompatibilityGateResult run(
-            CompatibilityGateRequest request, boolean githubAnnotations, Optional<Path> stepSummary, Log log)
-            throws MojoFailureException, MojoExecutionException {
+            CompatibilityGateRequest request, boolean githubAnnotations, Optional<Path> stepSummary, EngineLog log)
+            throws EngineException {
         CompatibilityGateResult result;
         try {
             result = CatalogCompatibilityGate.run(request);
         } catch (CatalogException e) {
-            throw Failures.invalidCatalog(request.shownCatalogDirectory(), e);
+            throw EngineException.failure(Messages.invalidCatalog(request.shownCatalogDirectory(), e));
         } catch (BaselineException | SchemaNotComparableException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw EngineException.error(e.getMessage(), e);
         } catch (UncheckedIOException e) {
-            throw Failures.ioFailure(e);
+            throw EngineException.error(Failures.ioFailureMessage(e), e);
         }
         result.logLines().forEach(line -> log(log, line));
         request.junitReport().ifPresent(file -> log.info("JUnit report: " + file));
@@ -57,13 +71,13 @@ final class CompatibilityGate {
             System.out.flush();
         }
         if (!result.isCompatible()) {
-            throw new MojoFailureException(failure(request, result));
+            throw EngineException.failure(failure(request, result));
         }
         return result;
     }
 
     /** GitHub shows the step summary file (Markdown) on the run's page; other steps append to it too. */
-    static void appendStepSummary(Path changes, Path summary) throws MojoExecutionException {
+    static void appendStepSummary(Path changes, Path summary) throws EngineException {
         try {
             Files.writeString(
                     summary,
@@ -72,7 +86,8 @@ final class CompatibilityGate {
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw Failures.tried("append the change report to the GitHub step summary " + summary, e);
+            throw EngineException.error(
+                    Failures.triedMessage("append the change report to the GitHub step summary " + summary, e), e);
         }
     }
 
@@ -80,7 +95,7 @@ final class CompatibilityGate {
      * A breaking finding is an error, as loud as the build failure it causes; a change let through
      * (an allowed removal) is a warning, so that CI consoles and log filters show both.
      */
-    static void log(Log log, ReportLine line) {
+    static void log(EngineLog log, ReportLine line) {
         switch (line.severity()) {
             case ERROR -> log.error(line.text());
             case WARNING -> log.warn(line.text());

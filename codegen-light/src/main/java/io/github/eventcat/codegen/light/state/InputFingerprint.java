@@ -1,4 +1,4 @@
-package io.github.eventcat.codegen;
+package io.github.eventcat.codegen.light.state;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class InputFingerprint {
     /** Files modified this recently before hashing are hashed again on every run. */
-    static final long RACY_MILLIS = 3_000;
+    public static final long RACY_MILLIS = 3_000;
 
     /**
      * The digest of one regular file under the catalog root, with the metadata it was computed
@@ -52,42 +52,53 @@ public final class InputFingerprint {
      * @param modified the modification time in microseconds since the epoch
      * @param sha256 64 hex digits
      */
-    record FileDigest(String path, long size, long modified, String sha256) {
-        FileDigest {
+    public record FileDigest(String path, long size, long modified, String sha256) {
+        public FileDigest {
             Objects.requireNonNull(path, "path == null");
             Objects.requireNonNull(sha256, "sha256 == null");
         }
     }
 
     private final String value;
+    private final String plugin;
+    private final String configuration;
     private final List<FileDigest> cacheable;
     /** The generator's state as read for the digests, so the up-to-date check need not read it again. */
-    private final OutputDirectory.Snapshot stateRead;
+    private final GeneratorState.Snapshot stateRead;
 
-    private InputFingerprint(String value, List<FileDigest> cacheable, OutputDirectory.Snapshot stateRead) {
+    private InputFingerprint(
+            String value,
+            String plugin,
+            String configuration,
+            List<FileDigest> cacheable,
+            GeneratorState.Snapshot stateRead) {
         this.value = value;
+        this.plugin = plugin;
+        this.configuration = configuration;
         this.cacheable = List.copyOf(cacheable);
         this.stateRead = stateRead;
     }
 
     /** This fingerprint, computed with the digests of the given state. */
-    InputFingerprint withStateRead(OutputDirectory.Snapshot state) {
-        return new InputFingerprint(value, cacheable, Objects.requireNonNull(state, "state == null"));
+    public InputFingerprint withStateRead(GeneratorState.Snapshot state) {
+        return new InputFingerprint(
+                value, plugin, configuration, cacheable, Objects.requireNonNull(state, "state == null"));
     }
 
     /** The generator's state read to compute this fingerprint, if any; not part of its value. */
-    Optional<OutputDirectory.Snapshot> stateRead() {
+    public Optional<GeneratorState.Snapshot> stateRead() {
         return Optional.ofNullable(stateRead);
     }
 
     /**
      * @param catalog the catalog directory, or a catalog jar
-     * @param generatorVersion the version of the generator (a new version may generate other code)
+     * @param generatorVersion the version of the generator, or of the plugin running it (a new
+     *     version may generate other code)
      * @param steps the ids of the generator's steps
      * @param configuration the configuration's canonical text
      * @throws UncheckedIOException when a file under the catalog cannot be read
      */
-    static InputFingerprint of(Path catalog, String generatorVersion, List<String> steps, String configuration) {
+    public static InputFingerprint of(Path catalog, String generatorVersion, List<String> steps, String configuration) {
         return of(catalog, generatorVersion, steps, configuration, Map.of());
     }
 
@@ -95,13 +106,15 @@ public final class InputFingerprint {
      * As {@link #of(Path, String, List, String)}, reusing the digests of files whose size and
      * modification time are those of {@code previous} (by catalog-relative path).
      */
-    static InputFingerprint of(
+    public static InputFingerprint of(
             Path catalog,
             String generatorVersion,
             List<String> steps,
             String configuration,
             Map<String, FileDigest> previous) {
         Objects.requireNonNull(catalog, "catalog == null");
+        Objects.requireNonNull(generatorVersion, "generatorVersion == null");
+        Objects.requireNonNull(configuration, "configuration == null");
         long racyAfter = TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis() - RACY_MILLIS);
         MessageDigest digest = sha256();
         List<FileDigest> cacheable = new ArrayList<>();
@@ -164,7 +177,8 @@ public final class InputFingerprint {
                     e);
         }
         flush(digest, text);
-        return new InputFingerprint(HexFormat.of().formatHex(digest.digest()), cacheable, null);
+        return new InputFingerprint(
+                HexFormat.of().formatHex(digest.digest()), generatorVersion, configuration, cacheable, null);
     }
 
     /** The fingerprint as 64 hex digits. */
@@ -172,8 +186,18 @@ public final class InputFingerprint {
         return value;
     }
 
+    /** The version of the generator (or plugin) this fingerprint was computed for. */
+    public String plugin() {
+        return plugin;
+    }
+
+    /** The configuration's canonical text this fingerprint was computed for. */
+    public String configuration() {
+        return configuration;
+    }
+
     /** The digests the next run may reuse when size and modification time are unchanged. */
-    List<FileDigest> cacheable() {
+    public List<FileDigest> cacheable() {
         return cacheable;
     }
 

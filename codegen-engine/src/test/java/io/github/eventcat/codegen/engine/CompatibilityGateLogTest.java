@@ -1,32 +1,41 @@
-package io.github.eventcat.codegen.maven;
+package io.github.eventcat.codegen.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.eventcat.catalog.compat.ReportLine;
-import java.nio.file.Path;
+import io.github.eventcat.codegen.light.engine.EngineLog;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 
-/** How the gate's report reaches Maven's log, and how it names a directory baseline. */
+/** How the gate's report reaches the build's log. */
 class CompatibilityGateLogTest {
-    /** Maven's log, recording what would be printed, with its level as Maven prints it. */
-    private static final class RecordingLog extends SystemStreamLog {
+    /** A log recording what would be printed, with its level as Maven prints it. */
+    private static final class RecordingLog implements EngineLog {
         final List<String> lines = new ArrayList<>();
 
         @Override
-        public void info(CharSequence content) {
+        public boolean isDebugEnabled() {
+            return false;
+        }
+
+        @Override
+        public void debug(String content) {
+            lines.add("[DEBUG] " + content);
+        }
+
+        @Override
+        public void info(String content) {
             lines.add("[INFO] " + content);
         }
 
         @Override
-        public void warn(CharSequence content) {
+        public void warn(String content) {
             lines.add("[WARNING] " + content);
         }
 
         @Override
-        public void error(CharSequence content) {
+        public void error(String content) {
             lines.add("[ERROR] " + content);
         }
     }
@@ -40,16 +49,5 @@ class CompatibilityGateLogTest {
         CompatibilityGate.log(log, new ReportLine(ReportLine.Severity.INFO, "OK    s (f)"));
 
         assertThat(log.lines).containsExactly("[ERROR] BREAK s (f)", "[WARNING] REMOVED s", "[INFO] OK    s (f)");
-    }
-
-    @Test
-    void aDirectoryBaselineIsNamedRelativeToTheProject() {
-        Path project = Path.of("/work/service");
-
-        assertThat(BaselineCatalogMojo.directoryLabel(Path.of("/work/service/baseline/catalog"), project))
-                .isEqualTo("baseline/catalog");
-        assertThat(BaselineCatalogMojo.directoryLabel(Path.of("/work/released/catalog"), project))
-                .isEqualTo("../released/catalog");
-        assertThat(BaselineCatalogMojo.directoryLabel(project, project)).isEqualTo(".");
     }
 }

@@ -1,0 +1,95 @@
+package io.github.eventcat.codegen.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.model.Dependency;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.apache.maven.plugin.testing.AbstractMojoTestCase;
+import org.apache.maven.repository.internal.MavenRepositorySystemUtils;
+import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.repository.LocalRepository;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the plugin asks Maven's resolver for when a goal has work: the engine at the plugin's
+ * version with the user's plugin dependencies winning; and what an offline build without it says.
+ * With Maven's real resolver (from the harness's container) on an empty local repository.
+ */
+class EngineLoaderTest extends AbstractMojoTestCase {
+    private static final RemoteRepository CENTRAL =
+            new RemoteRepository.Builder("central", "default", "https://repo.maven.apache.org/maven2").build();
+
+    @TempDir
+    Path localRepository;
+
+    private RepositorySystem system;
+    private DefaultRepositorySystemSession session;
+
+    @BeforeEach
+    void startContainer() throws Exception {
+        setUp();
+        system = lookup(RepositorySystem.class);
+        session = MavenRepositorySystemUtils.newSession();
+        session.setLocalRepositoryManager(
+                system.newLocalRepositoryManager(session, new LocalRepository(localRepository.toFile())));
+    }
+
+    @AfterEach
+    void stopContainer() throws Exception {
+        tearDown();
+    }
+
+    @Test
+    void theEngineIsResolvedAtThePluginsVersionWithTheUsersPluginDependenciesWinning() {
+        Dependency velocity = new Dependency();
+        velocity.setGroupId("org.apache.velocity");
+        velocity.setArtifactId("velocity-engine-core");
+        velocity.setVersion("2.4");
+
+        CollectRequest request = loader(List.of(velocity)).collectRequest();
+
+        assertThat(request.getRoot().getArtifact().toString())
+                .isEqualTo("io.github.eventcat:codegen-engine:jar:" + EngineLoader.PLUGIN_VERSION);
+        assertThat(request.getRoot().getScope()).isEqualTo("runtime");
+        assertThat(request.getDependencies())
+                .extracting(d -> d.getArtifact().toString())
+                .containsExactly("org.apache.velocity:velocity-engine-core:jar:2.4");
+        assertThat(request.getManagedDependencies())
+                .extracting(d -> d.getArtifact().toString())
+                .containsExactly("org.apache.velocity:velocity-engine-core:jar:2.4");
+        assertThat(request.getRepositories()).containsExactly(CENTRAL);
+        assertThat(EngineLoader.PLUGIN_VERSION).isNotBlank().doesNotContain("${");
+    }
+
+    @Test
+    void offlineWithoutTheEngineSaysWhatToRun() {
+        session.setOffline(true);
+
+        assertThatThrownBy(() -> loader(List.of()).resolve())
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("The codegen engine io.github.eventcat:codegen-engine:" + EngineLoader.PLUGIN_VERSION
+                        + ", which this plugin loads when there is work to do, is not in the local repository and"
+                        + " Maven is offline: run mvn dependency:get -Dartifact=io.github.eventcat:codegen-engine:"
+                        + EngineLoader.PLUGIN_VERSION + " (or this build once without -o), then build again");
+    }
+
+    private EngineLoader loader(List<Dependency> pluginDependencies) {
+        return new EngineLoader(
+                system,
+                session,
+                List.of(CENTRAL),
+                pluginDependencies,
+                EngineLoaderTest.class.getClassLoader(),
+                new SystemStreamLog());
+    }
+}
