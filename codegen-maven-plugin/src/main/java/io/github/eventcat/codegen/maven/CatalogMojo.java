@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.plugin.AbstractMojo;
@@ -57,6 +58,18 @@ public abstract class CatalogMojo extends AbstractMojo {
 
     final ArtifactResolver artifactResolver() {
         return new ArtifactResolver(repositorySystem, session.getRepositorySession(), project);
+    }
+
+    /** This plugin's jar, when Maven says where it is (not in the harness). */
+    final Optional<Path> pluginJar() {
+        Object descriptor =
+                getPluginContext() == null ? null : getPluginContext().get("pluginDescriptor");
+        if (descriptor instanceof PluginDescriptor plugin
+                && plugin.getPluginArtifact() != null
+                && plugin.getPluginArtifact().getFile() != null) {
+            return Optional.of(plugin.getPluginArtifact().getFile().toPath());
+        }
+        return Optional.empty();
     }
 
     /**

@@ -2,13 +2,16 @@ package io.github.eventcat.codegen.maven;
 
 import io.github.eventcat.codegen.light.engine.CodegenEngine;
 import io.github.eventcat.maven.common.Failures;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.maven.RepositoryUtils;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -152,6 +156,66 @@ final class EngineLoader {
             files.add(result.getArtifact().getFile().toPath());
         }
         return List.copyOf(files);
+    }
+
+    /**
+     * The Eventcat modules whose code decides what {@code generate} writes: with the plugin's own
+     * jar, what a rebuilt SNAPSHOT may have changed.
+     */
+    static final List<String> GENERATING_MODULES =
+            List.of(ARTIFACT_ID, "catalog-codegen", "schema-catalog", "event-vocabulary", "codegen-light");
+
+    /**
+     * The version the no-op decision compares. A release is its version. A SNAPSHOT is rebuilt and
+     * reinstalled under one version, so it is also told apart by the size and time of the plugin jar
+     * and of each jar in {@link #GENERATING_MODULES}, found where Maven takes them (the reactor, else
+     * the local repository) without resolving anything: a SNAPSHOT reinstalled since the last run
+     * generates again. A module that is a directory of classes (a reactor build that did not package
+     * it) or that cannot be found makes every run generate.
+     *
+     * @param pluginJar the plugin's jar, when Maven says where it is
+     */
+    static String generatorIdentity(RepositorySystemSession session, Optional<Path> pluginJar) {
+        if (!PLUGIN_VERSION.endsWith("-SNAPSHOT")) {
+            return PLUGIN_VERSION;
+        }
+        StringBuilder identity = new StringBuilder(PLUGIN_VERSION).append(" (");
+        identity.append("plugin ")
+                .append(pluginJar.map(EngineLoader::fileIdentity).orElseGet(EngineLoader::unknown));
+        for (String module : GENERATING_MODULES) {
+            Artifact artifact = new DefaultArtifact(GROUP_ID, module, "jar", PLUGIN_VERSION);
+            File file = session.getWorkspaceReader() == null
+                    ? null
+                    : session.getWorkspaceReader().findArtifact(artifact);
+            if (file == null && session.getLocalRepositoryManager() != null) {
+                file = new File(
+                        session.getLocalRepository().getBasedir(),
+                        session.getLocalRepositoryManager().getPathForLocalArtifact(artifact));
+            }
+            identity.append(", ")
+                    .append(module)
+                    .append(' ')
+                    .append(file == null ? unknown() : fileIdentity(file.toPath()));
+        }
+        return identity.append(')').toString();
+    }
+
+    /** Size and time of a jar; for anything else a value no later run repeats. */
+    private static String fileIdentity(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (attributes.isRegularFile()) {
+                return attributes.size() + "@" + attributes.lastModifiedTime().toMillis();
+            }
+        } catch (IOException e) {
+            // Not there: generate, and let the engine's resolution say what is missing.
+        }
+        return unknown();
+    }
+
+    /** Never equal to what an earlier run recorded, in this JVM or another: a fresh random value. */
+    private static String unknown() {
+        return "unknown-" + UUID.randomUUID();
     }
 
     /** Offline, and the engine was never downloaded: what to run. */

@@ -74,8 +74,11 @@ public class GenerateMojo extends CatalogMojo {
         List<GenerateResult> result = new ArrayList<>(1);
         Failures.guard("codegen:generate", () -> {
             // Decided with codegen-light alone: a no-op build never loads the engine.
-            GenerateInputs.Decision decision =
-                    GenerateInputs.decide(catalog.path(), output, EngineLoader.PLUGIN_VERSION, configuration(options));
+            GenerateInputs.Decision decision = GenerateInputs.decide(
+                    catalog.path(),
+                    output,
+                    EngineLoader.generatorIdentity(session.getRepositorySession(), pluginJar()),
+                    configuration(options));
             if (decision.upToDate().isPresent()) {
                 result.add(new GenerateResult(
                         true, List.of(), decision.upToDate().get().files(), List.of()));

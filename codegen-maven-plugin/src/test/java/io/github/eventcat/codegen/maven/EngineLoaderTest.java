@@ -2,9 +2,13 @@ package io.github.eventcat.codegen.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
@@ -12,6 +16,7 @@ import org.apache.maven.plugin.testing.AbstractMojoTestCase;
 import org.apache.maven.repository.internal.MavenRepositorySystemUtils;
 import org.eclipse.aether.DefaultRepositorySystemSession;
 import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.DefaultArtifact;
 import org.eclipse.aether.collection.CollectRequest;
 import org.eclipse.aether.repository.LocalRepository;
 import org.eclipse.aether.repository.RemoteRepository;
@@ -69,6 +74,48 @@ class EngineLoaderTest extends AbstractMojoTestCase {
                 .containsExactly("org.apache.velocity:velocity-engine-core:jar:2.4");
         assertThat(request.getRepositories()).containsExactly(CENTRAL);
         assertThat(EngineLoader.PLUGIN_VERSION).isNotBlank().doesNotContain("${");
+    }
+
+    @Test
+    void aSnapshotIsToldApartByItsJarsSoThatAReinstalledOneGeneratesAgain() throws Exception {
+        assumeTrue(EngineLoader.PLUGIN_VERSION.endsWith("-SNAPSHOT"), "a release is its version");
+        Path pluginJar = Files.write(localRepository.resolve("plugin.jar"), new byte[] {1});
+        for (String module : EngineLoader.GENERATING_MODULES) {
+            Path jar = localRepository.resolve(session.getLocalRepositoryManager()
+                    .getPathForLocalArtifact(
+                            new DefaultArtifact(EngineLoader.GROUP_ID, module, "jar", EngineLoader.PLUGIN_VERSION)));
+            Files.createDirectories(jar.getParent());
+            Files.write(jar, new byte[] {1, 2});
+        }
+        String installed = EngineLoader.generatorIdentity(session, Optional.of(pluginJar));
+
+        assertThat(EngineLoader.generatorIdentity(session, Optional.of(pluginJar)))
+                .isEqualTo(installed)
+                .startsWith(EngineLoader.PLUGIN_VERSION + " (plugin 1@")
+                .contains(", catalog-codegen 2@");
+
+        // catalog-codegen reinstalled with other code under the same version
+        Path generator = localRepository.resolve(session.getLocalRepositoryManager()
+                .getPathForLocalArtifact(new DefaultArtifact(
+                        EngineLoader.GROUP_ID, "catalog-codegen", "jar", EngineLoader.PLUGIN_VERSION)));
+        Files.write(generator, new byte[] {1, 2, 3});
+        String reinstalled = EngineLoader.generatorIdentity(session, Optional.of(pluginJar));
+        assertThat(reinstalled).isNotEqualTo(installed);
+
+        // The same size, a later time (a rebuild that changed one constant)
+        Files.write(generator, new byte[] {1, 2, 4});
+        Files.setLastModifiedTime(
+                generator,
+                FileTime.fromMillis(Files.getLastModifiedTime(generator).toMillis() + 10_000));
+        assertThat(EngineLoader.generatorIdentity(session, Optional.of(pluginJar)))
+                .isNotEqualTo(reinstalled);
+
+        // Not found, or no plugin jar known: every run generates
+        Files.delete(generator);
+        assertThat(EngineLoader.generatorIdentity(session, Optional.of(pluginJar)))
+                .isNotEqualTo(EngineLoader.generatorIdentity(session, Optional.of(pluginJar)));
+        assertThat(EngineLoader.generatorIdentity(session, Optional.empty()))
+                .isNotEqualTo(EngineLoader.generatorIdentity(session, Optional.empty()));
     }
 
     @Test
