@@ -127,7 +127,11 @@ public final class CodeGenerator {
 
     private GenerationResult generate(GenerationRequest request, Optional<InputFingerprint> inputs) {
         CodegenConfiguration configuration = request.configuration();
-        String fingerprint = Fingerprint.of(request.catalog(), configuration, contributorIds());
+        // The plugin running this generator may be a SNAPSHOT told apart by its jars (see the
+        // input fingerprint): the content fingerprint holds that identity too, so that a rebuilt
+        // generator regenerates rather than keeping the previous code's output.
+        String fingerprint = Fingerprint.of(
+                request.catalog(), configuration, contributorIds(), inputs.map(InputFingerprint::plugin));
         OutputDirectory output = new OutputDirectory(configuration.outputDirectory());
         try {
             if (output.isUpToDate(fingerprint)) {

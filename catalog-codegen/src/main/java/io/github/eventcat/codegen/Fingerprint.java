@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -26,8 +27,17 @@ final class Fingerprint {
     private Fingerprint() {}
 
     static String of(Catalog catalog, CodegenConfiguration configuration, List<String> steps) {
+        return of(catalog, configuration, steps, Optional.empty());
+    }
+
+    /**
+     * @param plugin the identity of the plugin running the generator, when one does (a SNAPSHOT
+     *     plugin adds its jars' sizes and times to its version)
+     */
+    static String of(Catalog catalog, CodegenConfiguration configuration, List<String> steps, Optional<String> plugin) {
         StringBuilder text = new StringBuilder();
         line(text, "generator", GENERATOR_VERSION);
+        plugin.ifPresent(identity -> line(text, "plugin", identity));
         steps.forEach(step -> line(text, "step", step));
         line(text, "configuration", configuration.canonical());
         line(text, "package", catalog.javaPackage());

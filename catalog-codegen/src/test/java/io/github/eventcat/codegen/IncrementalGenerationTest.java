@@ -3,12 +3,14 @@ package io.github.eventcat.codegen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.eventcat.catalog.CatalogLoader;
+import io.github.eventcat.codegen.light.state.InputFingerprint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -101,6 +103,32 @@ class IncrementalGenerationTest {
         assertThat(result.upToDate()).isFalse();
         assertThat(result.written())
                 .containsExactly("com/example/jsontypes/ShipmentBooked.java", "com/example/jsontypes/TimeWindow.java");
+    }
+
+    @Test
+    void anotherBuildOfTheSamePluginVersionRegenerates() {
+        // A SNAPSHOT plugin rebuilt under one version: the inputs name the build by its jars, and
+        // a run with other jars must generate, not find the catalog's content fingerprint unchanged.
+        Path catalog = Fixtures.copy("json-types", temp.resolve("catalog"));
+        CodegenConfiguration configuration = CodegenConfiguration.defaults(temp.resolve("out"));
+        CodeGenerator generator = CodeGenerator.records();
+        generator.generate(
+                new GenerationRequest(CatalogLoader.load(catalog), configuration),
+                InputFingerprint.of(catalog, "1.0-SNAPSHOT (jars A)", List.of(), configuration.canonical()));
+
+        InputFingerprint sameBuild =
+                InputFingerprint.of(catalog, "1.0-SNAPSHOT (jars A)", List.of(), configuration.canonical());
+        InputFingerprint rebuilt =
+                InputFingerprint.of(catalog, "1.0-SNAPSHOT (jars B)", List.of(), configuration.canonical());
+
+        assertThat(generator
+                        .generate(new GenerationRequest(CatalogLoader.load(catalog), configuration), sameBuild)
+                        .upToDate())
+                .isTrue();
+        GenerationResult result =
+                generator.generate(new GenerationRequest(CatalogLoader.load(catalog), configuration), rebuilt);
+        assertThat(result.upToDate()).isFalse();
+        assertThat(result.unchanged()).hasSize(6);
     }
 
     @Test
