@@ -5,16 +5,13 @@ import io.github.eventcat.catalog.Event;
 import io.github.eventcat.catalog.SchemaFile;
 import io.github.eventcat.catalog.Subject;
 import io.github.eventcat.catalog.Topic;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.github.eventcat.codegen.light.EventcatVersion;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * The SHA-256 of everything generated code depends on: the catalog's content (not file times),
@@ -22,7 +19,7 @@ import java.util.Properties;
  */
 final class Fingerprint {
     /** The version of this library, from the build (a SNAPSHOT counts as a version too). */
-    static final String GENERATOR_VERSION = readVersion();
+    static final String GENERATOR_VERSION = EventcatVersion.VALUE;
 
     private Fingerprint() {}
 
@@ -85,19 +82,6 @@ final class Fingerprint {
             return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
-
-    private static String readVersion() {
-        try (InputStream in = Fingerprint.class.getResourceAsStream("generator.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("generator.properties is missing from catalog-codegen");
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

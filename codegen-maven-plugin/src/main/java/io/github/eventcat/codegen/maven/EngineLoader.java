@@ -1,11 +1,10 @@
 package io.github.eventcat.codegen.maven;
 
+import io.github.eventcat.codegen.light.EventcatVersion;
 import io.github.eventcat.codegen.light.engine.CodegenEngine;
 import io.github.eventcat.maven.common.Failures;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.UUID;
@@ -55,7 +53,7 @@ final class EngineLoader {
     static final String ARTIFACT_ID = "codegen-engine";
 
     /** The plugin's version, from the build: the engine's version has to be the same. */
-    static final String PLUGIN_VERSION = readVersion();
+    static final String PLUGIN_VERSION = EventcatVersion.VALUE;
 
     private static final String RUNTIME = "runtime";
 
@@ -244,18 +242,5 @@ final class EngineLoader {
         // Parent first: the engine shares codegen-light's types (the requests, the interface) and
         // Maven's with the plugin; a user's plugin dependency is in both, at the same version.
         return new URLClassLoader("codegen-engine", urls, pluginLoader);
-    }
-
-    private static String readVersion() {
-        try (InputStream in = EngineLoader.class.getResourceAsStream("codegen-plugin.properties")) {
-            if (in == null) {
-                throw new IllegalStateException("codegen-plugin.properties is missing from the plugin");
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return Objects.requireNonNull(properties.getProperty("version"), "version");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
