@@ -20,6 +20,7 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.maven.RepositoryUtils;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
@@ -64,7 +65,15 @@ final class EngineLoader {
     private static final DependencyFilter RUNTIME_CLASS_PATH = (node, parents) -> node.getDependency() == null
             || Set.of("", "compile", RUNTIME).contains(node.getDependency().getScope());
 
-    private static final Map<List<Path>, ClassLoader> LOADERS = new ConcurrentHashMap<>();
+    /**
+     * The engine's class loaders in this plugin realm, by class path. A JVM that runs many builds (a
+     * Maven daemon, an IDE) keeps the realm; an entry made before a jar of the class path changed on
+     * disk (a SNAPSHOT reinstalled) is replaced, so the engine is never older than its jars.
+     */
+    private static final Map<List<Path>, StampedLoader> LOADERS = new ConcurrentHashMap<>();
+
+    /** A class loader with the size and time of each jar it was made from. */
+    record StampedLoader(List<String> stamps, ClassLoader loader) {}
 
     private final RepositorySystem system;
     private final RepositorySystemSession session;
@@ -110,7 +119,7 @@ final class EngineLoader {
         if (log.isDebugEnabled()) {
             log.debug("Codegen engine class path: " + files);
         }
-        ClassLoader loader = LOADERS.computeIfAbsent(files, this::classLoader);
+        ClassLoader loader = cachedLoader(files, this::classLoader);
         return ServiceLoader.load(CodegenEngine.class, loader)
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException(
@@ -228,6 +237,20 @@ final class EngineLoader {
         return session.getLocalRepositoryManager()
                 .find(session, new LocalArtifactRequest(engineArtifact(), repositories, null))
                 .isAvailable();
+    }
+
+    /**
+     * The cached class loader of {@code files}, made by {@code make} the first time and again when
+     * the size or time of any of the files differs from when it was made.
+     */
+    static ClassLoader cachedLoader(List<Path> files, Function<List<Path>, ClassLoader> make) {
+        List<String> stamps = files.stream().map(EngineLoader::fileIdentity).toList();
+        return LOADERS.compute(
+                        files,
+                        (key, cached) -> cached != null && cached.stamps().equals(stamps)
+                                ? cached
+                                : new StampedLoader(stamps, make.apply(key)))
+                .loader();
     }
 
     private ClassLoader classLoader(List<Path> files) {

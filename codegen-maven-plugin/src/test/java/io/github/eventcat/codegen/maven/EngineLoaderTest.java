@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.maven.model.Dependency;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
@@ -116,6 +120,38 @@ class EngineLoaderTest extends AbstractMojoTestCase {
                 .isNotEqualTo(EngineLoader.generatorIdentity(session, Optional.of(pluginJar)));
         assertThat(EngineLoader.generatorIdentity(session, Optional.empty()))
                 .isNotEqualTo(EngineLoader.generatorIdentity(session, Optional.empty()));
+    }
+
+    @Test
+    void theEnginesClassLoaderIsMadeAgainWhenAJarOfItsClassPathChangedOnDisk() throws Exception {
+        // A JVM that runs many builds (a Maven daemon) keeps the plugin realm and its cache.
+        Path engine = Files.write(localRepository.resolve("engine.jar"), new byte[] {1, 2});
+        Path library = Files.write(localRepository.resolve("library.jar"), new byte[] {1});
+        List<Path> classPath = List.of(engine, library);
+        List<List<Path>> made = new ArrayList<>();
+        Function<List<Path>, ClassLoader> make = files -> {
+            made.add(files);
+            return new URLClassLoader(new URL[0], null);
+        };
+
+        ClassLoader first = EngineLoader.cachedLoader(classPath, make);
+        assertThat(EngineLoader.cachedLoader(classPath, make)).isSameAs(first);
+        assertThat(made).hasSize(1);
+
+        // The engine SNAPSHOT reinstalled: same path, same size, a later time
+        Files.write(engine, new byte[] {1, 3});
+        Files.setLastModifiedTime(
+                engine, FileTime.fromMillis(Files.getLastModifiedTime(engine).toMillis() + 10_000));
+        ClassLoader second = EngineLoader.cachedLoader(classPath, make);
+        assertThat(second).isNotSameAs(first);
+        assertThat(EngineLoader.cachedLoader(classPath, make)).isSameAs(second);
+
+        // Another size at the same time
+        FileTime time = Files.getLastModifiedTime(library);
+        Files.write(library, new byte[] {1, 2, 3});
+        Files.setLastModifiedTime(library, time);
+        assertThat(EngineLoader.cachedLoader(classPath, make)).isNotSameAs(second);
+        assertThat(made).hasSize(3);
     }
 
     @Test
