@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -212,6 +213,8 @@ final class OutputDirectory {
     static final class Utf8Buffer implements Appendable {
         /** Buffers above this size are dropped after use rather than kept for the next file. */
         private static final int KEPT = 1 << 20;
+        /** From this length on, a whole string is encoded by the JDK rather than char by char. */
+        static final int BULK = 256;
 
         private byte[] bytes = new byte[1 << 14];
         private byte[] existing = new byte[1 << 14];
@@ -230,6 +233,20 @@ final class OutputDirectory {
 
         @Override
         public Appendable append(CharSequence text, int start, int end) {
+            if (end - start >= BULK
+                    && high == 0
+                    && text instanceof String string
+                    && start == 0
+                    && end == string.length()
+                    && !Character.isHighSurrogate(string.charAt(end - 1))) {
+                // A whole string (an Avro class, a long literal) with no surrogate pair cut at either
+                // end: the JDK's encoder gives the same bytes, lone surrogates as '?' included.
+                byte[] encoded = string.getBytes(StandardCharsets.UTF_8);
+                ensure(encoded.length);
+                System.arraycopy(encoded, 0, bytes, length, encoded.length);
+                length += encoded.length;
+                return this;
+            }
             ensure(3 * (end - start) + 4);
             for (int i = start; i < end; i++) {
                 put(text.charAt(i));

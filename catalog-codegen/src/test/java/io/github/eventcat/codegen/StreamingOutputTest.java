@@ -138,6 +138,29 @@ class StreamingOutputTest {
     @Test
     void theWriterEncodesUtf8ExactlyAsStringGetBytes() throws IOException {
         String text = "ascii é ß € 𝄞 ok, lone high \uD834 end, lone low \uDD1E, high at end \uD834";
+        encodesAsStringGetBytes(text);
+    }
+
+    @Test
+    void theWriterEncodesLongStringsExactlyAsStringGetBytes() throws IOException {
+        // Long enough for the writer's bulk path, with every kind of cut around surrogates.
+        String text = "ascii é ß € 𝄞 ok, lone high \uD834 end, lone low \uDD1E, high at end \uD834";
+        String repeated = text.repeat(2 * OutputDirectory.Utf8Buffer.BULK / text.length() + 2);
+        assertThat(repeated.length()).isGreaterThan(2 * OutputDirectory.Utf8Buffer.BULK);
+        encodesAsStringGetBytes(repeated);
+        encodesAsStringGetBytes(repeated.substring(0, repeated.length() - 1) + "𝄞 ends with a pair 𝄞");
+
+        // A long string ending in the first half of a pair whose second half comes in the next one
+        String cut = "x".repeat(OutputDirectory.Utf8Buffer.BULK) + "\uD834";
+        OutputDirectory.Utf8Buffer buffer = new OutputDirectory.Utf8Buffer();
+        buffer.append(cut).append("\uDD1E after");
+        buffer.finish();
+        Path file = temp.resolve("cut-pair");
+        buffer.writeTo(file);
+        assertThat(Files.readAllBytes(file)).isEqualTo((cut + "\uDD1E after").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void encodesAsStringGetBytes(String text) throws IOException {
         OutputDirectory.Utf8Buffer buffer = new OutputDirectory.Utf8Buffer();
         for (int split = 0; split <= text.length(); split++) {
             buffer.reset();
