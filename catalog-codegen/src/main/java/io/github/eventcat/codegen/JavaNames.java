@@ -1,10 +1,10 @@
 package io.github.eventcat.codegen;
 
 import com.palantir.javapoet.NameAllocator;
+import io.github.eventcat.catalog.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Turns schema names (property names, titles, enum values) into Java names. The results are
@@ -38,49 +38,41 @@ final class JavaNames {
         "", "", "TWENTY", "THIRTY", "FORTY", "FIFTY", "SIXTY", "SEVENTY", "EIGHTY", "NINETY"
     };
 
-    private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
-
     private JavaNames() {}
 
     /**
-     * {@code task_data}, {@code task-data}, {@code taskData} → {@code TaskData}; the same rule the
-     * catalog uses to name event types, so both agree on every event's class.
+     * {@code task_data}, {@code task-data}, {@code taskData} → {@code TaskData}: the catalog's rule
+     * for event type names ({@link Names#pascalCase}), made a legal identifier ({@code Type} when
+     * nothing is left).
      */
     static String pascalCase(String text) {
-        StringBuilder result = new StringBuilder();
-        for (String part : text.split("[^A-Za-z0-9]+")) {
-            if (!part.isEmpty()) {
-                result.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-            }
-        }
-        return result.length() == 0 ? "Type" : NameAllocator.toJavaIdentifier(result.toString());
+        return javaTypeName(Names.pascalCase(text));
     }
 
     /**
-     * The class name a JSON Schema {@code title} gives: {@link #pascalCase}, except that a dotted
-     * full name ({@code org.example.profiles.ProfileChanged}) gives its last segment ({@code
-     * ProfileChanged}); the class goes into the catalog's package either way.
+     * The class name a JSON Schema {@code title} gives, by the catalog's rule ({@link
+     * Names#typeNameOfTitle}: a dotted full name such as {@code org.example.profiles.ProfileChanged}
+     * gives its last segment), made a legal identifier.
      */
     static String typeNameOfTitle(String title) {
-        return DOTTED_NAME.matcher(title).matches()
-                ? pascalCase(title.substring(title.lastIndexOf('.') + 1))
-                : pascalCase(title);
+        return javaTypeName(Names.typeNameOfTitle(title));
+    }
+
+    private static String javaTypeName(String pascal) {
+        return pascal.isEmpty() ? "Type" : NameAllocator.toJavaIdentifier(pascal);
     }
 
     /** {@code occurred_on} → {@code occurredOn}; {@code userId} stays; {@code URL} → {@code url}. */
     static String camelCase(String text) {
-        StringBuilder result = new StringBuilder();
-        for (String part : text.split("[^A-Za-z0-9]+")) {
-            if (part.isEmpty()) {
-                continue;
-            }
+        StringBuilder result = new StringBuilder(text.length());
+        for (String part : Names.words(text)) {
             if (result.length() == 0) {
                 result.append(
                         part.equals(part.toUpperCase(Locale.ROOT))
                                 ? part.toLowerCase(Locale.ROOT)
                                 : Character.toLowerCase(part.charAt(0)) + part.substring(1));
             } else {
-                result.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+                result.append(Character.toUpperCase(part.charAt(0))).append(part, 1, part.length());
             }
         }
         return result.length() == 0 ? "value" : result.toString();

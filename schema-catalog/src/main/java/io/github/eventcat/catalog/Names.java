@@ -1,14 +1,18 @@
 package io.github.eventcat.catalog;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Name rules and conversions shared by the loader. */
-final class Names {
+/**
+ * Name rules and conversions: the loader's (topic names, event type names) and the code generator's
+ * (Java names of schema names), so that both agree on every event's class.
+ */
+public final class Names {
     private static final Pattern DOTTED_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)+");
 
-    private static final Pattern NON_ALPHANUMERIC = Pattern.compile("[^A-Za-z0-9]+");
     private static final Pattern TOPIC_CHARACTERS = Pattern.compile("[a-zA-Z0-9._-]+");
     /** Kafka's limit: a longer name would not fit its log directory names. */
     static final int MAX_TOPIC_LENGTH = 249;
@@ -55,7 +59,7 @@ final class Names {
      * ProfileChanged}). The type goes into the catalog's package either way; the subject keeps the
      * whole title.
      */
-    static String typeNameOfTitle(String title) {
+    public static String typeNameOfTitle(String title) {
         return DOTTED_NAME.matcher(title).matches()
                 ? pascalCase(title.substring(title.lastIndexOf('.') + 1))
                 : pascalCase(title);
@@ -73,15 +77,39 @@ final class Names {
         return Character.isDigit(pascal.charAt(0)) ? "_" + pascal : pascal;
     }
 
-    /** {@code user_created}, {@code user-created}, {@code userCreated} → {@code UserCreated}. */
-    static String pascalCase(String text) {
-        StringBuilder result = new StringBuilder();
-        for (String part : NON_ALPHANUMERIC.split(text)) {
-            if (!part.isEmpty()) {
-                result.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-            }
+    /**
+     * {@code user_created}, {@code user-created}, {@code userCreated} → {@code UserCreated}: the
+     * {@link #words}, each with its first letter upper-cased; empty when there are none.
+     */
+    public static String pascalCase(String text) {
+        StringBuilder result = new StringBuilder(text.length());
+        for (String word : words(text)) {
+            result.append(Character.toUpperCase(word.charAt(0))).append(word, 1, word.length());
         }
         return result.toString();
+    }
+
+    /**
+     * The runs of ASCII letters and digits in {@code text}, in order: {@code order-id_v2} → {@code
+     * order}, {@code id}, {@code v2}.
+     */
+    public static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean alphanumeric = i < text.length() && isAsciiLetterOrDigit(text.charAt(i));
+            if (alphanumeric && start < 0) {
+                start = i;
+            } else if (!alphanumeric && start >= 0) {
+                words.add(text.substring(start, i));
+                start = -1;
+            }
+        }
+        return words;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     /** {@code TicketOpened} → {@code ticket_opened}; {@code HTTPCall} → {@code http_call}. */

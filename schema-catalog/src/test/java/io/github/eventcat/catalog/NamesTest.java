@@ -14,6 +14,17 @@ class NamesTest {
     }
 
     @Test
+    void wordsAreTheRunsOfAsciiLettersAndDigits() {
+        assertThat(Names.words("order-id_v2")).containsExactly("order", "id", "v2");
+        assertThat(Names.words("__a..b__")).containsExactly("a", "b");
+        assertThat(Names.words("caféCrème 42")).containsExactly("caf", "Cr", "me", "42");
+        assertThat(Names.words("")).isEmpty();
+        assertThat(Names.words("-_. é")).isEmpty();
+        assertThat(Names.pascalCase("-_. é")).isEmpty();
+        assertThat(Names.pascalCase("9lives_x")).isEqualTo("9livesX");
+    }
+
+    @Test
     void javaClassPrefixOfTopics() {
         assertThat(Names.javaClassPrefix("order.placed")).isEqualTo("OrderPlaced");
         assertThat(Names.javaClassPrefix("task-events")).isEqualTo("TaskEvents");
