@@ -1,6 +1,11 @@
 package io.github.eventcat.codegen;
 
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.WildcardTypeName;
 import io.github.eventcat.catalog.Names;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,5 +133,38 @@ final class JavaNames {
             return ONES[n];
         }
         return TENS[n / 10] + (n % 10 == 0 ? "" : "_" + ONES[n % 10]);
+    }
+    /**
+     * {@code type}, with the text JavaPoet caches lazily in each of its names ({@code toString()},
+     * {@code simpleNames()}) made now. A name kept in a model lives as long as the run and reaches
+     * the old generation early; if JavaPoet first filled those caches while writing a file, every such
+     * name would point at a young string, and each young collection would scan those cards again
+     * until the strings aged out, about 15 collections later (bench/gc.sh shows the scan). Made with
+     * the name, the caches age with it.
+     */
+    static <T extends TypeName> T settled(T type) {
+        settle(type);
+        return type;
+    }
+
+    private static void settle(TypeName type) {
+        if (type instanceof ClassName name) {
+            for (ClassName c = name; c != null; c = c.enclosingClassName()) {
+                c.simpleNames();
+                c.toString();
+            }
+        } else if (type instanceof ParameterizedTypeName parameterized) {
+            if (parameterized.enclosingType() != null) {
+                settle(parameterized.enclosingType());
+            }
+            settle(parameterized.rawType());
+            parameterized.typeArguments().forEach(JavaNames::settle);
+        } else if (type instanceof WildcardTypeName wildcard) {
+            wildcard.upperBounds().forEach(JavaNames::settle);
+            wildcard.lowerBounds().forEach(JavaNames::settle);
+        } else if (type instanceof ArrayTypeName array) {
+            settle(array.componentType());
+        }
+        type.toString();
     }
 }

@@ -25,6 +25,7 @@ final class JsonModel {
             Container container,
             boolean elementsNullable) {
         JavaType {
+            type = JavaNames.settled(type);
             annotations = List.copyOf(annotations);
         }
 
@@ -87,7 +88,7 @@ final class JsonModel {
         final List<Declared> nested = new ArrayList<>();
 
         Declared(ClassName name, String file, String pointer, String description) {
-            this.name = name;
+            this.name = JavaNames.settled(name);
             this.file = file;
             this.pointer = pointer;
             this.description = description;
@@ -122,7 +123,11 @@ final class JsonModel {
     }
 
     /** One alternative of a union, with its discriminator value when the union has one. */
-    record Alternative(ClassName name, String discriminatorValue) {}
+    record Alternative(ClassName name, String discriminatorValue) {
+        Alternative {
+            name = JavaNames.settled(name);
+        }
+    }
 
     static final class UnionType extends Declared {
         final List<Alternative> alternatives = new ArrayList<>();

@@ -57,7 +57,11 @@ final class TopicModel {
             Optional<String> eventIdAccessor,
             String handlerMethod,
             SchemaFile valueSchema,
-            String valueRecordName) {}
+            String valueRecordName) {
+        TopicEvent {
+            type = JavaNames.settled(type);
+        }
+    }
 
     /** The text the runtime ({@code EventKeys}) makes of a key field's value, by its Java type. */
     enum KeyForm {
@@ -93,6 +97,16 @@ final class TopicModel {
             Map<String, ClassName> recordTypes,
             Optional<ClassName> singleValueType) {
 
+        TopicInfo {
+            producer = JavaNames.settled(producer);
+            handler = JavaNames.settled(handler);
+            consumer = JavaNames.settled(consumer);
+            outboxProducer = JavaNames.settled(outboxProducer);
+            constants = JavaNames.settled(constants);
+            recordTypes.values().forEach(JavaNames::settled);
+            singleValueType.ifPresent(JavaNames::settled);
+        }
+
         /** True when at least one event of the topic names its event-id field. */
         boolean deduplicates() {
             return events.stream().anyMatch(e -> e.eventIdAccessor().isPresent());
@@ -116,7 +130,7 @@ final class TopicModel {
     TopicModel(CodegenInput input) {
         Catalog catalog = input.catalog();
         this.catalog = catalog;
-        this.constantsClass = ClassName.get(catalog.javaPackage(), CONSTANTS_CLASS);
+        this.constantsClass = JavaNames.settled(ClassName.get(catalog.javaPackage(), CONSTANTS_CLASS));
         boolean hasJson = catalog.schemaFiles().stream().anyMatch(f -> f.format() == SchemaFormat.JSON);
         List<Declared> jsonTypes = List.of();
         if (hasJson) {
