@@ -18,6 +18,10 @@
 #            version): its full and no-op builds run interleaved with the others, on a copy of
 #            the project, for before/after tables measured side by side
 #   MAVEN_OPTS as usual (unset = Maven's default heap, which is what the targets are about)
+#   NOOP_ONLY 1: only the no-op check (target 16.3), in the projects a previous run left in WORKDIR
+#            (which must be given): per shape, after one warm-up build per project, RUNS (default 7)
+#            rounds of no-op, [before: no-op,] validate; prints the median of the paired
+#            differences no-op - validate, the files each no-op touched and the load average
 #
 # The cases of one shape run interleaved (full, avro, full, avro, ...; then no-op, validate, ...),
 # so that load changes of a shared machine hit all of them alike. Wall time, CPU time (user + sys
@@ -26,7 +30,13 @@ set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 EVENTS="${EVENTS:-1000}"
-RUNS="${RUNS:-3}"
+NOOP_ONLY="${NOOP_ONLY:-0}"
+if [[ "$NOOP_ONLY" == 1 ]]; then
+  RUNS="${RUNS:-7}"
+  [[ -n "${WORKDIR:-}" ]] || { echo "NOOP_ONLY=1 needs the WORKDIR of a previous run" >&2; exit 1; }
+else
+  RUNS="${RUNS:-3}"
+fi
 WORKDIR="${WORKDIR:-$(mktemp -d -t eventcat-codegen-bench.XXXXXX)}"
 read -r -a EXTRA <<<"${MVN_ARGS:-}"
 MVN=(mvn -B -q -o -Dstyle.color=never "${EXTRA[@]}")
@@ -157,12 +167,66 @@ bench_shape() {
   echo
 }
 
+# The no-op check alone (NOOP_ONLY=1) of shape $1, in the project a previous run left in WORKDIR.
+noop_shape() {
+  local shape=$1 dir="$WORKDIR/$1" i
+  local eventcat="$dir/eventcat" before="$dir/eventcat-before" marker="$dir/before-noop"
+  [[ -d "$eventcat/target/generated-sources/eventcat" ]] || {
+    echo "No generated project in $eventcat: run bench/codegen.sh with WORKDIR=$WORKDIR first" >&2; exit 1; }
+  if [[ -n "${BEFORE_REPO:-}" && ! -d "$before" ]]; then
+    cp -r "$eventcat" "$before"
+  fi
+  echo "== Shape $shape: no-op only, $RUNS rounds; project: $dir"
+  # Warm-up (uncounted): brings each project's state up to date with its plugin, twice, so that
+  # the state records the digests of catalog files that were too recent for the first build.
+  for i in 1 2; do
+    timed_build "$eventcat" generate-sources
+    [[ -n "${BEFORE_REPO:-}" ]] && timed_build "$before" generate-sources
+  done
+  touch "$marker"; sleep 1
+  echo "   load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  local diffs=() before_diffs=() cpu_diffs=() before_cpu_diffs=() noop noop_cpu before_noop before_cpu validate
+  local validate_cpu
+  minus() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a - b }'; }
+  for ((i = 1; i <= RUNS; i++)); do
+    timed_build "$eventcat" generate-sources; noop=$LAST_SECONDS; noop_cpu=$LAST_CPU
+    before_noop=""
+    if [[ -n "${BEFORE_REPO:-}" ]]; then
+      timed_build "$before" generate-sources; before_noop=$LAST_SECONDS; before_cpu=$LAST_CPU
+    fi
+    timed_build "$eventcat" validate; validate=$LAST_SECONDS; validate_cpu=$LAST_CPU
+    diffs+=("$(minus "$noop" "$validate")"); cpu_diffs+=("$(minus "$noop_cpu" "$validate_cpu")")
+    printf '  round %d: no-op %5.2f s, validate %5.2f s, no-op - validate %5.2f s (CPU %5.2f s)' \
+        "$i" "$noop" "$validate" "${diffs[-1]}" "${cpu_diffs[-1]}"
+    if [[ -n "$before_noop" ]]; then
+      before_diffs+=("$(minus "$before_noop" "$validate")"); before_cpu_diffs+=("$(minus "$before_cpu" "$validate_cpu")")
+      printf '; before: no-op %5.2f s, - validate %5.2f s (CPU %5.2f s)' "$before_noop" "${before_diffs[-1]}" \
+          "${before_cpu_diffs[-1]}"
+    fi
+    echo
+  done
+  echo "   load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  local touched
+  touched=$(find "$eventcat/target/generated-sources/eventcat" -newer "$marker" | wc -l)
+  echo "   no-op - validate, median of $RUNS paired differences = $(median "${diffs[@]}") s" \
+      "(target <= 0.30 s: $(verdict "$(median "${diffs[@]}")" 0.3)), CPU $(median "${cpu_diffs[@]}") s;" \
+      "files touched: $touched"
+  if [[ -n "${BEFORE_REPO:-}" ]]; then
+    touched=$(find "$before/target/generated-sources/eventcat" -newer "$marker" | wc -l)
+    echo "   before: no-op - validate, median = $(median "${before_diffs[@]}") s, CPU" \
+        "$(median "${before_cpu_diffs[@]}") s; files touched: $touched"
+  fi
+  echo
+}
+
 echo "Eventcat codegen benchmark; work directory: $WORKDIR"
 echo "Java: $(java -version 2>&1 | head -1); $(mvn -B -v 2>/dev/null | head -1 | sed "s/\x1b\[[0-9;]*m//g"); $(nproc) CPUs; MAVEN_OPTS=${MAVEN_OPTS:-(unset)}"
 echo
+run_shape=bench_shape
+[[ "$NOOP_ONLY" == 1 ]] && run_shape=noop_shape
 if [[ -n "${SHAPE:-}" ]]; then
-  bench_shape "$SHAPE"
+  "$run_shape" "$SHAPE"
 else
-  bench_shape topics10
-  bench_shape topic-per-event
+  "$run_shape" topics10
+  "$run_shape" topic-per-event
 fi

@@ -179,12 +179,7 @@ public final class CodeGenerator {
             // The state is read once: its digests serve the fingerprint, its content upToDate.
             GeneratorState.Snapshot state = new OutputDirectory(configuration.outputDirectory()).snapshot();
             return InputFingerprint.of(
-                            catalog,
-                            Fingerprint.GENERATOR_VERSION,
-                            contributorIds(),
-                            configuration.canonical(),
-                            state.digests())
-                    .withStateRead(state);
+                    catalog, Fingerprint.GENERATOR_VERSION, contributorIds(), configuration.canonical(), state);
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "Tried to read the generator's state in " + configuration.outputDirectory()

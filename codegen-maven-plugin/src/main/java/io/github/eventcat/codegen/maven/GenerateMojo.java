@@ -11,7 +11,9 @@ import io.github.eventcat.maven.common.PropertyNames.Codegen;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import org.apache.maven.model.Dependency;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -71,7 +73,8 @@ public class GenerateMojo extends CatalogMojo {
         CatalogLocation catalog = catalogLocation(catalogArtifact);
         Path output = outputDirectory.toPath();
         GenerateOptions options = options();
-        List<GenerateResult> result = new ArrayList<>(1);
+        String shown = shown(output, projectBase());
+        List<String> summary = new ArrayList<>(1);
         Failures.guard("codegen:generate", () -> {
             // Decided with codegen-light alone: a no-op build never loads the engine.
             GenerateInputs.Decision decision = GenerateInputs.decide(
@@ -80,15 +83,18 @@ public class GenerateMojo extends CatalogMojo {
                     EngineLoader.generatorIdentity(session.getRepositorySession(), pluginJar()),
                     configuration(options));
             if (decision.upToDate().isPresent()) {
-                result.add(new GenerateResult(
-                        true, List.of(), decision.upToDate().get().files(), List.of()));
+                // Their number only: the state's file names are not read.
+                summary.add(unchanged(decision.upToDate().get().files().size(), shown));
             } else {
                 GenerateRequest request =
                         new GenerateRequest(catalog.path(), catalog.description(), output, options, decision.inputs());
-                result.add(withEngine("codegen:generate", (engine, log) -> engine.generate(request, log)));
+                summary.add(summary(
+                        catalog,
+                        shown,
+                        withEngine("codegen:generate", (engine, log) -> engine.generate(request, log))));
             }
         });
-        getLog().info(summary(catalog, shown(output, projectBase()), result.get(0)));
+        getLog().info(summary.get(0));
         project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
     }
 
@@ -104,11 +110,12 @@ public class GenerateMojo extends CatalogMojo {
      * Avro changes the generated code).
      */
     String configuration(GenerateOptions options) {
-        return options.canonical() + ";pluginDependencies="
-                + pluginDependencies().stream()
-                        .map(d -> d.getManagementKey() + ":" + d.getVersion())
-                        .sorted()
-                        .toList();
+        List<String> dependencies = new ArrayList<>();
+        for (Dependency d : pluginDependencies()) {
+            dependencies.add(d.getManagementKey() + ":" + d.getVersion());
+        }
+        Collections.sort(dependencies);
+        return options.canonical() + ";pluginDependencies=" + dependencies;
     }
 
     /** The output directory, relative to the project when inside it. */
@@ -116,11 +123,15 @@ public class GenerateMojo extends CatalogMojo {
         return output.startsWith(projectBase) ? projectBase.relativize(output).toString() : output.toString();
     }
 
+    /** The one line the build log gets when there was nothing to generate. */
+    static String unchanged(int files, String shownOutput) {
+        return "Catalog unchanged: nothing to generate (" + files + " files in " + shownOutput + ")";
+    }
+
     /** The one line the build log gets. */
     static String summary(CatalogLocation catalog, String shownOutput, GenerateResult result) {
         if (result.upToDate()) {
-            return "Catalog unchanged: nothing to generate ("
-                    + result.unchanged().size() + " files in " + shownOutput + ")";
+            return unchanged(result.unchanged().size(), shownOutput);
         }
         return "Generated " + result.written().size() + " files ("
                 + result.unchanged().size() + " unchanged, "

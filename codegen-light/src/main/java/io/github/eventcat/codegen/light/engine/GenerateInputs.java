@@ -45,8 +45,7 @@ public final class GenerateInputs {
         } catch (IOException e) {
             throw stateFailure(outputDirectory, e);
         }
-        InputFingerprint inputs = InputFingerprint.of(catalog, pluginVersion, List.of(), configuration, state.digests())
-                .withStateRead(state);
+        InputFingerprint inputs = InputFingerprint.of(catalog, pluginVersion, List.of(), configuration, state);
         try {
             return new Decision(inputs, GeneratorState.upToDate(outputDirectory, inputs));
         } catch (IOException e) {

@@ -32,8 +32,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * @param plugin the plugin (or generator) version the inputs were fingerprinted with ("" when not
  *     known)
  * @param configuration the configuration's text the inputs were fingerprinted with
+ * @param steps the generator's steps the inputs were fingerprinted with
+ * @param inputsFromDigests whether the inputs were fingerprinted from {@code digests} alone (see
+ *     {@link InputFingerprint#fromDigests()}): only then may they be taken without hashing
  * @param files the generated files, relative to the output directory, with '/'
- * @param digests of the catalog's files, for the next run's input fingerprint
+ * @param digests of the catalog's files, for the next run's input fingerprint, sorted by path
  * @param directories the modification times of the directories holding {@code files}, by path
  *     relative to the output directory ("" for itself), in microseconds since the epoch
  */
@@ -42,6 +45,8 @@ public record GeneratorState(
         String inputs,
         String plugin,
         String configuration,
+        List<String> steps,
+        boolean inputsFromDigests,
         List<String> files,
         List<FileDigest> digests,
         Map<String, Long> directories) {
@@ -52,11 +57,26 @@ public record GeneratorState(
     /** The fingerprint while a run moves its files into place: matches no catalog. */
     public static final String INCOMPLETE = "incomplete";
 
+    /**
+     * The format of the state file this class writes: 2 lists generated files by directory and
+     * digests with the file key. A file without it is of format 1 (its {@code file} lines are read,
+     * its digests, which lack the file key, are not: those files are hashed again).
+     */
+    private static final String FORMAT = "format 2";
+
     private static final String FINGERPRINT = "fingerprint ";
     private static final String INPUTS = "inputs ";
     private static final String PLUGIN = "plugin ";
     private static final String CONFIGURATION = "configuration ";
+    private static final String STEP = "step ";
+    private static final String INPUTS_FROM_DIGESTS = "inputs-from-digests";
+    /** Format 1: one line per generated file, with its whole path. */
     private static final String FILE = "file ";
+    /** Format 2: the directory of the generated files named on the following {@link #NAME} lines. */
+    private static final String FILES_IN = "files-in ";
+    /** Format 2: one generated file, by name, in the directory of the last {@link #FILES_IN} line. */
+    private static final char NAME = ' ';
+
     private static final String DIGEST = "digest ";
     private static final String DIRECTORY = "directory ";
 
@@ -68,7 +88,8 @@ public record GeneratorState(
         Objects.requireNonNull(inputs, "inputs == null");
         Objects.requireNonNull(plugin, "plugin == null");
         Objects.requireNonNull(configuration, "configuration == null");
-        files = List.copyOf(files);
+        steps = List.copyOf(steps);
+        files = GeneratedFiles.copyOf(files);
         digests = List.copyOf(digests);
         directories = Map.copyOf(directories);
     }
@@ -83,6 +104,8 @@ public record GeneratorState(
                 inputs.map(InputFingerprint::value).orElse(""),
                 inputs.map(InputFingerprint::plugin).orElse(""),
                 inputs.map(InputFingerprint::configuration).orElse(""),
+                inputs.map(InputFingerprint::steps).orElse(List.of()),
+                inputs.map(InputFingerprint::fromDigests).orElse(false),
                 files,
                 inputs.map(InputFingerprint::cacheable).orElse(List.of()),
                 Map.of());
@@ -90,7 +113,8 @@ public record GeneratorState(
 
     /** This state with the directory modification times given. */
     public GeneratorState withDirectories(Map<String, Long> stamps) {
-        return new GeneratorState(fingerprint, inputs, plugin, configuration, files, digests, stamps);
+        return new GeneratorState(
+                fingerprint, inputs, plugin, configuration, steps, inputsFromDigests, files, digests, stamps);
     }
 
     /** This state with the input fingerprint given (its value, plugin, configuration and digests). */
@@ -100,6 +124,8 @@ public record GeneratorState(
                 fingerprinted.value(),
                 fingerprinted.plugin(),
                 fingerprinted.configuration(),
+                fingerprinted.steps(),
+                fingerprinted.fromDigests(),
                 files,
                 fingerprinted.cacheable(),
                 directories);
@@ -128,10 +154,19 @@ public record GeneratorState(
     public record Snapshot(Path root, Optional<GeneratorState> state, long writes, String stamp) {
         /** The digests of catalog files recorded in the state, by catalog-relative path. */
         public Map<String, FileDigest> digests() {
-            Map<String, FileDigest> digests = new HashMap<>();
-            state.ifPresent(s -> s.digests().forEach(d -> digests.put(d.path(), d)));
-            return digests;
+            return digestsByPath(state);
         }
+    }
+
+    /** The digests of catalog files recorded in a state, by catalog-relative path. */
+    static Map<String, FileDigest> digestsByPath(Optional<GeneratorState> state) {
+        Map<String, FileDigest> digests = new HashMap<>();
+        if (state.isPresent()) {
+            for (FileDigest digest : state.get().digests()) {
+                digests.put(digest.path(), digest);
+            }
+        }
+        return digests;
     }
 
     /** Reads the state file of an output directory, noting what it looked like; see {@link Snapshot}. */
@@ -176,9 +211,12 @@ public record GeneratorState(
         if (present.isEmpty()) {
             return Optional.empty();
         }
-        if (!state.get().digests().equals(fingerprinted.cacheable())) {
+        if (!state.get().digests().equals(fingerprinted.cacheable())
+                || state.get().inputsFromDigests() != fingerprinted.fromDigests()
+                || !state.get().steps().equals(fingerprinted.steps())) {
             // Files hashed this time that have since become old enough to cache (the state file
-            // only), so that the next run need not read them; the directory times seen now go with it.
+            // only), so that the next run need neither read them nor, when that is all of them, hash
+            // the fingerprint's text; the directory times seen now go with it.
             state.get().withInputs(fingerprinted).withDirectories(present.get()).write(directory);
         }
         return state;
@@ -194,15 +232,9 @@ public record GeneratorState(
     public Optional<Map<String, Long>> present(Path root) throws IOException {
         root = normalized(root);
         long trustedBefore = stateModified(root) - TimeUnit.MILLISECONDS.toMicros(InputFingerprint.RACY_MILLIS);
-        Map<String, List<String>> byDirectory = new HashMap<>();
-        for (String file : files) {
-            int slash = file.lastIndexOf('/');
-            byDirectory
-                    .computeIfAbsent(slash < 0 ? "" : file.substring(0, slash), d -> new ArrayList<>())
-                    .add(file.substring(slash + 1));
-        }
         Map<String, Long> seen = new TreeMap<>();
-        for (Map.Entry<String, List<String>> entry : byDirectory.entrySet()) {
+        for (Map.Entry<String, GeneratedFiles.Names> entry :
+                GeneratedFiles.copyOf(files).byDirectory().entrySet()) {
             Path path = resolve(root, entry.getKey());
             long modified = modified(path);
             if (modified < 0) {
@@ -213,8 +245,7 @@ public record GeneratorState(
             if (recorded != null && recorded == modified && modified < trustedBefore) {
                 continue;
             }
-            Set<String> names = list(path);
-            if (!names.containsAll(entry.getValue())) {
+            if (!entry.getValue().allIn(list(path))) {
                 return Optional.empty();
             }
         }
@@ -272,7 +303,10 @@ public record GeneratorState(
         return times;
     }
 
-    /** Reads the state file; none, or a damaged one, means "unknown": generate everything again. */
+    /**
+     * Reads the state file; none, or a damaged one, means "unknown": generate everything again. A
+     * state file of format 1 (before {@code format 2}) is read without its digests.
+     */
     public static Optional<GeneratorState> read(Path root) throws IOException {
         Path file = normalized(root).resolve(STATE_FILE);
         if (!Files.isRegularFile(file)) {
@@ -282,9 +316,17 @@ public record GeneratorState(
         String inputs = "";
         String plugin = "";
         String configuration = "";
-        List<String> files = new ArrayList<>();
+        List<String> steps = new ArrayList<>();
+        boolean inputsFromDigests = false;
+        boolean format2 = false;
+        List<String> files = new ArrayList<>(); // format 1
+        List<GeneratedFiles.Run> runs = new ArrayList<>(); // format 2
         List<FileDigest> digests = new ArrayList<>();
         Map<String, Long> directories = new HashMap<>();
+        String filesIn = null; // the directory of the name lines that follow
+        int runStart = -1;
+        int runEnd = -1;
+        int runCount = 0;
         // One string, cut at line ends: reading line by line costs several times more in a cold JVM.
         String text = Files.readString(file, StandardCharsets.UTF_8);
         for (int start = 0, length = text.length(); start < length; ) {
@@ -294,46 +336,112 @@ public record GeneratorState(
             if (end > start && text.charAt(end - 1) == '\r') {
                 end--;
             }
-            if (text.startsWith(FILE, start)) {
+            if (end == start) {
+                // an empty line: nothing
+            } else if (text.charAt(start) == NAME) {
+                // Only noted here: the names are read when asked for (see GeneratedFiles).
+                if (filesIn != null) {
+                    if (runCount == 0) {
+                        runStart = start;
+                    }
+                    runEnd = next;
+                    runCount++;
+                }
+            } else if (text.startsWith(FILES_IN, start)) {
+                if (runCount > 0) {
+                    runs.add(new GeneratedFiles.Run(filesIn, runStart, runEnd, runCount));
+                }
+                runCount = 0;
+                filesIn = text.substring(start + FILES_IN.length(), end);
+            } else if (text.startsWith(FILE, start)) {
                 files.add(text.substring(start + FILE.length(), end));
             } else if (text.startsWith(DIGEST, start)) {
-                parseDigest(text.substring(start + DIGEST.length(), end)).ifPresent(digests::add);
+                if (format2) {
+                    parseDigest(text.substring(start + DIGEST.length(), end)).ifPresent(digests::add);
+                }
             } else if (text.startsWith(DIRECTORY, start)) {
                 parseDirectory(text.substring(start + DIRECTORY.length(), end), directories);
             } else if (text.startsWith(FINGERPRINT, start)) {
                 fingerprint = text.substring(start + FINGERPRINT.length(), end);
+            } else if (text.startsWith(INPUTS_FROM_DIGESTS, start) && end == start + INPUTS_FROM_DIGESTS.length()) {
+                inputsFromDigests = true;
             } else if (text.startsWith(INPUTS, start)) {
                 inputs = text.substring(start + INPUTS.length(), end);
             } else if (text.startsWith(PLUGIN, start)) {
                 plugin = text.substring(start + PLUGIN.length(), end);
             } else if (text.startsWith(CONFIGURATION, start)) {
                 configuration = text.substring(start + CONFIGURATION.length(), end);
+            } else if (text.startsWith(STEP, start)) {
+                steps.add(text.substring(start + STEP.length(), end));
+            } else if (text.startsWith(FORMAT, start) && end == start + FORMAT.length()) {
+                format2 = true;
             }
             start = next;
         }
+        if (runCount > 0) {
+            runs.add(new GeneratedFiles.Run(filesIn, runStart, runEnd, runCount));
+        }
+        if (!runs.isEmpty()) {
+            if (files.isEmpty()) {
+                files = GeneratedFiles.inText(text, runs);
+            } else {
+                // Not written so by this class (lines added by hand?): every file named counts.
+                List<String> both = new ArrayList<>(GeneratedFiles.inText(text, runs));
+                both.addAll(files);
+                files = both;
+            }
+        }
         return fingerprint == null
                 ? Optional.empty()
-                : Optional.of(
-                        new GeneratorState(fingerprint, inputs, plugin, configuration, files, digests, directories));
+                : Optional.of(new GeneratorState(
+                        fingerprint,
+                        inputs,
+                        plugin,
+                        configuration,
+                        steps,
+                        format2 && inputsFromDigests,
+                        files,
+                        digests,
+                        directories));
     }
 
-    /** Writes this state to the output directory's state file (creating the directory). */
+    /**
+     * Writes this state to the output directory's state file (creating the directory), in format 2:
+     * the generated files by directory (each run of files in one directory under one {@code files-in}
+     * line, so that the order is kept), the digests with their file keys.
+     */
     public void write(Path root) throws IOException {
         Path directory = normalized(root);
         StringBuilder text = new StringBuilder(
                 "# Written by the Eventcat code generator: what it generated here last. Do not edit.\n");
+        text.append(FORMAT).append('\n');
         text.append(FINGERPRINT).append(fingerprint).append('\n');
         if (!inputs.isEmpty()) {
             text.append(INPUTS).append(inputs).append('\n');
             text.append(PLUGIN).append(plugin).append('\n');
             text.append(CONFIGURATION).append(configuration).append('\n');
+            steps.forEach(step -> text.append(STEP).append(step).append('\n'));
+            if (inputsFromDigests) {
+                text.append(INPUTS_FROM_DIGESTS).append('\n');
+            }
         }
-        files.forEach(f -> text.append(FILE).append(f).append('\n'));
+        String filesIn = null;
+        for (String f : files) {
+            int slash = f.lastIndexOf('/');
+            String parent = slash < 0 ? "" : f.substring(0, slash);
+            if (!parent.equals(filesIn)) {
+                text.append(FILES_IN).append(parent).append('\n');
+                filesIn = parent;
+            }
+            text.append(NAME).append(f, slash + 1, f.length()).append('\n');
+        }
         for (FileDigest d : digests) {
             text.append(DIGEST)
                     .append(d.size())
                     .append(' ')
                     .append(d.modified())
+                    .append(' ')
+                    .append(d.key())
                     .append(' ');
             text.append(d.sha256()).append(' ').append(d.path()).append('\n');
         }
@@ -350,12 +458,16 @@ public record GeneratorState(
         }
     }
 
-    /** {@code <size> <modified> <sha256> <path>}; a damaged line is no digest (the file is hashed). */
+    /**
+     * {@code <size> <modified> <key> <sha256> <path>}; a damaged line is no digest (the file is
+     * hashed).
+     */
     private static Optional<FileDigest> parseDigest(String text) {
         int size = text.indexOf(' ');
         int modified = size < 0 ? -1 : text.indexOf(' ', size + 1);
-        int sha = modified < 0 ? -1 : text.indexOf(' ', modified + 1);
-        if (sha < 0 || sha - modified - 1 != 64) {
+        int key = modified < 0 ? -1 : text.indexOf(' ', modified + 1);
+        int sha = key < 0 ? -1 : text.indexOf(' ', key + 1);
+        if (sha < 0 || key == modified + 1 || sha - key - 1 != 64) {
             return Optional.empty();
         }
         try {
@@ -363,7 +475,8 @@ public record GeneratorState(
                     text.substring(sha + 1),
                     Long.parseLong(text, 0, size, 10),
                     Long.parseLong(text, size + 1, modified, 10),
-                    text.substring(modified + 1, sha)));
+                    text.substring(modified + 1, key),
+                    text.substring(key + 1, sha)));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
@@ -390,7 +503,9 @@ public record GeneratorState(
         } catch (NoSuchFileException e) {
             return "none";
         }
-        return attributes.size() + " " + attributes.lastModifiedTime() + " " + attributes.fileKey();
+        // Numbers, not FileTime's text: that would load java.time for it.
+        return attributes.size() + " " + attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS) + " "
+                + attributes.fileKey();
     }
 
     /** The state file's modification time in microseconds; none: {@link Long#MIN_VALUE}. */

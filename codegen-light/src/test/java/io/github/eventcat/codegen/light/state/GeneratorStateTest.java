@@ -26,16 +26,55 @@ class GeneratorStateTest {
                 "a".repeat(64),
                 "1.2.3",
                 "dateTimeType=null;outbox=false",
-                List.of("com/example/A.java", "com/example/b/B.java", "Top.java"),
-                List.of(new FileDigest("schemas/a b.avsc", 12, 1_700_000_000_000_001L, "c".repeat(64))),
+                List.of("avro", "json"),
+                true,
+                List.of(
+                        "com/example/A.java",
+                        "com/example/B.java",
+                        "com/example/b/B.java",
+                        "com/example/C.java",
+                        "Top.java"),
+                List.of(new FileDigest(
+                        "schemas/a b.avsc", 12, 1_700_000_000_000_001L, "(dev=803,ino=42)", "c".repeat(64))),
                 Map.of("com/example", 1_700_000_000_000_000L, "", 1_600_000_000_000_000L));
 
         state.write(temp);
 
         assertThat(GeneratorState.read(temp)).contains(state);
         assertThat(Files.readString(temp.resolve(GeneratorState.STATE_FILE)))
-                .contains("\nplugin 1.2.3\n", "\nconfiguration dateTimeType=null;outbox=false\n")
+                .contains("\nformat 2\n", "\nplugin 1.2.3\n", "\nconfiguration dateTimeType=null;outbox=false\n")
+                .contains("\nstep avro\nstep json\ninputs-from-digests\n")
+                // Each run of files in one directory under one line, so the order is kept.
+                .contains("\nfiles-in com/example\n A.java\n B.java\nfiles-in com/example/b\n B.java\n"
+                        + "files-in com/example\n C.java\nfiles-in \n Top.java\n")
+                .contains("\ndigest 12 1700000000000001 (dev=803,ino=42) " + "c".repeat(64) + " schemas/a b.avsc\n")
                 .contains("\ndirectory 1600000000000000 \n", "\ndirectory 1700000000000000 com/example\n");
+    }
+
+    @Test
+    void aStateOfFormat1IsReadWithoutItsDigests() throws IOException {
+        // As written before format 2: a line per file, digests without the file key.
+        Files.writeString(
+                temp.resolve(GeneratorState.STATE_FILE),
+                "# Written by the Eventcat code generator: what it generated here last. Do not edit.\n"
+                        + "fingerprint " + "f".repeat(64) + "\n"
+                        + "inputs " + "a".repeat(64) + "\n"
+                        + "plugin 1.2.3\n"
+                        + "configuration outbox=false\n"
+                        + "file com/example/A.java\n"
+                        + "file Top.java\n"
+                        + "digest 12 1700000000000001 " + "c".repeat(64) + " schemas/a.avsc\n"
+                        + "directory 1700000000000000 com/example\n");
+
+        GeneratorState state = GeneratorState.read(temp).orElseThrow();
+
+        assertThat(state.files()).containsExactly("com/example/A.java", "Top.java");
+        assertThat(state.inputs()).isEqualTo("a".repeat(64));
+        assertThat(state.directories()).isEqualTo(Map.of("com/example", 1_700_000_000_000_000L));
+        // Its digests lack the file key: those files are hashed again, and its fingerprint is
+        // never taken without hashing.
+        assertThat(state.digests()).isEmpty();
+        assertThat(state.inputsFromDigests()).isFalse();
     }
 
     @Test
@@ -51,7 +90,8 @@ class GeneratorStateTest {
     void damagedDigestAndDirectoryLinesAreDropped() throws IOException {
         Files.writeString(
                 temp.resolve(GeneratorState.STATE_FILE),
-                "fingerprint x\ndigest 1 2 short a.avsc\ndirectory soon com\ndirectory 5 ok\n");
+                "format 2\nfingerprint x\ndigest 1 2 k short a.avsc\ndigest 1 2 " + "c".repeat(64) + " a.avsc\n"
+                        + "directory soon com\ndirectory 5 ok\n");
 
         GeneratorState state = GeneratorState.read(temp).orElseThrow();
 
