@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The generated files of a {@link GeneratorState}, paths relative to the output directory with '/',
@@ -118,18 +119,17 @@ final class GeneratedFiles extends AbstractList<String> implements RandomAccess 
 
         /** Whether all of them are among the given names. */
         boolean allIn(Set<String> present) {
+            // Not a method reference: on the no-op path, whose first lambda would cost a cold JVM
+            // its method-handle set-up.
+            Predicate<String> isPresent = new Predicate<>() {
+                @Override
+                public boolean test(String name) {
+                    return present.contains(name);
+                }
+            };
             for (Run run : runs) {
-                for (int start = run.start(); start < run.end(); ) {
-                    int end = text.indexOf('\n', start);
-                    int next = end < 0 ? run.end() : end + 1;
-                    end = end < 0 ? run.end() : end;
-                    if (end > start && text.charAt(end - 1) == '\r') {
-                        end--;
-                    }
-                    if (!present.contains(text.substring(start + 1, end))) {
-                        return false;
-                    }
-                    start = next;
+                if (!eachName(run, isPresent)) {
+                    return false;
                 }
             }
             return present.containsAll(names);
@@ -143,19 +143,37 @@ final class GeneratedFiles extends AbstractList<String> implements RandomAccess 
             int i = 0;
             for (Run run : runs) {
                 String prefix = run.directory().isEmpty() ? "" : run.directory() + "/";
-                for (int start = run.start(); start < run.end(); ) {
-                    int end = text.indexOf('\n', start);
-                    int next = end < 0 ? run.end() : end + 1;
-                    end = end < 0 ? run.end() : end;
-                    if (end > start && text.charAt(end - 1) == '\r') {
-                        end--;
-                    }
-                    built[i++] = prefix.concat(text.substring(start + 1, end));
-                    start = next;
-                }
+                String[] into = built;
+                int[] next = {i};
+                eachName(run, name -> {
+                    into[next[0]++] = prefix.concat(name);
+                    return true;
+                });
+                i = next[0];
             }
             paths = built;
         }
         return built;
+    }
+    /**
+     * Gives {@code action} each name line of {@code run} (its leading space and a trailing '\r'
+     * dropped), in order, until it returns false.
+     *
+     * @return whether {@code action} took every name
+     */
+    private boolean eachName(Run run, Predicate<String> action) {
+        for (int start = run.start(); start < run.end(); ) {
+            int end = text.indexOf('\n', start);
+            int next = end < 0 ? run.end() : end + 1;
+            end = end < 0 ? run.end() : end;
+            if (end > start && text.charAt(end - 1) == '\r') {
+                end--;
+            }
+            if (!action.test(text.substring(start + 1, end))) {
+                return false;
+            }
+            start = next;
+        }
+        return true;
     }
 }
