@@ -162,7 +162,8 @@ final class AvroSources implements SourceContributor {
          *
          * <p>The compiler also makes a new context per class, and Velocity keeps what it learnt
          * about the methods a template calls (which method of which class) in the context: each
-         * class looked every method up again, a fifth of the Avro step's time. {@link
+         * class looked every method up again (reusing the context took a tenth off the Avro step's
+         * profile samples). {@link
          * ReusingContextTemplate} renders with one context per template instead, holding exactly the
          * compiler's values for the class at hand, so the lookups are made once per compiler.
          */
