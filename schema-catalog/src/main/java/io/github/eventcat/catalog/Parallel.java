@@ -1,6 +1,7 @@
 package io.github.eventcat.catalog;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -107,10 +108,18 @@ public final class Parallel {
             Callable<Outcome<R>> call = () -> outcome(() -> work.apply(item));
             tasks.add(ForkJoinTask.adapt(call).fork());
         }
+        // Joined newest first. The tasks no other thread has taken are at the top of this thread's
+        // queue and are run here one after another, while the other threads take the oldest. Joined
+        // oldest first, this thread would wait on the first task, which another thread took, with
+        // the rest of its own queue untouched (a join does not run other queued tasks while it
+        // waits): one long task (the Avro step) then kept every other one waiting behind it.
+        List<Outcome<R>> outcomes = new ArrayList<>(Collections.nCopies(tasks.size(), null));
+        for (int i = tasks.size() - 1; i >= 0; i--) {
+            outcomes.set(i, tasks.get(i).join());
+        }
         List<R> results = new ArrayList<>(items.size());
         RuntimeException failure = null;
-        for (ForkJoinTask<Outcome<R>> task : tasks) {
-            Outcome<R> outcome = task.join();
+        for (Outcome<R> outcome : outcomes) {
             if (outcome.failure() != null && failure == null) {
                 failure = outcome.failure();
             }

@@ -4,6 +4,7 @@ import static io.github.eventcat.catalog.TestCatalogs.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +124,31 @@ class ConcurrentLoadTest {
         assertThat(Parallel.sequentially(() -> Parallel.run(() ->
                         Parallel.fork(() -> Thread.currentThread().getName()).get())))
                 .isEqualTo(caller);
+    }
+
+    @Test
+    void aLongFirstItemDoesNotHoldUpTheOthers() throws InterruptedException {
+        // The code generator's steps are such a list: the Avro step is first and the longest. While
+        // another thread works on it, the thread that forked the list must go on with the rest.
+        assumeTrue(Parallel.parallelism() > 1, "one processor: the items run one by one");
+        for (int round = 0; round < 20; round++) {
+            CountDownLatch otherStarted = new CountDownLatch(1);
+            List<Boolean> sawOthers = Parallel.run(() -> Parallel.map(List.of(0, 1, 2, 3), i -> {
+                if (i > 0) {
+                    otherStarted.countDown();
+                    return true;
+                }
+                try {
+                    return otherStarted.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }));
+            assertThat(sawOthers.get(0))
+                    .as("round %d: another item started while the first was running", round)
+                    .isTrue();
+        }
     }
 
     @Test
