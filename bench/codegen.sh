@@ -10,6 +10,8 @@
 #   SHAPE    topics10 (10 events per topic: 200 topics at 1,000 + 1,000 events) or topic-per-event
 #            (one event per topic: 2,000 topics); unset: both, printed one after the other
 #   EVENTS   events per format (default 1000)
+#   FORMATS  avro,json (default: both halves, twice the avro-maven-plugin's events) or avro (the
+#            Avro half alone: Eventcat and the avro-maven-plugin read exactly the same .avsc files)
 #   RUNS     timed builds per case (default 3; the median is printed)
 #   WARMUP   0 skips the uncounted warm-up build of each project (default 1)
 #   WORKDIR  default: a new temp directory, kept for inspection
@@ -30,6 +32,12 @@ set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 EVENTS="${EVENTS:-1000}"
+FORMATS="${FORMATS:-avro,json}"
+case "$FORMATS" in
+  avro,json) CATALOG_EVENTS="$EVENTS Avro + $EVENTS JSON Schema events"; EVENTCAT_EVENTS=$((2 * EVENTS)) ;;
+  avro) CATALOG_EVENTS="$EVENTS Avro events (the avro-maven-plugin's own input)"; EVENTCAT_EVENTS=$EVENTS ;;
+  *) echo "FORMATS must be avro,json or avro, not $FORMATS" >&2; exit 1 ;;
+esac
 NOOP_ONLY="${NOOP_ONLY:-0}"
 if [[ "$NOOP_ONLY" == 1 ]]; then
   RUNS="${RUNS:-7}"
@@ -87,17 +95,18 @@ bench_shape() {
     *) echo "SHAPE must be topics10 or topic-per-event, not $shape" >&2; exit 1 ;;
   esac
   local eventcat="$dir/eventcat" avro="$dir/avro-plugin"
+  rm -rf "$eventcat/src/main/catalog" "$avro/src/main/avro"  # a WORKDIR used before may hold another catalog
   mkdir -p "$eventcat/src/main/catalog" "$avro/src/main/avro"
   cp "$BENCH_DIR/codegen/eventcat-pom.xml" "$eventcat/pom.xml"
   cp "$BENCH_DIR/codegen/avro-pom.xml" "$avro/pom.xml"
-  python3 "$BENCH_DIR/gen_catalog.py" "$eventcat/src/main/catalog" "$EVENTS" "$per_topic"
+  python3 "$BENCH_DIR/gen_catalog.py" "$eventcat/src/main/catalog" "$EVENTS" "$per_topic" "$FORMATS"
   cp "$eventcat"/src/main/catalog/schemas/avro/*.avsc "$avro/src/main/avro/"
   local before="$dir/eventcat-before"
   [[ -n "${BEFORE_REPO:-}" ]] && { rm -rf "$before"; cp -r "$eventcat" "$before"; }
   local topics
   topics=$(grep -c '^  [a-z].*-topic-' "$eventcat/src/main/catalog/catalog.yaml")
 
-  echo "== Shape $shape: $EVENTS Avro + $EVENTS JSON Schema events on $topics topics, $RUNS runs per case"
+  echo "== Shape $shape: $CATALOG_EVENTS on $topics topics, $RUNS runs per case"
   echo "   project: $dir; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   TIMES=(); CPUS=(); RSSES=()
   rm -rf "$eventcat/target" "$avro/target"
@@ -134,7 +143,7 @@ bench_shape() {
   echo
   echo "Results, shape $shape (median of $RUNS whole 'mvn -q -o' builds; peak = largest max RSS)"
   printf '   %-46s %8s %8s %12s\n' "case" "wall s" "CPU s" "peak RSS MB"
-  printf '   %-46s %8s %8s %12s\n' "eventcat full ($((2 * EVENTS)) events, $generated files)" \
+  printf '   %-46s %8s %8s %12s\n' "eventcat full ($EVENTCAT_EVENTS events, $generated files)" \
       "${T[eventcat full]}" "${C[eventcat full]}" "$(mb "${R[eventcat full]}")"
   printf '   %-46s %8s %8s %12s\n' "avro-maven-plugin ($EVENTS .avsc, $avro_generated files)" \
       "${T[avro-maven-plugin]}" "${C[avro-maven-plugin]}" "$(mb "${R[avro-maven-plugin]}")"
