@@ -19,6 +19,10 @@
 #   BEFORE_REPO a second local Maven repository holding an earlier build of the plugin (same
 #            version): its full and no-op builds run interleaved with the others, on a copy of
 #            the project, for before/after tables measured side by side
+#   CLEAN    rm (default): each full build starts after `rm -rf target`, as `mvn clean` would; move:
+#            the previous target/ is moved aside and deleted when the script ends, so no build
+#            creates its files right after as many were deleted (on this machine's ext4 that makes
+#            every new file's inode allocation scan past the recently freed ones: see bench/README)
 #   MAVEN_OPTS as usual (unset = Maven's default heap, which is what the targets are about)
 #   NOOP_ONLY 1: only the no-op check (target 16.3), in the projects a previous run left in WORKDIR
 #            (which must be given): per shape, after one warm-up build per project, RUNS (default 7)
@@ -80,7 +84,11 @@ declare -A TIMES CPUS RSSES
 # One build of case $1 in $2 ($3 = phase, $4 = "clean" to delete target/ first); records figures.
 run_once() {
   local name=$1 dir=$2 phase=$3 mode=$4 run=$5
-  [[ "$mode" == clean ]] && rm -rf "$dir/target"
+  if [[ "$mode" == clean && "${CLEAN:-rm}" == move ]]; then
+    [[ -d "$dir/target" ]] && mv "$dir/target" "$(mktemp -d "$WORKDIR/old-targets/target.XXXXXX")"
+  elif [[ "$mode" == clean ]]; then
+    rm -rf "$dir/target"
+  fi
   timed_build "$dir" "$phase"
   TIMES[$name]+=" $LAST_SECONDS"; CPUS[$name]+=" $LAST_CPU"; RSSES[$name]+=" $LAST_RSS_KB"
   printf '  %-20s run %d: %6.2f s wall, %6.2f s CPU, max RSS %s MB\n' "$name" "$run" \
@@ -232,6 +240,10 @@ noop_shape() {
 echo "Eventcat codegen benchmark; work directory: $WORKDIR"
 echo "Java: $(java -version 2>&1 | head -1); $(mvn -B -v 2>/dev/null | head -1 | sed "s/\x1b\[[0-9;]*m//g"); $(nproc) CPUs; MAVEN_OPTS=${MAVEN_OPTS:-(unset)}"
 echo
+if [[ "${CLEAN:-rm}" == move ]]; then
+  mkdir -p "$WORKDIR/old-targets"
+  trap 'rm -rf "$WORKDIR/old-targets"' EXIT
+fi
 run_shape=bench_shape
 [[ "$NOOP_ONLY" == 1 ]] && run_shape=noop_shape
 if [[ -n "${SHAPE:-}" ]]; then
