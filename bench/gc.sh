@@ -28,22 +28,21 @@ python3 - "$log" "$wall" "$user" "$sys" "$rss" <<'PY'
 import re, statistics, sys
 log, wall, user, sys_, rss = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5])
 pauses, cards, scan, copy, committed, thresholds = [], [], [], [], [], []
+# Lines of the debug log that carry one number each, and where it goes.
+one_number_lines = [
+    (r'Scanned Cards: .*Sum: (\d+)', cards),
+    (r'Scan Heap Roots \(ms\): .*Avg:\s*([\d.]+)', scan),
+    (r'Object Copy \(ms\): .*Avg:\s*([\d.]+)', copy),
+    (r'threshold ([\d.]+)%', thresholds),
+]
 for line in open(log):
     m = re.search(r'GC\(\d+\) Pause Young .*\((\d+)M\)\s+([\d.]+)ms$', line.strip())
     if m:
         committed.append(int(m.group(1))); pauses.append(float(m.group(2)))
-    m = re.search(r'Scanned Cards: .*Sum: (\d+)', line)
-    if m:
-        cards.append(int(m.group(1)))
-    m = re.search(r'Scan Heap Roots \(ms\): .*Avg:\s*([\d.]+)', line)
-    if m:
-        scan.append(float(m.group(1)))
-    m = re.search(r'Object Copy \(ms\): .*Avg:\s*([\d.]+)', line)
-    if m:
-        copy.append(float(m.group(1)))
-    m = re.search(r'threshold ([\d.]+)%', line)
-    if m:
-        thresholds.append(float(m.group(1)))
+    for pattern, values in one_number_lines:
+        m = re.search(pattern, line)
+        if m:
+            values.append(float(m.group(1)))
 med = lambda v: statistics.median(v) if v else 0
 print(f"  wall {wall:.2f} s, CPU {user + sys_:.2f} s, peak RSS {rss / 1024:.0f} MB")
 print(f"  heap committed: largest {max(committed, default=0)} MB; G1's expansion threshold "
@@ -51,6 +50,6 @@ print(f"  heap committed: largest {max(committed, default=0)} MB; G1's expansion
 print(f"  young pauses: {len(pauses)}, {sum(pauses):.0f} ms in all ({100 * sum(pauses) / 1000 / wall:.1f} % of the wall time), "
       f"median {med(pauses):.1f} ms, largest {max(pauses, default=0):.1f} ms")
 print(f"  per pause, medians: scan of old-to-young cards {med(scan):.1f} ms over {med(cards):.0f} cards "
-      f"(largest {max(cards, default=0)}), object copy {med(copy):.1f} ms")
+      f"(largest {max(cards, default=0):.0f}), object copy {med(copy):.1f} ms")
 print(f"  log: {log}")
 PY
