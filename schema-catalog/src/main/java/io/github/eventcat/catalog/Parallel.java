@@ -1,7 +1,6 @@
 package io.github.eventcat.catalog;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -113,13 +112,13 @@ public final class Parallel {
         // oldest first, this thread would wait on the first task, which another thread took, with
         // the rest of its own queue untouched (a join does not run other queued tasks while it
         // waits): one long task (the Avro step) then kept every other one waiting behind it.
-        List<Outcome<R>> outcomes = new ArrayList<>(Collections.nCopies(tasks.size(), null));
         for (int i = tasks.size() - 1; i >= 0; i--) {
-            outcomes.set(i, tasks.get(i).join());
+            tasks.get(i).join();
         }
         List<R> results = new ArrayList<>(items.size());
         RuntimeException failure = null;
-        for (Outcome<R> outcome : outcomes) {
+        for (ForkJoinTask<Outcome<R>> task : tasks) {
+            Outcome<R> outcome = task.join(); // done: returns at once
             if (outcome.failure() != null && failure == null) {
                 failure = outcome.failure();
             }
