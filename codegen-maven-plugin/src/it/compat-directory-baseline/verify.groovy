@@ -1,9 +1,13 @@
 // A directory baseline is named by its path relative to the project, never the absolute path;
-// breaking findings are errors, an allowed removal a warning.
+// breaking findings are errors, an allowed removal a warning, and so is a rule for generated code
+// that the baseline breaks (waived: the gate still compares against it).
 String log = new File(basedir, 'build.log').text.replaceAll(/\u001B\[[;\d]*m/, '')
 List<String> lines = log.readLines()
 
 List<String> report = [
+    '[WARNING] Baseline baseline breaks a rule this version of Eventcat sets for generated code; waived, since a' +
+        ' baseline is only compared against: catalog.yaml:3:10: "package" is "it.tickets.new", which is not a' +
+        ' Java package name: use dot-separated Java identifiers that are not keywords, e.g. com.example.events',
     '[ERROR] BREAK tickets-it.tickets.TicketOpened (src/main/catalog/schemas/ticket_opened.avsc)',
     '[ERROR]   at:      requester.age',
     '[ERROR]   change:  field "age" removed, and version baseline has no default for it',

@@ -69,24 +69,25 @@ final class AvroEvents {
             ParsedDocument document = avro.get(definition.file()).document();
             Supplier<String> location = () -> document.locate(definition.pointer());
             boolean valid = true;
-            if (record.getNamespace() == null || record.getNamespace().isEmpty()) {
+            if ((record.getNamespace() == null || record.getNamespace().isEmpty())
+                    && problems.codeRule(
+                            definition.file(),
+                            location.get(),
+                            "event record \"" + record.getName()
+                                    + "\" has no namespace: add one (e.g. \"namespace\": \"com.example.events\"); it"
+                                    + " is the Java package of the generated class")) {
                 valid = false;
-                problems.add(
-                        definition.file(),
-                        location.get(),
-                        "event record \"" + record.getName()
-                                + "\" has no namespace: add one (e.g. \"namespace\": \"com.example.events\"); it is"
-                                + " the Java package of the generated class");
             }
             Optional<KeyType> key = Optional.empty();
             if (topic.key().isPresent()) {
                 key = AvroKeyRules.keyField(topic, record, definition, document, problems);
-                valid &= key.isPresent();
+                valid &= key.isPresent() || !problems.enforcesCodeRules();
             }
             if (listed.entry().eventId().isPresent()
-                    && record.getField(listed.entry().eventId().get()) == null) {
+                    && record.getField(listed.entry().eventId().get()) == null
+                    && CatalogAssembler.rejectMissingEventId(
+                            listed, record.getFullName(), definition.file(), problems)) {
                 valid = false;
-                CatalogAssembler.eventIdMissing(listed, record.getFullName(), definition.file(), problems);
             }
             if (valid) {
                 Event event = new Event(

@@ -25,7 +25,7 @@ final class AvroKeyRules {
         String key = topic.key().orElseThrow();
         Schema.Field field = record.getField(key);
         if (field == null) {
-            problems.add(
+            problems.codeRule(
                     definition.file(),
                     document.locate(definition.pointer()),
                     "event record \"" + record.getFullName() + "\" has no field \"" + key + "\", the key"
@@ -36,7 +36,7 @@ final class AvroKeyRules {
         Supplier<String> location = () -> document.locate(definition.pointer() + "/fields/" + field.pos());
         Schema.Type type = field.schema().getType();
         if (type == Schema.Type.UNION) {
-            problems.add(
+            problems.codeRule(
                     definition.file(),
                     location.get(),
                     "field \"" + key + "\" of \"" + record.getFullName() + "\" is the key of topic \""
@@ -45,7 +45,7 @@ final class AvroKeyRules {
             return Optional.empty();
         }
         if (type != Schema.Type.STRING && type != Schema.Type.INT && type != Schema.Type.LONG) {
-            problems.add(
+            problems.codeRule(
                     definition.file(),
                     location.get(),
                     "field \"" + key + "\" of \"" + record.getFullName() + "\" is the key of topic \""

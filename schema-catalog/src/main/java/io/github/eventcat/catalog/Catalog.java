@@ -12,7 +12,9 @@ import org.apache.avro.Schema;
 
 /**
  * A loaded, fully valid catalog: topics, their events and subjects, and every schema file they
- * use. Obtain one from {@link CatalogLoader}; there is no such thing as a partly valid catalog.
+ * use. Obtain one from {@link CatalogLoader}; there is no such thing as a partly valid catalog. A
+ * baseline loaded to be compared against may break rules that only generated code needs: it says
+ * which in {@link #waivedProblems()}.
  */
 public final class Catalog {
     /** The manifest's file name, at the catalog root. */
@@ -29,6 +31,7 @@ public final class Catalog {
     private final Map<String, JsonNode> jsonSchemas;
     private final SourceDocument manifest;
     private final SchemaGraph schemaGraph;
+    private final List<CatalogProblem> waivedProblems;
 
     Catalog(
             String source,
@@ -41,7 +44,8 @@ public final class Catalog {
             Map<String, Schema> avroSchemas,
             Map<String, JsonNode> jsonSchemas,
             SourceDocument manifest,
-            SchemaGraph schemaGraph) {
+            SchemaGraph schemaGraph,
+            List<CatalogProblem> waivedProblems) {
         this.source = Objects.requireNonNull(source, "source == null");
         this.description = Objects.requireNonNull(description, "description == null");
         this.javaPackage = Objects.requireNonNull(javaPackage, "javaPackage == null");
@@ -57,6 +61,15 @@ public final class Catalog {
         this.jsonSchemas = Map.copyOf(jsonSchemas);
         this.schemaGraph = Objects.requireNonNull(schemaGraph, "schemaGraph == null");
         this.manifest = Objects.requireNonNull(manifest, "manifest == null");
+        this.waivedProblems = List.copyOf(waivedProblems);
+    }
+
+    /**
+     * The code rules this catalog breaks, loaded as a baseline with {@link
+     * LoadRules#SCHEMAS_AND_SUBJECTS}, which waives them; empty for a catalog loaded with every rule.
+     */
+    public List<CatalogProblem> waivedProblems() {
+        return waivedProblems;
     }
 
     /**

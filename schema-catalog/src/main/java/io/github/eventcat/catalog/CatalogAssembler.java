@@ -124,7 +124,8 @@ final class CatalogAssembler {
                 avroSchemas,
                 jsonSchemas,
                 manifest.document(),
-                graph);
+                graph,
+                problems.waived());
     }
 
     private void checkTopicNames() {
@@ -229,8 +230,9 @@ final class CatalogAssembler {
         return false;
     }
 
-    static void eventIdMissing(Listed listed, String record, String file, Problems problems) {
-        problems.add(
+    /** Reports an event id that names no top-level field; whether that leaves the event out. */
+    static boolean rejectMissingEventId(Listed listed, String record, String file, Problems problems) {
+        return problems.codeRule(
                 MANIFEST,
                 listed.entry().eventIdLocation(),
                 "event-id \""
@@ -248,7 +250,7 @@ final class CatalogAssembler {
                     if (first == null || isSameRecord(first.event(), event)) {
                         return false;
                     }
-                    problems.add(
+                    return problems.codeRule(
                             located.file(),
                             located.location(),
                             "the event \"" + event.recordFullName()
@@ -256,7 +258,6 @@ final class CatalogAssembler {
                                     + first.event().recordFullName() + "\" in " + first.file() + " already has: every"
                                     + " event needs its own Java type — rename one (Avro: name or namespace; JSON Schema:"
                                     + " title)");
-                    return true;
                 }));
     }
 
@@ -277,7 +278,7 @@ final class CatalogAssembler {
             KeyType key = located.key().get();
             KeyType firstKey = first.key().orElseThrow();
             if (!key.sameAs(firstKey)) {
-                problems.add(
+                problems.codeRule(
                         key.file(),
                         key.location(),
                         "the key \"" + topic.key().orElseThrow()

@@ -30,13 +30,29 @@ public final class CatalogLoader {
      * @throws UncheckedIOException when the files cannot be read at all
      */
     public static Catalog load(Path root) {
-        return load(root, CatalogLimits.MAX_SCHEMA_FILES, CatalogLimits.MAX_CATALOG_BYTES);
+        return load(root, LoadRules.ALL);
+    }
+
+    /**
+     * {@link #load(Path)} enforcing {@code rules}: a baseline to compare against is loaded with
+     * {@link LoadRules#SCHEMAS_AND_SUBJECTS}, and says which rules it broke in {@link
+     * Catalog#waivedProblems()}.
+     *
+     * @throws CatalogException listing every problem of the rules enforced
+     * @throws UncheckedIOException when the files cannot be read at all
+     */
+    public static Catalog load(Path root, LoadRules rules) {
+        return load(root, CatalogLimits.MAX_SCHEMA_FILES, CatalogLimits.MAX_CATALOG_BYTES, rules);
     }
 
     /** {@link #load(Path)} with other limits on the catalog as a whole (for tests). */
     static Catalog load(Path root, int maxSchemaFiles, long maxCatalogBytes) {
+        return load(root, maxSchemaFiles, maxCatalogBytes, LoadRules.ALL);
+    }
+
+    private static Catalog load(Path root, int maxSchemaFiles, long maxCatalogBytes, LoadRules rules) {
         String source = root.toUri().toString();
-        Problems problems = new Problems();
+        Problems problems = new Problems(rules);
         CatalogFiles files = new CatalogFiles(root, problems, maxSchemaFiles, maxCatalogBytes);
         CatalogFiles.Target manifestFile = files.target(ManifestReader.FILE);
         if (manifestFile.kind() == CatalogFiles.Target.Kind.OUTSIDE) {
@@ -107,6 +123,16 @@ public final class CatalogLoader {
      * @throws UncheckedIOException when the jar cannot be opened
      */
     public static Catalog loadFromJar(Path jar) {
+        return loadFromJar(jar, LoadRules.ALL);
+    }
+
+    /**
+     * {@link #loadFromJar(Path)} enforcing {@code rules} (see {@link #load(Path, LoadRules)}).
+     *
+     * @throws CatalogException listing every problem of the rules enforced
+     * @throws UncheckedIOException when the jar cannot be opened
+     */
+    public static Catalog loadFromJar(Path jar, LoadRules rules) {
         try (FileSystem zip = FileSystems.newFileSystem(jar)) {
             Path root = zip.getPath("/" + JAR_CATALOG_DIRECTORY);
             if (!Files.isDirectory(root)) {
@@ -123,7 +149,7 @@ public final class CatalogLoader {
                                         + ManifestReader.FILE)));
             }
             // Everything is read into memory before the zip file system closes.
-            return load(root);
+            return load(root, rules);
         } catch (IOException e) {
             throw new UncheckedIOException("Tried to open the catalog jar " + jar + " but failed", e);
         }

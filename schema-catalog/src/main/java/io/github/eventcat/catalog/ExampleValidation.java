@@ -112,7 +112,7 @@ final class ExampleValidation {
     }
 
     private Optional<String> report(ExampleEntry entry, String message) {
-        problems.add(MANIFEST, entry.location(), message);
+        problems.codeRule(MANIFEST, entry.location(), message);
         return Optional.empty();
     }
 
@@ -183,7 +183,7 @@ final class ExampleValidation {
     }
 
     private void problem(ParsedDocument document, Listing listing, String pointer, String message) {
-        problems.add(
+        problems.codeRule(
                 document.file(),
                 document.locate(pointer),
                 "at "

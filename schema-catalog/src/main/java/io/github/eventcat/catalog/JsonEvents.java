@@ -79,24 +79,24 @@ final class JsonEvents {
         Supplier<String> location = () -> document.locate(target.pointer() + "/title");
         String simpleName = Names.typeNameOfTitle(title);
         boolean valid = true;
-        if (!SourceVersion.isIdentifier(simpleName) || SourceVersion.isKeyword(simpleName)) {
+        if ((!SourceVersion.isIdentifier(simpleName) || SourceVersion.isKeyword(simpleName))
+                && problems.codeRule(
+                        target.file(),
+                        location.get(),
+                        "title \"" + title + "\" does not give a Java type" + " name (\"" + simpleName
+                                + "\"): start it with a letter, e.g. \"TaskCreated\"")) {
             valid = false;
-            problems.add(
-                    target.file(),
-                    location.get(),
-                    "title \"" + title + "\" does not give a Java type" + " name (\"" + simpleName
-                            + "\"): start it with a letter, e.g. \"TaskCreated\"");
         }
         Optional<KeyType> key = Optional.empty();
         if (topic.key().isPresent()) {
             key = JsonKeyRules.keyField(topic, target, title, document, graph, problems);
-            valid &= key.isPresent();
+            valid &= key.isPresent() || !problems.enforcesCodeRules();
         }
         JsonNode properties = node.path("properties");
         if (listed.entry().eventId().isPresent()
-                && !properties.has(listed.entry().eventId().get())) {
+                && !properties.has(listed.entry().eventId().get())
+                && CatalogAssembler.rejectMissingEventId(listed, title, target.file(), problems)) {
             valid = false;
-            CatalogAssembler.eventIdMissing(listed, title, target.file(), problems);
         }
         if (!valid) {
             return Optional.empty();

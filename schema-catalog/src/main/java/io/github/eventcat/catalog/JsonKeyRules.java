@@ -29,7 +29,7 @@ final class JsonKeyRules {
         JsonNode property = event.node().path("properties").get(key);
         String where = "property \"" + key + "\" of \"" + title + "\" is the key of topic \"" + topic.name() + "\"";
         if (property == null) {
-            problems.add(
+            problems.codeRule(
                     event.file(),
                     document.locate(event.pointer() + "/title"),
                     "event \"" + title + "\" has no property \"" + key + "\", the key of topic \""
@@ -51,13 +51,13 @@ final class JsonKeyRules {
         }
         boolean valid = true;
         if (types.contains("null")) {
-            problems.add(
+            problems.codeRule(
                     event.file(),
                     document.locate(propertyPointer),
                     where + " and must always be present: remove \"null\" from its type");
             valid = false;
         } else if (!(types.equals(Set.of("string")) || types.equals(Set.of("integer")))) {
-            problems.add(
+            problems.codeRule(
                     event.file(),
                     document.locate(propertyPointer),
                     where + " but has type "
@@ -73,7 +73,7 @@ final class JsonKeyRules {
             }
         }
         if (!isRequired) {
-            problems.add(
+            problems.codeRule(
                     event.file(),
                     document.locate(propertyPointer),
                     where + " and must always be present: add \"" + key + "\" to \"required\"");

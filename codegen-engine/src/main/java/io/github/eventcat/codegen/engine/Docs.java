@@ -5,9 +5,11 @@ import io.github.eventcat.catalog.CatalogException;
 import io.github.eventcat.catalog.CatalogLoader;
 import io.github.eventcat.catalog.compat.BaselineException;
 import io.github.eventcat.catalog.compat.BaselineSource;
+import io.github.eventcat.catalog.compat.CompatibilityGateResult.WaivedProblem;
 import io.github.eventcat.codegen.light.engine.DocsRequest;
 import io.github.eventcat.codegen.light.engine.DocsResult;
 import io.github.eventcat.codegen.light.engine.EngineException;
+import io.github.eventcat.codegen.light.engine.EngineLog;
 import io.github.eventcat.docs.DocsBaseline;
 import io.github.eventcat.docs.DocsGenerator;
 import io.github.eventcat.docs.SiteOverview;
@@ -20,12 +22,12 @@ import java.util.List;
 final class Docs {
     private Docs() {}
 
-    static DocsResult run(DocsRequest request) throws EngineException {
+    static DocsResult run(DocsRequest request, EngineLog log) throws EngineException {
         io.github.eventcat.docs.DocsResult result;
         try {
             Catalog catalog = CatalogLoader.loadFrom(request.catalog());
             result = DocsGenerator.generate(new io.github.eventcat.docs.DocsRequest(
-                    catalog, request.outputDirectory(), request.version(), baselines(request)));
+                    catalog, request.outputDirectory(), request.version(), baselines(request, log)));
         } catch (BaselineException e) {
             throw EngineException.error(e.getMessage(), e);
         } catch (CatalogException e) {
@@ -52,10 +54,12 @@ final class Docs {
     }
 
     /** The same baseline parameters as check-compatibility, any number of them; none set: no history. */
-    private static List<DocsBaseline> baselines(DocsRequest request) throws EngineException {
+    private static List<DocsBaseline> baselines(DocsRequest request, EngineLog log) throws EngineException {
         List<DocsBaseline> baselines = new ArrayList<>();
         for (BaselineSource source : BaselineSources.every(request.baselines())) {
-            baselines.add(new DocsBaseline(source.label(), source.load()));
+            Catalog catalog = source.load();
+            catalog.waivedProblems().forEach(problem -> log.warn(new WaivedProblem(source.label(), problem).text()));
+            baselines.add(new DocsBaseline(source.label(), catalog));
         }
         return baselines;
     }

@@ -29,6 +29,6 @@ public final class StandardCodegenEngine implements CodegenEngine {
 
     @Override
     public DocsResult docs(DocsRequest request, EngineLog log) throws EngineException {
-        return Docs.run(request);
+        return Docs.run(request, log);
     }
 }

@@ -3,6 +3,7 @@ package io.github.eventcat.catalog.compat;
 import io.github.eventcat.catalog.Catalog;
 import io.github.eventcat.catalog.CatalogException;
 import io.github.eventcat.catalog.CatalogLoader;
+import io.github.eventcat.catalog.LoadRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,7 +29,7 @@ final class Baselines {
             if (source instanceof BaselineSource.Directory directory) {
                 catalog = loadDirectory(directory.directory());
             } else if (source instanceof BaselineSource.Jar jar) {
-                catalog = CatalogLoader.loadFromJar(jar.jar());
+                catalog = CatalogLoader.loadFromJar(jar.jar(), LoadRules.SCHEMAS_AND_SUBJECTS);
             } else {
                 catalog = loadGitRevision((BaselineSource.GitRevision) source);
             }
@@ -51,7 +52,7 @@ final class Baselines {
 
     private static Catalog loadDirectory(Path directory) {
         Path packaged = directory.resolve(CatalogLoader.JAR_CATALOG_DIRECTORY);
-        return CatalogLoader.load(Files.isDirectory(packaged) ? packaged : directory);
+        return CatalogLoader.load(Files.isDirectory(packaged) ? packaged : directory, LoadRules.SCHEMAS_AND_SUBJECTS);
     }
 
     /**
@@ -104,7 +105,7 @@ final class Baselines {
             }
             try (FileSystem files = FileSystems.newFileSystem(zip)) {
                 // The loader reads every file into memory before the zip file system closes.
-                return CatalogLoader.load(files.getPath("/"));
+                return CatalogLoader.load(files.getPath("/"), LoadRules.SCHEMAS_AND_SUBJECTS);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Tried to read the catalog of git revision " + revision, e);

@@ -96,7 +96,11 @@ public final class CatalogCompatibilityGate {
         }
         List<String> labels =
                 baselinesOldestFirst.stream().map(Baselines.Loaded::label).toList();
-        return new CompatibilityGateResult(labels, checks, newSubjects, allowedRemovals);
+        List<CompatibilityGateResult.WaivedProblem> waived = new ArrayList<>();
+        baselinesOldestFirst.forEach(baseline -> baseline.catalog().waivedProblems().stream()
+                .map(problem -> new CompatibilityGateResult.WaivedProblem(baseline.label(), problem))
+                .forEach(waived::add));
+        return new CompatibilityGateResult(labels, checks, newSubjects, allowedRemovals, waived);
     }
 
     private static Optional<Subject> baselineSubject(Catalog catalog, String name) {

@@ -1,5 +1,7 @@
 package io.github.eventcat.catalog.compat;
 
+import io.github.eventcat.catalog.CatalogProblem;
+import io.github.eventcat.catalog.LoadRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,12 +14,24 @@ import java.util.List;
  * @param newSubjects subjects no baseline has: nothing to be compatible with
  * @param allowedRemovedSubjects subjects removed since the latest baseline that were let through
  *     because removals were allowed
+ * @param waivedProblems the rules for generated code that a baseline breaks, waived because a
+ *     baseline is only compared against ({@link LoadRules#SCHEMAS_AND_SUBJECTS})
  */
 public record CompatibilityGateResult(
         List<String> baselines,
         List<SubjectCheck> checks,
         List<String> newSubjects,
-        List<String> allowedRemovedSubjects) {
+        List<String> allowedRemovedSubjects,
+        List<WaivedProblem> waivedProblems) {
+
+    /** A problem of baseline {@code baseline}'s catalog that the gate waived. */
+    public record WaivedProblem(String baseline, CatalogProblem problem) {
+        /** The build log's warning. */
+        public String text() {
+            return "Baseline " + baseline + " breaks a rule this version of Eventcat sets for generated code;"
+                    + " waived, since a baseline is only compared against: " + problem;
+        }
+    }
 
     /** The JUnit XML test suite name. */
     public static final String SUITE = "eventcat.compatibility";
@@ -27,6 +41,16 @@ public record CompatibilityGateResult(
         checks = List.copyOf(checks);
         newSubjects = List.copyOf(newSubjects);
         allowedRemovedSubjects = List.copyOf(allowedRemovedSubjects);
+        waivedProblems = List.copyOf(waivedProblems);
+    }
+
+    /** A result with no waived baseline problems. */
+    public CompatibilityGateResult(
+            List<String> baselines,
+            List<SubjectCheck> checks,
+            List<String> newSubjects,
+            List<String> allowedRemovedSubjects) {
+        this(baselines, checks, newSubjects, allowedRemovedSubjects, List.of());
     }
 
     public boolean isCompatible() {
@@ -61,11 +85,15 @@ public record CompatibilityGateResult(
 
     /**
      * What the build log shows, each line with its severity: every check ({@link #text}: a breaking
-     * finding's lines are errors), a warning per removed subject let through, and the {@link
-     * #summary} (an error when anything breaks).
+     * finding's lines are errors), a warning per removed subject let through and per waived baseline
+     * problem, and the {@link #summary} (an error when anything breaks).
      */
     public List<ReportLine> logLines() {
-        List<ReportLine> lines = new ArrayList<>(CompatibilityReports.lines(checks));
+        List<ReportLine> lines = new ArrayList<>();
+        for (WaivedProblem waived : waivedProblems) {
+            lines.add(new ReportLine(ReportLine.Severity.WARNING, waived.text()));
+        }
+        lines.addAll(CompatibilityReports.lines(checks));
         String latest = baselines.isEmpty() ? "?" : baselines.get(baselines.size() - 1);
         for (String removed : allowedRemovedSubjects) {
             lines.add(new ReportLine(

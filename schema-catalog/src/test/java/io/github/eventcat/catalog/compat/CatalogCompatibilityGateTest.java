@@ -341,6 +341,55 @@ class CatalogCompatibilityGateTest {
     }
 
     @Test
+    void aBaselineThatBreaksLaterRulesForGeneratedCodeIsStillComparedAgainst() throws IOException {
+        // Released before this version's rules: its topic key is no field of the events, and its
+        // example no longer matches the schema. Neither changes its schemas or subjects.
+        Path baseline = copyExample("baseline");
+        edit(
+                baseline.resolve("catalog.yaml"),
+                "    key: ticket_id\n    partitions: 3\n    retention: 30d\n    events:\n      #",
+                "    key: ticket_number\n    partitions: 3\n    retention: 30d\n    events:\n      #");
+        edit(baseline.resolve(TICKET_OPENED_EXAMPLE), "\"age\": 34", "\"age\": \"34\"");
+        Path current = copyExample("current");
+        fullTransitiveTickets(current);
+        removeAge(current);
+
+        CompatibilityGateResult result = gate(current, false, BaselineSource.directory(baseline, "0.9"));
+
+        assertThat(result.waivedProblems())
+                .extracting(waived -> waived.baseline() + " " + waived.problem().message())
+                .containsExactly(
+                        "0.9 at /requester/age: expected an int, found the string \"34\": write a whole number from"
+                                + " -2147483648 to 2147483647 (schema " + TICKET_OPENED_FILE + ")",
+                        "0.9 event record \"com.example.repairshop.TicketClosed\" has no field \"ticket_number\", the key"
+                                + " of topic \"tickets\": add it as a top-level field of type string (uuid allowed), int"
+                                + " or long",
+                        "0.9 event record \"com.example.repairshop.TicketOpened\" has no field \"ticket_number\", the key"
+                                + " of topic \"tickets\": add it as a top-level field of type string (uuid allowed), int"
+                                + " or long");
+        assertThat(result.breakingChecks()).singleElement().satisfies(check -> {
+            assertThat(check.subject()).isEqualTo(TICKET_OPENED);
+            assertThat(check.report().checkedAgainst()).containsExactly("0.9");
+            assertThat(check.report().findings())
+                    .extracting(CompatibilityFinding::change)
+                    .containsExactly(
+                            "field \"age\" removed, and version 0.9 has no default for it",
+                            "the example does not read with the schema of version 0.9: Found"
+                                    + " com.example.repairshop.Requester, expecting com.example.repairshop.Requester,"
+                                    + " missing required field age");
+        });
+        assertThat(result.logLines())
+                .filteredOn(line -> line.severity() == ReportLine.Severity.WARNING)
+                .extracting(ReportLine::text)
+                .hasSize(3)
+                .allSatisfy(text -> assertThat(text)
+                        .startsWith("Baseline 0.9 breaks a rule this version of Eventcat sets for generated code;"
+                                + " waived, since a baseline is only compared against: "));
+        assertThat(result.logLines().get(0).text())
+                .endsWith(": " + result.waivedProblems().get(0).problem());
+    }
+
+    @Test
     void writesTheJUnitReport() throws IOException {
         Path current = copyExample("current");
         fullTransitiveTickets(current);
