@@ -286,7 +286,7 @@ final class CatalogConstantsSources implements SourceContributor {
     private static Map<String, String> schemaConstants(Catalog catalog, TopicModel model, List<String> registered) {
         Map<String, String> constants = new LinkedHashMap<>(model.jsonSchemaConstants());
         NameAllocator names = new NameAllocator();
-        constants.values().forEach(names::newName);
+        constants.values().forEach(name -> JavaNames.allocate(names, name));
         TreeSet<String> referenced = new TreeSet<>();
         for (String path : model.jsonSchemaConstants().keySet()) {
             referenced.addAll(jsonReferences(catalog, path).values());
@@ -299,7 +299,9 @@ final class CatalogConstantsSources implements SourceContributor {
             for (String path : paths) {
                 String file = path.substring(path.lastIndexOf('/') + 1);
                 int dot = file.lastIndexOf('.');
-                constants.put(path, names.newName(JavaNames.constantName(dot > 0 ? file.substring(0, dot) : file)));
+                constants.put(
+                        path,
+                        JavaNames.allocate(names, JavaNames.constantName(dot > 0 ? file.substring(0, dot) : file)));
             }
         }
         return constants;

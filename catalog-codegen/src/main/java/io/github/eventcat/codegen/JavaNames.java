@@ -167,4 +167,13 @@ final class JavaNames {
         }
         type.toString();
     }
+
+    /**
+     * {@code names.newName(suggestion)}, with a tag of its own instead of JavaPoet's: {@link
+     * NameAllocator#newName(String)} tags each name with {@code UUID.randomUUID()}, a read of the
+     * system's secure random source, under one lock that both workers wait on. The names are the same.
+     */
+    static String allocate(NameAllocator names, String suggestion) {
+        return names.newName(suggestion, new Object());
+    }
 }

@@ -77,12 +77,12 @@ final class JsonModelBuilder {
 
         Scope(Declared owner, Set<String> enclosingNames) {
             this.owner = owner;
-            enclosingNames.forEach(names::newName);
-            names.newName("Builder"); // the nested builder class of records
+            enclosingNames.forEach(name -> JavaNames.allocate(names, name));
+            JavaNames.allocate(names, "Builder"); // the nested builder class of records
         }
 
         ClassName nested(String suggestion) {
-            return owner.name.nestedClass(names.newName(suggestion));
+            return owner.name.nestedClass(JavaNames.allocate(names, suggestion));
         }
 
         Set<String> enclosingNames() {
@@ -312,7 +312,7 @@ final class JsonModelBuilder {
         Set<String> required = new HashSet<>();
         node.path("required").forEach(r -> required.add(r.asText()));
         NameAllocator components = new NameAllocator();
-        FORBIDDEN_COMPONENTS.forEach(components::newName);
+        FORBIDDEN_COMPONENTS.forEach(forbidden -> JavaNames.allocate(components, forbidden));
         JsonNode properties = node.get("properties");
         Located propertiesAt = schema.child("properties", properties);
         for (Iterator<Map.Entry<String, JsonNode>> it = properties.fields(); it.hasNext(); ) {
@@ -331,7 +331,7 @@ final class JsonModelBuilder {
                     : defaultValue(at, defaultNode, type.type());
             record.components.add(new Component(
                     property.getKey(),
-                    components.newName(JavaNames.camelCase(property.getKey())),
+                    JavaNames.allocate(components, JavaNames.camelCase(property.getKey())),
                     type,
                     isRequired,
                     Optional.ofNullable(text(property.getValue(), "description"))
@@ -415,7 +415,7 @@ final class JsonModelBuilder {
         for (JsonNode value : schema.node().get("enum")) {
             if (value.isTextual() && seen.add(value.asText())) {
                 String wire = value.asText();
-                type.constants.add(new Constant(constants.newName(JavaNames.constantName(wire)), wire));
+                type.constants.add(new Constant(JavaNames.allocate(constants, JavaNames.constantName(wire)), wire));
             }
         }
         return type.name;

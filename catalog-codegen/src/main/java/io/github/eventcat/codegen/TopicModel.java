@@ -152,8 +152,8 @@ final class TopicModel {
         }
         problems.addAll(topicClassCollisions(catalog));
         NameAllocator nestedNames = new NameAllocator();
-        nestedNames.newName(CONSTANTS_CLASS);
-        nestedNames.newName("Schemas");
+        JavaNames.allocate(nestedNames, CONSTANTS_CLASS);
+        JavaNames.allocate(nestedNames, "Schemas");
         for (Topic topic : catalog.topics()) {
             topics.add(topic(topic, nestedNames));
         }
@@ -164,7 +164,7 @@ final class TopicModel {
                 .map(e -> e.valueSchema().path())
                 .distinct()
                 .sorted()
-                .forEach(path -> jsonSchemaConstants.put(path, schemaNames.newName(constantName(path))));
+                .forEach(path -> jsonSchemaConstants.put(path, JavaNames.allocate(schemaNames, constantName(path))));
         if (!problems.isEmpty()) {
             throw new CodegenException(problems);
         }
@@ -298,7 +298,7 @@ final class TopicModel {
                     accessor.get(),
                     keyForm(event, topic.keyField()),
                     eventIdAccessor,
-                    methods.newName("on" + type.simpleName()),
+                    JavaNames.allocate(methods, "on" + type.simpleName()),
                     valueSchema,
                     valueRecordName));
             recordTypes.putIfAbsent(event.recordFullName(), type);
@@ -319,7 +319,7 @@ final class TopicModel {
                 ClassName.get(pkg, base + "Handler"),
                 ClassName.get(pkg, base + "Consumer"),
                 ClassName.get(pkg, base + "OutboxProducer"),
-                constantsClass.nestedClass(nestedNames.newName(base)),
+                constantsClass.nestedClass(JavaNames.allocate(nestedNames, base)),
                 List.copyOf(events),
                 Map.copyOf(recordTypes),
                 singleValueType);
