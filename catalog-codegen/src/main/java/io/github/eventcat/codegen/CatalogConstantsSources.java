@@ -250,15 +250,20 @@ final class CatalogConstantsSources implements SourceContributor {
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PRIVATE)
                         .build());
-        schemaConstants.forEach((path, name) -> type.addField(constant(
-                STRING,
-                name,
-                "{@code " + JavaText.comment(path) + "}.",
-                // As $S would write it, escaped once rather than in both of JavaPoet's passes.
-                CodeBlock.of(
-                        "$L",
-                        JavaText.stringLiteral(
-                                catalog.schemaFile(path).orElseThrow().text(), TopicSources.INDENT)))));
+        schemaConstants.forEach((path, name) -> {
+            List<String> parts = JavaText.constantParts(
+                    catalog.schemaFile(path).orElseThrow().text());
+            type.addField(constant(
+                    STRING,
+                    name,
+                    "{@code " + JavaText.comment(path) + "}."
+                            + (parts.size() == 1
+                                    ? ""
+                                    : " Joined from " + parts.size() + " parts when the class initializes: a class"
+                                            + " file's string constant holds at most 65,535 bytes."),
+                    // As $S would write it, escaped once rather than in both of JavaPoet's passes.
+                    CodeBlock.of("$L", JavaText.stringExpression(parts, TopicSources.INDENT))));
+        });
         return type.build();
     }
 

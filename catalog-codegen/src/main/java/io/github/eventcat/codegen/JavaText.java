@@ -1,5 +1,8 @@
 package io.github.eventcat.codegen;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Catalog text (docs, descriptions, titles, property names, file names) made inert before it
  * goes into a generated comment. The one place every writer goes through.
@@ -17,6 +20,12 @@ package io.github.eventcat.codegen;
  * an escape there (see {@code CodeInjectionTest}).
  */
 final class JavaText {
+    /**
+     * The most bytes a class file's string constant holds: the length of its modified UTF-8 form
+     * (JVM specification 4.4.7). javac refuses a longer constant ("constant string too long").
+     */
+    static final int MAX_CONSTANT_BYTES = 65_535;
+
     private JavaText() {}
 
     /** Text for Javadoc or a comment: shows the same words, means nothing to javac or javadoc. */
@@ -78,5 +87,65 @@ final class JavaText {
             }
         }
         return out.append('"').toString();
+    }
+
+    /**
+     * A Java expression whose value is {@code text}: its {@link #stringLiteral} when that fits one
+     * class file constant, otherwise {@code String.join("", ...)} of the literals of its {@link
+     * #constantParts}, joined when the class initializes, so that javac takes a schema file of any
+     * size.
+     */
+    static String stringExpression(List<String> parts, String indent) {
+        if (parts.size() == 1) {
+            return stringLiteral(parts.get(0), indent);
+        }
+        StringBuilder out = new StringBuilder("String.join(\"\"");
+        for (String part : parts) {
+            out.append(",\n").append(indent).append(indent).append(stringLiteral(part, indent + indent));
+        }
+        return out.append(')').toString();
+    }
+
+    /**
+     * {@code text} cut into parts that each fit a class file constant ({@value #MAX_CONSTANT_BYTES}
+     * bytes of modified UTF-8); one part when it fits whole. A part ends after the last line feed
+     * that lets it fit, or where the text no longer fits when a line alone does not, and never
+     * between the two halves of a surrogate pair.
+     */
+    static List<String> constantParts(String text) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        int bytes = 0;
+        int afterLineFeed = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int size = c != 0 && c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+            if (bytes + size > MAX_CONSTANT_BYTES) {
+                int end = afterLineFeed > start ? afterLineFeed : i;
+                if (end == i && Character.isLowSurrogate(c) && Character.isHighSurrogate(text.charAt(i - 1))) {
+                    end--;
+                }
+                parts.add(text.substring(start, end));
+                start = end;
+                afterLineFeed = -1;
+                bytes = modifiedUtf8Length(text, start, i);
+            }
+            bytes += size;
+            if (c == '\n') {
+                afterLineFeed = i + 1;
+            }
+        }
+        parts.add(text.substring(start));
+        return parts;
+    }
+
+    /** The length of {@code text[start, end)} in modified UTF-8, as a class file stores strings. */
+    static int modifiedUtf8Length(String text, int start, int end) {
+        int bytes = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            bytes += c != 0 && c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        }
+        return bytes;
     }
 }

@@ -50,4 +50,51 @@ class StringLiteralTest {
                     .isEqualTo(render(CodeBlock.of("$S", text)));
         }
     }
+
+    @Test
+    void aTextThatFitsOneConstantIsOnePart() {
+        String text = "a".repeat(JavaText.MAX_CONSTANT_BYTES);
+        assertThat(JavaText.constantParts(text)).containsExactly(text);
+        assertThat(JavaText.stringExpression(List.of(text), TopicSources.INDENT))
+                .isEqualTo(JavaText.stringLiteral(text, TopicSources.INDENT));
+    }
+
+    @Test
+    void aLongerTextIsCutAfterItsLastLineFeedThatFits() {
+        String line = "x".repeat(99) + "\n"; // 100 bytes
+        String text = line.repeat(700); // 70,000 bytes
+        assertThat(JavaText.constantParts(text)).containsExactly(line.repeat(655), line.repeat(45));
+    }
+
+    @Test
+    void aLineLongerThanAConstantIsCutWhereItNoLongerFits() {
+        String text = "a".repeat(JavaText.MAX_CONSTANT_BYTES + 1);
+        assertThat(JavaText.constantParts(text)).containsExactly("a".repeat(JavaText.MAX_CONSTANT_BYTES), "a");
+    }
+
+    @Test
+    void partsCountModifiedUtf8BytesAndKeepSurrogatePairsWhole() {
+        // NUL takes two bytes in a class file; U+1D11E is a surrogate pair of three bytes each.
+        String nul = "\u0000".repeat(32_767) + "a"; // 65,535 bytes: one part
+        assertThat(JavaText.constantParts(nul)).hasSize(1);
+        String clef = "a".repeat(JavaText.MAX_CONSTANT_BYTES - 3) + "\uD834\uDD1E";
+        // The high surrogate would fit, the low one not: the pair goes to the next part together.
+        assertThat(JavaText.constantParts(clef))
+                .containsExactly("a".repeat(JavaText.MAX_CONSTANT_BYTES - 3), "\uD834\uDD1E");
+        String mixed = ("é€𝄞\n" + "z".repeat(37)).repeat(5_000);
+        List<String> parts = JavaText.constantParts(mixed);
+        assertThat(String.join("", parts)).isEqualTo(mixed);
+        assertThat(parts).hasSizeGreaterThan(3).allSatisfy(part -> {
+            assertThat(JavaText.modifiedUtf8Length(part, 0, part.length()))
+                    .isLessThanOrEqualTo(JavaText.MAX_CONSTANT_BYTES);
+            assertThat(Character.isHighSurrogate(part.charAt(part.length() - 1)))
+                    .isFalse();
+        });
+    }
+
+    @Test
+    void partsAreJoinedWhenTheClassInitializes() {
+        assertThat(JavaText.stringExpression(List.of("a\nb", "c"), TopicSources.INDENT))
+                .isEqualTo("String.join(\"\",\n    \"a\\n\"\n        + \"b\",\n    \"c\")");
+    }
 }
