@@ -53,8 +53,36 @@ final class CatalogConstantsSources implements SourceContributor {
     private static final ClassName SCHEMA_REFERENCE =
             ClassName.get("io.github.eventcat.vocabulary", "SubjectReference");
     private static final ClassName SCHEMA_TYPE = ClassName.get("io.github.eventcat.vocabulary", "SchemaType");
+    // One instance of each type the constants use, for every topic's fields: at 1,000 topics the
+    // class's JavaPoet model holds 10,000 fields, and it is held whole while built and written.
+    private static final ClassName LIST = ClassName.get(List.class);
+    private static final ClassName MAP = ClassName.get(Map.class);
+    private static final ClassName OPTIONAL_INT = ClassName.get(OptionalInt.class);
+    private static final ClassName OPTIONAL_LONG = ClassName.get(OptionalLong.class);
+    private static final TypeName LIST_OF_STRINGS = ParameterizedTypeName.get(LIST, STRING);
     private static final TypeName CLASS_OF_ANY =
             ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class));
+    private static final TypeName LIST_OF_REGISTRATIONS = ParameterizedTypeName.get(LIST, SCHEMA_REGISTRATION);
+    private static final TypeName EVENT_TYPES = ParameterizedTypeName.get(MAP, STRING, CLASS_OF_ANY);
+    // Every topic's constants have the same docs: one CodeBlock each.
+    private static final CodeBlock KEY_FIELD_DOC = doc("The field of every event that becomes the record key.");
+    private static final CodeBlock PARTITIONS_DOC =
+            doc("Partitions to create the topic with; empty: the broker's default.");
+    private static final CodeBlock RETENTION_MS_DOC =
+            doc("The topic's {@code retention.ms} (-1: forever); empty: the broker's default.");
+    private static final CodeBlock DEAD_LETTER_TOPIC_DOC =
+            doc("Where the generated consumer sends records it cannot handle (the runtime's default).");
+    private static final CodeBlock SUBJECT_NAMING_DOC = doc("The subject naming strategy of the topic's schemas.");
+    private static final CodeBlock SUBJECTS_DOC = doc("The Schema Registry subjects of the topic, sorted.");
+    private static final CodeBlock EVENT_TYPES_DOC =
+            doc("Record name (Avro full name, JSON Schema title) → Java type: what the deserializer reads"
+                    + " each writer schema into.");
+    private static final CodeBlock REGISTRATIONS_DOC =
+            doc("What the catalog registers for the topic's values, exactly as {@code registry:sync} does:"
+                    + " each schema a value schema references under its own subject first, then the value"
+                    + " subjects, each with its file's text. Generated producers register (with {@code"
+                    + " auto.register.schemas=true}) or look up this form.");
+    private static final CodeBlock NAME_DOC = doc("The topic name.");
 
     @Override
     public String id() {
@@ -87,11 +115,11 @@ final class CatalogConstantsSources implements SourceContributor {
                         .addModifiers(Modifier.PRIVATE)
                         .build());
         catalog.description().ifPresent(d -> type.addJavadoc("\n<p>$L\n", JavaText.comment(d.strip())));
-        type.addField(FieldSpec.builder(listOf(STRING), "TOPICS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        type.addField(FieldSpec.builder(LIST_OF_STRINGS, "TOPICS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Every topic of the catalog, sorted by name.\n")
                 .initializer(
                         "$T.of($L)",
-                        List.class,
+                        LIST,
                         strings(model.topics().stream()
                                 .map(t -> t.topic().name())
                                 .toList()))
@@ -145,71 +173,51 @@ final class CatalogConstantsSources implements SourceContributor {
                 .addMethod(MethodSpec.constructorBuilder()
                         .addModifiers(Modifier.PRIVATE)
                         .build());
-        type.addField(constant(STRING, "NAME", "The topic name.", literal(topic.name())));
+        type.addField(constant(STRING, "NAME", NAME_DOC, literal(topic.name())));
+        type.addField(constant(STRING, "KEY_FIELD", KEY_FIELD_DOC, literal(topic.keyField())));
         type.addField(constant(
-                STRING,
-                "KEY_FIELD",
-                "The field of every event that becomes the record key.",
-                literal(topic.keyField())));
-        type.addField(constant(
-                ClassName.get(OptionalInt.class),
+                OPTIONAL_INT,
                 "PARTITIONS",
-                "Partitions to create the topic with; empty: the broker's default.",
+                PARTITIONS_DOC,
                 topic.partitions().isPresent()
                         ? CodeBlock.of(
-                                "$T.of($L)",
-                                OptionalInt.class,
-                                topic.partitions().getAsInt())
-                        : CodeBlock.of("$T.empty()", OptionalInt.class)));
+                                "$T.of($L)", OPTIONAL_INT, topic.partitions().getAsInt())
+                        : CodeBlock.of("$T.empty()", OPTIONAL_INT)));
         type.addField(constant(
-                ClassName.get(OptionalLong.class),
+                OPTIONAL_LONG,
                 "RETENTION_MS",
-                "The topic's {@code retention.ms} (-1: forever); empty: the broker's default.",
+                RETENTION_MS_DOC,
                 topic.retentionMs().isPresent()
                         ? CodeBlock.of(
-                                "$T.of($LL)",
-                                OptionalLong.class,
-                                topic.retentionMs().getAsLong())
-                        : CodeBlock.of("$T.empty()", OptionalLong.class)));
-        type.addField(constant(
-                STRING,
-                "DEAD_LETTER_TOPIC",
-                "Where the generated consumer sends records it cannot handle (the runtime's default).",
-                literal(topic.name() + ".dlq")));
+                                "$T.of($LL)", OPTIONAL_LONG, topic.retentionMs().getAsLong())
+                        : CodeBlock.of("$T.empty()", OPTIONAL_LONG)));
+        type.addField(constant(STRING, "DEAD_LETTER_TOPIC", DEAD_LETTER_TOPIC_DOC, literal(topic.name() + ".dlq")));
         type.addField(constant(
                 STRING,
                 "SUBJECT_NAMING",
-                "The subject naming strategy of the topic's schemas.",
+                SUBJECT_NAMING_DOC,
                 literal(topic.naming().name())));
         type.addField(constant(
-                listOf(STRING),
+                LIST_OF_STRINGS,
                 "SUBJECTS",
-                "The Schema Registry subjects of the topic, sorted.",
+                SUBJECTS_DOC,
                 CodeBlock.of(
                         "$T.of($L)",
-                        List.class,
+                        LIST,
                         strings(topic.subjects().stream().map(Subject::name).toList()))));
-        CodeBlock.Builder types = CodeBlock.builder().add("$T.ofEntries(", Map.class);
+        CodeBlock.Builder types = CodeBlock.builder().add("$T.ofEntries(", MAP);
         boolean first = true;
         for (Map.Entry<String, ClassName> entry : new TreeMap<>(info.recordTypes()).entrySet()) {
             types.add(first ? "\n" : ",\n")
-                    .add("$>$>$T.entry($L, $T.class)$<$<", Map.class, string(entry.getKey()), entry.getValue());
+                    .add("$>$>$T.entry($L, $T.class)$<$<", MAP, string(entry.getKey()), entry.getValue());
             first = false;
         }
         types.add(")");
+        type.addField(constant(EVENT_TYPES, "EVENT_TYPES", EVENT_TYPES_DOC, types.build()));
         type.addField(constant(
-                ParameterizedTypeName.get(ClassName.get(Map.class), STRING, CLASS_OF_ANY),
-                "EVENT_TYPES",
-                "Record name (Avro full name, JSON Schema title) → Java type: what the deserializer reads"
-                        + " each writer schema into.",
-                types.build()));
-        type.addField(constant(
-                listOf(SCHEMA_REGISTRATION),
+                LIST_OF_REGISTRATIONS,
                 "REGISTRATIONS",
-                "What the catalog registers for the topic's values, exactly as {@code registry:sync} does:"
-                        + " each schema a value schema references under its own subject first, then the value"
-                        + " subjects, each with its file's text. Generated producers register (with {@code"
-                        + " auto.register.schemas=true}) or look up this form.",
+                REGISTRATIONS_DOC,
                 registrations(valueRegistrations(topic, form), schemas, schemaConstants)));
         return type.build();
     }
@@ -227,13 +235,13 @@ final class CatalogConstantsSources implements SourceContributor {
                         schemaConstants.get(r.path()),
                         references(r)))
                 .collect(CodeBlock.joining(","));
-        return CodeBlock.of("$T.of($L)", List.class, entries);
+        return CodeBlock.of("$T.of($L)", LIST, entries);
     }
 
     private static CodeBlock references(SchemaRegistration registration) {
         return CodeBlock.of(
                 "$T.of($L)",
-                List.class,
+                LIST,
                 registration.references().stream()
                         .map(r -> CodeBlock.of(
                                 "new $T($L)", SCHEMA_REFERENCE, string(r.name()) + ", " + string(r.subject())))
@@ -261,8 +269,7 @@ final class CatalogConstantsSources implements SourceContributor {
                                     ? ""
                                     : " Joined from " + parts.size() + " parts when the class initializes: a class"
                                             + " file's string constant holds at most 65,535 bytes."),
-                    // As $S would write it, escaped once rather than in both of JavaPoet's passes.
-                    CodeBlock.of("$L", JavaText.stringExpression(parts, TopicSources.INDENT))));
+                    CodeBlock.of("$L", new SchemaText(parts))));
         });
         return type.build();
     }
@@ -370,14 +377,18 @@ final class CatalogConstantsSources implements SourceContributor {
     }
 
     private static FieldSpec constant(TypeName type, String name, String doc, CodeBlock value) {
+        return constant(type, name, doc(doc), value);
+    }
+
+    private static FieldSpec constant(TypeName type, String name, CodeBlock doc, CodeBlock value) {
         return FieldSpec.builder(type, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("$L", doc + "\n")
+                .addJavadoc(doc)
                 .initializer(value)
                 .build();
     }
 
-    private static TypeName listOf(TypeName element) {
-        return ParameterizedTypeName.get(ClassName.get(List.class), element);
+    private static CodeBlock doc(String text) {
+        return CodeBlock.of("$L", text + "\n");
     }
 
     /** The values as {@code $S} would write them, joined by commas: one piece for JavaPoet. */
@@ -396,5 +407,18 @@ final class CatalogConstantsSources implements SourceContributor {
 
     private static CodeBlock literal(String text) {
         return CodeBlock.of("$L", string(text));
+    }
+
+    /**
+     * A schema file's text as a Java expression ({@link JavaText#stringExpression}), made each time
+     * JavaPoet writes it ({@code $L} writes {@code String.valueOf} of its argument) rather than held:
+     * the class's model is held whole while it is built and written twice, and the escaped texts of
+     * 1,000 schema files are ~6 MB of it, long enough to be copied into the old generation.
+     */
+    private record SchemaText(List<String> parts) {
+        @Override
+        public String toString() {
+            return JavaText.stringExpression(parts, TopicSources.INDENT);
+        }
     }
 }
