@@ -267,8 +267,9 @@ final class CatalogConstantsSources implements SourceContributor {
                     "{@code " + JavaText.comment(path) + "}."
                             + (parts.size() == 1
                                     ? ""
-                                    : " Joined from " + parts.size() + " parts when the class initializes: a class"
-                                            + " file's string constant holds at most 65,535 bytes."),
+                                    : " Joined from " + parts.size()
+                                            + " parts when the class initializes: javac refuses a"
+                                            + " string constant this long."),
                     CodeBlock.of("$L", new SchemaText(parts))));
         });
         return type.build();

@@ -21,10 +21,12 @@ import java.util.List;
  */
 final class JavaText {
     /**
-     * The most bytes a class file's string constant holds: the length of its modified UTF-8 form
-     * (JVM specification 4.4.7). javac refuses a longer constant ("constant string too long").
+     * The most bytes of modified UTF-8 a generated string constant holds. A class file holds at
+     * most 65,535 (JVM specification 4.4.7), and javac refuses a constant of 65,535 characters or
+     * more ("constant string too long"): at most 65,534 bytes keeps a part under both, since every
+     * character takes at least one byte.
      */
-    static final int MAX_CONSTANT_BYTES = 65_535;
+    static final int MAX_CONSTANT_BYTES = 65_534;
 
     private JavaText() {}
 

@@ -59,4 +59,27 @@ class LongSchemaTextTest {
         assertThat(schemas.getField("DOCUMENTED").get(null)).isEqualTo(avro);
         assertThat(schemas.getField("MINIFIED").get(null)).isEqualTo(json);
     }
+
+    @Test
+    void aCutNeverJoinsABackslashToWhatFollowsIt() throws Exception {
+        // javac reads \\u002a before it parses literals: with the cut right after the backslash, the
+        // next part must not begin an escape with it.
+        String text = "a".repeat(JavaText.MAX_CONSTANT_BYTES - 1) + "\\u002a/ \\\"\n" + "b\\\n".repeat(3);
+        List<String> parts = JavaText.constantParts(text);
+        assertThat(parts).hasSize(2);
+        assertThat(parts.get(0)).endsWith("a\\");
+        Path source = temp.resolve("src/p/Cut.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(
+                source,
+                "package p;\n\npublic final class Cut {\n  public static final String TEXT = "
+                        + JavaText.stringExpression(parts, TopicSources.INDENT) + ";\n}\n",
+                StandardCharsets.UTF_8);
+        Path classes = temp.resolve("classes");
+        Compiler.compilePaths(List.of(source), classes);
+        try (java.net.URLClassLoader loader =
+                new java.net.URLClassLoader(new java.net.URL[] {classes.toUri().toURL()})) {
+            assertThat(loader.loadClass("p.Cut").getField("TEXT").get(null)).isEqualTo(text);
+        }
+    }
 }

@@ -75,8 +75,9 @@ class StringLiteralTest {
     @Test
     void partsCountModifiedUtf8BytesAndKeepSurrogatePairsWhole() {
         // NUL takes two bytes in a class file; U+1D11E is a surrogate pair of three bytes each.
-        String nul = "\u0000".repeat(32_767) + "a"; // 65,535 bytes: one part
-        assertThat(JavaText.constantParts(nul)).hasSize(1);
+        String nul = "\u0000".repeat(32_767); // 65,534 bytes: one part
+        assertThat(JavaText.constantParts(nul)).containsExactly(nul);
+        assertThat(JavaText.constantParts(nul + "a")).containsExactly(nul, "a");
         String clef = "a".repeat(JavaText.MAX_CONSTANT_BYTES - 3) + "\uD834\uDD1E";
         // The high surrogate would fit, the low one not: the pair goes to the next part together.
         assertThat(JavaText.constantParts(clef))
