@@ -121,7 +121,7 @@ final class JavaText {
         int afterLineFeed = -1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            int size = c != 0 && c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+            int size = modifiedUtf8Length(c);
             if (bytes + size > MAX_CONSTANT_BYTES) {
                 int end = afterLineFeed > start ? afterLineFeed : i;
                 if (end == i && Character.isLowSurrogate(c) && Character.isHighSurrogate(text.charAt(i - 1))) {
@@ -145,9 +145,13 @@ final class JavaText {
     static int modifiedUtf8Length(String text, int start, int end) {
         int bytes = 0;
         for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            bytes += c != 0 && c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+            bytes += modifiedUtf8Length(text.charAt(i));
         }
         return bytes;
+    }
+
+    /** NUL takes two bytes, as does U+0080 to U+07FF; each half of a surrogate pair takes three. */
+    private static int modifiedUtf8Length(char c) {
+        return c != 0 && c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
     }
 }
