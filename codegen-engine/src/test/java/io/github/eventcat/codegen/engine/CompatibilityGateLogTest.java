@@ -3,43 +3,10 @@ package io.github.eventcat.codegen.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.eventcat.catalog.compat.ReportLine;
-import io.github.eventcat.codegen.light.engine.EngineLog;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** How the gate's report reaches the build's log. */
 class CompatibilityGateLogTest {
-    /** A log recording what would be printed, with its level as Maven prints it. */
-    private static final class RecordingLog implements EngineLog {
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        public boolean isDebugEnabled() {
-            return false;
-        }
-
-        @Override
-        public void debug(String content) {
-            lines.add("[DEBUG] " + content);
-        }
-
-        @Override
-        public void info(String content) {
-            lines.add("[INFO] " + content);
-        }
-
-        @Override
-        public void warn(String content) {
-            lines.add("[WARNING] " + content);
-        }
-
-        @Override
-        public void error(String content) {
-            lines.add("[ERROR] " + content);
-        }
-    }
-
     @Test
     void breakingFindingsAreErrorsAllowedChangesWarningsTheRestInformation() {
         RecordingLog log = new RecordingLog();
