@@ -55,6 +55,33 @@ final class JsonModelBuilder {
 
     private static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
     private static final ClassName JSON_FORMAT = ClassName.get("com.fasterxml.jackson.annotation", "JsonFormat");
+    private static final ClassName STRING = ClassName.get(String.class);
+    private static final ClassName BIG_DECIMAL = ClassName.get(BigDecimal.class);
+    private static final ClassName LIST = ClassName.get(List.class);
+    private static final ClassName MAP = ClassName.get(Map.class);
+    // The types most properties have, one instance each: the model of every record is held for the
+    // whole run (the per-topic steps look records up in it), so a type per property adds up.
+    private static final JavaType STRING_TYPE = JavaType.of(STRING);
+    private static final JavaType UUID_TYPE = JavaType.of(ClassName.get(UUID.class));
+    private static final JavaType BIG_DECIMAL_TYPE = JavaType.of(BIG_DECIMAL);
+    private static final JavaType INTEGER_TYPE = JavaType.of(TypeName.INT.box());
+    private static final JavaType LONG_TYPE = JavaType.of(TypeName.LONG.box());
+    private static final JavaType DOUBLE_TYPE = JavaType.of(TypeName.DOUBLE.box());
+    private static final JavaType BOOLEAN_TYPE = JavaType.of(TypeName.BOOLEAN.box());
+    private static final JavaType JSON_NODE_TYPE = JavaType.of(JSON_NODE);
+    /** Dates are written as ISO strings whatever the ObjectMapper's timestamp setting. */
+    private static final AnnotationSpec STRING_SHAPE = AnnotationSpec.builder(JSON_FORMAT)
+            .addMember("shape", "$T.Shape.STRING", JSON_FORMAT)
+            .build();
+
+    private static final JavaType INSTANT_TYPE = dateType(Instant.class, STRING_SHAPE);
+    private static final JavaType LOCAL_DATE_TYPE = dateType(LocalDate.class, STRING_SHAPE);
+    private static final JavaType OFFSET_DATE_TIME_TYPE = dateType(
+            OffsetDateTime.class,
+            AnnotationSpec.builder(JSON_FORMAT)
+                    .addMember("shape", "$T.Shape.STRING", JSON_FORMAT)
+                    .addMember("without", "$T.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE", JSON_FORMAT)
+                    .build());
     /** Record component names the language forbids (they would clash with Object's methods). */
     private static final List<String> FORBIDDEN_COMPONENTS =
             List.of("clone", "finalize", "getClass", "hashCode", "notify", "notifyAll", "toString", "wait", "builder");
@@ -135,7 +162,7 @@ final class JsonModelBuilder {
         }
         if (resolving.contains(target.key())) {
             // A $ref chain that leads back to itself without declaring a type: nothing to name.
-            return JavaType.of(JSON_NODE);
+            return JSON_NODE_TYPE;
         }
         resolving.push(target.key());
         try {
@@ -169,11 +196,11 @@ final class JsonModelBuilder {
     private JavaType map(Located schema, String suggestion, Scope scope) {
         JsonNode node = schema.node();
         if (!node.isObject()) {
-            return JavaType.of(JSON_NODE); // true/false schemas: anything / nothing
+            return JSON_NODE_TYPE; // true/false schemas: anything / nothing
         }
         JsonNode ref = node.get("$ref");
         if (ref != null && ref.isTextual()) {
-            return resolve(schema, ref.asText()).map(this::typeOf).orElse(JavaType.of(JSON_NODE));
+            return resolve(schema, ref.asText()).map(this::typeOf).orElse(JSON_NODE_TYPE);
         }
         Optional<Located> nullableOf = nullableAlternative(schema);
         if (nullableOf.isPresent()) {
@@ -219,50 +246,34 @@ final class JsonModelBuilder {
             types.add("array");
         }
         if (types.size() != 1) {
-            return JavaType.of(JSON_NODE); // no type, or several: keep the JSON as it is
+            return JSON_NODE_TYPE; // no type, or several: keep the JSON as it is
         }
         return switch (types.iterator().next()) {
             case "string" -> string(node);
-            case "integer" -> JavaType.of(isLong(node) ? TypeName.LONG.box() : TypeName.INT.box());
+            case "integer" -> isLong(node) ? LONG_TYPE : INTEGER_TYPE;
             case "number" ->
-                JavaType.of(
-                        configuration.moneyDetection().isDecimal(node.has("multipleOf"), text(node, "format"))
-                                ? ClassName.get(BigDecimal.class)
-                                : TypeName.DOUBLE.box());
-            case "boolean" -> JavaType.of(TypeName.BOOLEAN.box());
+                configuration.moneyDetection().isDecimal(node.has("multipleOf"), text(node, "format"))
+                        ? BIG_DECIMAL_TYPE
+                        : DOUBLE_TYPE;
+            case "boolean" -> BOOLEAN_TYPE;
             case "array" -> array(schema, suggestion, scope);
             case "object" -> object(schema, name, scope);
-            default -> JavaType.of(JSON_NODE);
+            default -> JSON_NODE_TYPE;
         };
     }
 
     private JavaType string(JsonNode node) {
         String format = text(node, "format");
         if (format == null) {
-            return JavaType.of(ClassName.get(String.class));
+            return STRING_TYPE;
         }
         return switch (format) {
             case "date-time" ->
-                configuration.dateTimeType() == DateTimeType.OFFSET_DATE_TIME
-                        ? dateType(
-                                OffsetDateTime.class,
-                                AnnotationSpec.builder(JSON_FORMAT)
-                                        .addMember("shape", "$T.Shape.STRING", JSON_FORMAT)
-                                        .addMember(
-                                                "without", "$T.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE", JSON_FORMAT)
-                                        .build())
-                        : dateType(Instant.class, stringShape());
-            case "date" -> dateType(LocalDate.class, stringShape());
-            case "uuid" -> JavaType.of(ClassName.get(UUID.class));
-            default -> JavaType.of(ClassName.get(String.class)); // email, uri, …: text on the wire
+                configuration.dateTimeType() == DateTimeType.OFFSET_DATE_TIME ? OFFSET_DATE_TIME_TYPE : INSTANT_TYPE;
+            case "date" -> LOCAL_DATE_TYPE;
+            case "uuid" -> UUID_TYPE;
+            default -> STRING_TYPE; // email, uri, …: text on the wire
         };
-    }
-
-    /** Dates are written as ISO strings whatever the ObjectMapper's timestamp setting. */
-    private static AnnotationSpec stringShape() {
-        return AnnotationSpec.builder(JSON_FORMAT)
-                .addMember("shape", "$T.Shape.STRING", JSON_FORMAT)
-                .build();
     }
 
     private static JavaType dateType(Class<?> type, AnnotationSpec format) {
@@ -272,14 +283,10 @@ final class JsonModelBuilder {
     private JavaType array(Located schema, String suggestion, Scope scope) {
         JsonNode items = schema.node().get("items");
         JavaType element = items == null || !items.isObject()
-                ? JavaType.of(JSON_NODE)
+                ? JSON_NODE_TYPE
                 : map(schema.child("items", items), suggestion + "Item", scope);
         return new JavaType(
-                ParameterizedTypeName.get(ClassName.get(List.class), element.type()),
-                false,
-                List.of(),
-                Container.LIST,
-                element.nullable());
+                ParameterizedTypeName.get(LIST, element.type()), false, List.of(), Container.LIST, element.nullable());
     }
 
     private JavaType object(Located schema, String name, Scope scope) {
@@ -288,14 +295,14 @@ final class JsonModelBuilder {
         if (!node.has("properties") && additional != null && additional.isObject()) {
             JavaType value = map(schema.child("additionalProperties", additional), name + "Value", scope);
             return new JavaType(
-                    ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class), value.type()),
+                    ParameterizedTypeName.get(MAP, STRING, value.type()),
                     false,
                     List.of(),
                     Container.MAP,
                     value.nullable());
         }
         if (!node.has("properties")) {
-            return JavaType.of(JSON_NODE); // a free-form object
+            return JSON_NODE_TYPE; // a free-form object
         }
         return JavaType.of(declareRecord(schema, name, scope));
     }
@@ -364,7 +371,7 @@ final class JsonModelBuilder {
         TypeName boxed = type.box();
         CodeBlock code = null;
         String expected;
-        if (boxed.equals(ClassName.get(String.class))) {
+        if (boxed.equals(STRING)) {
             expected = "a string";
             code = value.isTextual() ? CodeBlock.of("$S", value.asText()) : null;
         } else if (boxed.equals(TypeName.BOOLEAN.box())) {
@@ -379,7 +386,7 @@ final class JsonModelBuilder {
         } else if (boxed.equals(TypeName.DOUBLE.box())) {
             expected = "a number";
             code = value.isNumber() ? CodeBlock.of("$Ld", value.doubleValue()) : null;
-        } else if (boxed.equals(ClassName.get(BigDecimal.class))) {
+        } else if (boxed.equals(BIG_DECIMAL)) {
             expected = "a number";
             code = value.isNumber()
                     ? CodeBlock.of(
