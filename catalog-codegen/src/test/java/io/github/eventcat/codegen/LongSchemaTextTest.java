@@ -31,10 +31,13 @@ class LongSchemaTextTest {
                         + "topics:\n"
                         + "  documented:\n    key: id\n    events:\n      - schemas/documented.avsc\n"
                         + "  minified:\n    key: id\n    events:\n      - schemas/minified.json\n");
-        // Pretty-printed, with two- and three-byte characters in the docs: 450 lines, ~190,000 bytes.
+        // Pretty-printed, with two- and three-byte characters in the docs: 450 lines, ~200,000 bytes.
         String fields = IntStream.range(0, 450)
                 .mapToObj(i -> "    {\"name\": \"field_" + i + "\", \"type\": \"string\", \"doc\": \"Feld " + i + " — "
-                        + "ein langes Dokument über das Feld ".repeat(10) + "\"}")
+                        + "ein langes Dokument über das Feld ".repeat(10)
+                        // What javac would read as a comment end, a line break or a quote if the
+                        // text reached the source unescaped, on every line and so at every cut.
+                        + " \\u002a/ */ \\\" \\u000a \\\\\"}")
                 .collect(Collectors.joining(",\n"));
         String avro = "{\n  \"type\": \"record\",\n  \"name\": \"Documented\",\n  \"namespace\": \"com.example.big\",\n"
                 + "  \"fields\": [\n    {\"name\": \"id\", \"type\": \"string\"},\n" + fields + "\n  ]\n}\n";
@@ -47,7 +50,7 @@ class LongSchemaTextTest {
                 + properties + "},\"required\":[\"id\"]}";
         Files.writeString(dir.resolve("schemas/documented.avsc"), avro, StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("schemas/minified.json"), json, StandardCharsets.UTF_8);
-        assertThat(JavaText.constantParts(avro)).hasSize(3);
+        assertThat(JavaText.constantParts(avro)).hasSize(4);
         assertThat(JavaText.modifiedUtf8Length(json, 0, json.length())).isGreaterThan(JavaText.MAX_CONSTANT_BYTES);
 
         List<GeneratedFile> files = CodeGenerator.standard()
