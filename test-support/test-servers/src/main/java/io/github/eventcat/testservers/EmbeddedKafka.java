@@ -176,6 +176,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         config.put("min.insync.replicas", "1");
         // Otherwise every consumer group join waits 3 s for more members.
         config.put("group.initial.rebalance.delay.ms", "0");
+        // The log cleaner's buffer is 128 MB of heap by default, allocated at start: two brokers in a
+        // 512 MB test fork (the shared one and a secured one) ran the second out of heap, and its
+        // start then waited forever. 4 MB compacts a test's internal topics just as well.
+        config.put("log.cleaner.dedupe.buffer.size", String.valueOf(4 * 1024 * 1024));
         return config;
     }
 
