@@ -285,13 +285,18 @@ final class CatalogFiles {
         try {
             Path file = target.kind() == Target.Kind.FILE ? target.real() : root.resolve(path);
             long size = Files.size(file);
-            if (size > CatalogLimits.MAX_FILE_BYTES) {
+            boolean manifest = path.equals(ManifestReader.FILE);
+            long limit = manifest ? CatalogLimits.MAX_MANIFEST_BYTES : CatalogLimits.MAX_FILE_BYTES;
+            if (size > limit) {
                 problems.add(
                         path,
                         "",
-                        "the file has " + CatalogLimits.format(size) + " bytes, more than"
-                                + " the limit of " + CatalogLimits.format(CatalogLimits.MAX_FILE_BYTES) + " bytes"
-                                + " (1 MiB): split the schema into smaller files that refer to each other");
+                        "the file has " + CatalogLimits.format(size) + " bytes, more than the limit of "
+                                + CatalogLimits.format(limit)
+                                + (manifest
+                                        ? " bytes (16 MiB) for the manifest: split the catalog into several catalogs"
+                                        : " bytes (1 MiB): split the schema into smaller files that refer to each"
+                                                + " other"));
                 return Optional.empty();
             }
             if (bytesRead + size > maxCatalogBytes) {

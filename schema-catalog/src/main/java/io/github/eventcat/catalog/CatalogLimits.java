@@ -9,8 +9,15 @@ import java.util.Locale;
  * them for users.
  */
 public final class CatalogLimits {
-    /** The largest file the catalog reads: {@code catalog.yaml}, a {@code .avsc} or {@code .json}. */
+    /** The largest schema file the catalog reads: a {@code .avsc} or {@code .json}. */
     public static final int MAX_FILE_BYTES = 1024 * 1024;
+
+    /**
+     * The largest {@code catalog.yaml} (16 MiB). The manifest lists every topic, 100 to 500 bytes
+     * each, so it grows with the catalog: a 20,000-topic manifest holds 2 to 10 MB. It is parsed
+     * once, into a tree of about ten times its size.
+     */
+    public static final int MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
 
     /**
      * The most schema files a catalog reads: every {@code .avsc} under the root (all are read to

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * A JSON or YAML document parsed into a tree, remembering where each value and each object key
@@ -27,7 +28,10 @@ import java.util.Optional;
 final class ParsedDocument {
 
     private static final ObjectMapper JSON = mapper(new JsonFactory());
-    private static final ObjectMapper YAML = mapper(new YAMLFactory());
+    // rebuild(), not builder(): a builder starts without the factory's default parser features (an
+    // empty value would read as "" instead of null).
+    private static final ObjectMapper YAML = mapper(
+            new YAMLFactory().rebuild().loaderOptions(manifestLoaderOptions()).build());
 
     /**
      * JSON in one pass: the parser itself refuses nesting past the limit. A file it refuses for any
@@ -99,6 +103,17 @@ final class ParsedDocument {
     /** JSON with a checking pass before the tree: what {@link #json} falls back to (and tests compare). */
     static Optional<ParsedDocument> jsonCarefully(String file, String text, Problems problems) {
         return parse(JSON, "JSON", file, text, problems);
+    }
+
+    /**
+     * SnakeYAML refuses a document of more than 3 MiB by default: the manifest may be as large as
+     * {@link CatalogLimits#MAX_MANIFEST_BYTES}, checked before it is read (a code point is at least a
+     * byte).
+     */
+    private static LoaderOptions manifestLoaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(CatalogLimits.MAX_MANIFEST_BYTES);
+        return options;
     }
 
     /** Parses YAML text, or reports why it does not parse. */

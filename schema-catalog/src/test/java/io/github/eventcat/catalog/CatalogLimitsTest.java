@@ -105,15 +105,29 @@ class CatalogLimitsTest {
     }
 
     @Test
-    void aManifestOverOneMebibyteIsRefused() throws IOException {
-        Path manifest =
-                write(root.resolve("catalog.yaml"), MANIFEST + "description: " + "x".repeat(1024 * 1024) + "\n");
+    void aManifestMayBeLargerThanASchemaFile() throws IOException {
+        // 4 MiB: past the schema files' 1 MiB and past SnakeYAML's own default of 3 MiB.
+        String description = "x".repeat(4 * 1024 * 1024);
+        write(root.resolve("catalog.yaml"), MANIFEST + "description: " + description + "\n");
+        write(root.resolve("schemas/thing_created.avsc"), THING_CREATED);
+
+        Catalog catalog = CatalogLoader.load(root);
+
+        assertThat(catalog.description()).hasValue(description);
+        assertThat(catalog.topic("things").orElseThrow().events()).hasSize(1);
+    }
+
+    @Test
+    void aManifestOverSixteenMebibytesIsRefused() throws IOException {
+        Path manifest = write(
+                root.resolve("catalog.yaml"),
+                MANIFEST + "description: " + "x".repeat(CatalogLimits.MAX_MANIFEST_BYTES) + "\n");
         write(root.resolve("schemas/thing_created.avsc"), THING_CREATED);
 
         assertThat(problems(root))
                 .containsExactly("catalog.yaml: the file has "
-                        + String.format("%,d", Files.size(manifest)) + " bytes, more than the limit of 1,048,576"
-                        + " bytes (1 MiB): split the schema into smaller files that refer to each other");
+                        + String.format("%,d", Files.size(manifest)) + " bytes, more than the limit of 16,777,216"
+                        + " bytes (16 MiB) for the manifest: split the catalog into several catalogs");
     }
 
     @Test
