@@ -20,10 +20,12 @@ import io.github.eventcat.catalog.registration.SchemaRegistration;
 import io.github.eventcat.catalog.registration.SubjectConflictException;
 import io.github.eventcat.codegen.TopicModel.TopicInfo;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -84,6 +86,12 @@ final class CatalogConstantsSources implements SourceContributor {
                     + " auto.register.schemas=true}) or look up this form.");
     private static final CodeBlock NAME_DOC = doc("The topic name.");
 
+    /** The most topics, and schema files in {@code Schemas}, one constants class can hold. */
+    static final int MAX_TOPICS = 20_000;
+
+    /** The most topics {@code TOPICS} is written as {@code List.of("...", ...)} for. */
+    static final int MAX_LISTED_TOPICS = 1_000;
+
     @Override
     public String id() {
         return ID;
@@ -106,6 +114,7 @@ final class CatalogConstantsSources implements SourceContributor {
     static TypeSpec constants(Catalog catalog, TopicModel model) {
         RegistrationForm form = registrationForm(catalog);
         Map<String, String> schemaConstants = schemaConstants(catalog, model, form);
+        checkClassFileLimits(model.topics().size(), schemaConstants.size());
         TypeSpec.Builder type = TypeSpec.classBuilder(model.constantsClass())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addAnnotation(generated("catalog.yaml"))
@@ -115,15 +124,8 @@ final class CatalogConstantsSources implements SourceContributor {
                         .addModifiers(Modifier.PRIVATE)
                         .build());
         catalog.description().ifPresent(d -> type.addJavadoc("\n<p>$L\n", JavaText.comment(d.strip())));
-        type.addField(FieldSpec.builder(LIST_OF_STRINGS, "TOPICS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                .addJavadoc("Every topic of the catalog, sorted by name.\n")
-                .initializer(
-                        "$T.of($L)",
-                        LIST,
-                        strings(model.topics().stream()
-                                .map(t -> t.topic().name())
-                                .toList()))
-                .build());
+        type.addField(
+                topicList(model.topics().stream().map(t -> t.topic().name()).toList()));
         for (TopicInfo topic : model.topics()) {
             type.addType(topicConstants(topic, form, model.schemasClass(), schemaConstants));
         }
@@ -131,6 +133,57 @@ final class CatalogConstantsSources implements SourceContributor {
             type.addType(schemas(catalog, model, schemaConstants));
         }
         return type.build();
+    }
+
+    /**
+     * A class file holds at most 65,535 constants. The constants class names each topic's nested
+     * class with three of them, and {@code Schemas} holds each schema file with three: past
+     * {@value #MAX_TOPICS} of either, javac would refuse the class ("too many constants").
+     */
+    static void checkClassFileLimits(int topics, int schemaFiles) {
+        List<CodegenProblem> problems = new ArrayList<>();
+        if (topics > MAX_TOPICS) {
+            problems.add(new CodegenProblem(
+                    Catalog.MANIFEST,
+                    "",
+                    "the catalog declares " + String.format(Locale.ROOT, "%,d", topics) + " topics, more than"
+                            + " the " + String.format(Locale.ROOT, "%,d", MAX_TOPICS) + " one generated constants"
+                            + " class can hold (Java's limit of 65,535 constants per class): split the catalog"
+                            + " into several catalogs, each generating into its own package"));
+        }
+        if (schemaFiles > MAX_TOPICS) {
+            problems.add(new CodegenProblem(
+                    Catalog.MANIFEST,
+                    "",
+                    "the topics' values are registered with " + String.format(Locale.ROOT, "%,d", schemaFiles)
+                            + " schema files, more than the " + String.format(Locale.ROOT, "%,d", MAX_TOPICS)
+                            + " one generated constants class can hold (Java's limit of 65,535 constants per"
+                            + " class): split the catalog into several catalogs, each generating into its own"
+                            + " package"));
+        }
+        if (!problems.isEmpty()) {
+            throw new CodegenException(problems);
+        }
+    }
+
+    /**
+     * {@code TOPICS}: {@code List.of} the names, or for more than {@value #MAX_LISTED_TOPICS} topics
+     * a text of one name per line, split when the class initializes. javac compiles each value of a
+     * {@code List.of} into the class initializer, whose bytecode may not exceed 64 KB: about 8,000
+     * values. A topic name has no line feed (Kafka allows letters, digits, '.', '_' and '-').
+     */
+    static FieldSpec topicList(List<String> names) {
+        FieldSpec.Builder field = FieldSpec.builder(
+                        LIST_OF_STRINGS, "TOPICS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Every topic of the catalog, sorted by name.\n");
+        if (names.size() <= MAX_LISTED_TOPICS) {
+            return field.initializer("$T.of($L)", LIST, strings(names)).build();
+        }
+        String lines = String.join("\n", names);
+        return field.addJavadoc(
+                        "One name per line of a text: more than javac takes as values of one {@code" + " List.of}.\n")
+                .initializer("$T.of(($L).split($S))", LIST, new TextExpression(JavaText.constantParts(lines)), "\n")
+                .build();
     }
 
     static RegistrationForm registrationForm(Catalog catalog) {
@@ -270,7 +323,7 @@ final class CatalogConstantsSources implements SourceContributor {
                                     : " Joined from " + parts.size()
                                             + " parts when the class initializes: javac refuses a"
                                             + " string constant this long."),
-                    CodeBlock.of("$L", new SchemaText(parts))));
+                    CodeBlock.of("$L", new TextExpression(parts))));
         });
         return type.build();
     }
@@ -411,12 +464,12 @@ final class CatalogConstantsSources implements SourceContributor {
     }
 
     /**
-     * A schema file's text as a Java expression ({@link JavaText#stringExpression}), made each time
+     * A text (a schema file's) as a Java expression ({@link JavaText#stringExpression}), made each time
      * JavaPoet writes it ({@code $L} writes {@code String.valueOf} of its argument) rather than held:
      * the class's model is held whole while it is built and written twice, and the escaped texts of
      * 1,000 schema files are ~6 MB of it, long enough to be copied into the old generation.
      */
-    private record SchemaText(List<String> parts) {
+    private record TextExpression(List<String> parts) {
         @Override
         public String toString() {
             return JavaText.stringExpression(parts, TopicSources.INDENT);
