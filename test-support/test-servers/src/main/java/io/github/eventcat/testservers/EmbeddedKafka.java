@@ -122,8 +122,10 @@ public final class EmbeddedKafka implements AutoCloseable {
                 }
                 KafkaConfig config = new KafkaConfig(brokerConfig);
                 format(config, logDirectory, listener == null ? List.of() : listener.scramArguments());
-                server = new KafkaRaftServer(config, Time.SYSTEM);
-                server.startup();
+                KafkaRaftServer starting = new KafkaRaftServer(config, Time.SYSTEM);
+                server = starting;
+                StartTimeouts.runWithin(
+                        "the embedded Kafka broker's start", StartTimeouts.startTimeout(), starting::startup);
                 kafka = new EmbeddedKafka(server, logDirectory, brokerPort, controllerPort, sharedInstance);
                 kafka.awaitReady();
                 return kafka;
@@ -365,8 +367,11 @@ public final class EmbeddedKafka implements AutoCloseable {
             return;
         }
         try {
-            server.shutdown();
-            server.awaitShutdown();
+            // Bounded too: a broker whose start hung may not stop either.
+            StartTimeouts.runWithin("the embedded Kafka broker's shutdown", Duration.ofSeconds(60), () -> {
+                server.shutdown();
+                server.awaitShutdown();
+            });
         } catch (RuntimeException e) {
             // Already failing or stopping: the original problem, if any, is what the caller reports.
         }
