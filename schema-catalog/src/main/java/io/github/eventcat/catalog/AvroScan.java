@@ -83,7 +83,8 @@ final class AvroScan {
             } else {
                 switch (type.asText()) {
                     case "record", "error" -> record(node, pointer, namespace);
-                    case "enum", "fixed" -> define(node, pointer, namespace, type.asText());
+                    case "enum" -> enumType(node, pointer, namespace);
+                    case "fixed" -> define(node, pointer, namespace, "fixed");
                     case "array" -> child(node, pointer, namespace, "items");
                     case "map" -> child(node, pointer, namespace, "values");
                     default -> use(type.asText(), pointer + "/type", namespace);
@@ -91,6 +92,18 @@ final class AvroScan {
             }
         } else {
             mistake(pointer, "not an Avro schema: " + node + " — write a type name, an object or a union");
+        }
+    }
+
+    private void enumType(JsonNode node, String pointer, String namespace) {
+        define(node, pointer, namespace, "enum");
+        JsonNode symbols = node.get("symbols");
+        if (symbols != null && symbols.isArray() && symbols.size() > CatalogLimits.MAX_ENUM_SYMBOLS) {
+            mistake(
+                    pointer + "/symbols",
+                    "enum \"" + node.path("name").asText() + "\" has " + CatalogLimits.format(symbols.size())
+                            + " symbols, more than the limit of " + CatalogLimits.format(CatalogLimits.MAX_ENUM_SYMBOLS)
+                            + ": a Java enum of more constants does not compile; use a string instead");
         }
     }
 

@@ -40,6 +40,12 @@ public final class CatalogLimits {
     /** The most fields (Avro) or properties (JSON Schema) the records of one file have together. */
     public static final int MAX_FIELDS_PER_FILE = 5_000;
 
+    /**
+     * The most symbols (Avro) or values (JSON Schema) one enum may have: each becomes a constant of a
+     * Java enum, whose class initializer javac refuses past ~3,400 of them ("code too large").
+     */
+    public static final int MAX_ENUM_SYMBOLS = 3_000;
+
     private CatalogLimits() {}
 
     /** {@code 1048576} → {@code "1,048,576"}: limits are quoted in messages as people read them. */

@@ -241,11 +241,22 @@ final class JsonSchemaFiles {
 
     /**
      * Counts the properties of every object schema in the file, refusing an object with more than
-     * {@link CatalogLimits#MAX_FIELDS_PER_RECORD}: each becomes a component of a generated record.
+     * {@link CatalogLimits#MAX_FIELDS_PER_RECORD}: each becomes a component of a generated record;
+     * and an enum of more than {@link CatalogLimits#MAX_ENUM_SYMBOLS} values.
      */
     private int countProperties(String path, JsonNode schema, String pointer) {
         if (!schema.isObject()) {
             return 0;
+        }
+        JsonNode values = schema.get("enum");
+        if (values != null && values.isArray() && values.size() > CatalogLimits.MAX_ENUM_SYMBOLS) {
+            fail(
+                    path,
+                    pointer + "/enum",
+                    "the enum has " + CatalogLimits.format(values.size()) + " values, more than the limit of "
+                            + CatalogLimits.format(CatalogLimits.MAX_ENUM_SYMBOLS)
+                            + ": a Java enum of more constants does not compile; use a string instead (with a"
+                            + " \"pattern\" if it must be checked)");
         }
         int count = 0;
         JsonNode properties = schema.get("properties");

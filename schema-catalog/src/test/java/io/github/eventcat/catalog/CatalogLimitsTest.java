@@ -83,6 +83,37 @@ class CatalogLimitsTest {
     }
 
     @Test
+    void anAvroEnumMayHaveThreeThousandSymbolsButNotMore() throws IOException {
+        write(root.resolve("catalog.yaml"), MANIFEST);
+        write(root.resolve("schemas/thing_created.avsc"), avroWithEnum(3_000));
+        assertThat(CatalogLoader.load(root).topic("things").orElseThrow().events())
+                .hasSize(1);
+
+        String tooLarge = avroWithEnum(3_001);
+        write(root.resolve("schemas/thing_created.avsc"), tooLarge);
+        assertThat(problems(root))
+                .containsExactly("schemas/thing_created.avsc:1:" + column(tooLarge, "[\"S0\"")
+                        + ": enum \"Kind\" has 3,001 symbols, more than the limit of 3,000: a Java enum of more"
+                        + " constants does not compile; use a string instead");
+    }
+
+    @Test
+    void aJsonSchemaEnumMayHaveThreeThousandValuesButNotMore() throws IOException {
+        write(root.resolve("catalog.yaml"), MANIFEST.replace("thing_created.avsc", "thing.json"));
+        write(root.resolve("schemas/thing.json"), jsonWithEnum(3_000));
+        assertThat(CatalogLoader.load(root).topic("things").orElseThrow().events())
+                .hasSize(1);
+
+        String tooLarge = jsonWithEnum(3_001);
+        write(root.resolve("schemas/thing.json"), tooLarge);
+        assertThat(problems(root))
+                .containsExactly("schemas/thing.json:1:" + column(tooLarge, "[\"S0\"")
+                        + ": the enum has 3,001 values, more than the limit of 3,000: a Java enum of more"
+                        + " constants does not compile; use a string instead (with a \"pattern\" if it must be"
+                        + " checked)");
+    }
+
+    @Test
     void nestingDeeperThanSixtyFourLevelsIsRefused() throws IOException {
         write(root.resolve("catalog.yaml"), MANIFEST);
         String deep = "\"string\"";
@@ -173,6 +204,25 @@ class CatalogLimitsTest {
     /** The 1-based column where {@code text} first has {@code part}. */
     private static int column(String text, String part) {
         return text.indexOf(part) + 1;
+    }
+
+    static String symbols(int count) {
+        StringBuilder symbols = new StringBuilder("[");
+        for (int i = 0; i < count; i++) {
+            symbols.append(i == 0 ? "" : ",").append("\"S").append(i).append('"');
+        }
+        return symbols.append(']').toString();
+    }
+
+    static String avroWithEnum(int symbols) {
+        return "{\"type\": \"record\", \"name\": \"ThingCreated\", \"namespace\": \"com.example\", \"fields\":"
+                + " [{\"name\": \"id\", \"type\": \"string\"}, {\"name\": \"kind\", \"type\": {\"type\": \"enum\","
+                + " \"name\": \"Kind\", \"symbols\": " + symbols(symbols) + "}}]}";
+    }
+
+    static String jsonWithEnum(int values) {
+        return "{\"title\": \"Thing\", \"type\": \"object\", \"required\": [\"id\"], \"properties\": {\"id\":"
+                + " {\"type\": \"string\"}, \"kind\": {\"type\": \"string\", \"enum\": " + symbols(values) + "}}}";
     }
 
     private static String avroRecord(String name, int fields) {
