@@ -193,6 +193,9 @@ final class ConsumerSources implements SourceContributor {
         return " (by " + String.join(", ", fields) + (all ? "" : "; other events are not deduplicated") + ")";
     }
 
+    /** The most events the dispatcher is built for in one chain of calls. */
+    static final int MAX_CHAINED_EVENTS = 100;
+
     /** Hands each event type to its handler method, optionally through a processed-event store. */
     private static MethodSpec dispatcher(TopicInfo topic, TypeName dispatcherType, boolean deduplicated) {
         MethodSpec.Builder method = MethodSpec.methodBuilder("dispatcher")
@@ -204,21 +207,37 @@ final class ConsumerSources implements SourceContributor {
             method.addParameter(PROCESSED_EVENT_STORE, "processed")
                     .addStatement("$T.requireNonNull(processed, \"processed == null\")", Objects.class);
         }
+        if (topic.events().size() > MAX_CHAINED_EVENTS) {
+            // One statement per event: javac attributes a chain of calls recursively, and its stack
+            // overflowed on a chain of 1,000.
+            method.addStatement(
+                    "$T dispatcher = $T.builder()",
+                    ParameterizedTypeName.get(EVENT_DISPATCHER.nestedClass("Builder"), OBJECT),
+                    EVENT_DISPATCHER);
+            for (TopicEvent event : topic.events()) {
+                method.addStatement("dispatcher$L", on(event, deduplicated));
+            }
+            return method.addStatement("return dispatcher.build()").build();
+        }
         CodeBlock.Builder dispatch = CodeBlock.builder().add("return $T.<$T>builder()", EVENT_DISPATCHER, OBJECT);
         for (TopicEvent event : topic.events()) {
-            if (deduplicated && event.eventIdAccessor().isPresent()) {
-                dispatch.add(
-                        "\n$>$>.on($T.class, processed.once($T::$L, handler::$L))$<$<",
-                        event.type(),
-                        event.type(),
-                        event.eventIdAccessor().get(),
-                        event.handlerMethod());
-            } else {
-                dispatch.add("\n$>$>.on($T.class, handler::$L)$<$<", event.type(), event.handlerMethod());
-            }
+            dispatch.add("\n$>$>$L$<$<", on(event, deduplicated));
         }
         dispatch.add("\n$>$>.build();\n$<$<");
         return method.addCode(dispatch.build()).build();
+    }
+
+    /** {@code .on(Type.class, handler::onType)}, through the processed-event store when deduplicated. */
+    private static CodeBlock on(TopicEvent event, boolean deduplicated) {
+        if (deduplicated && event.eventIdAccessor().isPresent()) {
+            return CodeBlock.of(
+                    ".on($T.class, processed.once($T::$L, handler::$L))",
+                    event.type(),
+                    event.type(),
+                    event.eventIdAccessor().get(),
+                    event.handlerMethod());
+        }
+        return CodeBlock.of(".on($T.class, handler::$L)", event.type(), event.handlerMethod());
     }
 
     private static CodeBlock deserializer(TopicInfo topic) {

@@ -143,7 +143,9 @@ final class TopicSources {
                         model.schemasClass(),
                         constants.get(r.getValue())))
                 .collect(CodeBlock.joining(","));
-        return CodeBlock.of(", $T.ofEntries($L)", Map.class, entries);
+        // Type arguments stated, here and below: inferred, javac solves all the arguments' together
+        // (more than ten minutes for 1,000 of them).
+        return CodeBlock.of(", $T.<$T, $T>ofEntries($L)", Map.class, String.class, String.class, entries);
     }
 
     static CodeBlock serializer(TopicInfo topic, TopicModel model, Catalog catalog) {
@@ -162,10 +164,11 @@ final class TopicSources {
                         references(catalog, model, constants, e.valueSchema().path())))
                 .collect(CodeBlock.joining(","));
         return CodeBlock.of(
-                "new $T<>(registry, $T.from(serde, false), false, $T.of($L))",
+                "new $T<>(registry, $T.from(serde, false), false, $T.<$T>of($L))",
                 JSON_SERIALIZER,
                 SERDE_CONFIG,
                 List.class,
+                ParameterizedTypeName.get(JSON_EVENT_TYPE, WildcardTypeName.subtypeOf(Object.class)),
                 types);
     }
 }
