@@ -146,8 +146,8 @@ final class CatalogConstantsSources implements SourceContributor {
             problems.add(new CodegenProblem(
                     Catalog.MANIFEST,
                     "",
-                    "the catalog declares " + String.format(Locale.ROOT, "%,d", topics) + " topics, more than"
-                            + " the " + String.format(Locale.ROOT, "%,d", MAX_TOPICS) + " one generated constants"
+                    "the catalog declares " + count(topics) + " topics, more than"
+                            + " the " + count(MAX_TOPICS) + " one generated constants"
                             + " class can hold (Java's limit of 65,535 constants per class): split the catalog"
                             + " into several catalogs, each generating into its own package"));
         }
@@ -155,8 +155,8 @@ final class CatalogConstantsSources implements SourceContributor {
             problems.add(new CodegenProblem(
                     Catalog.MANIFEST,
                     "",
-                    "the topics' values are registered with " + String.format(Locale.ROOT, "%,d", schemaFiles)
-                            + " schema files, more than the " + String.format(Locale.ROOT, "%,d", MAX_TOPICS)
+                    "the topics' values are registered with " + count(schemaFiles)
+                            + " schema files, more than the " + count(MAX_TOPICS)
                             + " one generated constants class can hold (Java's limit of 65,535 constants per"
                             + " class): split the catalog into several catalogs, each generating into its own"
                             + " package"));
@@ -164,6 +164,11 @@ final class CatalogConstantsSources implements SourceContributor {
         if (!problems.isEmpty()) {
             throw new CodegenException(problems);
         }
+    }
+
+    /** {@code 20000} → {@code "20,000"}, as counts are quoted in messages. */
+    private static String count(int number) {
+        return String.format(Locale.ROOT, "%,d", number);
     }
 
     /**
@@ -181,7 +186,7 @@ final class CatalogConstantsSources implements SourceContributor {
         }
         String lines = String.join("\n", names);
         return field.addJavadoc(
-                        "One name per line of a text: more than javac takes as values of one {@code" + " List.of}.\n")
+                        "One name per line of a text: more than javac takes as values of one {@code List.of}.\n")
                 .initializer("$T.of(($L).split($S))", LIST, new TextExpression(JavaText.constantParts(lines)), "\n")
                 .build();
     }
