@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The SHA-256 of everything generated code depends on: the catalog's content (not file times),
@@ -32,22 +33,42 @@ final class Fingerprint {
      *     plugin adds its jars' sizes and times to its version)
      */
     static String of(Catalog catalog, CodegenConfiguration configuration, List<String> steps, Optional<String> plugin) {
+        // Streamed into the digest piece by piece: a catalog's texts together are tens of MB at
+        // 10,000 events, and one string of them all (grown, copied, then encoded) was several times that.
+        MessageDigest digest = sha256();
+        write(catalog, configuration, steps, plugin, piece -> digest.update(piece.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The text {@link #of} digests, whole (for tests: its SHA-256 is the fingerprint). */
+    static String text(
+            Catalog catalog, CodegenConfiguration configuration, List<String> steps, Optional<String> plugin) {
         StringBuilder text = new StringBuilder();
-        line(text, "generator", GENERATOR_VERSION);
-        plugin.ifPresent(identity -> line(text, "plugin", identity));
-        steps.forEach(step -> line(text, "step", step));
-        line(text, "configuration", configuration.canonical());
-        line(text, "package", catalog.javaPackage());
+        write(catalog, configuration, steps, plugin, text::append);
+        return text.toString();
+    }
+
+    private static void write(
+            Catalog catalog,
+            CodegenConfiguration configuration,
+            List<String> steps,
+            Optional<String> plugin,
+            Consumer<String> out) {
+        line(out, "generator", GENERATOR_VERSION);
+        plugin.ifPresent(identity -> line(out, "plugin", identity));
+        steps.forEach(step -> line(out, "step", step));
+        line(out, "configuration", configuration.canonical());
+        line(out, "package", catalog.javaPackage());
         for (Topic topic : catalog.topics()) {
             line(
-                    text,
+                    out,
                     "topic",
                     topic.name() + " key=" + topic.keyField() + " naming=" + topic.naming()
                             + " compatibility=" + topic.compatibility() + " partitions=" + topic.partitions()
                             + " retention=" + topic.retention() + " description=" + topic.description());
             for (Event event : topic.events()) {
                 line(
-                        text,
+                        out,
                         "event",
                         event.name() + " " + event.recordFullName() + " "
                                 + event.javaTypeName() + " " + event.format() + " "
@@ -56,7 +77,7 @@ final class Fingerprint {
             }
             for (Subject subject : topic.subjects()) {
                 line(
-                        text,
+                        out,
                         "subject",
                         subject.name() + " key=" + subject.key() + " "
                                 + subject.schemaFile().path() + " " + subject.compatibility());
@@ -64,22 +85,21 @@ final class Fingerprint {
         }
         for (SchemaFile file : catalog.schemaFiles()) {
             line(
-                    text,
+                    out,
                     "file",
                     file.path() + " " + file.format() + " " + file.text().length());
-            text.append(file.text()).append('\n');
+            out.accept(file.text());
+            out.accept("\n");
         }
-        return sha256(text.toString());
     }
 
-    private static void line(StringBuilder text, String key, String value) {
-        text.append(key).append(' ').append(value).append('\n');
+    private static void line(Consumer<String> out, String key, String value) {
+        out.accept(key + ' ' + value + '\n');
     }
 
-    private static String sha256(String text) {
+    private static MessageDigest sha256() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

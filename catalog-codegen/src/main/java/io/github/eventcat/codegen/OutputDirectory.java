@@ -207,23 +207,49 @@ final class OutputDirectory {
 
     /**
      * A file's text encoded as UTF-8 (as {@link String#getBytes} with UTF-8 does, an unpaired
-     * surrogate becoming {@code ?}) straight into a byte array reused from file to file, and the
-     * existing file's bytes read into another, so writing a file copies no string.
+     * surrogate becoming {@code ?}) straight into fixed-size chunks reused from file to file, so
+     * writing a file copies no string. A large file (the constants class of 20,000 topics is 158 MB)
+     * takes its size in chunks and no more: a single array grown by doubling took up to three times
+     * that at once, and one as large again to read the existing file back.
      */
     static final class Utf8Buffer implements Appendable {
-        /** Buffers above this size are dropped after use rather than kept for the next file. */
-        private static final int KEPT = 1 << 20;
+        /** The size of a chunk; a chunk may end up to three bytes short of it (a character is not split). */
+        static final int CHUNK = 1 << 16;
+        /** Chunks beyond this many are dropped after use rather than kept for the next file. */
+        private static final int KEPT = 16;
         /** From this length on, a whole string is encoded by the JDK rather than char by char. */
         static final int BULK = 256;
 
-        private byte[] bytes = new byte[1 << 14];
-        private byte[] existing = new byte[1 << 14];
-        private int length;
+        private final List<byte[]> chunks = new ArrayList<>();
+        /** How many bytes each full chunk holds (the current one's count is {@link #position}). */
+        private int[] used = new int[KEPT];
+        /** The chunk being filled, its index and how far. */
+        private byte[] bytes;
+
+        private int current;
+        private int position;
+        /** Bytes in the chunks before the current one. */
+        private long before;
+
+        private byte[] existing;
         private char high;
 
+        Utf8Buffer() {
+            bytes = new byte[CHUNK];
+            chunks.add(bytes);
+        }
+
         void reset() {
-            length = 0;
+            current = 0;
+            bytes = chunks.get(0);
+            position = 0;
+            before = 0;
             high = 0;
+        }
+
+        /** The number of bytes encoded so far. */
+        long length() {
+            return before + position;
         }
 
         @Override
@@ -242,23 +268,57 @@ final class OutputDirectory {
                 // A whole string (an Avro class, a long literal) with no surrogate pair cut at either
                 // end: the JDK's encoder gives the same bytes, lone surrogates as '?' included.
                 byte[] encoded = string.getBytes(StandardCharsets.UTF_8);
-                ensure(encoded.length);
-                System.arraycopy(encoded, 0, bytes, length, encoded.length);
-                length += encoded.length;
+                int copied = 0;
+                while (copied < encoded.length) {
+                    if (position == CHUNK) {
+                        next();
+                    }
+                    int n = Math.min(encoded.length - copied, CHUNK - position);
+                    System.arraycopy(encoded, copied, bytes, position, n);
+                    position += n;
+                    copied += n;
+                }
                 return this;
             }
-            ensure(3 * (end - start) + 4);
-            for (int i = start; i < end; i++) {
-                put(text.charAt(i));
+            if (3 * (end - start) + 4 <= CHUNK - position) {
+                for (int i = start; i < end; i++) {
+                    put(text.charAt(i));
+                }
+            } else {
+                for (int i = start; i < end; i++) {
+                    room();
+                    put(text.charAt(i));
+                }
             }
             return this;
         }
 
         @Override
         public Appendable append(char c) {
-            ensure(4);
+            room();
             put(c);
             return this;
+        }
+
+        /** Room for one character's bytes (at most four) in the current chunk. */
+        private void room() {
+            if (position + 4 > CHUNK) {
+                next();
+            }
+        }
+
+        private void next() {
+            if (current == used.length) {
+                used = Arrays.copyOf(used, 2 * used.length);
+            }
+            used[current] = position;
+            before += position;
+            current++;
+            if (current == chunks.size()) {
+                chunks.add(new byte[CHUNK]);
+            }
+            bytes = chunks.get(current);
+            position = 0;
         }
 
         private void put(char c) {
@@ -267,27 +327,27 @@ final class OutputDirectory {
                 high = 0;
                 if (Character.isLowSurrogate(c)) {
                     int code = Character.toCodePoint(first, c);
-                    bytes[length++] = (byte) (0xF0 | (code >> 18));
-                    bytes[length++] = (byte) (0x80 | ((code >> 12) & 0x3F));
-                    bytes[length++] = (byte) (0x80 | ((code >> 6) & 0x3F));
-                    bytes[length++] = (byte) (0x80 | (code & 0x3F));
+                    bytes[position++] = (byte) (0xF0 | (code >> 18));
+                    bytes[position++] = (byte) (0x80 | ((code >> 12) & 0x3F));
+                    bytes[position++] = (byte) (0x80 | ((code >> 6) & 0x3F));
+                    bytes[position++] = (byte) (0x80 | (code & 0x3F));
                     return;
                 }
-                bytes[length++] = '?';
+                bytes[position++] = '?';
             }
             if (c < 0x80) {
-                bytes[length++] = (byte) c;
+                bytes[position++] = (byte) c;
             } else if (c < 0x800) {
-                bytes[length++] = (byte) (0xC0 | (c >> 6));
-                bytes[length++] = (byte) (0x80 | (c & 0x3F));
+                bytes[position++] = (byte) (0xC0 | (c >> 6));
+                bytes[position++] = (byte) (0x80 | (c & 0x3F));
             } else if (Character.isHighSurrogate(c)) {
                 high = c;
             } else if (Character.isLowSurrogate(c)) {
-                bytes[length++] = '?';
+                bytes[position++] = '?';
             } else {
-                bytes[length++] = (byte) (0xE0 | (c >> 12));
-                bytes[length++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                bytes[length++] = (byte) (0x80 | (c & 0x3F));
+                bytes[position++] = (byte) (0xE0 | (c >> 12));
+                bytes[position++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                bytes[position++] = (byte) (0x80 | (c & 0x3F));
             }
         }
 
@@ -295,46 +355,49 @@ final class OutputDirectory {
         void finish() {
             if (high != 0) {
                 high = 0;
-                ensure(1);
-                bytes[length++] = '?';
+                room();
+                bytes[position++] = '?';
             }
         }
 
-        private void ensure(int more) {
-            if (length + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(2 * bytes.length, length + more));
-            }
+        private int used(int chunk) {
+            return chunk == current ? position : used[chunk];
         }
 
         /** The file exists and holds exactly the encoded text. */
         boolean sameAs(Path file) throws IOException {
-            if (!Files.isRegularFile(file) || Files.size(file) != length) {
+            if (!Files.isRegularFile(file) || Files.size(file) != length()) {
                 return false;
             }
-            if (existing.length < length) {
-                existing = new byte[Math.max(length, 2 * existing.length)];
+            if (existing == null) {
+                existing = new byte[CHUNK];
             }
             try (InputStream in = Files.newInputStream(file)) {
-                return in.readNBytes(existing, 0, length) == length
-                        && in.read() < 0
-                        && Arrays.equals(existing, 0, length, bytes, 0, length);
+                for (int chunk = 0; chunk <= current; chunk++) {
+                    int n = used(chunk);
+                    if (in.readNBytes(existing, 0, n) != n || !Arrays.equals(existing, 0, n, chunks.get(chunk), 0, n)) {
+                        return false;
+                    }
+                }
+                return in.read() < 0;
             }
         }
 
         void writeTo(Path file) throws IOException {
             try (OutputStream out = Files.newOutputStream(file)) {
-                out.write(bytes, 0, length);
+                for (int chunk = 0; chunk <= current; chunk++) {
+                    out.write(chunks.get(chunk), 0, used(chunk));
+                }
             }
         }
 
-        /** Drops a buffer grown by an unusually large file, so it is not held until the run ends. */
+        /** Drops the chunks of an unusually large file, so they are not held until the run ends. */
         void release() {
-            if (bytes.length > KEPT) {
-                bytes = new byte[1 << 14];
+            if (chunks.size() > KEPT) {
+                chunks.subList(KEPT, chunks.size()).clear();
+                used = new int[KEPT];
             }
-            if (existing.length > KEPT) {
-                existing = new byte[1 << 14];
-            }
+            reset();
         }
     }
 

@@ -160,6 +160,48 @@ class StreamingOutputTest {
         assertThat(Files.readAllBytes(file)).isEqualTo((cut + "\uDD1E after").getBytes(StandardCharsets.UTF_8));
     }
 
+    @Test
+    void aTextOfManyChunksIsEncodedComparedAndWrittenWhole() throws IOException {
+        // Several chunks' worth, every kind of character landing on the chunks' ends, in pieces of
+        // every path: single characters, short pieces, long whole strings, long substrings.
+        String unit = "ascii é ß € 𝄞 lone \uD834 x \uDD1E ";
+        StringBuilder whole = new StringBuilder();
+        OutputDirectory.Utf8Buffer buffer = new OutputDirectory.Utf8Buffer();
+        int piece = 0;
+        while (whole.length() < 5 * OutputDirectory.Utf8Buffer.CHUNK) {
+            String text = unit.repeat(1 + piece % 40) + piece;
+            int kind = piece++ % 4;
+            switch (kind) {
+                case 0 -> text.chars().forEach(c -> buffer.append((char) c));
+                case 1 -> buffer.append(text);
+                case 2 -> buffer.append(text.repeat(20));
+                default -> buffer.append("(" + text.repeat(20) + ")", 1, 1 + 20 * text.length());
+            }
+            whole.append(kind < 2 ? text : text.repeat(20));
+        }
+        buffer.finish();
+        byte[] expected = whole.toString().getBytes(StandardCharsets.UTF_8);
+        Path file = temp.resolve("chunks");
+
+        buffer.writeTo(file);
+        assertThat(Files.readAllBytes(file)).isEqualTo(expected);
+        assertThat(buffer.length()).isEqualTo(expected.length);
+        assertThat(buffer.sameAs(file)).isTrue();
+
+        // Same size, one byte different near the end: in the last chunk, not the first
+        byte[] changed = expected.clone();
+        changed[changed.length - 2] ^= 1;
+        Files.write(file, changed);
+        assertThat(buffer.sameAs(file)).isFalse();
+
+        // Released after the large file, the buffer encodes the next, small one alone
+        buffer.release();
+        buffer.append("small");
+        buffer.finish();
+        buffer.writeTo(file);
+        assertThat(Files.readString(file)).isEqualTo("small");
+    }
+
     private void encodesAsStringGetBytes(String text) throws IOException {
         OutputDirectory.Utf8Buffer buffer = new OutputDirectory.Utf8Buffer();
         for (int split = 0; split <= text.length(); split++) {

@@ -45,7 +45,34 @@ public final class Failures {
             throw ioFailure(e);
         } catch (RuntimeException | LinkageError e) {
             throw bug(plugin, e);
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(plugin, e);
         }
+    }
+
+    /**
+     * The JVM ran out of memory: neither a bug nor a problem of the catalog, but Maven's heap being
+     * too small for it (Maven's own message is only "Java heap space"). What the goal held is
+     * unreachable once it has thrown, so this message can still be made.
+     */
+    public static MojoExecutionException outOfMemory(String plugin, OutOfMemoryError e) {
+        long largestHeapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        // A fork/join pool rethrows a copy of a worker's error, without its message: the cause has it.
+        String what = "Java heap space";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError && t.getMessage() != null) {
+                what = t.getMessage();
+                break;
+            }
+        }
+        String remedy =
+                what.contains("Metaspace") ? "raise -XX:MaxMetaspaceSize" : "give Maven a larger heap, e.g. -Xmx2g";
+        return new MojoExecutionException(
+                plugin + " ran out of memory (" + what + "; Maven's largest heap here is " + largestHeapMb
+                        + " MB): " + remedy + " in MAVEN_OPTS or in the project's .mvn/jvm.config, and run it"
+                        + " again. A catalog of 20,000 events generates with -Xmx1536m; see the"
+                        + " codegen-maven-plugin README, \"Large catalogs\".",
+                e);
     }
 
     /** An exception no goal expects: a bug in the plugin, to report with the build's output. */

@@ -39,6 +39,36 @@ class FailuresTest {
     }
 
     @Test
+    void runningOutOfHeapSaysHowToGiveMavenMoreNeverAskingForABugReport() {
+        OutOfMemoryError heap = new OutOfMemoryError("Java heap space");
+
+        MojoExecutionException e = catchThrowableOfType(
+                MojoExecutionException.class,
+                () -> Failures.guard("codegen:generate", () -> {
+                    throw heap;
+                }));
+
+        long largestHeapMb = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        assertThat(e)
+                .hasMessage("codegen:generate ran out of memory (Java heap space; Maven's largest heap here is "
+                        + largestHeapMb + " MB): give Maven a larger heap, e.g. -Xmx2g in MAVEN_OPTS or in the"
+                        + " project's .mvn/jvm.config, and run it again. A catalog of 20,000 events generates"
+                        + " with -Xmx1536m; see the codegen-maven-plugin README, \"Large catalogs\".")
+                .hasCause(heap);
+        assertThat(Failures.outOfMemory("registry:sync", new OutOfMemoryError("Metaspace"))
+                        .getMessage())
+                .contains("(Metaspace; ")
+                .contains("raise -XX:MaxMetaspaceSize in MAVEN_OPTS");
+        // ForkJoinTask.join() rethrows a worker's error as a copy without a message, the original as its cause
+        OutOfMemoryError copy = new OutOfMemoryError();
+        copy.initCause(new OutOfMemoryError("Metaspace"));
+        assertThat(Failures.outOfMemory("codegen:generate", copy).getMessage()).contains("(Metaspace; ");
+        assertThat(Failures.outOfMemory("codegen:generate", new OutOfMemoryError())
+                        .getMessage())
+                .contains("(Java heap space; ");
+    }
+
+    @Test
     void theGoalsOwnExceptionsPassUnchanged() {
         MojoFailureException failure = new MojoFailureException("the catalog breaks compatibility");
 
