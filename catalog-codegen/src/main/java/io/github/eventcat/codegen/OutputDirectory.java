@@ -121,23 +121,19 @@ final class OutputDirectory {
                 return;
             }
             Path target = resolve(path);
+            Path staged = staging.resolve(root.relativize(target));
             Utf8Buffer buffer = buffers.get();
-            try {
-                buffer.reset();
+            try (ComparedFile file = new ComparedFile(target, staged, this::createDirectories, buffer.scratch())) {
+                buffer.start(file);
                 text.writeTo(buffer);
                 buffer.finish();
-                if (buffer.sameAs(target)) {
+                if (file.finish()) {
                     unchanged.add(path);
                 } else {
-                    Path staged = staging.resolve(root.relativize(target));
-                    createDirectories(staged.getParent());
-                    buffer.writeTo(staged);
                     written.add(path);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } finally {
-                buffer.release();
             }
         }
 
@@ -205,60 +201,51 @@ final class OutputDirectory {
         }
     }
 
+    /** Where {@link Utf8Buffer} hands its bytes, a chunk at a time. */
+    interface Destination {
+        void write(byte[] bytes, int length) throws IOException;
+    }
+
     /**
      * A file's text encoded as UTF-8 (as {@link String#getBytes} with UTF-8 does, an unpaired
-     * surrogate becoming {@code ?}) straight into fixed-size chunks reused from file to file, so
-     * writing a file copies no string. A large file (the constants class of 20,000 topics is 158 MB)
-     * takes its size in chunks and no more: a single array grown by doubling took up to three times
-     * that at once, and one as large again to read the existing file back.
+     * surrogate becoming {@code ?}) into one 64 KB chunk reused from file to file, handed to its
+     * {@link Destination} each time it fills. No file is held whole: the constants class of 20,000
+     * topics is 158 MB, and holding it (in an array grown by doubling, and the existing file read
+     * back beside it) took several times that at once.
      */
     static final class Utf8Buffer implements Appendable {
-        /** The size of a chunk; a chunk may end up to three bytes short of it (a character is not split). */
+        /** The size of the chunk; it is handed on up to three bytes short of it (a character is not split). */
         static final int CHUNK = 1 << 16;
-        /** Chunks beyond this many are dropped after use rather than kept for the next file. */
-        private static final int KEPT = 16;
         /** From this length on, a whole string is encoded by the JDK rather than char by char. */
         static final int BULK = 256;
 
-        private final List<byte[]> chunks = new ArrayList<>();
-        /** How many bytes each full chunk holds (the current one's count is {@link #position}). */
-        private int[] used = new int[KEPT];
-        /** The chunk being filled, its index and how far. */
-        private byte[] bytes;
+        private final byte[] bytes = new byte[CHUNK];
+        /** For whoever compares the chunk with a file: as large, and reused the same way. */
+        private final byte[] scratch = new byte[CHUNK];
 
-        private int current;
         private int position;
-        /** Bytes in the chunks before the current one. */
-        private long before;
-
-        private byte[] existing;
         private char high;
+        private Destination destination;
 
-        Utf8Buffer() {
-            bytes = new byte[CHUNK];
-            chunks.add(bytes);
+        /** An array of {@link #CHUNK} bytes the buffer does not use, for its destination's reading. */
+        byte[] scratch() {
+            return scratch;
         }
 
-        void reset() {
-            current = 0;
-            bytes = chunks.get(0);
+        /** Starts a text going to {@code destination}. */
+        void start(Destination destination) {
+            this.destination = destination;
             position = 0;
-            before = 0;
             high = 0;
         }
 
-        /** The number of bytes encoded so far. */
-        long length() {
-            return before + position;
-        }
-
         @Override
-        public Appendable append(CharSequence text) {
+        public Appendable append(CharSequence text) throws IOException {
             return append(text, 0, text.length());
         }
 
         @Override
-        public Appendable append(CharSequence text, int start, int end) {
+        public Appendable append(CharSequence text, int start, int end) throws IOException {
             if (end - start >= BULK
                     && high == 0
                     && text instanceof String string
@@ -271,7 +258,7 @@ final class OutputDirectory {
                 int copied = 0;
                 while (copied < encoded.length) {
                     if (position == CHUNK) {
-                        next();
+                        drain();
                     }
                     int n = Math.min(encoded.length - copied, CHUNK - position);
                     System.arraycopy(encoded, copied, bytes, position, n);
@@ -294,30 +281,21 @@ final class OutputDirectory {
         }
 
         @Override
-        public Appendable append(char c) {
+        public Appendable append(char c) throws IOException {
             room();
             put(c);
             return this;
         }
 
-        /** Room for one character's bytes (at most four) in the current chunk. */
-        private void room() {
+        /** Room for one character's bytes (at most four) in the chunk. */
+        private void room() throws IOException {
             if (position + 4 > CHUNK) {
-                next();
+                drain();
             }
         }
 
-        private void next() {
-            if (current == used.length) {
-                used = Arrays.copyOf(used, 2 * used.length);
-            }
-            used[current] = position;
-            before += position;
-            current++;
-            if (current == chunks.size()) {
-                chunks.add(new byte[CHUNK]);
-            }
-            bytes = chunks.get(current);
+        private void drain() throws IOException {
+            destination.write(bytes, position);
             position = 0;
         }
 
@@ -351,53 +329,118 @@ final class OutputDirectory {
             }
         }
 
-        /** Ends the text: a high surrogate left at the end is unpaired. */
-        void finish() {
+        /** Ends the text (a high surrogate left at the end is unpaired) and hands on the rest. */
+        void finish() throws IOException {
             if (high != 0) {
                 high = 0;
                 room();
                 bytes[position++] = '?';
             }
+            drain();
+            destination = null;
+        }
+    }
+
+    /**
+     * A generated file's bytes as they come, compared with the file already at its place; from the
+     * first difference on (or at once, when there is no file) they are written to its staging place,
+     * after the part that was the same, copied from the existing file. So an unchanged file is only
+     * read, and neither the new nor the old text is ever held whole.
+     */
+    static final class ComparedFile implements Destination, AutoCloseable {
+        /** Creates a directory and its parents (the writer remembers the ones it made). */
+        interface Directories {
+            void create(Path directory) throws IOException;
         }
 
-        private int used(int chunk) {
-            return chunk == current ? position : used[chunk];
+        private final Path target;
+        private final Path staged;
+        private final Directories directories;
+        private InputStream existing;
+        private OutputStream out;
+        private final byte[] scratch;
+        private long matched;
+
+        /** @param scratch where the existing file is read, at least as large as any chunk written */
+        ComparedFile(Path target, Path staged, Directories directories, byte[] scratch) throws IOException {
+            this.target = target;
+            this.staged = staged;
+            this.directories = directories;
+            this.scratch = scratch;
+            if (Files.isRegularFile(target)) {
+                existing = Files.newInputStream(target);
+            }
         }
 
-        /** The file exists and holds exactly the encoded text. */
-        boolean sameAs(Path file) throws IOException {
-            if (!Files.isRegularFile(file) || Files.size(file) != length()) {
-                return false;
+        @Override
+        public void write(byte[] bytes, int length) throws IOException {
+            if (out == null && existing != null) {
+                if (existing.readNBytes(scratch, 0, length) == length
+                        && Arrays.equals(scratch, 0, length, bytes, 0, length)) {
+                    matched += length;
+                    return;
+                }
+                diverge();
+            } else if (out == null) {
+                open();
             }
-            if (existing == null) {
-                existing = new byte[CHUNK];
+            out.write(bytes, 0, length);
+        }
+
+        /**
+         * Ends the file: true when the file at its place already held exactly these bytes (nothing
+         * was written), false when they were staged.
+         */
+        boolean finish() throws IOException {
+            if (out == null && existing != null) {
+                if (existing.read() < 0) {
+                    close();
+                    return true;
+                }
+                diverge(); // the existing file is longer
+            } else if (out == null) {
+                open(); // an empty file where there was none
             }
-            try (InputStream in = Files.newInputStream(file)) {
-                for (int chunk = 0; chunk <= current; chunk++) {
-                    int n = used(chunk);
-                    if (in.readNBytes(existing, 0, n) != n || !Arrays.equals(existing, 0, n, chunks.get(chunk), 0, n)) {
-                        return false;
+            close();
+            return false;
+        }
+
+        /** The bytes so far were the existing file's: staged from here on, after a copy of them. */
+        private void diverge() throws IOException {
+            existing.close();
+            existing = null;
+            open();
+            try (InputStream same = Files.newInputStream(target)) {
+                long left = matched;
+                while (left > 0) {
+                    int read = same.read(scratch, 0, (int) Math.min(scratch.length, left));
+                    if (read < 0) {
+                        throw new IOException(target + " became shorter while it was compared");
                     }
-                }
-                return in.read() < 0;
-            }
-        }
-
-        void writeTo(Path file) throws IOException {
-            try (OutputStream out = Files.newOutputStream(file)) {
-                for (int chunk = 0; chunk <= current; chunk++) {
-                    out.write(chunks.get(chunk), 0, used(chunk));
+                    out.write(scratch, 0, read);
+                    left -= read;
                 }
             }
         }
 
-        /** Drops the chunks of an unusually large file, so they are not held until the run ends. */
-        void release() {
-            if (chunks.size() > KEPT) {
-                chunks.subList(KEPT, chunks.size()).clear();
-                used = new int[KEPT];
+        private void open() throws IOException {
+            directories.create(staged.getParent());
+            out = Files.newOutputStream(staged);
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                if (existing != null) {
+                    existing.close();
+                    existing = null;
+                }
+            } finally {
+                if (out != null) {
+                    out.close();
+                    out = null;
+                }
             }
-            reset();
         }
     }
 

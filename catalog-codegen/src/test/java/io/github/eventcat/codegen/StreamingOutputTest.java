@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.eventcat.catalog.Catalog;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -152,69 +155,99 @@ class StreamingOutputTest {
 
         // A long string ending in the first half of a pair whose second half comes in the next one
         String cut = "x".repeat(OutputDirectory.Utf8Buffer.BULK) + "\uD834";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         OutputDirectory.Utf8Buffer buffer = new OutputDirectory.Utf8Buffer();
+        buffer.start((bytes, length) -> out.write(bytes, 0, length));
         buffer.append(cut).append("\uDD1E after");
         buffer.finish();
-        Path file = temp.resolve("cut-pair");
-        buffer.writeTo(file);
-        assertThat(Files.readAllBytes(file)).isEqualTo((cut + "\uDD1E after").getBytes(StandardCharsets.UTF_8));
+        assertThat(out.toByteArray()).isEqualTo((cut + "\uDD1E after").getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
-    void aTextOfManyChunksIsEncodedComparedAndWrittenWhole() throws IOException {
+    void aTextOfManyChunksIsComparedWithTheFileThereAndStagedFromTheFirstDifference() throws IOException {
         // Several chunks' worth, every kind of character landing on the chunks' ends, in pieces of
         // every path: single characters, short pieces, long whole strings, long substrings.
         String unit = "ascii é ß € 𝄞 lone \uD834 x \uDD1E ";
         StringBuilder whole = new StringBuilder();
-        OutputDirectory.Utf8Buffer buffer = new OutputDirectory.Utf8Buffer();
-        int piece = 0;
-        while (whole.length() < 5 * OutputDirectory.Utf8Buffer.CHUNK) {
+        List<ThrowingConsumer<OutputDirectory.Utf8Buffer>> pieces = new ArrayList<>();
+        for (int piece = 0; whole.length() < 5 * OutputDirectory.Utf8Buffer.CHUNK; piece++) {
             String text = unit.repeat(1 + piece % 40) + piece;
-            int kind = piece++ % 4;
+            int kind = piece % 4;
             switch (kind) {
-                case 0 -> text.chars().forEach(c -> buffer.append((char) c));
-                case 1 -> buffer.append(text);
-                case 2 -> buffer.append(text.repeat(20));
-                default -> buffer.append("(" + text.repeat(20) + ")", 1, 1 + 20 * text.length());
+                case 0 ->
+                    pieces.add(b -> {
+                        for (char c : text.toCharArray()) {
+                            b.append(c);
+                        }
+                    });
+                case 1 -> pieces.add(b -> b.append(text));
+                case 2 -> pieces.add(b -> b.append(text.repeat(20)));
+                default -> pieces.add(b -> b.append("(" + text.repeat(20) + ")", 1, 1 + 20 * text.length()));
             }
             whole.append(kind < 2 ? text : text.repeat(20));
         }
-        buffer.finish();
         byte[] expected = whole.toString().getBytes(StandardCharsets.UTF_8);
-        Path file = temp.resolve("chunks");
+        byte[] differentNearTheEnd = expected.clone();
+        differentNearTheEnd[expected.length - 2] ^= 1;
+        byte[] longer = Arrays.copyOf(expected, expected.length + 1);
+        byte[] shorter = Arrays.copyOf(expected, expected.length - 1);
+        OutputDirectory.Utf8Buffer buffer = new OutputDirectory.Utf8Buffer();
 
-        buffer.writeTo(file);
-        assertThat(Files.readAllBytes(file)).isEqualTo(expected);
-        assertThat(buffer.length()).isEqualTo(expected.length);
-        assertThat(buffer.sameAs(file)).isTrue();
+        // Nothing there: staged
+        assertThat(compare(buffer, pieces, null)).isEqualTo(expected);
+        // The same bytes there: unchanged, nothing staged
+        assertThat(compare(buffer, pieces, expected)).isNull();
+        // Different in the last chunk only, longer or shorter: staged whole (the same part copied over)
+        assertThat(compare(buffer, pieces, differentNearTheEnd)).isEqualTo(expected);
+        assertThat(compare(buffer, pieces, longer)).isEqualTo(expected);
+        assertThat(compare(buffer, pieces, shorter)).isEqualTo(expected);
+        assertThat(compare(buffer, pieces, new byte[0])).isEqualTo(expected);
+    }
 
-        // Same size, one byte different near the end: in the last chunk, not the first
-        byte[] changed = expected.clone();
-        changed[changed.length - 2] ^= 1;
-        Files.write(file, changed);
-        assertThat(buffer.sameAs(file)).isFalse();
+    @FunctionalInterface
+    private interface ThrowingConsumer<T> {
+        void accept(T value) throws IOException;
+    }
 
-        // Released after the large file, the buffer encodes the next, small one alone
-        buffer.release();
-        buffer.append("small");
-        buffer.finish();
-        buffer.writeTo(file);
-        assertThat(Files.readString(file)).isEqualTo("small");
+    /** The staged bytes, or null when the file there already held them (and nothing was staged). */
+    private byte[] compare(
+            OutputDirectory.Utf8Buffer buffer, List<ThrowingConsumer<OutputDirectory.Utf8Buffer>> pieces, byte[] there)
+            throws IOException {
+        Path target = temp.resolve("compared/Target.java");
+        Path staged = temp.resolve("staged/Target.java");
+        Files.deleteIfExists(staged);
+        Files.deleteIfExists(target);
+        if (there != null) {
+            Files.createDirectories(target.getParent());
+            Files.write(target, there);
+        }
+        boolean unchanged;
+        try (OutputDirectory.ComparedFile file =
+                new OutputDirectory.ComparedFile(target, staged, Files::createDirectories, buffer.scratch())) {
+            buffer.start(file);
+            for (ThrowingConsumer<OutputDirectory.Utf8Buffer> piece : pieces) {
+                piece.accept(buffer);
+            }
+            buffer.finish();
+            unchanged = file.finish();
+        }
+        assertThat(Files.exists(staged)).isEqualTo(!unchanged);
+        if (there != null) {
+            assertThat(Files.readAllBytes(target))
+                    .as("the file there is only read")
+                    .isEqualTo(there);
+        }
+        return unchanged ? null : Files.readAllBytes(staged);
     }
 
     private void encodesAsStringGetBytes(String text) throws IOException {
         OutputDirectory.Utf8Buffer buffer = new OutputDirectory.Utf8Buffer();
         for (int split = 0; split <= text.length(); split++) {
-            buffer.reset();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            buffer.start((bytes, length) -> out.write(bytes, 0, length));
             buffer.append(text, 0, split).append(text.substring(split));
             buffer.finish();
-            Path file = temp.resolve("encoded-" + split);
-            buffer.writeTo(file);
-            byte[] expected = text.getBytes(StandardCharsets.UTF_8);
-            assertThat(Files.readAllBytes(file)).as("split at %d", split).isEqualTo(expected);
-            assertThat(buffer.sameAs(file)).isTrue();
-            Files.write(file, (text + " ").getBytes(StandardCharsets.UTF_8));
-            assertThat(buffer.sameAs(file)).isFalse();
+            assertThat(out.toByteArray()).as("split at %d", split).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
         }
     }
 }
