@@ -70,7 +70,7 @@ public final class Failures {
         return new MojoExecutionException(
                 plugin + " ran out of memory (" + what + "; Maven's largest heap here is " + largestHeapMb
                         + " MB): " + remedy + " in MAVEN_OPTS or in the project's .mvn/jvm.config, and run it"
-                        + " again. A catalog of 20,000 events generates with -Xmx1536m; see the"
+                        + " again. A catalog of 20,000 events generates with -Xmx1g; see the"
                         + " codegen-maven-plugin README, \"Large catalogs\".",
                 e);
     }

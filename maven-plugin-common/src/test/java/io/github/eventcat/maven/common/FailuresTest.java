@@ -53,7 +53,7 @@ class FailuresTest {
                 .hasMessage("codegen:generate ran out of memory (Java heap space; Maven's largest heap here is "
                         + largestHeapMb + " MB): give Maven a larger heap, e.g. -Xmx2g in MAVEN_OPTS or in the"
                         + " project's .mvn/jvm.config, and run it again. A catalog of 20,000 events generates"
-                        + " with -Xmx1536m; see the codegen-maven-plugin README, \"Large catalogs\".")
+                        + " with -Xmx1g; see the codegen-maven-plugin README, \"Large catalogs\".")
                 .hasCause(heap);
         assertThat(Failures.outOfMemory("registry:sync", new OutOfMemoryError("Metaspace"))
                         .getMessage())
